@@ -1,0 +1,5 @@
+import { Gift } from '@strapi/icons';
+
+const PluginIcon = () => <Gift />;
+
+export { PluginIcon };

@@ -1,0 +1,5 @@
+import contestEntry from './contest-entry';
+
+export default {
+  'contest-entry': contestEntry,
+};

@@ -1,0 +1,5 @@
+import status from './status.service';
+
+export default {
+  status,
+};

@@ -1,0 +1,5 @@
+import { PaperPlane } from '@strapi/icons';
+
+const PluginIcon = () => <PaperPlane />;
+
+export { PluginIcon };

@@ -1,0 +1,5 @@
+import { ChartPie } from '@strapi/icons';
+
+const PluginIcon = () => <ChartPie />;
+
+export { PluginIcon };

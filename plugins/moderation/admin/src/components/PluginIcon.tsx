@@ -1,0 +1,5 @@
+import { Shield } from '@strapi/icons';
+
+const PluginIcon = () => <Shield />;
+
+export { PluginIcon };

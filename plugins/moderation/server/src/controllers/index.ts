@@ -1,0 +1,5 @@
+import status from './status.controller';
+
+export default {
+  status,
+};

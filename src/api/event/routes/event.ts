@@ -1,0 +1,5 @@
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::event.event', {
+  only: ['find', 'findOne', 'create', 'update', 'delete'],
+});

@@ -1,0 +1,5 @@
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::post.post', {
+  only: ['find', 'findOne', 'create', 'update', 'delete'],
+});
