@@ -25,5 +25,13 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
       setupFilesAfterEnv: ['<rootDir>/tests/harness/jest-setup.ts'],
     },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
+      setupFilesAfterEnv: ['<rootDir>/tests/harness/jest-setup.ts'],
+    },
   ],
 };
