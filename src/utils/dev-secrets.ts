@@ -1,14 +1,13 @@
 /**
  * Development defaults for secrets, so that `npm run develop` works with no `.env`.
- * In production every secret must come from the environment: the defaults refuse to serve there.
+ * In production there is no default: the setting stays empty and Strapi refuses to start with
+ * its own message naming the missing secret (a build still works without secrets).
  */
 import { createHash } from 'node:crypto';
 
-export function devSecret(name: string): string {
+export function devSecret(name: string): string | undefined {
   if (process.env.NODE_ENV === 'production') {
-    throw new Error(
-      `Missing secret in production: set the environment variable for "${name}" (see README, "Production").`
-    );
+    return undefined;
   }
   return createHash('sha256').update(`porte-voix-development-only:${name}`).digest('base64');
 }
