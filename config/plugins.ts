@@ -2,6 +2,32 @@ import { devSecret } from '../src/utils/dev-secrets';
 
 export default ({ env }) => ({
   i18n: { enabled: true },
+  email: {
+    config:
+      env('EMAIL_PROVIDER', 'outbox') === 'nodemailer'
+        ? {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST', '127.0.0.1'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              auth: env('SMTP_USERNAME') && { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') },
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'no-reply@porte-voix.local'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@porte-voix.local')),
+            },
+          }
+        : {
+            // Development and tests: messages land in .tmp/outbox/ (or EMAIL_OUTBOX_DIR), nothing is sent.
+            provider: '@porte-voix/email-outbox',
+            providerOptions: { dir: env('EMAIL_OUTBOX_DIR', '.tmp/outbox') },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'no-reply@porte-voix.local'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@porte-voix.local')),
+            },
+          },
+  },
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET', devSecret('users-permissions-jwt')) },
   },

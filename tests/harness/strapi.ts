@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -15,7 +17,18 @@ export type TestApp = {
   listen(): Promise<string>;
   /** A logged-in admin JWT (a super admin unless a role code is given). */
   adminToken(options?: { roleCode?: string; email?: string }): Promise<string>;
+  /** E-mails "sent" through the Strapi email plugin (the development outbox provider), oldest first. */
+  sentEmails(): SentEmail[];
   stop(): Promise<void>;
+};
+
+export type SentEmail = {
+  to: string | string[];
+  subject: string;
+  text?: string;
+  html?: string;
+  from?: string;
+  date: string;
 };
 
 export type BootOptions = {
@@ -30,6 +43,7 @@ export type BootOptions = {
  */
 export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
+  const outboxDir = mkdtempSync(path.join(tmpdir(), 'porte-voix-outbox-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -40,6 +54,8 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'false',
+    EMAIL_PROVIDER: 'outbox',
+    EMAIL_OUTBOX_DIR: outboxDir,
     ...database.env,
     ...options.env,
   };
@@ -91,6 +107,11 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
       adminTokens.set(key, response.body.data.token);
       return response.body.data.token;
     },
+    sentEmails() {
+      return readdirSync(outboxDir)
+        .sort()
+        .map((file) => JSON.parse(readFileSync(path.join(outboxDir, file), 'utf8')) as SentEmail);
+    },
     async stop() {
       const server = strapi.server.httpServer;
       if (server.listening) {
@@ -98,6 +119,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
       }
       await strapi.destroy();
       await database.drop();
+      rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }
