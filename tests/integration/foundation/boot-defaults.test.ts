@@ -1,0 +1,71 @@
+import { DEVELOPMENT_ADMIN_DEFAULTS, ensureDevelopmentAdmin } from '../../../src/bootstrap/development-admin';
+import { seedDemoContent } from '../../../src/seed/seed-demo';
+import { bootStrapi, type TestApp } from '../../harness/strapi';
+
+describe('what a boot sets up', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await bootStrapi({ seedDemo: true });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('makes French the default content locale, with English beside it', async () => {
+    const locales = await app.strapi.plugin('i18n').service('locales').find();
+    expect(locales.map((locale: any) => locale.code).sort()).toEqual(['en', 'fr']);
+    expect(await app.strapi.plugin('i18n').service('locales').getDefaultLocale()).toBe('fr');
+  });
+
+  it('seeds the demo content once: a second run changes nothing', async () => {
+    const count = () => app.strapi.documents('api::post.post').count({});
+    const before = await count();
+    expect(before).toBe(12);
+    expect(await seedDemoContent(app.strapi)).toBe(false);
+    expect(await count()).toBe(before);
+  });
+
+  it('seeds an open contest and upcoming events', async () => {
+    const contest = await app.strapi.documents('api::event.event').findFirst({
+      filters: { kind: 'contest' },
+      populate: { contest: true },
+      status: 'published',
+    });
+    const now = new Date();
+    expect(new Date(contest.contest.entryOpensAt).getTime()).toBeLessThan(now.getTime());
+    expect(new Date(contest.contest.entryClosesAt).getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it('never creates the development admin in production', async () => {
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await ensureDevelopmentAdmin(app.strapi);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    const admin = await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: DEVELOPMENT_ADMIN_DEFAULTS.email } });
+    expect(admin).toBeNull();
+  });
+
+  it('creates the development admin in development, who can then log in', async () => {
+    const nodeEnv = process.env.NODE_ENV;
+    const devAdmin = process.env.PORTE_VOIX_DEV_ADMIN;
+    process.env.NODE_ENV = 'development';
+    delete process.env.PORTE_VOIX_DEV_ADMIN;
+    try {
+      await ensureDevelopmentAdmin(app.strapi);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+      process.env.PORTE_VOIX_DEV_ADMIN = devAdmin;
+    }
+    const response = await app
+      .http()
+      .post('/admin/login')
+      .send({ email: DEVELOPMENT_ADMIN_DEFAULTS.email, password: DEVELOPMENT_ADMIN_DEFAULTS.password });
+    expect(response.status).toBe(200);
+    expect(response.body.data.token).toEqual(expect.any(String));
+  });
+});
