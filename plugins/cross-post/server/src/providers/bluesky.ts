@@ -1,0 +1,258 @@
+/** Bluesky / AT Protocol: XRPC on the account's PDS; sessions refresh; putRecord with a fixed rkey is idempotent. */
+import { tidFromKey } from '../utils/tid';
+import {
+  emptyTextProblem,
+  headerValue,
+  httpStatus,
+  imageCountProblem,
+  lengthValidation,
+  requireCredentials,
+  responseBody,
+  serverErrorVerdict,
+  transportVerdict,
+  waitSeconds,
+  waitUntilEpochSeconds,
+} from './common';
+import { countGraphemes, findUrls, sameText, utf8Length } from './text';
+import { ProviderError, type Provider, type ProviderContext } from './types';
+
+const MAX_GRAPHEMES = 300;
+const MAX_BYTES = 3000;
+const MAX_IMAGE_BYTES = 2_000_000;
+const POST = 'app.bsky.feed.post';
+
+function session(ctx: ProviderContext) {
+  const { accessJwt, did } = ctx.account.credentials;
+  if (!accessJwt || !did) throw new ProviderError('No Bluesky session yet.', 'refresh');
+  return { headers: { Authorization: `Bearer ${accessJwt}` }, did };
+}
+
+/** Link and hashtag facets, with the UTF-8 byte offsets the lexicon asks for. */
+function facetsOf(text: string) {
+  const byteOffset = (index: number) => utf8Length(text.slice(0, index));
+  const facets: any[] = findUrls(text).map(({ url, start, end }) => ({
+    index: { byteStart: byteOffset(start), byteEnd: byteOffset(end) },
+    features: [{ $type: 'app.bsky.richtext.facet#link', uri: url }],
+  }));
+  for (const match of text.matchAll(/(^|\s)#([\p{L}\p{N}_]{1,64})/gu)) {
+    const start = match.index! + match[1].length;
+    facets.push({
+      index: { byteStart: byteOffset(start), byteEnd: byteOffset(start + match[2].length + 1) },
+      features: [{ $type: 'app.bsky.richtext.facet#tag', tag: match[2] }],
+    });
+  }
+  return facets;
+}
+
+function webUrl(handle: string | undefined, did: string, uri: string): string {
+  return `https://bsky.app/profile/${handle || did}/post/${uri.split('/').pop()}`;
+}
+
+const bluesky: Provider = {
+  network: 'bluesky',
+  displayName: 'Bluesky',
+  defaultBaseUrl: 'https://bsky.social',
+  credentialFields: [
+    { name: 'identifier', secret: false, required: true },
+    { name: 'appPassword', secret: true, required: true },
+  ],
+  idempotencyWindowMs: Number.POSITIVE_INFINITY,
+
+  async validate(post) {
+    const validation = lengthValidation(countGraphemes(post.text), MAX_GRAPHEMES, 'Bluesky', 'graphemes');
+    if (utf8Length(post.text) > MAX_BYTES) {
+      validation.problems.push({
+        code: 'too_many_bytes',
+        message: `Bluesky allows ${MAX_BYTES} bytes of text.`,
+      });
+    }
+    validation.problems.push(...emptyTextProblem(post, 'Bluesky'), ...imageCountProblem(post, 4, 'Bluesky'));
+    for (const image of post.images) {
+      if (image.size && image.size > MAX_IMAGE_BYTES) {
+        validation.problems.push({
+          code: 'image_too_large',
+          message: `Bluesky takes images up to 2 MB; ${image.filename} is ${(image.size / 1e6).toFixed(1)} MB.`,
+        });
+      }
+    }
+    return validation;
+  },
+
+  async publish(post, idempotencyKey, ctx) {
+    const { headers, did } = session(ctx);
+    let embed: any;
+    if (post.images.length > 0) {
+      const images = [];
+      for (const image of post.images) {
+        const { data } = await ctx.http.post('/xrpc/com.atproto.repo.uploadBlob', await image.load(), {
+          headers: { ...headers, 'Content-Type': image.mimeType },
+        });
+        images.push({ image: data.blob, alt: image.alt ?? '' });
+      }
+      embed = { $type: 'app.bsky.embed.images', images };
+    } else if (post.link) {
+      embed = {
+        $type: 'app.bsky.embed.external',
+        external: { uri: post.link, title: post.link, description: '' },
+      };
+    }
+    const facets = facetsOf(post.text);
+    const rkey = tidFromKey(idempotencyKey);
+    const { data } = await ctx.http.post(
+      '/xrpc/com.atproto.repo.putRecord',
+      {
+        repo: did,
+        collection: POST,
+        rkey,
+        validate: true,
+        record: {
+          $type: POST,
+          text: post.text,
+          createdAt: post.createdAt.toISOString(),
+          ...(post.language && { langs: [post.language] }),
+          ...(facets.length > 0 && { facets }),
+          ...(embed && { embed }),
+        },
+      },
+      { headers }
+    );
+    return { remoteId: data.uri, url: webUrl(ctx.account.credentials.handle, did, data.uri) };
+  },
+
+  async lookup(remoteId, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+      headers,
+      params: { uris: remoteId },
+    });
+    const found = data.posts?.[0];
+    return found
+      ? { remoteId: found.uri, url: webUrl(found.author?.handle, did, found.uri), text: found.record?.text }
+      : null;
+  },
+
+  async findRecent({ since, text }, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/com.atproto.repo.listRecords', {
+      headers,
+      params: { repo: did, collection: POST, limit: 50 },
+    });
+    const match = (data.records as any[]).find(
+      (r) => Date.parse(r.value?.createdAt) >= since.getTime() - 60_000 && sameText(r.value?.text, text)
+    );
+    return match
+      ? {
+          remoteId: match.uri,
+          url: webUrl(ctx.account.credentials.handle, did, match.uri),
+          text: match.value.text,
+        }
+      : null;
+  },
+
+  async fetchMetrics(remoteIds, ctx) {
+    const { headers } = session(ctx);
+    const metrics = [];
+    for (let i = 0; i < remoteIds.length; i += 25) {
+      const params = new URLSearchParams();
+      remoteIds.slice(i, i + 25).forEach((uri) => params.append('uris', uri));
+      const { data } = await ctx.http.get(`/xrpc/app.bsky.feed.getPosts?${params}`, { headers });
+      for (const p of data.posts ?? []) {
+        metrics.push({
+          remoteId: p.uri,
+          comments: p.replyCount,
+          shares: p.repostCount,
+          reactions: p.likeCount,
+          quotes: p.quoteCount,
+          bookmarks: p.bookmarkCount,
+        });
+      }
+    }
+    return metrics;
+  },
+
+  async fetchReplies({ since }, ctx) {
+    const { headers } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.notification.listNotifications', {
+      headers,
+      params: { limit: 50 },
+    });
+    return (data.notifications as any[])
+      .filter(
+        (n) => (n.reason === 'reply' || n.reason === 'mention') && Date.parse(n.indexedAt) > since.getTime()
+      )
+      .map((n) => ({
+        remoteId: n.uri,
+        inReplyTo: n.record?.reply?.parent?.uri ?? null,
+        author: n.author?.handle ?? n.author?.did ?? 'unknown',
+        text: n.record?.text ?? '',
+        createdAt: n.record?.createdAt ?? n.indexedAt,
+        url: null,
+      }));
+  },
+
+  classifyError(error) {
+    const transport = transportVerdict(error);
+    if (transport) return transport;
+    const status = httpStatus(error);
+    const body = responseBody(error);
+    if (status === 400 && (body.error === 'ExpiredToken' || body.error === 'InvalidToken')) {
+      return {
+        action: 'refresh',
+        reason: `Bluesky session ${body.error === 'ExpiredToken' ? 'expired' : 'invalid'}.`,
+      };
+    }
+    if (status === 401 && body.error === 'AuthMissing')
+      return { action: 'refresh', reason: 'No Bluesky session.' };
+    if (status === 429) {
+      return {
+        action: 'retry',
+        rateLimited: true,
+        waitMs:
+          waitSeconds(headerValue(error, 'Retry-After')) ??
+          waitUntilEpochSeconds(headerValue(error, 'RateLimit-Reset')),
+        reason: 'Bluesky rate limit reached; waiting for its reset time.',
+      };
+    }
+    if (status === undefined)
+      return { action: 'unknown', reason: String((error as Error)?.message ?? error) };
+    const server = serverErrorVerdict(status, 'Bluesky');
+    if (server) return server;
+    if (status === 401) {
+      return {
+        action: 'reject',
+        reason: `Bluesky refused the login (${body.message ?? body.error}): check the handle and app password.`,
+      };
+    }
+    return {
+      action: 'reject',
+      reason: `Bluesky rejected the post: ${body.message ?? body.error ?? status}.`,
+    };
+  },
+
+  async refresh(ctx) {
+    const { identifier, appPassword, refreshJwt } = ctx.account.credentials;
+    if (refreshJwt) {
+      try {
+        const { data } = await ctx.http.post('/xrpc/com.atproto.server.refreshSession', undefined, {
+          headers: { Authorization: `Bearer ${refreshJwt}` },
+        });
+        return { ...ctx.account.credentials, ...sessionCredentials(data) };
+      } catch (error) {
+        // A revoked or expired refresh token: log in again with the app password.
+        if (httpStatus(error) !== 400 && httpStatus(error) !== 401) throw error;
+      }
+    }
+    requireCredentials(ctx.account.credentials, ['identifier', 'appPassword']);
+    const { data } = await ctx.http.post('/xrpc/com.atproto.server.createSession', {
+      identifier,
+      password: appPassword,
+    });
+    return { ...ctx.account.credentials, ...sessionCredentials(data) };
+  },
+};
+
+function sessionCredentials(data: any) {
+  return { accessJwt: data.accessJwt, refreshJwt: data.refreshJwt, did: data.did, handle: data.handle };
+}
+
+export default bluesky;

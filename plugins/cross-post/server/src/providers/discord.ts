@@ -1,0 +1,128 @@
+/** Discord webhooks: the token is in the URL; `?wait=true` returns the message; waits in (float) seconds. */
+import {
+  emptyTextProblem,
+  headerValue,
+  httpStatus,
+  imageBlob,
+  imageCountProblem,
+  lengthValidation,
+  requireCredentials,
+  responseBody,
+  serverErrorVerdict,
+  transportVerdict,
+  waitSeconds,
+} from './common';
+import { codePointLength } from './text';
+import type { Provider, ProviderContext } from './types';
+
+const MAX_CHARACTERS = 2000;
+
+function webhookPath(ctx: ProviderContext): string {
+  requireCredentials(ctx.account.credentials, ['webhookId', 'webhookToken']);
+  const { webhookId, webhookToken } = ctx.account.credentials;
+  return `/webhooks/${webhookId}/${webhookToken}`;
+}
+
+const messageUrl = (m: any) => `https://discord.com/channels/${m.guild_id ?? '@me'}/${m.channel_id}/${m.id}`;
+
+const discord: Provider = {
+  network: 'discord',
+  displayName: 'Discord',
+  defaultBaseUrl: 'https://discord.com/api',
+  credentialFields: [
+    { name: 'webhookId', secret: false, required: true },
+    { name: 'webhookToken', secret: true, required: true },
+  ],
+  idempotencyWindowMs: 0,
+
+  async validate(post) {
+    const validation = lengthValidation(codePointLength(post.text), MAX_CHARACTERS, 'Discord');
+    validation.problems.push(...emptyTextProblem(post, 'Discord'), ...imageCountProblem(post, 10, 'Discord'));
+    return validation;
+  },
+
+  async publish(post, _idempotencyKey, ctx) {
+    const path = webhookPath(ctx);
+    let body: any = { content: post.text, allowed_mentions: { parse: [] } };
+    if (post.images.length > 0) {
+      const form = new FormData();
+      form.append(
+        'payload_json',
+        JSON.stringify({
+          ...body,
+          attachments: post.images.map((image, id) => ({
+            id,
+            filename: image.filename,
+            description: image.alt,
+          })),
+        })
+      );
+      for (const [i, image] of post.images.entries()) {
+        form.append(`files[${i}]`, imageBlob(await image.load(), image.mimeType), image.filename);
+      }
+      body = form;
+    }
+    const { data } = await ctx.http.post(path, body, { params: { wait: true } });
+    return { remoteId: String(data.id), url: messageUrl(data) };
+  },
+
+  async lookup(remoteId, ctx) {
+    const response = await ctx.http.get(`${webhookPath(ctx)}/messages/${remoteId}`, {
+      validateStatus: (s) => s < 300 || s === 404,
+    });
+    if (response.status === 404) return null;
+    return { remoteId, url: messageUrl(response.data), text: response.data.content };
+  },
+
+  async fetchMetrics(remoteIds, ctx) {
+    const metrics = [];
+    for (const id of remoteIds) {
+      const found = await ctx.http.get(`${webhookPath(ctx)}/messages/${id}`, {
+        validateStatus: (s) => s < 300 || s === 404,
+      });
+      if (found.status === 404) continue;
+      const reactions = (found.data.reactions ?? []).reduce((sum: number, r: any) => sum + (r.count ?? 0), 0);
+      metrics.push({ remoteId: id, reactions });
+    }
+    return metrics;
+  },
+
+  // A webhook cannot read its channel: replies are out of reach without a bot.
+  async fetchReplies() {
+    return [];
+  },
+
+  classifyError(error) {
+    const transport = transportVerdict(error);
+    if (transport) return transport;
+    const status = httpStatus(error);
+    const body = responseBody(error);
+    if (status === 429) {
+      return {
+        action: 'retry',
+        rateLimited: true,
+        waitMs: waitSeconds(body.retry_after) ?? waitSeconds(headerValue(error, 'Retry-After')),
+        reason: `Discord rate limit reached${body.global ? ' (global)' : ''}.`,
+      };
+    }
+    if (status === undefined)
+      return { action: 'unknown', reason: String((error as Error)?.message ?? error) };
+    const server = serverErrorVerdict(status, 'Discord');
+    if (server) return server;
+    if (status === 404 || body.code === 10015) {
+      return {
+        action: 'reject',
+        reason: 'Discord says the webhook no longer exists: create a new one and edit the account.',
+      };
+    }
+    if (status === 401 || status === 403) {
+      return {
+        action: 'reject',
+        reason: 'Discord refused the webhook token: edit the account with a valid webhook.',
+      };
+    }
+    return { action: 'reject', reason: `Discord rejected the message: ${body.message ?? status}.` };
+  },
+};
+
+export default discord;

@@ -1,0 +1,197 @@
+/** Mastodon (and compatible servers): REST v1/v2, Bearer token, Idempotency-Key on statuses. */
+import {
+  emptyTextProblem,
+  headerValue,
+  httpStatus,
+  imageBlob,
+  imageCountProblem,
+  lengthValidation,
+  requireCredentials,
+  responseBody,
+  serverErrorVerdict,
+  transportVerdict,
+  waitUntilIso,
+} from './common';
+import { mastodonLength, sameText } from './text';
+import type { Provider, ProviderContext } from './types';
+
+type InstanceLimits = { maxCharacters: number; urlLength: number; maxMedia: number; fetchedAt: number };
+const INSTANCE_TTL_MS = 10 * 60_000;
+const instanceLimits = new Map<string, InstanceLimits>();
+
+/** The instance's own limits (`GET /api/v2/instance`), cached per base URL; 500/23/4 if it does not say. */
+async function limitsOf(ctx: ProviderContext): Promise<InstanceLimits> {
+  const cached = instanceLimits.get(ctx.account.baseUrl);
+  if (cached && Date.now() - cached.fetchedAt < INSTANCE_TTL_MS) return cached;
+  const { data } = await ctx.http.get('/api/v2/instance');
+  const statuses = data?.configuration?.statuses ?? {};
+  const limits = {
+    maxCharacters: Number(statuses.max_characters) || 500,
+    urlLength: Number(statuses.characters_reserved_per_url) || 23,
+    maxMedia: Number(statuses.max_media_attachments) || 4,
+    fetchedAt: Date.now(),
+  };
+  instanceLimits.set(ctx.account.baseUrl, limits);
+  return limits;
+}
+
+/** For tests that change an instance's limits. */
+export function forgetInstanceLimits(): void {
+  instanceLimits.clear();
+}
+
+function auth(ctx: ProviderContext) {
+  requireCredentials(ctx.account.credentials, ['accessToken']);
+  return { Authorization: `Bearer ${ctx.account.credentials.accessToken}` };
+}
+
+async function waitForMedia(ctx: ProviderContext, id: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const response = await ctx.http.get(`/api/v1/media/${id}`, {
+      headers: auth(ctx),
+      validateStatus: (s) => s < 300,
+    });
+    if (response.status === 200) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const mastodon: Provider = {
+  network: 'mastodon',
+  displayName: 'Mastodon',
+  defaultBaseUrl: 'https://mastodon.social',
+  credentialFields: [{ name: 'accessToken', secret: true, required: true }],
+  idempotencyWindowMs: 55 * 60_000,
+
+  async validate(post, ctx) {
+    const limits = await limitsOf(ctx);
+    const validation = lengthValidation(
+      mastodonLength(post.text, limits.urlLength),
+      limits.maxCharacters,
+      'Mastodon'
+    );
+    validation.problems.push(
+      ...emptyTextProblem(post, 'Mastodon'),
+      ...imageCountProblem(post, limits.maxMedia, 'Mastodon')
+    );
+    return validation;
+  },
+
+  async publish(post, idempotencyKey, ctx) {
+    const mediaIds: string[] = [];
+    for (const image of post.images) {
+      const form = new FormData();
+      form.append('file', imageBlob(await image.load(), image.mimeType), image.filename);
+      if (image.alt) form.append('description', image.alt);
+      const response = await ctx.http.post('/api/v2/media', form, { headers: auth(ctx) });
+      if (response.status === 202) await waitForMedia(ctx, response.data.id);
+      mediaIds.push(String(response.data.id));
+    }
+    const { data } = await ctx.http.post(
+      '/api/v1/statuses',
+      {
+        status: post.text,
+        visibility: 'public',
+        ...(mediaIds.length > 0 && { media_ids: mediaIds }),
+        ...(post.language && { language: post.language }),
+      },
+      { headers: { ...auth(ctx), 'Idempotency-Key': idempotencyKey } }
+    );
+    return { remoteId: String(data.id), url: data.url ?? null };
+  },
+
+  async lookup(remoteId, ctx) {
+    const response = await ctx.http.get(`/api/v1/statuses/${remoteId}`, {
+      headers: auth(ctx),
+      validateStatus: (s) => s < 300 || s === 404,
+    });
+    if (response.status === 404) return null;
+    return {
+      remoteId: String(response.data.id),
+      url: response.data.url ?? null,
+      text: response.data.content,
+    };
+  },
+
+  async findRecent({ since, text }, ctx) {
+    const { data: me } = await ctx.http.get('/api/v1/accounts/verify_credentials', { headers: auth(ctx) });
+    const { data: statuses } = await ctx.http.get(`/api/v1/accounts/${me.id}/statuses`, {
+      headers: auth(ctx),
+      params: { limit: 40 },
+    });
+    const match = (statuses as any[]).find(
+      (s) => Date.parse(s.created_at) >= since.getTime() - 60_000 && sameText(s.content, text)
+    );
+    return match ? { remoteId: String(match.id), url: match.url ?? null, text: match.content } : null;
+  },
+
+  async fetchMetrics(remoteIds, ctx) {
+    const metrics = [];
+    for (const id of remoteIds) {
+      const response = await ctx.http.get(`/api/v1/statuses/${id}`, {
+        headers: auth(ctx),
+        validateStatus: (s) => s < 300 || s === 404,
+      });
+      if (response.status === 404) continue;
+      const s = response.data;
+      metrics.push({
+        remoteId: id,
+        comments: s.replies_count,
+        shares: s.reblogs_count,
+        reactions: s.favourites_count,
+        quotes: s.quotes_count,
+      });
+    }
+    return metrics;
+  },
+
+  async fetchReplies({ since }, ctx) {
+    const { data } = await ctx.http.get('/api/v1/notifications', {
+      headers: auth(ctx),
+      params: { 'types[]': 'mention', limit: 40 },
+    });
+    return (data as any[])
+      .filter((n) => n.status && Date.parse(n.status.created_at) > since.getTime())
+      .map((n) => ({
+        remoteId: String(n.status.id),
+        inReplyTo: n.status.in_reply_to_id ?? null,
+        author: n.account?.acct ?? 'unknown',
+        text: n.status.content,
+        createdAt: n.status.created_at,
+        url: n.status.url ?? null,
+      }));
+  },
+
+  classifyError(error) {
+    const transport = transportVerdict(error);
+    if (transport) return transport;
+    const status = httpStatus(error);
+    const message = responseBody(error)?.error ?? 'no message';
+    if (status === 429) {
+      return {
+        action: 'retry',
+        rateLimited: true,
+        waitMs: waitUntilIso(headerValue(error, 'X-RateLimit-Reset')),
+        reason: 'Mastodon rate limit reached; waiting for its reset time.',
+      };
+    }
+    if (status === undefined)
+      return { action: 'unknown', reason: String((error as Error)?.message ?? error) };
+    const server = serverErrorVerdict(status, 'Mastodon');
+    if (server) return server;
+    if (status === 401) {
+      return {
+        action: 'reject',
+        reason: `Mastodon refused the access token (${message}): reconnect the account with a new token.`,
+      };
+    }
+    if (status === 422)
+      return {
+        action: 'reject',
+        reason: `Mastodon rejected the post: ${message}. Edit the post, then retry.`,
+      };
+    return { action: 'reject', reason: `Mastodon answered ${status}: ${message}.` };
+  },
+};
+
+export default mastodon;

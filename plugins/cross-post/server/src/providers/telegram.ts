@@ -1,0 +1,128 @@
+/** Telegram Bot API: the token is in the path; every answer is {ok, …}; waits in seconds in the body. */
+import {
+  emptyTextProblem,
+  httpStatus,
+  imageBlob,
+  imageCountProblem,
+  lengthValidation,
+  requireCredentials,
+  responseBody,
+  serverErrorVerdict,
+  transportVerdict,
+  waitSeconds,
+} from './common';
+import { utf16Length } from './text';
+import type { Provider, ProviderContext } from './types';
+
+const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+
+function bot(ctx: ProviderContext) {
+  requireCredentials(ctx.account.credentials, ['botToken', 'chatId']);
+  return { path: `/bot${ctx.account.credentials.botToken}`, chatId: ctx.account.credentials.chatId! };
+}
+
+function messageUrl(message: any): string | null {
+  return message.chat?.username ? `https://t.me/${message.chat.username}/${message.message_id}` : null;
+}
+
+const telegram: Provider = {
+  network: 'telegram',
+  displayName: 'Telegram',
+  defaultBaseUrl: 'https://api.telegram.org',
+  credentialFields: [
+    { name: 'botToken', secret: true, required: true },
+    { name: 'chatId', secret: false, required: true },
+  ],
+  idempotencyWindowMs: 0,
+
+  async validate(post) {
+    const limit = post.images.length > 0 ? MAX_CAPTION : MAX_TEXT;
+    const validation = lengthValidation(utf16Length(post.text), limit, 'Telegram');
+    validation.problems.push(
+      ...emptyTextProblem(post, 'Telegram'),
+      ...imageCountProblem(post, 1, 'Telegram')
+    );
+    return validation;
+  },
+
+  async publish(post, _idempotencyKey, ctx) {
+    const { path, chatId } = bot(ctx);
+    let response;
+    if (post.images.length > 0) {
+      const [image] = post.images;
+      const form = new FormData();
+      form.append('chat_id', chatId);
+      form.append('caption', post.text);
+      form.append('photo', imageBlob(await image.load(), image.mimeType), image.filename);
+      response = await ctx.http.post(`${path}/sendPhoto`, form);
+    } else {
+      response = await ctx.http.post(`${path}/sendMessage`, {
+        chat_id: chatId,
+        text: post.text,
+        ...(post.link && { link_preview_options: { url: post.link } }),
+      });
+    }
+    const message = response.data.result;
+    return { remoteId: `${message.chat.id}:${message.message_id}`, url: messageUrl(message) };
+  },
+
+  // The Bot API cannot read a message back: what we stored is all there is.
+  async lookup(remoteId) {
+    return { remoteId, url: null };
+  },
+
+  // No view counts in the Bot API.
+  async fetchMetrics() {
+    return [];
+  },
+
+  async fetchReplies({ since }, ctx) {
+    const { path } = bot(ctx);
+    const { data } = await ctx.http.get(`${path}/getUpdates`, {
+      params: { allowed_updates: JSON.stringify(['message']) },
+    });
+    return (data.result ?? [])
+      .map((u: any) => u.message)
+      .filter((m: any) => m?.reply_to_message && m.date * 1000 > since.getTime())
+      .map((m: any) => ({
+        remoteId: `${m.chat.id}:${m.message_id}`,
+        inReplyTo: `${m.chat.id}:${m.reply_to_message.message_id}`,
+        author: m.from?.username ?? String(m.from?.id ?? 'unknown'),
+        text: m.text ?? '',
+        createdAt: new Date(m.date * 1000).toISOString(),
+        url: null,
+      }));
+  },
+
+  classifyError(error) {
+    const transport = transportVerdict(error);
+    if (transport) return transport;
+    const status = httpStatus(error);
+    const body = responseBody(error);
+    const description = body.description ?? `HTTP ${status}`;
+    if (status === 429) {
+      return {
+        action: 'retry',
+        rateLimited: true,
+        waitMs: waitSeconds(body.parameters?.retry_after),
+        reason: `Telegram rate limit reached (${description}).`,
+      };
+    }
+    if (status === undefined)
+      return { action: 'unknown', reason: String((error as Error)?.message ?? error) };
+    const server = serverErrorVerdict(status, 'Telegram');
+    if (server) return server;
+    if (status === 401)
+      return { action: 'reject', reason: 'Telegram refused the bot token: edit the account.' };
+    if (body.parameters?.migrate_to_chat_id) {
+      return {
+        action: 'reject',
+        reason: `The group moved: set the chat id to ${body.parameters.migrate_to_chat_id}.`,
+      };
+    }
+    return { action: 'reject', reason: `Telegram rejected the message: ${description}.` };
+  },
+};
+
+export default telegram;

@@ -1,0 +1,206 @@
+/** X (API v2): OAuth 2.0 user token that expires and refreshes; weighted 280 characters; no idempotency. */
+import {
+  emptyTextProblem,
+  headerValue,
+  httpStatus,
+  imageBlob,
+  imageCountProblem,
+  lengthValidation,
+  requireCredentials,
+  responseBody,
+  serverErrorVerdict,
+  transportVerdict,
+  waitUntilEpochSeconds,
+} from './common';
+import { sameText, xWeightedLength } from './text';
+import type { Provider, ProviderContext } from './types';
+
+const MAX_WEIGHTED = 280;
+
+function auth(ctx: ProviderContext) {
+  requireCredentials(ctx.account.credentials, ['accessToken']);
+  return { Authorization: `Bearer ${ctx.account.credentials.accessToken}` };
+}
+
+const tweetUrl = (id: string) => `https://x.com/i/web/status/${id}`;
+
+async function userId(ctx: ProviderContext): Promise<string> {
+  if (ctx.account.credentials.userId) return ctx.account.credentials.userId;
+  const { data } = await ctx.http.get('/2/users/me', { headers: auth(ctx) });
+  return data.data.id;
+}
+
+async function uploadImage(
+  ctx: ProviderContext,
+  image: Parameters<Provider['publish']>[0]['images'][number]
+) {
+  const bytes = await image.load();
+  const { data: init } = await ctx.http.post(
+    '/2/media/upload/initialize',
+    { media_type: image.mimeType, total_bytes: bytes.length, media_category: 'tweet_image' },
+    { headers: auth(ctx) }
+  );
+  const id = init.data.id;
+  const form = new FormData();
+  form.append('segment_index', '0');
+  form.append('media', imageBlob(bytes, image.mimeType), image.filename);
+  await ctx.http.post(`/2/media/upload/${id}/append`, form, { headers: auth(ctx) });
+  await ctx.http.post(`/2/media/upload/${id}/finalize`, undefined, { headers: auth(ctx) });
+  if (image.alt) {
+    await ctx.http.post(
+      '/2/media/metadata',
+      { id, metadata: { alt_text: { text: image.alt } } },
+      { headers: auth(ctx) }
+    );
+  }
+  return String(id);
+}
+
+const x: Provider = {
+  network: 'x',
+  displayName: 'X',
+  defaultBaseUrl: 'https://api.x.com',
+  credentialFields: [
+    { name: 'accessToken', secret: true, required: true },
+    { name: 'refreshToken', secret: true, required: false },
+    { name: 'clientId', secret: false, required: false },
+    { name: 'clientSecret', secret: true, required: false },
+  ],
+  idempotencyWindowMs: 0,
+
+  async validate(post) {
+    const validation = lengthValidation(xWeightedLength(post.text), MAX_WEIGHTED, 'X', 'weighted characters');
+    validation.problems.push(...emptyTextProblem(post, 'X'), ...imageCountProblem(post, 4, 'X'));
+    return validation;
+  },
+
+  async publish(post, _idempotencyKey, ctx) {
+    const mediaIds = [];
+    for (const image of post.images) mediaIds.push(await uploadImage(ctx, image));
+    const { data } = await ctx.http.post(
+      '/2/tweets',
+      { text: post.text, ...(mediaIds.length > 0 && { media: { media_ids: mediaIds } }) },
+      { headers: auth(ctx) }
+    );
+    return { remoteId: data.data.id, url: tweetUrl(data.data.id) };
+  },
+
+  async lookup(remoteId, ctx) {
+    const { data } = await ctx.http.get('/2/tweets', { headers: auth(ctx), params: { ids: remoteId } });
+    const tweet = data.data?.[0];
+    return tweet ? { remoteId: tweet.id, url: tweetUrl(tweet.id), text: tweet.text } : null;
+  },
+
+  async findRecent({ since, text }, ctx) {
+    const id = await userId(ctx);
+    const { data } = await ctx.http.get(`/2/users/${id}/tweets`, {
+      headers: auth(ctx),
+      params: { start_time: new Date(since.getTime() - 60_000).toISOString(), max_results: 100 },
+    });
+    const match = (data.data ?? []).find((t: any) => sameText(t.text, text));
+    return match ? { remoteId: match.id, url: tweetUrl(match.id), text: match.text } : null;
+  },
+
+  async fetchMetrics(remoteIds, ctx) {
+    const metrics = [];
+    for (let i = 0; i < remoteIds.length; i += 100) {
+      const { data } = await ctx.http.get('/2/tweets', {
+        headers: auth(ctx),
+        params: { ids: remoteIds.slice(i, i + 100).join(','), 'tweet.fields': 'public_metrics' },
+      });
+      for (const t of data.data ?? []) {
+        const m = t.public_metrics ?? {};
+        metrics.push({
+          remoteId: t.id,
+          impressions: m.impression_count,
+          reactions: m.like_count,
+          comments: m.reply_count,
+          shares: m.retweet_count,
+          quotes: m.quote_count,
+          bookmarks: m.bookmark_count,
+        });
+      }
+    }
+    return metrics;
+  },
+
+  async fetchReplies({ since }, ctx) {
+    const id = await userId(ctx);
+    const { data } = await ctx.http.get(`/2/users/${id}/mentions`, {
+      headers: auth(ctx),
+      params: {
+        start_time: since.toISOString(),
+        'tweet.fields': 'author_id,created_at,in_reply_to_user_id,referenced_tweets',
+      },
+    });
+    return (data.data ?? []).map((t: any) => ({
+      remoteId: t.id,
+      inReplyTo: t.referenced_tweets?.find((r: any) => r.type === 'replied_to')?.id ?? null,
+      author: t.author_id ?? 'unknown',
+      text: t.text,
+      createdAt: t.created_at ?? new Date().toISOString(),
+      url: tweetUrl(t.id),
+    }));
+  },
+
+  classifyError(error) {
+    const transport = transportVerdict(error);
+    if (transport) return transport;
+    const status = httpStatus(error);
+    const body = responseBody(error);
+    const detail = body.detail ?? body.errors?.[0]?.message ?? body.title ?? 'no detail';
+    if (status === 429) {
+      // The 24-hour caps can be what is exhausted even when the 15-minute window is not.
+      const waits = ['x-rate-limit-reset', 'x-user-limit-24hour-reset', 'x-app-limit-24hour-reset'].flatMap(
+        (h) => {
+          const remaining = headerValue(error, h.replace('reset', 'remaining'));
+          const wait = waitUntilEpochSeconds(headerValue(error, h));
+          return wait !== undefined && (h === 'x-rate-limit-reset' || remaining === '0') ? [wait] : [];
+        }
+      );
+      return {
+        action: 'retry',
+        rateLimited: true,
+        waitMs: waits.length > 0 ? Math.max(...waits) : undefined,
+        reason: 'X rate limit reached; waiting for its reset time.',
+      };
+    }
+    if (status === undefined)
+      return { action: 'unknown', reason: String((error as Error)?.message ?? error) };
+    const server = serverErrorVerdict(status, 'X');
+    if (server) return server;
+    if (status === 401) return { action: 'refresh', reason: 'X access token expired or revoked.' };
+    if (status === 403 && /duplicate/i.test(detail)) {
+      return {
+        action: 'reject',
+        reason:
+          'X refused a duplicate of a recent post: change the text, or check the account before retrying.',
+      };
+    }
+    return { action: 'reject', reason: `X rejected the post: ${detail}.` };
+  },
+
+  async refresh(ctx) {
+    const { refreshToken, clientId, clientSecret } = ctx.account.credentials;
+    requireCredentials(ctx.account.credentials, ['refreshToken', 'clientId']);
+    const { data } = await ctx.http.post(
+      '/2/oauth2/token',
+      new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken!,
+        client_id: clientId!,
+      }).toString(),
+      {
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        ...(clientSecret && { auth: { username: clientId!, password: clientSecret } }),
+      }
+    );
+    return {
+      ...ctx.account.credentials,
+      accessToken: data.access_token,
+      refreshToken: data.refresh_token ?? refreshToken,
+    };
+  },
+};
+
+export default x;

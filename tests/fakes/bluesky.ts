@@ -1,0 +1,259 @@
+/** Bluesky PDS: sessions (access JWT expires with 400 ExpiredToken), createRecord/putRecord, RateLimit-* headers. */
+import { randomBytes } from 'node:crypto';
+
+import { FakeNetwork, graphemeCount, type Reply, type RequestContext, type Route } from './base';
+
+type Session = { did: string; handle: string; accessJwt: string; refreshJwt: string };
+
+const xrpcError = (status: number, error: string, message: string): Reply => ({
+  status,
+  body: { error, message },
+});
+
+export class BlueskyFake extends FakeNetwork {
+  readonly network = 'bluesky';
+  /** identifier → app password; any identifier is accepted with any non-empty password unless listed. */
+  readonly passwords = new Map<string, string>();
+  private sessionsByAccess = new Map<string, Session>();
+  private sessionsByRefresh = new Map<string, Session>();
+  private expiredAccess = new Set<string>();
+  private records = new Map<
+    string,
+    { uri: string; cid: string; value: any; handle: string; indexedAt: string }
+  >();
+  sessionsCreated = 0;
+  sessionsRefreshed = 0;
+
+  protected resetState(): void {
+    this.passwords.clear();
+    this.sessionsByAccess.clear();
+    this.sessionsByRefresh.clear();
+    this.expiredAccess.clear();
+    this.records.clear();
+    this.sessionsCreated = 0;
+    this.sessionsRefreshed = 0;
+  }
+
+  /** Every access token issued so far now answers 400 ExpiredToken. */
+  expireAccessTokens(): void {
+    for (const token of this.sessionsByAccess.keys()) this.expiredAccess.add(token);
+  }
+
+  protected accountOf(ctx: RequestContext) {
+    return this.sessionsByAccess.get(ctx.token ?? '')?.did;
+  }
+
+  protected rateLimited(waitMs: number): Reply {
+    const seconds = Math.ceil(waitMs / 1000);
+    return {
+      status: 429,
+      headers: {
+        'RateLimit-Limit': '5000',
+        'RateLimit-Remaining': '0',
+        'RateLimit-Reset': String(Math.floor((Date.now() + waitMs) / 1000)),
+        'RateLimit-Policy': '5000;w=3600',
+        'Retry-After': String(seconds),
+      },
+      body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+    };
+  }
+
+  protected serverError(): Reply {
+    return xrpcError(500, 'InternalServerError', 'Internal Server Error');
+  }
+
+  protected quotaHeaders(remaining: number, resetAt: number) {
+    const limit = this.options.window?.limit ?? 5000;
+    return {
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': String(remaining),
+      'RateLimit-Reset': String(Math.floor(resetAt / 1000)),
+      'RateLimit-Policy': `${limit};w=${Math.round((this.options.window?.windowMs ?? 3_600_000) / 1000)}`,
+    };
+  }
+
+  private newSession(did: string, handle: string): Session {
+    const session = {
+      did,
+      handle,
+      accessJwt: `acc-${randomBytes(12).toString('hex')}`,
+      refreshJwt: `ref-${randomBytes(12).toString('hex')}`,
+    };
+    this.sessionsByAccess.set(session.accessJwt, session);
+    this.sessionsByRefresh.set(session.refreshJwt, session);
+    return session;
+  }
+
+  /** The session behind the access token, or the PDS's exact error. */
+  private authed(ctx: RequestContext): Session | Reply {
+    if (!ctx.token) return xrpcError(401, 'AuthMissing', 'Authentication Required');
+    if (this.expiredAccess.has(ctx.token)) return xrpcError(400, 'ExpiredToken', 'Token has expired');
+    const session = this.sessionsByAccess.get(ctx.token);
+    return session ?? xrpcError(400, 'InvalidToken', 'Token could not be verified');
+  }
+
+  private writeRecord(ctx: RequestContext, upsert: boolean): Reply {
+    const session = this.authed(ctx);
+    if ('status' in session) return session;
+    const input = ctx.json();
+    if (input.repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
+    const text: string = input.record?.text ?? '';
+    if (graphemeCount(text) > 300) {
+      return xrpcError(
+        400,
+        'InvalidRequest',
+        'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes'
+      );
+    }
+    if (Buffer.byteLength(text) > 3000) {
+      return xrpcError(
+        400,
+        'InvalidRequest',
+        'Invalid app.bsky.feed.post record: Record/text must not be longer than 3000 characters'
+      );
+    }
+    const rkey: string = input.rkey ?? `3${randomBytes(6).toString('hex')}`;
+    const uri = `at://${session.did}/${input.collection}/${rkey}`;
+    const existing = this.records.get(uri);
+    if (existing && !upsert) return xrpcError(400, 'InvalidRequest', `Record already exists: ${uri}`);
+    const cid = `bafyrei${randomBytes(16).toString('hex')}`;
+    this.records.set(uri, {
+      uri,
+      cid,
+      value: input.record,
+      handle: session.handle,
+      indexedAt: new Date().toISOString(),
+    });
+    // putRecord on an existing key updates it: the post is online once, not twice.
+    if (!existing) this.record({ id: uri, account: session.did, text, idempotencyKey: rkey });
+    return {
+      status: 200,
+      body: {
+        uri,
+        cid,
+        commit: { cid: `bafy${randomBytes(8).toString('hex')}`, rev: rkey },
+        validationStatus: 'valid',
+      },
+    };
+  }
+
+  private postView(uri: string) {
+    const r = this.records.get(uri)!;
+    return {
+      uri: r.uri,
+      cid: r.cid,
+      author: { did: uri.split('/')[2], handle: r.handle },
+      record: r.value,
+      replyCount: 0,
+      repostCount: 0,
+      likeCount: 0,
+      quoteCount: 0,
+      bookmarkCount: 0,
+      indexedAt: r.indexedAt,
+      labels: [],
+    };
+  }
+
+  protected routes(): Route[] {
+    return [
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.server\.createSession$/,
+        handle: (ctx) => {
+          const { identifier, password } = ctx.json();
+          const expected = this.passwords.get(identifier);
+          if (!identifier || !password || (expected !== undefined && expected !== password)) {
+            return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
+          }
+          this.sessionsCreated++;
+          const handle = String(identifier).startsWith('did:') ? 'fake.bsky.social' : identifier;
+          const did = `did:plc:${Buffer.from(handle).toString('hex').slice(0, 24)}`;
+          const session = this.newSession(did, handle);
+          return { status: 200, body: { ...session, active: true } };
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.server\.refreshSession$/,
+        handle: (ctx) => {
+          const previous = this.sessionsByRefresh.get(ctx.token ?? '');
+          if (!previous) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
+          this.sessionsByRefresh.delete(ctx.token!);
+          this.sessionsRefreshed++;
+          return { status: 200, body: { ...this.newSession(previous.did, previous.handle), active: true } };
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.repo\.createRecord$/,
+        publish: true,
+        handle: (ctx) => this.writeRecord(ctx, false),
+      },
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.repo\.putRecord$/,
+        publish: true,
+        handle: (ctx) => this.writeRecord(ctx, true),
+      },
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.repo\.uploadBlob$/,
+        handle: (ctx) => {
+          const session = this.authed(ctx);
+          if ('status' in session) return session;
+          if (ctx.body.length > 2_000_000)
+            return xrpcError(413, 'PayloadTooLarge', 'request entity too large');
+          return {
+            status: 200,
+            body: {
+              blob: {
+                $type: 'blob',
+                ref: { $link: `bafkrei${randomBytes(16).toString('hex')}` },
+                mimeType: ctx.headers['content-type'],
+                size: ctx.body.length,
+              },
+            },
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/app\.bsky\.feed\.getPosts$/,
+        handle: (ctx) => {
+          const uris = ctx.url.searchParams.getAll('uris');
+          if (uris.length > 25)
+            return xrpcError(400, 'InvalidRequest', 'uris must not have more than 25 elements');
+          return {
+            status: 200,
+            body: { posts: uris.filter((u) => this.records.has(u)).map((u) => this.postView(u)) },
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/com\.atproto\.repo\.listRecords$/,
+        handle: (ctx) => {
+          const repo = ctx.url.searchParams.get('repo');
+          const limit = Number(ctx.url.searchParams.get('limit') ?? 50);
+          const records = [...this.records.values()]
+            .filter((r) => r.uri.startsWith(`at://${repo}/`))
+            .reverse();
+          return {
+            status: 200,
+            body: {
+              records: records.slice(0, limit).map((r) => ({ uri: r.uri, cid: r.cid, value: r.value })),
+            },
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/app\.bsky\.notification\.listNotifications$/,
+        handle: (ctx) => {
+          const session = this.authed(ctx);
+          return 'status' in session ? session : { status: 200, body: { notifications: [] } };
+        },
+      },
+    ];
+  }
+}
