@@ -1,5 +1,7 @@
-import type { Core } from '@strapi/strapi';
+import { stopSweeps } from './bootstrap';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+const destroy = () => {
+  stopSweeps();
+};
 
 export default destroy;

@@ -1,3 +1,16 @@
+import { ACTIONS } from '../permissions';
+
+const allowed = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+const route = (method: string, path: string, handler: string, action: string) => ({
+  method,
+  path,
+  handler,
+  config: allowed(action),
+});
+
 export default {
   type: 'admin',
   routes: [
@@ -7,5 +20,19 @@ export default {
       handler: 'status.show',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    route('GET', '/overview', 'admin.list', ACTIONS.read),
+    route('GET', '/:eventDocumentId/overview', 'admin.detail', ACTIONS.read),
+    route('GET', '/:eventDocumentId/entries', 'admin.entries', ACTIONS.read),
+    route('GET', '/:eventDocumentId/audit', 'admin.audit', ACTIONS.read),
+    route('POST', '/entries/:id/invalidate', 'admin.invalidate', ACTIONS.moderate),
+    route('POST', '/entries/:id/restore', 'admin.restore', ACTIONS.moderate),
+    route('POST', '/entries/:id/erase', 'admin.erase', ACTIONS.organize),
+    route('POST', '/:eventDocumentId/commit', 'admin.commit', ACTIONS.organize),
+    route('POST', '/:eventDocumentId/draw', 'admin.draw', ACTIONS.organize),
+    route('GET', '/:eventDocumentId/export.csv', 'admin.exportCsv', ACTIONS.organize),
+    route('GET', '/:eventDocumentId/rules', 'admin.rules', ACTIONS.organize),
+    route('POST', '/:eventDocumentId/claims/:publicId/claimed', 'admin.claimed', ACTIONS.organize),
+    route('POST', '/:eventDocumentId/claims/:publicId/forfeit', 'admin.forfeit', ACTIONS.organize),
+    route('POST', '/claims/sweep', 'admin.sweep', ACTIONS.organize),
   ],
 };

@@ -1,0 +1,18 @@
+/** Public routes, under /api/contests: no token, rate limited per IP by the entries service. */
+export default {
+  type: 'content-api',
+  routes: [
+    {
+      method: 'POST',
+      path: '/:eventDocumentId/entries',
+      handler: 'public.enter',
+      config: { auth: false, policies: [] },
+    },
+    {
+      method: 'GET',
+      path: '/:eventDocumentId',
+      handler: 'public.show',
+      config: { auth: false, policies: [] },
+    },
+  ],
+};

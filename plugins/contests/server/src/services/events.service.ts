@@ -1,0 +1,111 @@
+import type { Core } from '@strapi/strapi';
+
+import { readContestSettings, type ContestSettings } from '../domain/contest-settings';
+import { ContestError } from '../utils/errors';
+
+const EVENT_UID = 'api::event.event';
+
+export type ContestEvent = {
+  documentId: string;
+  title: string;
+  timeZone: string;
+  published: boolean;
+  settings: ContestSettings;
+};
+
+const populate = { contest: { populate: ['prizes'] } } as const;
+
+/**
+ * Reads contests from the host app's events, through the Document Service. The contest component
+ * is localised: the default locale's version is the reference, another locale is used only when
+ * the event has no version in the default one.
+ */
+const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => strapi.documents(EVENT_UID as any);
+
+  async function findVersion(documentId: string, status: 'published' | 'draft') {
+    const inDefault = await documents().findOne({ documentId, status, populate } as any);
+    if (inDefault) return inDefault as any;
+    const [other] = await documents().findMany({
+      filters: { documentId },
+      status,
+      locale: '*',
+      populate,
+      limit: 1,
+    } as any);
+    return (other as any) ?? null;
+  }
+
+  function toContest(event: any, published: boolean): ContestEvent {
+    return {
+      documentId: event.documentId,
+      title: event.title,
+      timeZone: event.timeZone || 'Europe/Paris',
+      published,
+      settings: readContestSettings(event.contest),
+    };
+  }
+
+  function ensureContest(event: any): void {
+    if (event.kind !== 'contest' || !event.contest) {
+      throw new ContestError(404, 'not_a_contest', 'This event is not a contest: it takes no entries.');
+    }
+    if (!event.contest.entryOpensAt || !event.contest.entryClosesAt) {
+      throw new ContestError(404, 'not_a_contest', 'This contest has no entry window yet.');
+    }
+  }
+
+  return {
+    /** The published contest, as the public sees it; a clear 404 for anything else. */
+    async publishedContest(documentId: string): Promise<ContestEvent> {
+      const published = await findVersion(documentId, 'published');
+      if (!published) {
+        const draft = await findVersion(documentId, 'draft');
+        if (draft)
+          throw new ContestError(
+            404,
+            'not_published',
+            'This event is not published: it takes no entries yet.'
+          );
+        throw new ContestError(404, 'event_not_found', `There is no event with the id "${documentId}".`);
+      }
+      ensureContest(published);
+      return toContest(published, true);
+    },
+
+    /** The contest as organisers see it: the published version, else the draft. */
+    async anyContest(documentId: string): Promise<ContestEvent> {
+      const published = await findVersion(documentId, 'published');
+      const event = published ?? (await findVersion(documentId, 'draft'));
+      if (!event)
+        throw new ContestError(404, 'event_not_found', `There is no event with the id "${documentId}".`);
+      ensureContest(event);
+      return toContest(event, Boolean(published));
+    },
+
+    /** Every event of kind contest (drafts included), for the admin list and the sweeps. */
+    async allContests(): Promise<ContestEvent[]> {
+      const drafts = (await documents().findMany({
+        filters: { kind: 'contest' },
+        status: 'draft',
+        populate,
+        sort: 'startsAt:desc',
+        limit: 500,
+      } as any)) as any[];
+      const published = new Set(
+        (
+          (await documents().findMany({
+            filters: { kind: 'contest' },
+            status: 'published',
+            fields: ['documentId'],
+          } as any)) as any[]
+        ).map((event) => event.documentId)
+      );
+      return drafts
+        .filter((event) => event.contest?.entryOpensAt && event.contest?.entryClosesAt)
+        .map((event) => toContest(event, published.has(event.documentId)));
+    },
+  };
+};
+
+export default eventsService;

@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+
+import { contestPhase } from '../domain/contest-settings';
+import { entriesRepository } from '../repositories/entries.repository';
+import { stateRepository, type ContestState } from '../repositories/state.repository';
+import { getService } from '../utils/get-service';
+
+/** What the admin page shows of each contest: window, counts per day, signals, draw and claims. */
+const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const entries = entriesRepository(strapi);
+  const states = stateRepository(strapi);
+
+  function summary(state: ContestState | null) {
+    if (!state) return { commitment: null, committedAt: null, drawnAt: null };
+    const { seed: _seed, ...rest } = state;
+    return { ...rest, seed: state.drawnAt ? state.seed : null };
+  }
+
+  return {
+    async list(now = new Date()) {
+      const contests = await getService(strapi, 'events').allContests();
+      const stateByEvent = new Map(
+        (await states.findMany(contests.map((c) => c.documentId))).map((s) => [s.eventDocumentId, s])
+      );
+      return Promise.all(
+        contests.map(async (contest) => {
+          const state = stateByEvent.get(contest.documentId) ?? null;
+          return {
+            eventDocumentId: contest.documentId,
+            title: contest.title,
+            published: contest.published,
+            phase: state?.drawnAt ? 'drawn' : contestPhase(contest.settings, now),
+            opensAt: contest.settings.entryOpensAt,
+            closesAt: contest.settings.entryClosesAt,
+            counts: await entries.countByStatus(contest.documentId),
+            committed: Boolean(state),
+          };
+        })
+      );
+    },
+
+    async detail(eventDocumentId: string, now = new Date()) {
+      const contest = await getService(strapi, 'events').anyContest(eventDocumentId);
+      const [state, rows] = await Promise.all([
+        states.find(eventDocumentId),
+        entries.allOf(eventDocumentId, ['createdAt', 'entryStatus', 'signalTypes'] as any),
+      ]);
+      const perDay: Record<string, number> = {};
+      const signals: Record<string, number> = {};
+      const counts = { valid: 0, review: 0, invalidated: 0 };
+      for (const row of rows) {
+        const day = new Date(row.createdAt).toISOString().slice(0, 10);
+        perDay[day] = (perDay[day] ?? 0) + 1;
+        counts[row.entryStatus] += 1;
+        for (const type of row.signalTypes?.split(',') ?? []) signals[type] = (signals[type] ?? 0) + 1;
+      }
+      // The organiser needs to know who won: names and emails of everyone the draw picked.
+      const picked = state?.drawnAt ? [...(state.winners ?? []), ...(state.substitutes ?? [])] : [];
+      const people = Object.fromEntries(
+        (await entries.findManyByPublicIds(picked)).map((entry) => [
+          entry.publicId,
+          { name: entry.name, email: entry.email, erased: Boolean(entry.erasedAt) },
+        ])
+      );
+      return {
+        eventDocumentId,
+        title: contest.title,
+        published: contest.published,
+        people,
+        phase: state?.drawnAt ? 'drawn' : contestPhase(contest.settings, now),
+        settings: contest.settings,
+        timeZone: contest.timeZone,
+        counts,
+        perDay: Object.entries(perDay)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([day, entriesThatDay]) => ({ day, entries: entriesThatDay })),
+        signals,
+        state: summary(state),
+      };
+    },
+  };
+};
+
+export default overviewService;

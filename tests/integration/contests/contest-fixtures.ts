@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+
+const HOUR = 3600 * 1000;
+let counter = 0;
+
+export type ContestOverrides = Record<string, unknown>;
+
+/** A contest event (fr, the default locale), published unless told otherwise. */
+export async function createContest(
+  strapi: Core.Strapi,
+  contest: ContestOverrides = {},
+  options: { publish?: boolean; kind?: string; title?: string } = {}
+): Promise<string> {
+  counter += 1;
+  const now = Date.now();
+  const event = await strapi.documents('api::event.event').create({
+    locale: 'fr',
+    data: {
+      title: options.title ?? `Jeu-concours ${counter}`,
+      slug: `jeu-concours-${counter}-${now}`,
+      kind: options.kind ?? 'contest',
+      startsAt: new Date(now - HOUR).toISOString(),
+      timeZone: 'Europe/Paris',
+      contest: {
+        organizer: 'Roue Libre SAS',
+        entryOpensAt: new Date(now - HOUR).toISOString(),
+        entryClosesAt: new Date(now + 24 * HOUR).toISOString(),
+        prizes: [{ name: 'Vélo cargo', quantity: 1, unitValue: 3490, currency: 'EUR' }],
+        minimumAge: 18,
+        eligibleCountries: ['FR', 'BE'],
+        entriesPerPerson: 1,
+        winnersCount: 2,
+        substitutesCount: 2,
+        claimDays: 14,
+        retentionDays: 180,
+        ...contest,
+      },
+    } as any,
+  });
+  if (options.publish !== false) {
+    await strapi.documents('api::event.event').publish({ documentId: event.documentId, locale: 'fr' });
+  }
+  return event.documentId;
+}
+
+/** Moves a contest's window (e.g. to close it before a draw), in every version of the event. */
+export async function setWindow(strapi: Core.Strapi, documentId: string, opensAt: Date, closesAt: Date) {
+  const rows = await strapi.db
+    .query('api::event.event')
+    .findMany({ where: { documentId }, populate: ['contest'] });
+  for (const row of rows as any[]) {
+    await strapi.db
+      .query('contest.settings' as any)
+      .update({ where: { id: row.contest.id }, data: { entryOpensAt: opensAt, entryClosesAt: closesAt } });
+  }
+}
+
+let person = 0;
+/** A valid entry body; each call is a different person unless `email` is given. */
+export function entryBody(data: Record<string, unknown> = {}) {
+  person += 1;
+  return {
+    data: {
+      name: `Personne ${['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'][person % 8]} ${person}`,
+      email: `personne${person}@example.fr`,
+      country: 'FR',
+      birthDate: '1990-04-02',
+      answers: { favouriteRide: 'Lyon–Annecy' },
+      consents: { rules: true, marketing: false },
+      ...data,
+    },
+  };
+}
+
+/** Thresholds high enough that entries from the test's single IP are not flagged or throttled. */
+export const QUIET_ENV = {
+  CONTESTS_RATE_LIMIT_MAX: '100000',
+  CONTESTS_IP_ENTRY_THRESHOLD: '100000',
+  CONTESTS_BURST_THRESHOLD: '100000',
+  CONTESTS_SWEEP_INTERVAL_MINUTES: '0',
+};
