@@ -24,6 +24,7 @@ export type DemoCampaign = {
   text: Localized<{ name: string; description: string; hashtags: string[] }>;
   kpiTargets: { metric: string; target: number; network?: string }[];
   utm: { source: string; medium: string; campaign: string };
+  color: string;
 };
 
 export const DEMO_CAMPAIGNS: DemoCampaign[] = [
@@ -53,6 +54,7 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
       { metric: 'clicks', target: 4000, network: 'mastodon' },
     ],
     utm: { source: 'social', medium: 'organic', campaign: 'mai-a-velo' },
+    color: '#2E9E6A',
   },
   {
     key: 'back-to-school',
@@ -79,6 +81,7 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
       { metric: 'ctr', target: 1.8 },
     ],
     utm: { source: 'social', medium: 'paid', campaign: 'rentree-en-selle' },
+    color: '#E0843A',
   },
   {
     key: 'ambassadors',
@@ -105,6 +108,7 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
       { metric: 'followers_gained', target: 1500 },
     ],
     utm: { source: 'social', medium: 'community', campaign: 'ambassadeurs' },
+    color: '#7B61FF',
   },
 ];
 

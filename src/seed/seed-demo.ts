@@ -72,6 +72,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
         currency: 'EUR',
         kpiTargets: campaign.kpiTargets,
         utm: campaign.utm,
+        color: campaign.color,
       },
       (locale) => campaign.text[locale],
       true
