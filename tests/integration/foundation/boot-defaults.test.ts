@@ -1,5 +1,6 @@
 import { DEVELOPMENT_ADMIN_DEFAULTS, ensureDevelopmentAdmin } from '../../../src/bootstrap/development-admin';
 import { seedDemoContent } from '../../../src/seed/seed-demo';
+import { applyAdminListLayouts } from '../../../src/bootstrap/admin-layouts';
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 
 describe('what a boot sets up', () => {
@@ -67,5 +68,17 @@ describe('what a boot sets up', () => {
       .send({ email: DEVELOPMENT_ADMIN_DEFAULTS.email, password: DEVELOPMENT_ADMIN_DEFAULTS.password });
     expect(response.status).toBe(200);
     expect(response.body.data.token).toEqual(expect.any(String));
+  });
+
+  it('shows editors useful list columns, and keeps their own choices afterwards', async () => {
+    const contentTypes = app.strapi.plugin('content-manager').service('content-types');
+    const post = app.strapi.contentType('api::post.post');
+    const configuration = await contentTypes.findConfiguration(post);
+    expect(configuration.layouts.list).toEqual(['title', 'campaign', 'editorialStatus', 'plannedAt']);
+    expect(configuration.metadatas.campaign.list.mainField).toBe('name');
+
+    await contentTypes.updateConfiguration(post, { ...configuration, layouts: { ...configuration.layouts, list: ['title'] } });
+    await applyAdminListLayouts(app.strapi);
+    expect((await contentTypes.findConfiguration(post)).layouts.list).toEqual(['title']);
   });
 });

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The content manager's default list shows the first few fields, which for a post means its whole body.
+ * Give each type the columns an editor scans for, once: after that, editors' own layout choices win.
+ */
+const LIST_LAYOUTS: Record<
+  string,
+  { mainField: string; list: string[]; defaultSortBy: string; defaultSortOrder: 'ASC' | 'DESC' }
+> = {
+  'api::campaign.campaign': {
+    mainField: 'name',
+    list: ['name', 'objective', 'state', 'startsOn', 'endsOn'],
+    defaultSortBy: 'startsOn',
+    defaultSortOrder: 'DESC',
+  },
+  'api::post.post': {
+    mainField: 'title',
+    list: ['title', 'campaign', 'editorialStatus', 'plannedAt'],
+    defaultSortBy: 'plannedAt',
+    defaultSortOrder: 'DESC',
+  },
+  'api::event.event': {
+    mainField: 'title',
+    list: ['title', 'kind', 'state', 'startsAt', 'campaign'],
+    defaultSortBy: 'startsAt',
+    defaultSortOrder: 'DESC',
+  },
+  'api::partnership.partnership': {
+    mainField: 'partnerName',
+    list: ['partnerName', 'type', 'state', 'startsOn', 'endsOn'],
+    defaultSortBy: 'partnerName',
+    defaultSortOrder: 'ASC',
+  },
+};
+
+const MARKER = { type: 'app', name: 'porte-voix', key: 'admin-layouts-version' };
+const VERSION = 1;
+
+export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store(MARKER);
+  if ((await store.get({})) === VERSION) {
+    return;
+  }
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, layout] of Object.entries(LIST_LAYOUTS)) {
+    const contentType = strapi.contentType(uid as any);
+    const current = await contentTypes.findConfiguration(contentType);
+    const relationMainFields = { campaign: 'name' } as Record<string, string>;
+    const metadatas = { ...current.metadatas };
+    for (const [field, mainField] of Object.entries(relationMainFields)) {
+      if (metadatas[field]) {
+        metadatas[field] = {
+          ...metadatas[field],
+          list: { ...metadatas[field].list, mainField },
+          edit: { ...metadatas[field].edit, mainField },
+        };
+      }
+    }
+    await contentTypes.updateConfiguration(contentType, {
+      settings: {
+        ...current.settings,
+        mainField: layout.mainField,
+        defaultSortBy: layout.defaultSortBy,
+        defaultSortOrder: layout.defaultSortOrder,
+      },
+      metadatas,
+      layouts: { ...current.layouts, list: layout.list },
+    });
+  }
+  await store.set({ value: VERSION });
+}
