@@ -1,5 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+import { getService } from './utils/get-service';
+
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Whatever waits in the notification window is sent rather than lost.
+  await getService(strapi, 'notifier')
+    .flush()
+    .catch(() => undefined);
+  getService(strapi, 'notifier').stop();
+};
 
 export default destroy;

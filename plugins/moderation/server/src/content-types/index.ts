@@ -1,1 +1,11 @@
-export default {};
+import comment from './comment';
+import report from './report';
+import authorSanction from './author-sanction';
+import auditEntry from './audit-entry';
+
+export default {
+  comment,
+  report,
+  'author-sanction': authorSanction,
+  'audit-entry': auditEntry,
+};

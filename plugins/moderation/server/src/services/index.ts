@@ -1,5 +1,23 @@
 import status from './status.service';
+import settings from './settings.service';
+import identity from './identity.service';
+import targets from './targets.service';
+import audit from './audit.service';
+import sanctions from './sanctions.service';
+import notifier from './notifier.service';
+import externalScorer from './external-scorer.service';
+import client from './client.service';
+import admin from './admin.service';
 
 export default {
   status,
+  settings,
+  identity,
+  targets,
+  audit,
+  sanctions,
+  notifier,
+  'external-scorer': externalScorer,
+  client,
+  admin,
 };

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+import { QUEUES } from '../services/admin.service';
+import { documentIdSchema } from './client.validators';
+
+const pageNumber = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, 'must be a whole number of 1 or more')
+  .transform(Number);
+const date = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date such as 2026-05-01')
+  .transform((value) => new Date(value));
+
+export const queueQuerySchema = z
+  .object({
+    status: z.enum(QUEUES, { errorMap: () => ({ message: `must be one of ${QUEUES.join(', ')}` }) }).default('pending'),
+    target: z.string().regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:<documentId> or event:<documentId>').optional(),
+    campaign: documentIdSchema.optional(),
+    author: z.string().trim().min(1).max(254).optional(),
+    q: z.string().trim().max(200).optional(),
+    from: date.optional(),
+    to: date.optional(),
+    page: pageNumber.default('1'),
+    pageSize: pageNumber.refine((n) => n <= 100, 'must be 100 or less').default('20'),
+  })
+  .strict();
+
+const reasonText = z.string().trim().min(1, 'is required: say why, the author may ask').max(1000);
+
+export const approveSchema = z.object({ note: z.string().trim().max(1000).optional() }).strict();
+export const rejectSchema = z.object({ reason: reasonText }).strict();
+export const bulkSchema = z
+  .object({
+    action: z.enum(['approve', 'reject']),
+    ids: z.array(documentIdSchema).min(1, 'must list at least one comment').max(100, 'at most 100 comments at once'),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .refine((body) => body.action !== 'reject' || !!body.reason, { message: 'is required to reject', path: ['reason'] });
+
+export const sanctionSchema = z
+  .object({
+    kind: z.enum(['warning', 'suspension', 'ban', 'premoderation']),
+    until: date.optional(),
+    durationHours: z.number().positive().max(24 * 3650).optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .refine((body) => !(body.until && body.durationHours), { message: 'send either until or durationHours, not both', path: ['until'] });
+
+export const auditQuerySchema = z
+  .object({
+    comment: documentIdSchema.optional(),
+    author: z.string().max(64).optional(),
+    action: z.string().max(50).optional(),
+    actorType: z.enum(['system', 'admin', 'public']).optional(),
+    page: pageNumber.default('1'),
+    pageSize: pageNumber.refine((n) => n <= 200, 'must be 200 or less').default('50'),
+  })
+  .strict();

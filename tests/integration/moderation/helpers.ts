@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+
+/** Content for the moderation tests: published and draft posts and events, and a campaign. */
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+export async function createCampaign(strapi: Core.Strapi, name = unique('campaign')) {
+  return strapi.documents('api::campaign.campaign' as any).create({
+    data: { name, slug: name, objective: 'engagement', state: 'active', startsOn: '2026-01-01' } as any,
+    locale: 'fr',
+  });
+}
+
+export async function createPost(
+  strapi: Core.Strapi,
+  { published = true, title = unique('Article'), campaign }: { published?: boolean; title?: string; campaign?: string } = {}
+) {
+  const post = await strapi.documents('api::post.post' as any).create({
+    data: { title, body: 'Un article pour les tests de modération.', editorialStatus: 'approved', ...(campaign ? { campaign } : {}) } as any,
+    locale: 'fr',
+  });
+  if (published) await strapi.documents('api::post.post' as any).publish({ documentId: post.documentId, locale: 'fr' });
+  return post;
+}
+
+export async function createEvent(strapi: Core.Strapi, { published = true }: { published?: boolean } = {}) {
+  const slug = unique('event');
+  const event = await strapi.documents('api::event.event' as any).create({
+    data: { title: slug, slug, kind: 'meetup', state: 'scheduled', startsAt: '2026-06-01T18:00:00.000Z', timeZone: 'Europe/Paris' } as any,
+    locale: 'fr',
+  });
+  if (published) await strapi.documents('api::event.event' as any).publish({ documentId: event.documentId, locale: 'fr' });
+  return event;
+}
+
+/** Settings for a test: no rate limits and no first-comment hold unless a test asks for them. */
+export async function setSettings(strapi: Core.Strapi, patch: Record<string, unknown>) {
+  return strapi.plugin('moderation').service('settings').update(patch);
+}
+
+export const relaxed = {
+  newAuthorPremoderation: false,
+  rateLimits: { perIpPerMinute: 0, perAuthorPerMinute: 0 },
+};
+
+export const comment = (documentId: string, overrides: Record<string, unknown> = {}) => ({
+  data: {
+    target: { type: 'post', documentId },
+    authorName: 'Camille',
+    authorEmail: `camille.${++counter}@example.org`,
+    content: 'Merci pour cet article, très utile !',
+    locale: 'fr',
+    ...overrides,
+  },
+});
