@@ -6,10 +6,12 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 export async function createCampaign(strapi: Core.Strapi, name = unique('campaign')) {
-  return strapi.documents('api::campaign.campaign' as any).create({
+  const campaign = await strapi.documents('api::campaign.campaign' as any).create({
     data: { name, slug: name, objective: 'engagement', state: 'active', startsOn: '2026-01-01' } as any,
     locale: 'fr',
   });
+  await strapi.documents('api::campaign.campaign' as any).publish({ documentId: campaign.documentId, locale: 'fr' });
+  return campaign;
 }
 
 export async function createPost(
@@ -44,12 +46,15 @@ export const relaxed = {
   rateLimits: { perIpPerMinute: 0, perAuthorPerMinute: 0 },
 };
 
+/** A word no other comment of the run has, so that the duplicates rule stays out of the way. */
+const uniqueWord = (n: number) => n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
+
 export const comment = (documentId: string, overrides: Record<string, unknown> = {}) => ({
   data: {
     target: { type: 'post', documentId },
     authorName: 'Camille',
     authorEmail: `camille.${++counter}@example.org`,
-    content: 'Merci pour cet article, très utile !',
+    content: `Merci pour cet article, très utile (${uniqueWord(counter + 1000)}) !`,
     locale: 'fr',
     ...overrides,
   },

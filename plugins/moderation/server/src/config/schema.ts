@@ -40,7 +40,7 @@ const httpUrl = z
 /** "post:<documentId>", "event:<documentId>" or "campaign:<documentId>". */
 export const targetKeySchema = z
   .string()
-  .regex(/^(post|event|campaign):[A-Za-z0-9_-]{1,64}$/, 'must read post:<documentId>, event:<documentId> or campaign:<documentId>');
+  .regex(/^(post|event|campaign):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID, event:DOCUMENT_ID or campaign:DOCUMENT_ID');
 
 const ruleOrder = z
   .array(z.enum(RULE_IDS))

@@ -8,7 +8,10 @@ export function parseOr400<S extends z.ZodTypeAny>(schema: S, value: unknown): z
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ModerationError(400, describeZodError(parsed.error), { field: issue?.path.join('.') ?? null });
+    // Messages may quote the caller's own keys: angle brackets never come back.
+    const message = describeZodError(parsed.error).replace(/[<>]/g, '');
+    const field = issue?.path.join('.').replace(/[<>]/g, '') ?? null;
+    throw new ModerationError(400, message, { field });
   }
   return parsed.data;
 }

@@ -15,7 +15,7 @@ const date = z
 export const queueQuerySchema = z
   .object({
     status: z.enum(QUEUES, { errorMap: () => ({ message: `must be one of ${QUEUES.join(', ')}` }) }).default('pending'),
-    target: z.string().regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:<documentId> or event:<documentId>').optional(),
+    target: z.string().regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID or event:DOCUMENT_ID').optional(),
     campaign: documentIdSchema.optional(),
     author: z.string().trim().min(1).max(254).optional(),
     q: z.string().trim().max(200).optional(),

@@ -39,7 +39,7 @@ const pageNumber = z
 
 export const listQuerySchema = z
   .object({
-    target: z.string({ required_error: 'is required, e.g. target=post:<documentId>' }).regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:<documentId> or event:<documentId>'),
+    target: z.string({ required_error: 'is required, e.g. target=post:DOCUMENT_ID' }).regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID or event:DOCUMENT_ID'),
     page: pageNumber.optional(),
     pageSize: pageNumber.refine((n) => n <= 100, 'must be 100 or less').optional(),
     pagination: z
