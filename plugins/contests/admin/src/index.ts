@@ -13,6 +13,7 @@ export default {
         const { App } = await import('./pages/App');
         return App;
       },
+      permissions: [{ action: 'plugin::contests.read', subject: null }],
     });
 
     app.registerPlugin({

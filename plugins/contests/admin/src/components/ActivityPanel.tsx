@@ -1,0 +1,69 @@
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+
+import type { ContestDetail } from '../api/contests';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Entries per day as bars, the counts by status, and how often each fraud signal fired. */
+export const ActivityPanel = ({ detail }: { detail: ContestDetail }) => {
+  const { formatMessage, formatDate } = useIntl();
+  const t = (id: string, values?: Record<string, any>) => formatMessage({ id: getTranslation(id) }, values);
+  const busiest = Math.max(1, ...detail.perDay.map((day) => day.entries));
+  const signals = Object.entries(detail.signals);
+
+  return (
+    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+      <Typography variant="delta" tag="h2">
+        {t('activity.title')}
+      </Typography>
+      <Flex gap={6} paddingTop={4} alignItems="flex-start" wrap="wrap">
+        <Box>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('activity.window')}
+          </Typography>
+          <Typography tag="p">
+            {formatDate(detail.settings.entryOpensAt, { dateStyle: 'medium', timeStyle: 'short' })} →{' '}
+            {formatDate(detail.settings.entryClosesAt, { dateStyle: 'medium', timeStyle: 'short' })}
+          </Typography>
+          <Box paddingTop={3}>
+            {(['valid', 'review', 'invalidated'] as const).map((status) => (
+              <Typography key={status} tag="p" data-testid={`count-${status}`}>
+                {t(`status.${status}`)} : {detail.counts[status]}
+              </Typography>
+            ))}
+          </Box>
+        </Box>
+        <Box flex="1" minWidth="240px">
+          <Typography variant="sigma" textColor="neutral600">
+            {t('activity.perDay')}
+          </Typography>
+          {detail.perDay.length === 0 && <Typography tag="p">{t('activity.none')}</Typography>}
+          {detail.perDay.map(({ day, entries }) => (
+            <Flex key={day} gap={2} paddingTop={1}>
+              <Box minWidth="96px">
+                <Typography variant="pi">{formatDate(day, { dateStyle: 'medium' })}</Typography>
+              </Box>
+              <Box
+                background="primary500"
+                hasRadius
+                style={{ height: 10, width: `${(entries / busiest) * 100}%`, maxWidth: 320 }}
+              />
+              <Typography variant="pi">{entries}</Typography>
+            </Flex>
+          ))}
+        </Box>
+        <Box>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('activity.signals')}
+          </Typography>
+          {signals.length === 0 && <Typography tag="p">{t('activity.noSignals')}</Typography>}
+          {signals.map(([type, count]) => (
+            <Typography key={type} tag="p">
+              {t(`signal.${type}`)} : {count}
+            </Typography>
+          ))}
+        </Box>
+      </Flex>
+    </Box>
+  );
+};

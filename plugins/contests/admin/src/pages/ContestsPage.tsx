@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import {
+  Box,
+  Main,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  EmptyStateLayout,
+} from '@strapi/design-system';
+import { Layouts } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { useNavigate } from 'react-router-dom';
+
+import { errorMessage, useContestsApi, type ContestSummary } from '../api/contests';
+import { PhaseBadge } from '../components/PhaseBadge';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Every contest, with its window and where its entries stand. */
+const ContestsPage = () => {
+  const { formatMessage, formatDate } = useIntl();
+  const t = (id: string, values?: Record<string, any>) => formatMessage({ id: getTranslation(id) }, values);
+  const api = useContestsApi();
+  const navigate = useNavigate();
+  const [contests, setContests] = useState<ContestSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.list().then(setContests, (err) => setError(errorMessage(err)));
+  }, [api]);
+
+  const when = (iso: string) => formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <Main>
+      <Layouts.Header title={t('plugin.name')} subtitle={t('plugin.description')} />
+      <Layouts.Content>
+        {error && <Typography textColor="danger600">{error}</Typography>}
+        {contests && contests.length === 0 && <EmptyStateLayout content={t('list.empty')} />}
+        {contests && contests.length > 0 && (
+          <Table colCount={6} rowCount={contests.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>
+                  <Typography variant="sigma">{t('list.contest')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.phase')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.window')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('status.valid')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('status.review')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('list.commitment')}</Typography>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {contests.map((contest) => (
+                <Tr
+                  key={contest.eventDocumentId}
+                  onClick={() => navigate(contest.eventDocumentId)}
+                  style={{ cursor: 'pointer' }}
+                  data-testid={`contest-row-${contest.eventDocumentId}`}
+                >
+                  <Td>
+                    <Typography fontWeight="bold">{contest.title}</Typography>
+                    {!contest.published && (
+                      <Box>
+                        <Typography variant="pi" textColor="neutral600">
+                          {t('list.draft')}
+                        </Typography>
+                      </Box>
+                    )}
+                  </Td>
+                  <Td>
+                    <PhaseBadge phase={contest.phase} />
+                  </Td>
+                  <Td>
+                    <Typography>{`${when(contest.opensAt)} → ${when(contest.closesAt)}`}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{contest.counts.valid}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor={contest.counts.review > 0 ? 'warning600' : undefined}>
+                      {contest.counts.review}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography>
+                      {contest.committed ? t('list.committed') : t('list.notCommitted')}
+                    </Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+        {!contests && !error && <Typography>{t('loading')}</Typography>}
+      </Layouts.Content>
+    </Main>
+  );
+};
+
+export { ContestsPage };
