@@ -9,6 +9,7 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Moderation' },
+      permissions: [{ action: 'plugin::moderation.read', subject: null }],
       Component: async () => {
         const { App } = await import('./pages/App');
         return App;

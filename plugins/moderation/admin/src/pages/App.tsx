@@ -1,13 +1,25 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
-import { HomePage } from './HomePage';
+import { usePermissions } from '../hooks/usePermissions';
+import { AuditPage } from './AuditPage';
+import { AuthorPage } from './AuthorPage';
+import { QueuePage } from './QueuePage';
+import { SettingsPage } from './SettingsPage';
 
-const App = () => (
-  <Routes>
-    <Route index element={<HomePage />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
-);
+const App = () => {
+  const { isLoading, canRead } = usePermissions();
+  if (isLoading) return <Page.Loading />;
+  if (!canRead) return <Page.NoPermissions />;
+  return (
+    <Routes>
+      <Route index element={<QueuePage />} />
+      <Route path="settings" element={<SettingsPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="authors/:key" element={<AuthorPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  );
+};
 
 export { App };
