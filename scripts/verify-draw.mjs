@@ -3,7 +3,7 @@
  * Verifies a Porte-voix contest draw from its public state alone:
  *
  *   npm run verify-draw -- https://api.example.org/api/contests/<eventDocumentId>
- *   node scripts/verify-draw.mjs <url | path/to/state.json>
+ *   node scripts/verify-draw.mjs <url | path/to/state.json> [--commitment <hex noted before the opening>]
  *
  * It recomputes, with nothing but Node's crypto, what the plugin README specifies:
  *   commitment  = sha256(seed bytes)
@@ -41,7 +41,7 @@ function firstDifference(label, actual, expected) {
 }
 
 /** Returns { problems, warnings, summary } for a public state object. */
-export function verifyDraw(state) {
+export function verifyDraw(state, { expectedCommitment } = {}) {
   const problems = [];
   const warnings = [];
   const { seed, commitment, beacon = '', entriesHash, entryIds, ranking, winners, substitutes } = state;
@@ -50,6 +50,11 @@ export function verifyDraw(state) {
   if (typeof seed !== 'string' || !/^[0-9a-f]{64}$/.test(seed)) {
     problems.push('seed is not 32 bytes of lowercase hex');
     return { problems, warnings };
+  }
+  if (expectedCommitment && expectedCommitment.toLowerCase() !== commitment) {
+    problems.push(
+      `commitment: published ${commitment}, but the one noted before the opening is ${expectedCommitment}`
+    );
   }
   const seedBytes = Buffer.from(seed, 'hex');
   const recomputedCommitment = sha256(seedBytes);
@@ -116,10 +121,10 @@ export function verifyDraw(state) {
 }
 
 async function main() {
-  const source = process.argv[2];
-  if (!source) {
+  const [source, flag, expectedCommitment] = process.argv.slice(2);
+  if (!source || (flag && (flag !== '--commitment' || !expectedCommitment))) {
     console.error(
-      'Usage: npm run verify-draw -- <public state URL, e.g. http://localhost:1337/api/contests/<eventDocumentId>>'
+      'Usage: npm run verify-draw -- <public state URL, e.g. http://localhost:1337/api/contests/<eventDocumentId>> [--commitment <hex noted before the opening>]'
     );
     process.exit(2);
   }
@@ -139,7 +144,7 @@ async function main() {
     );
     process.exit(2);
   }
-  const { problems, warnings, summary } = verifyDraw(state);
+  const { problems, warnings, summary } = verifyDraw(state, { expectedCommitment });
   for (const warning of warnings) console.log(`warning: ${warning}`);
   if (problems.length === 0) {
     console.log(`OK: ${summary}`);

@@ -358,17 +358,15 @@ describe('commit–reveal draw and the organiser API', () => {
 
     it('lets a role with the organizer action commit', async () => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-      await app.strapi
-        .service('admin::permission')
-        .createMany([
-          {
-            action: 'plugin::contests.organize',
-            subject: null,
-            properties: {},
-            conditions: [],
-            role: role.id,
-          },
-        ]);
+      await app.strapi.service('admin::permission').createMany([
+        {
+          action: 'plugin::contests.organize',
+          subject: null,
+          properties: {},
+          conditions: [],
+          role: role.id,
+        },
+      ]);
       expect((await admin('post', `/contests/${contest}/commit`, {}, editor)).status).toBe(201);
       // Seeing entries is a separate action: organizing does not imply it.
       expect((await admin('get', `/contests/${contest}/entries`, undefined, editor)).status).toBe(403);

@@ -8,7 +8,7 @@ const SCRIPT = path.resolve(__dirname, '..', '..', '..', 'scripts', 'verify-draw
 export type VerifyOutcome = { code: number; output: string };
 
 /** Runs `scripts/verify-draw.mjs` as a user would: on a URL, or on a state object (via a file). */
-export function verifyDrawCli(source: string | object): Promise<VerifyOutcome> {
+export function verifyDrawCli(source: string | object, extraArgs: string[] = []): Promise<VerifyOutcome> {
   let argument: string;
   if (typeof source === 'string') {
     argument = source;
@@ -17,7 +17,7 @@ export function verifyDrawCli(source: string | object): Promise<VerifyOutcome> {
     writeFileSync(argument, JSON.stringify(source));
   }
   return new Promise((resolve) => {
-    execFile(process.execPath, [SCRIPT, argument], (error, stdout, stderr) => {
+    execFile(process.execPath, [SCRIPT, argument, ...extraArgs], (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as any).code ?? 1) : 0, output: `${stdout}${stderr}` });
     });
   });
