@@ -1,5 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
-const bootstrap = (_: { strapi: Core.Strapi }) => {};
+import { ensureDeliveryIndexes } from './repositories/claims.sql';
+import { registerActions } from './permissions';
+import { seedDemoAccounts } from './demo-accounts';
+import { getService } from './utils/get-service';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await ensureDeliveryIndexes(strapi);
+  await registerActions(strapi);
+  await seedDemoAccounts(strapi);
+  getService(strapi, 'dispatcher').start();
+};
 
 export default bootstrap;

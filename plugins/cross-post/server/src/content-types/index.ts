@@ -1,1 +1,9 @@
-export default {};
+import delivery from './delivery';
+import deliveryAttempt from './delivery-attempt';
+import socialAccount from './social-account';
+
+export default {
+  'social-account': socialAccount,
+  delivery,
+  'delivery-attempt': deliveryAttempt,
+};

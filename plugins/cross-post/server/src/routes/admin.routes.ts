@@ -1,3 +1,12 @@
+import { ACTIONS, requires } from '../permissions';
+
+const route = (method: string, path: string, handler: string, action: string) => ({
+  method,
+  path,
+  handler,
+  config: { policies: requires(action) },
+});
+
 export default {
   type: 'admin',
   routes: [
@@ -7,5 +16,15 @@ export default {
       handler: 'status.show',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    route('GET', '/accounts', 'accounts.find', ACTIONS.read),
+    route('POST', '/accounts', 'accounts.create', ACTIONS.manageAccounts),
+    route('PUT', '/accounts/:id', 'accounts.update', ACTIONS.manageAccounts),
+    route('DELETE', '/accounts/:id', 'accounts.delete', ACTIONS.manageAccounts),
+    route('POST', '/posts/:documentId/deliveries', 'deliveries.schedule', ACTIONS.publish),
+    route('GET', '/posts/:documentId/deliveries', 'deliveries.forPost', ACTIONS.read),
+    route('GET', '/posts/:documentId/preview', 'deliveries.preview', ACTIONS.read),
+    route('POST', '/deliveries/:id/cancel', 'deliveries.cancel', ACTIONS.publish),
+    route('POST', '/deliveries/:id/retry', 'deliveries.retry', ACTIONS.publish),
+    route('GET', '/deliveries', 'deliveries.list', ACTIONS.read),
   ],
 };

@@ -1,0 +1,154 @@
+/**
+ * What a delivery publishes: the post in the account's language (falling back to the default
+ * locale), the network's variant when there is one, hashtags, and the link with the campaign's UTM
+ * parameters.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import axios from 'axios';
+
+import type { NetworkId, OutgoingImage, OutgoingPost } from '../providers';
+import { PLUGIN_ID } from '../plugin-id';
+
+const POST_UID = 'api::post.post';
+
+export type PostSnapshot = {
+  documentId: string;
+  locale: string;
+  title: string;
+  body: string;
+  link: string | null;
+  hashtags: string[];
+  variants: { network: string; text: string; link?: string | null }[];
+  media: { url: string; mime: string; size?: number; name: string; alternativeText?: string | null }[];
+  campaign: {
+    documentId: string;
+    slug?: string;
+    utm?: Record<string, string | null> | null;
+    hashtags?: string[];
+  } | null;
+};
+
+/** Adds utm_* parameters the link does not already have. */
+export function withUtm(link: string, utm: Record<string, string | null | undefined>): string {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return link;
+  }
+  for (const [name, value] of Object.entries(utm)) {
+    if (value && !url.searchParams.has(`utm_${name}`)) url.searchParams.set(`utm_${name}`, value);
+  }
+  return url.toString();
+}
+
+/** The text one network gets, from a post already loaded in the right locale. */
+export function composeText(post: PostSnapshot, network: NetworkId): { text: string; link: string | null } {
+  const variant = post.variants.find((v) => v.network === network);
+  let text = (variant?.text ?? post.body ?? '').trim();
+  const baseLink = variant?.link || post.link;
+  const utm = post.campaign?.utm ?? {};
+  const link = baseLink
+    ? withUtm(baseLink, {
+        source: utm.source || network,
+        medium: utm.medium || 'social',
+        campaign: utm.campaign || post.campaign?.slug,
+        term: utm.term,
+        content: utm.content,
+      })
+    : null;
+  const tags = [...(post.hashtags ?? []), ...(post.campaign?.hashtags ?? [])]
+    .map((tag) => `#${String(tag).replace(/^#/, '')}`)
+    .filter((tag, i, all) => all.indexOf(tag) === i && !new RegExp(`${tag}\\b`, 'i').test(text));
+  if (tags.length > 0) text = `${text}\n\n${tags.join(' ')}`;
+  if (link && !(baseLink && text.includes(baseLink))) text = `${text}\n\n${link}`;
+  else if (link && baseLink) text = text.replace(baseLink, link);
+  return { text, link };
+}
+
+const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
+  async function defaultLocale(): Promise<string> {
+    try {
+      return (await strapi.plugin('i18n').service('locales').getDefaultLocale()) ?? 'fr';
+    } catch {
+      return 'fr';
+    }
+  }
+
+  async function findPost(documentId: string, locale: string) {
+    return strapi.documents(POST_UID as any).findOne({
+      documentId,
+      locale,
+      populate: { variants: true, media: true, campaign: { populate: { utm: true } } } as any,
+    });
+  }
+
+  function publicUrl(): string | undefined {
+    const configured = strapi.plugin(PLUGIN_ID).config('publicUrl') as string | undefined;
+    const server = strapi.config.get('server.url') as string | undefined;
+    return configured || (server && /^https?:\/\//.test(server) ? server : undefined);
+  }
+
+  function imageOf(media: PostSnapshot['media'][number]): OutgoingImage {
+    const base = publicUrl();
+    const isLocal = media.url.startsWith('/');
+    return {
+      filename: media.name,
+      mimeType: media.mime,
+      alt: media.alternativeText ?? '',
+      // Strapi stores sizes in kB.
+      size: media.size ? Math.round(media.size * 1000) : undefined,
+      publicUrl: isLocal ? (base ? `${base.replace(/\/$/, '')}${media.url}` : undefined) : media.url,
+      async load() {
+        if (isLocal) return readFile(path.join(strapi.dirs.static.public, media.url));
+        const { data } = await axios.get(media.url, { responseType: 'arraybuffer', timeout: 15_000 });
+        return Buffer.from(data);
+      },
+    };
+  }
+
+  return {
+    /** The post in `language` when it exists, else in the default locale; null when the post is gone. */
+    async loadPost(documentId: string, language?: string | null): Promise<PostSnapshot | null> {
+      const fallback = await defaultLocale();
+      const found =
+        (language ? await findPost(documentId, language) : null) ?? (await findPost(documentId, fallback));
+      if (!found) return null;
+      const post = found as any;
+      return {
+        documentId,
+        locale: post.locale ?? fallback,
+        title: post.title ?? '',
+        body: post.body ?? '',
+        link: post.link ?? null,
+        hashtags: Array.isArray(post.hashtags) ? post.hashtags : [],
+        variants: post.variants ?? [],
+        media: post.media ?? [],
+        campaign: post.campaign
+          ? {
+              documentId: post.campaign.documentId,
+              slug: post.campaign.slug,
+              utm: post.campaign.utm ?? null,
+              hashtags: Array.isArray(post.campaign.hashtags) ? post.campaign.hashtags : [],
+            }
+          : null,
+      };
+    },
+
+    outgoing(post: PostSnapshot, network: NetworkId, createdAt: Date): OutgoingPost {
+      const { text, link } = composeText(post, network);
+      return {
+        text,
+        link,
+        images: post.media.filter((m) => m.mime?.startsWith('image/')).map(imageOf),
+        language: post.locale,
+        createdAt,
+      };
+    },
+  };
+};
+
+export type ComposeService = ReturnType<typeof composeService>;
+export default composeService;

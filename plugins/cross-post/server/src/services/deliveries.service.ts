@@ -1,0 +1,230 @@
+/** Deliveries as editors see them: schedule (once per account), list, cancel, retry, attempts. */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { ACCOUNT_UID, ATTEMPT_UID, DELIVERY_UID } from '../repositories/uids';
+import { createTid } from '../utils/tid';
+import { getService } from '../utils/get-service';
+
+export const DELIVERY_STATUSES = [
+  'scheduled',
+  'publishing',
+  'published',
+  'retrying',
+  'failed',
+  'unconfirmed',
+  'cancelled',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+const CANCELLABLE: DeliveryStatus[] = ['scheduled', 'retrying', 'failed', 'unconfirmed'];
+const RETRYABLE: DeliveryStatus[] = ['failed', 'unconfirmed', 'cancelled'];
+
+export type DeliveryFilters = {
+  from?: Date;
+  to?: Date;
+  status?: DeliveryStatus[];
+  network?: string[];
+  campaign?: string;
+};
+
+function toPublic(row: any) {
+  const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+  return {
+    id: row.id,
+    postDocumentId: row.postDocumentId,
+    postTitle: row.postTitle ?? null,
+    campaignDocumentId: row.campaignDocumentId ?? null,
+    accountId: row.accountId,
+    network: row.network,
+    status: row.status as DeliveryStatus,
+    scheduledAt: iso(row.scheduledAt),
+    nextAttemptAt: iso(row.nextAttemptAt),
+    publishedAt: iso(row.publishedAt),
+    remoteId: row.remoteId ?? null,
+    url: row.url ?? null,
+    text: row.text ?? null,
+    failureReason: row.failureReason ?? null,
+    attemptCount: row.attemptCount ?? 0,
+  };
+}
+
+export type PublicDelivery = ReturnType<typeof toPublic>;
+
+const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(DELIVERY_UID);
+
+  async function note(deliveryId: number, outcome: string, detail: string) {
+    await strapi.db
+      .query(ATTEMPT_UID)
+      .create({ data: { deliveryId, outcome, detail, startedAt: new Date(), durationMs: 0 } });
+  }
+
+  async function isUniqueViolation(postDocumentId: string, accountId: number) {
+    return query().findOne({ where: { postDocumentId, accountId } });
+  }
+
+  return {
+    /**
+     * One delivery per (post, account). A repeated call returns the same deliveries; it moves the
+     * time of one not yet started, and brings back a cancelled one.
+     */
+    async schedule(
+      postDocumentId: string,
+      accountIds: number[],
+      scheduledAt: Date
+    ): Promise<PublicDelivery[]> {
+      const compose = getService(strapi, 'compose');
+      const post = await compose.loadPost(postDocumentId);
+      if (!post) throw new errors.NotFoundError(`No post with documentId ${postDocumentId}.`);
+      const accounts = await strapi.db.query(ACCOUNT_UID).findMany({ where: { id: { $in: accountIds } } });
+      const unknown = accountIds.filter((id) => !accounts.some((a: any) => a.id === id));
+      if (unknown.length > 0)
+        throw new errors.ValidationError(`Unknown account id(s): ${unknown.join(', ')}.`);
+
+      const results: PublicDelivery[] = [];
+      for (const account of accounts) {
+        const existing = await query().findOne({ where: { postDocumentId, accountId: account.id } });
+        if (existing) {
+          results.push(toPublic(await this.reschedule(existing, scheduledAt)));
+          continue;
+        }
+        try {
+          const created = await query().create({
+            data: {
+              postDocumentId,
+              postTitle: post.title.slice(0, 255),
+              campaignDocumentId: post.campaign?.documentId ?? null,
+              accountId: account.id,
+              network: account.network,
+              status: 'scheduled',
+              scheduledAt,
+              nextAttemptAt: scheduledAt,
+              idempotencyKey: createTid(),
+              attemptCount: 0,
+              reconcileChecks: 0,
+            },
+          });
+          results.push(toPublic(created));
+        } catch (error) {
+          // Another request (or instance) created it between our read and our insert: the unique index kept it single.
+          const winner = await isUniqueViolation(postDocumentId, account.id);
+          if (!winner) throw error;
+          results.push(toPublic(winner));
+        }
+      }
+      getService(strapi, 'dispatcher').wakeAt(scheduledAt);
+      return results;
+    },
+
+    async reschedule(existing: any, scheduledAt: Date) {
+      if (existing.status === 'scheduled' || existing.status === 'cancelled') {
+        const updated = await query().updateMany({
+          where: { id: existing.id, status: existing.status },
+          data: { status: 'scheduled', scheduledAt, nextAttemptAt: scheduledAt, failureReason: null },
+        });
+        if (updated.count > 0) {
+          if (existing.status === 'cancelled')
+            await note(existing.id, 'requeued', 'Scheduled again by an editor.');
+          return query().findOne({ where: { id: existing.id } });
+        }
+      }
+      return existing;
+    },
+
+    async listForPost(postDocumentId: string): Promise<PublicDelivery[]> {
+      const rows = await query().findMany({
+        where: { postDocumentId },
+        orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toPublic);
+    },
+
+    /** For the calendar: deliveries due or published in [from, to]. */
+    async list(filters: DeliveryFilters): Promise<PublicDelivery[]> {
+      const where: any = {};
+      if (filters.from || filters.to) {
+        where.scheduledAt = {
+          ...(filters.from && { $gte: filters.from }),
+          ...(filters.to && { $lte: filters.to }),
+        };
+      }
+      if (filters.status?.length) where.status = { $in: filters.status };
+      if (filters.network?.length) where.network = { $in: filters.network };
+      if (filters.campaign) where.campaignDocumentId = filters.campaign;
+      const rows = await query().findMany({
+        where,
+        orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+        limit: 2000,
+      });
+      return rows.map(toPublic);
+    },
+
+    async findOne(id: number): Promise<PublicDelivery | null> {
+      const row = await query().findOne({ where: { id } });
+      return row ? toPublic(row) : null;
+    },
+
+    async attempts(deliveryId: number) {
+      const rows = await strapi.db
+        .query(ATTEMPT_UID)
+        .findMany({ where: { deliveryId }, orderBy: [{ id: 'asc' }] });
+      return rows.map((r: any) => ({
+        id: r.id,
+        outcome: r.outcome,
+        detail: r.detail ?? null,
+        instance: r.instance ?? null,
+        startedAt: r.startedAt ? new Date(r.startedAt).toISOString() : null,
+        durationMs: r.durationMs ?? null,
+      }));
+    },
+
+    async cancel(id: number): Promise<PublicDelivery> {
+      const existing = await query().findOne({ where: { id } });
+      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`);
+      if (existing.status === 'cancelled') return toPublic(existing);
+      const { count } = await query().updateMany({
+        where: { id, status: { $in: CANCELLABLE } },
+        data: { status: 'cancelled', nextAttemptAt: null, leaseOwner: null, leaseUntil: null },
+      });
+      if (count === 0) {
+        throw new errors.ApplicationError(
+          existing.status === 'published'
+            ? 'This delivery is already published: delete the post on the network itself.'
+            : 'This delivery is being published right now; cancel it again in a few seconds if it did not go out.'
+        );
+      }
+      await note(id, 'cancelled', 'Cancelled by an editor.');
+      return toPublic(await query().findOne({ where: { id } }));
+    },
+
+    /** Sends a failed, unconfirmed or cancelled delivery again now (for unconfirmed: the editor checked it is not online). */
+    async retry(id: number): Promise<PublicDelivery> {
+      const existing = await query().findOne({ where: { id } });
+      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`);
+      const now = new Date();
+      const { count } = await query().updateMany({
+        where: { id, status: { $in: RETRYABLE } },
+        data: {
+          status: 'scheduled',
+          nextAttemptAt: now,
+          failureReason: null,
+          reconcileChecks: 0,
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      });
+      if (count === 0) {
+        throw new errors.ApplicationError(
+          `A ${existing.status} delivery cannot be retried; only failed, unconfirmed or cancelled ones can.`
+        );
+      }
+      await note(id, 'requeued', 'Retried by an editor.');
+      getService(strapi, 'dispatcher').wakeAt(now);
+      return toPublic(await query().findOne({ where: { id } }));
+    },
+  };
+};
+
+export type DeliveriesService = ReturnType<typeof deliveriesService>;
+export default deliveriesService;
