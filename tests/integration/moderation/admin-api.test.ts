@@ -21,7 +21,8 @@ describe('moderation: admin API', () => {
 
   const as = (jwt: string) => ({
     get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${jwt}`),
-    post: (url: string, body?: object) => app.http().post(url).set('Authorization', `Bearer ${jwt}`).send(body),
+    post: (url: string, body?: object) =>
+      app.http().post(url).set('Authorization', `Bearer ${jwt}`).send(body),
     put: (url: string, body?: object) => app.http().put(url).set('Authorization', `Bearer ${jwt}`).send(body),
     del: (url: string) => app.http().delete(url).set('Authorization', `Bearer ${jwt}`),
   });
@@ -47,20 +48,34 @@ describe('moderation: admin API', () => {
       expect(card.target.title).toMatch(/^Article/);
       expect(card.target.adminPath).toContain(`/content-manager/collection-types/api::post.post/${postId}`);
       expect(card.reasons[0]).toMatchObject({ rule: 'suspectWords', code: 'suspect_word' });
-      expect(card.reasons[0].matches[0]).toMatchObject({ field: 'content', start: 5, end: 11, term: 'crétin(e)(s)' });
-      expect(response.body.meta.counts).toMatchObject({ pending: expect.any(Number), reported: 0, all: expect.any(Number) });
+      expect(card.reasons[0].matches[0]).toMatchObject({
+        field: 'content',
+        start: 5,
+        end: 11,
+        term: 'crétin(e)(s)',
+      });
+      expect(response.body.meta.counts).toMatchObject({
+        pending: expect.any(Number),
+        reported: 0,
+        all: expect.any(Number),
+      });
       expect(response.body.meta.counts.pending).toBeGreaterThanOrEqual(1);
     });
 
     it('searches by text and filters by author e-mail, campaign and date', async () => {
       const campaign = await createCampaign(app.strapi);
       const post = (await createPost(app.strapi, { campaign: campaign.documentId })).documentId;
-      const mine = await submit({ content: 'Le zeppelin arrive demain', authorEmail: 'Search.Me@example.org' }, post);
+      const mine = await submit(
+        { content: 'Le zeppelin arrive demain', authorEmail: 'Search.Me@example.org' },
+        post
+      );
       const byText = await as(token).get('/moderation/comments?status=all&q=ZEPPELIN');
       expect(byText.body.data.map((c: any) => c.id)).toEqual([mine.id]);
       const byAuthor = await as(token).get('/moderation/comments?status=all&author=search.me@example.org');
       expect(byAuthor.body.data.map((c: any) => c.id)).toEqual([mine.id]);
-      const byCampaign = await as(token).get(`/moderation/comments?status=all&campaign=${campaign.documentId}`);
+      const byCampaign = await as(token).get(
+        `/moderation/comments?status=all&campaign=${campaign.documentId}`
+      );
       expect(byCampaign.body.data.map((c: any) => c.id)).toEqual([mine.id]);
       const future = await as(token).get('/moderation/comments?status=all&from=2999-01-01');
       expect(future.body.data).toEqual([]);
@@ -69,7 +84,9 @@ describe('moderation: admin API', () => {
     it('answers 400 to a bad filter', async () => {
       const response = await as(token).get('/moderation/comments?status=maybe');
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(/status: must be one of pending, reported, approved, rejected, all/);
+      expect(response.body.error.message).toMatch(
+        /status: must be one of pending, reported, approved, rejected, all/
+      );
     });
   });
 
@@ -78,7 +95,10 @@ describe('moderation: admin API', () => {
       const held = await submit({ content: 'Quel crétin' });
       const response = await as(token).post(`/moderation/comments/${held.id}/approve`, {});
       expect(response.status).toBe(200);
-      expect(response.body.data).toMatchObject({ status: 'approved', moderatedBy: 'Test strapi-super-admin' });
+      expect(response.body.data).toMatchObject({
+        status: 'approved',
+        moderatedBy: 'Test strapi-super-admin',
+      });
 
       const list = await app.http().get(`/api/moderation/comments?target=post:${postId}`);
       expect(list.body.data.map((c: any) => c.id)).toContain(held.id);
@@ -102,10 +122,18 @@ describe('moderation: admin API', () => {
 
     it('closes the reports of a reported comment that a moderator approves', async () => {
       const published = await submit({ content: 'Un avis' });
-      await app.http().post(`/api/moderation/comments/${published.id}/report`).send({ data: { reason: 'abuse' } }).expect(201);
+      await app
+        .http()
+        .post(`/api/moderation/comments/${published.id}/report`)
+        .send({ data: { reason: 'abuse' } })
+        .expect(201);
       const reported = await as(token).get('/moderation/comments?status=reported');
       expect(reported.body.data.map((c: any) => c.id)).toContain(published.id);
-      expect(reported.body.data.find((c: any) => c.id === published.id).report).toMatchObject({ state: 'open', count: 1, reasons: { abuse: 1 } });
+      expect(reported.body.data.find((c: any) => c.id === published.id).report).toMatchObject({
+        state: 'open',
+        count: 1,
+        reasons: { abuse: 1 },
+      });
 
       await as(token).post(`/moderation/comments/${published.id}/approve`, {}).expect(200);
       const after = await as(token).get('/moderation/comments?status=reported');
@@ -115,7 +143,11 @@ describe('moderation: admin API', () => {
     it('moderates in bulk, and says which ids it did not find', async () => {
       const a = await submit({ content: 'Quel crétin' });
       const b = await submit({ content: 'Quel abruti' });
-      const response = await as(token).post('/moderation/comments/bulk', { action: 'reject', ids: [a.id, b.id, 'nosuch'], reason: 'spam' });
+      const response = await as(token).post('/moderation/comments/bulk', {
+        action: 'reject',
+        ids: [a.id, b.id, 'nosuch'],
+        reason: 'spam',
+      });
       expect(response.status).toBe(200);
       expect(response.body.data).toEqual({ updated: 2, ids: [a.id, b.id], missing: ['nosuch'] });
       const bad = await as(token).post('/moderation/comments/bulk', { action: 'reject', ids: [a.id] });
@@ -131,15 +163,25 @@ describe('moderation: admin API', () => {
     it('bans an author: their next comment is rejected, and the ban can be lifted', async () => {
       const email = 'troll@example.org';
       await submit({ authorEmail: email, content: 'Premier message' });
-      const ban = await as(token).post(`/moderation/authors/${encodeURIComponent(email)}/sanctions`, { kind: 'ban', note: 'harcèlement' });
+      const ban = await as(token).post(`/moderation/authors/${encodeURIComponent(email)}/sanctions`, {
+        kind: 'ban',
+        note: 'harcèlement',
+      });
       expect(ban.status).toBe(201);
-      expect(ban.body.data).toMatchObject({ kind: 'ban', active: true, issuedByName: 'Test strapi-super-admin' });
+      expect(ban.body.data).toMatchObject({
+        kind: 'ban',
+        active: true,
+        issuedByName: 'Test strapi-super-admin',
+      });
 
       const next = await submit({ authorEmail: email, content: 'Encore moi' });
       expect(next.status).toBe('rejected');
 
       const author = await as(token).get(`/moderation/authors/${encodeURIComponent(email)}`);
-      expect(author.body.data).toMatchObject({ history: { approved: 1, rejected: 1, total: 2 }, activeSanction: { kind: 'ban' } });
+      expect(author.body.data).toMatchObject({
+        history: { approved: 1, rejected: 1, total: 2 },
+        activeSanction: { kind: 'ban' },
+      });
       const key = author.body.data.key;
 
       await as(token).del(`/moderation/authors/${key}/sanctions/${ban.body.data.id}`).expect(200);
@@ -148,8 +190,13 @@ describe('moderation: admin API', () => {
 
     it('suspends for a time, holds every comment under pre-moderation, and only notes a warning', async () => {
       const suspended = 'suspended@example.org';
-      await as(token).post(`/moderation/authors/${suspended}/sanctions`, { kind: 'suspension', durationHours: 24 }).expect(201);
-      const rejected = await app.http().post('/api/moderation/comments').send(comment(postId, { authorEmail: suspended, locale: 'en' }));
+      await as(token)
+        .post(`/moderation/authors/${suspended}/sanctions`, { kind: 'suspension', durationHours: 24 })
+        .expect(201);
+      const rejected = await app
+        .http()
+        .post('/api/moderation/comments')
+        .send(comment(postId, { authorEmail: suspended, locale: 'en' }));
       expect(rejected.body.data).toMatchObject({ status: 'rejected', rule: 'sanctions' });
       expect(rejected.body.data.message).toMatch(/cannot comment until \d{4}-/);
 
@@ -158,12 +205,16 @@ describe('moderation: admin API', () => {
       expect((await submit({ authorEmail: watched })).status).toBe('pending');
 
       const warned = 'warned@example.org';
-      await as(token).post(`/moderation/authors/${warned}/sanctions`, { kind: 'warning', note: 'ton' }).expect(201);
+      await as(token)
+        .post(`/moderation/authors/${warned}/sanctions`, { kind: 'warning', note: 'ton' })
+        .expect(201);
       expect((await submit({ authorEmail: warned })).status).toBe('approved');
     });
 
     it('refuses a suspension without an end', async () => {
-      const response = await as(token).post('/moderation/authors/x@example.org/sanctions', { kind: 'suspension' });
+      const response = await as(token).post('/moderation/authors/x@example.org/sanctions', {
+        kind: 'suspension',
+      });
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(/needs an end/);
     });
@@ -172,11 +223,20 @@ describe('moderation: admin API', () => {
   describe('settings', () => {
     it('reads and changes the settings, validating them', async () => {
       const read = await as(token).get('/moderation/settings');
-      expect(read.body.data).toMatchObject({ newAuthorPremoderation: false, rateLimits: { perIpPerMinute: 0, perAuthorPerMinute: 0 } });
+      expect(read.body.data).toMatchObject({
+        newAuthorPremoderation: false,
+        rateLimits: { perIpPerMinute: 0, perAuthorPerMinute: 0 },
+      });
 
-      const changed = await as(token).put('/moderation/settings', { newAuthorPremoderation: true, rateLimits: { perIpPerMinute: 30 } });
+      const changed = await as(token).put('/moderation/settings', {
+        newAuthorPremoderation: true,
+        rateLimits: { perIpPerMinute: 30 },
+      });
       expect(changed.status).toBe(200);
-      expect(changed.body.data).toMatchObject({ newAuthorPremoderation: true, rateLimits: { perIpPerMinute: 30, perAuthorPerMinute: 0 } });
+      expect(changed.body.data).toMatchObject({
+        newAuthorPremoderation: true,
+        rateLimits: { perIpPerMinute: 30, perAuthorPerMinute: 0 },
+      });
 
       const wrong = await as(token).put('/moderation/settings', { rateLimits: { perIpPerMinute: -1 } });
       expect(wrong.status).toBe(400);
@@ -190,7 +250,9 @@ describe('moderation: admin API', () => {
       const campaign = await createCampaign(app.strapi);
       const inCampaign = (await createPost(app.strapi, { campaign: campaign.documentId })).documentId;
       const single = (await createPost(app.strapi)).documentId;
-      await setSettings(app.strapi, { premoderation: { all: false, targets: [`post:${single}`, `campaign:${campaign.documentId}`] } });
+      await setSettings(app.strapi, {
+        premoderation: { all: false, targets: [`post:${single}`, `campaign:${campaign.documentId}`] },
+      });
       expect((await submit({}, single)).status).toBe('pending');
       expect((await submit({}, inCampaign)).status).toBe('pending');
       expect((await submit({}, postId)).status).toBe('approved');
@@ -201,10 +263,16 @@ describe('moderation: admin API', () => {
     it('refuses to change or delete an entry, whatever the path', async () => {
       const [entry] = await app.strapi.db.query('plugin::moderation.audit-entry').findMany({ limit: 1 });
       await expect(
-        app.strapi.db.query('plugin::moderation.audit-entry').update({ where: { id: entry.id }, data: { reason: 'rewritten' } })
+        app.strapi.db
+          .query('plugin::moderation.audit-entry')
+          .update({ where: { id: entry.id }, data: { reason: 'rewritten' } })
       ).rejects.toThrow(/append-only/);
-      await expect(app.strapi.db.query('plugin::moderation.audit-entry').delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
-      await expect(app.strapi.db.query('plugin::moderation.audit-entry').deleteMany({ where: {} })).rejects.toThrow(/append-only/);
+      await expect(
+        app.strapi.db.query('plugin::moderation.audit-entry').delete({ where: { id: entry.id } })
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        app.strapi.db.query('plugin::moderation.audit-entry').deleteMany({ where: {} })
+      ).rejects.toThrow(/append-only/);
     });
   });
 
@@ -216,12 +284,24 @@ describe('moderation: admin API', () => {
     it('gives an editor without moderation rights a 403 everywhere', async () => {
       const editor = await app.adminToken({ roleCode: 'strapi-editor' });
       expect((await as(editor).get('/moderation/comments')).status).toBe(403);
-      expect((await as(editor).post('/moderation/comments/bulk', { action: 'approve', ids: ['x'] })).status).toBe(403);
+      expect(
+        (await as(editor).post('/moderation/comments/bulk', { action: 'approve', ids: ['x'] })).status
+      ).toBe(403);
     });
 
     it('lets an editor with "read" see the queue but not act or change settings', async () => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
-      await app.strapi.db.query('admin::permission').create({ data: { action: 'plugin::moderation.read', role: role.id, subject: null, properties: {}, conditions: [] } });
+      await app.strapi.db
+        .query('admin::permission')
+        .create({
+          data: {
+            action: 'plugin::moderation.read',
+            role: role.id,
+            subject: null,
+            properties: {},
+            conditions: [],
+          },
+        });
       const reader = await app.adminToken({ roleCode: 'strapi-author' });
       const held = await submit({ content: 'Quel crétin' });
 
@@ -229,9 +309,15 @@ describe('moderation: admin API', () => {
       expect((await as(reader).get('/moderation/audit')).status).toBe(200);
       const approve = await as(reader).post(`/moderation/comments/${held.id}/approve`, {});
       expect(approve.status).toBe(403);
-      expect((await as(reader).put('/moderation/settings', { newAuthorPremoderation: true })).status).toBe(403);
-      expect((await as(reader).post('/moderation/authors/x@example.org/sanctions', { kind: 'ban' })).status).toBe(403);
-      const stored = await app.strapi.db.query('plugin::moderation.comment').findOne({ where: { documentId: held.id } });
+      expect((await as(reader).put('/moderation/settings', { newAuthorPremoderation: true })).status).toBe(
+        403
+      );
+      expect(
+        (await as(reader).post('/moderation/authors/x@example.org/sanctions', { kind: 'ban' })).status
+      ).toBe(403);
+      const stored = await app.strapi.db
+        .query('plugin::moderation.comment')
+        .findOne({ where: { documentId: held.id } });
       expect(stored.status).toBe('pending');
     });
   });

@@ -10,29 +10,49 @@ export async function createCampaign(strapi: Core.Strapi, name = unique('campaig
     data: { name, slug: name, objective: 'engagement', state: 'active', startsOn: '2026-01-01' } as any,
     locale: 'fr',
   });
-  await strapi.documents('api::campaign.campaign' as any).publish({ documentId: campaign.documentId, locale: 'fr' });
+  await strapi
+    .documents('api::campaign.campaign' as any)
+    .publish({ documentId: campaign.documentId, locale: 'fr' });
   return campaign;
 }
 
 export async function createPost(
   strapi: Core.Strapi,
-  { published = true, title = unique('Article'), campaign }: { published?: boolean; title?: string; campaign?: string } = {}
+  {
+    published = true,
+    title = unique('Article'),
+    campaign,
+  }: { published?: boolean; title?: string; campaign?: string } = {}
 ) {
   const post = await strapi.documents('api::post.post' as any).create({
-    data: { title, body: 'Un article pour les tests de modération.', editorialStatus: 'approved', ...(campaign ? { campaign } : {}) } as any,
+    data: {
+      title,
+      body: 'Un article pour les tests de modération.',
+      editorialStatus: 'approved',
+      ...(campaign ? { campaign } : {}),
+    } as any,
     locale: 'fr',
   });
-  if (published) await strapi.documents('api::post.post' as any).publish({ documentId: post.documentId, locale: 'fr' });
+  if (published)
+    await strapi.documents('api::post.post' as any).publish({ documentId: post.documentId, locale: 'fr' });
   return post;
 }
 
 export async function createEvent(strapi: Core.Strapi, { published = true }: { published?: boolean } = {}) {
   const slug = unique('event');
   const event = await strapi.documents('api::event.event' as any).create({
-    data: { title: slug, slug, kind: 'meetup', state: 'scheduled', startsAt: '2026-06-01T18:00:00.000Z', timeZone: 'Europe/Paris' } as any,
+    data: {
+      title: slug,
+      slug,
+      kind: 'meetup',
+      state: 'scheduled',
+      startsAt: '2026-06-01T18:00:00.000Z',
+      timeZone: 'Europe/Paris',
+    } as any,
     locale: 'fr',
   });
-  if (published) await strapi.documents('api::event.event' as any).publish({ documentId: event.documentId, locale: 'fr' });
+  if (published)
+    await strapi.documents('api::event.event' as any).publish({ documentId: event.documentId, locale: 'fr' });
   return event;
 }
 
@@ -47,7 +67,8 @@ export const relaxed = {
 };
 
 /** A word no other comment of the run has, so that the duplicates rule stays out of the way. */
-const uniqueWord = (n: number) => n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
+const uniqueWord = (n: number) =>
+  n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
 
 export const comment = (documentId: string, overrides: Record<string, unknown> = {}) => ({
   data: {

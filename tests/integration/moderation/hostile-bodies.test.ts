@@ -43,7 +43,13 @@ describe('moderation: hostile input to the public API (property-based)', () => {
   const anything = fc.anything({ maxDepth: 3, withObjectString: true, withNullPrototype: true });
   const commentBody = fc.record(
     {
-      target: fc.oneof(fc.record({ type: fc.constantFrom('post', 'event', 'page'), documentId: fc.oneof(fc.constant(postId), hostileString) }), anything),
+      target: fc.oneof(
+        fc.record({
+          type: fc.constantFrom('post', 'event', 'page'),
+          documentId: fc.oneof(fc.constant(postId), hostileString),
+        }),
+        anything
+      ),
       parent: fc.oneof(hostileString, anything),
       authorName: fc.oneof(hostileString, anything),
       authorEmail: fc.oneof(fc.emailAddress(), hostileString, anything),
@@ -70,13 +76,21 @@ describe('moderation: hostile input to the public API (property-based)', () => {
 
   it('POST /api/moderation/comments never fails and never stores markup', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(commentBody.map((data) => ({ data })), anything), async (body) => {
-        const response = await sendJson('/api/moderation/comments', body);
-        expectSafe(response);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          commentBody.map((data) => ({ data })),
+          anything
+        ),
+        async (body) => {
+          const response = await sendJson('/api/moderation/comments', body);
+          expectSafe(response);
+        }
+      ),
       { numRuns: 150 }
     );
-    const stored = await app.strapi.db.query('plugin::moderation.comment').findMany({ select: ['content', 'authorName'] });
+    const stored = await app.strapi.db
+      .query('plugin::moderation.comment')
+      .findMany({ select: ['content', 'authorName'] });
     for (const row of stored) {
       expect(row.content).not.toMatch(EXECUTABLE);
       expect(row.authorName).not.toMatch(EXECUTABLE);
@@ -89,12 +103,21 @@ describe('moderation: hostile input to the public API (property-based)', () => {
         const response = await app
           .http()
           .post('/api/moderation/comments')
-          .send({ data: { target: { type: 'post', documentId: postId }, authorName: `${authorName} x`, authorEmail: 'fuzz@example.org', content: `${content} ok` } });
+          .send({
+            data: {
+              target: { type: 'post', documentId: postId },
+              authorName: `${authorName} x`,
+              authorEmail: 'fuzz@example.org',
+              content: `${content} ok`,
+            },
+          });
         expectSafe(response);
       }),
       { numRuns: 60 }
     );
-    await app.strapi.db.query('plugin::moderation.comment').updateMany({ where: { targetKey: `post:${postId}` }, data: { status: 'approved' } });
+    await app.strapi.db
+      .query('plugin::moderation.comment')
+      .updateMany({ where: { targetKey: `post:${postId}` }, data: { status: 'approved' } });
     const list = await app.http().get(`/api/moderation/comments?target=post:${postId}&pageSize=100`);
     expect(list.status).toBe(200);
     expect(list.body.data.length).toBeGreaterThan(0);
@@ -103,15 +126,22 @@ describe('moderation: hostile input to the public API (property-based)', () => {
 
   it('GET /api/moderation/comments and the report route answer any query or body with a 2xx or a 4xx', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(hostileString, fc.constant(`post:${postId}`))), async (query) => {
-        expectSafe(await app.http().get('/api/moderation/comments').query(query));
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(hostileString, fc.constant(`post:${postId}`))),
+        async (query) => {
+          expectSafe(await app.http().get('/api/moderation/comments').query(query));
+        }
+      ),
       { numRuns: 80 }
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString.filter((id) => id.trim() !== '').map(encodeURIComponent), fc.constant('x')), fc.oneof(anything, fc.record({ data: fc.record({ reason: hostileString, note: hostileString }) })), async (id, body) => {
-        expectSafe(await sendJson(`/api/moderation/comments/${id}/report`, body));
-      }),
+      fc.asyncProperty(
+        fc.oneof(hostileString.filter((id) => id.trim() !== '').map(encodeURIComponent), fc.constant('x')),
+        fc.oneof(anything, fc.record({ data: fc.record({ reason: hostileString, note: hostileString }) })),
+        async (id, body) => {
+          expectSafe(await sendJson(`/api/moderation/comments/${id}/report`, body));
+        }
+      ),
       { numRuns: 80 }
     );
   });

@@ -32,19 +32,41 @@ describe('moderation: notifications to moderators', () => {
   it('sends one webhook call and one e-mail for a wave of held comments and reports', async () => {
     await setSettings(app.strapi, {
       ...relaxed,
-      notifications: { debounceSeconds: 1, webhookUrl, emails: ['moderateurs@example.org'], adminUrl: 'https://cms.example.org/admin' },
+      notifications: {
+        debounceSeconds: 1,
+        webhookUrl,
+        emails: ['moderateurs@example.org'],
+        adminUrl: 'https://cms.example.org/admin',
+      },
     });
     const postId = (await createPost(app.strapi)).documentId;
     const published = await app.http().post('/api/moderation/comments').send(comment(postId));
     for (let i = 0; i < 25; i++) {
-      await app.http().post('/api/moderation/comments').send(comment(postId, { content: `Quel crétin numéro ${'x'.repeat(i + 1)}` })).expect(201);
+      await app
+        .http()
+        .post('/api/moderation/comments')
+        .send(comment(postId, { content: `Quel crétin numéro ${'x'.repeat(i + 1)}` }))
+        .expect(201);
     }
-    await app.http().post(`/api/moderation/comments/${published.body.data.id}/report`).send({ data: { reason: 'spam' } }).expect(201);
+    await app
+      .http()
+      .post(`/api/moderation/comments/${published.body.data.id}/report`)
+      .send({ data: { reason: 'spam' } })
+      .expect(201);
 
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ event: 'moderation.digest', held: 25, reported: 1, queueUrl: 'https://cms.example.org/admin/plugins/moderation' });
-    expect(received[0].items[0]).toMatchObject({ kind: 'held', targetKey: `post:${postId}`, reasons: ['suspect_word'] });
+    expect(received[0]).toMatchObject({
+      event: 'moderation.digest',
+      held: 25,
+      reported: 1,
+      queueUrl: 'https://cms.example.org/admin/plugins/moderation',
+    });
+    expect(received[0].items[0]).toMatchObject({
+      kind: 'held',
+      targetKey: `post:${postId}`,
+      reasons: ['suspect_word'],
+    });
     expect(JSON.stringify(received[0])).not.toMatch(/@example\.org/);
 
     const emails = app.sentEmails().filter((email) => String(email.to).includes('moderateurs@example.org'));
@@ -58,14 +80,22 @@ describe('moderation: notifications to moderators', () => {
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/score`;
-      await setSettings(app.strapi, { ...relaxed, notifications: { webhookUrl: '', emails: [] }, externalScorer: { enabled: true, url, timeoutMs: 100 } });
+      await setSettings(app.strapi, {
+        ...relaxed,
+        notifications: { webhookUrl: '', emails: [] },
+        externalScorer: { enabled: true, url, timeoutMs: 100 },
+      });
       const postId = (await createPost(app.strapi)).documentId;
       const started = Date.now();
       const response = await app.http().post('/api/moderation/comments').send(comment(postId));
       expect(Date.now() - started).toBeLessThan(1_500);
       expect(response.body.data.status).toBe('pending');
-      const stored = await app.strapi.db.query('plugin::moderation.comment').findOne({ where: { documentId: response.body.data.id } });
-      expect(stored.reasons).toEqual([expect.objectContaining({ rule: 'externalScorer', code: 'scorer_unavailable' })]);
+      const stored = await app.strapi.db
+        .query('plugin::moderation.comment')
+        .findOne({ where: { documentId: response.body.data.id } });
+      expect(stored.reasons).toEqual([
+        expect.objectContaining({ rule: 'externalScorer', code: 'scorer_unavailable' }),
+      ]);
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));
@@ -88,8 +118,13 @@ describe('moderation: notifications to moderators', () => {
       const url = `http://127.0.0.1:${(scorer.address() as AddressInfo).port}/score`;
       await setSettings(app.strapi, { ...relaxed, externalScorer: { enabled: true, url, timeoutMs: 1_000 } });
       const postId = (await createPost(app.strapi)).documentId;
-      expect((await app.http().post('/api/moderation/comments').send(comment(postId))).body.data.status).toBe('approved');
-      const toxic = await app.http().post('/api/moderation/comments').send(comment(postId, { content: 'un message toxique' }));
+      expect((await app.http().post('/api/moderation/comments').send(comment(postId))).body.data.status).toBe(
+        'approved'
+      );
+      const toxic = await app
+        .http()
+        .post('/api/moderation/comments')
+        .send(comment(postId, { content: 'un message toxique' }));
       expect(toxic.body.data).toMatchObject({ status: 'rejected', rule: 'externalScorer' });
     } finally {
       await new Promise((resolve) => scorer.close(resolve));

@@ -17,7 +17,11 @@ describe('moderation: public comments API', () => {
     await setSettings(app.strapi, relaxed);
   });
 
-  const submit = (body: unknown) => app.http().post('/api/moderation/comments').send(body as object);
+  const submit = (body: unknown) =>
+    app
+      .http()
+      .post('/api/moderation/comments')
+      .send(body as object);
 
   describe('POST /api/moderation/comments', () => {
     it('publishes a civil comment at once', async () => {
@@ -29,7 +33,9 @@ describe('moderation: public comments API', () => {
 
     it('takes comments on published events too', async () => {
       const event = await createEvent(app.strapi);
-      const response = await submit(comment(event.documentId, { target: { type: 'event', documentId: event.documentId } }));
+      const response = await submit(
+        comment(event.documentId, { target: { type: 'event', documentId: event.documentId } })
+      );
       expect(response.status).toBe(201);
     });
 
@@ -51,8 +57,12 @@ describe('moderation: public comments API', () => {
     });
 
     it('holds a comment with a suspect word or a link', async () => {
-      expect((await submit(comment(postId, { content: 'Quel crétin, cet arbitre' }))).body.data.status).toBe('pending');
-      expect((await submit(comment(postId, { content: 'Voir https://spam.example.com/promo' }))).body.data.status).toBe('pending');
+      expect((await submit(comment(postId, { content: 'Quel crétin, cet arbitre' }))).body.data.status).toBe(
+        'pending'
+      );
+      expect(
+        (await submit(comment(postId, { content: 'Voir https://spam.example.com/promo' }))).body.data.status
+      ).toBe('pending');
     });
 
     it('refuses an unknown target, and a draft one, with a clear 404', async () => {
@@ -94,17 +104,25 @@ describe('moderation: public comments API', () => {
     });
 
     it('stores plain text: markup never comes back', async () => {
-      const created = await submit(comment(postId, { content: 'Bonjour <script>alert(1)</script><img src=x onerror=alert(2)> a < b <3' }));
-      const stored = await app.strapi.db.query('plugin::moderation.comment').findOne({ where: { documentId: created.body.data.id } });
+      const created = await submit(
+        comment(postId, { content: 'Bonjour <script>alert(1)</script><img src=x onerror=alert(2)> a < b <3' })
+      );
+      const stored = await app.strapi.db
+        .query('plugin::moderation.comment')
+        .findOne({ where: { documentId: created.body.data.id } });
       expect(stored.content).toBe('Bonjour alert(1) a < b <3');
     });
 
     it('records the automatic decision in the audit log', async () => {
       const created = await submit(comment(postId, { content: 'Quel crétin' }));
-      const entries = await app.strapi.db.query('plugin::moderation.audit-entry').findMany({ where: { commentDocumentId: created.body.data.id } });
+      const entries = await app.strapi.db
+        .query('plugin::moderation.audit-entry')
+        .findMany({ where: { commentDocumentId: created.body.data.id } });
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'auto_decision', actorType: 'system', toStatus: 'pending' });
-      expect(entries[0].details.rules).toEqual([{ rule: 'suspectWords', outcome: 'hold', code: 'suspect_word' }]);
+      expect(entries[0].details.rules).toEqual([
+        { rule: 'suspectWords', outcome: 'hold', code: 'suspect_word' },
+      ]);
     });
   });
 
@@ -150,14 +168,20 @@ describe('moderation: public comments API', () => {
     it('lists approved comments only, newest first, with replies under their parent', async () => {
       const response = await app.http().get(`/api/moderation/comments?target=post:${threadPost}`);
       expect(response.status).toBe(200);
-      expect(response.body.data.map((c: any) => c.content)).toEqual(['Troisième commentaire', 'Deuxième commentaire', 'Premier commentaire']);
+      expect(response.body.data.map((c: any) => c.content)).toEqual([
+        'Troisième commentaire',
+        'Deuxième commentaire',
+        'Premier commentaire',
+      ]);
       expect(response.body.data[2].replies.map((c: any) => c.content)).toEqual(['Une réponse']);
       expect(response.body.data[2].replies[0].parent).toBe(rootIds[0]);
       expect(response.body.meta.pagination).toEqual({ page: 1, pageSize: 20, pageCount: 1, total: 3 });
     });
 
     it('paginates', async () => {
-      const response = await app.http().get(`/api/moderation/comments?target=post:${threadPost}&pagination[page]=2&pagination[pageSize]=2`);
+      const response = await app
+        .http()
+        .get(`/api/moderation/comments?target=post:${threadPost}&pagination[page]=2&pagination[pageSize]=2`);
       expect(response.status).toBe(200);
       expect(response.body.data.map((c: any) => c.content)).toEqual(['Premier commentaire']);
       expect(response.body.meta.pagination).toMatchObject({ page: 2, pageSize: 2, pageCount: 2, total: 3 });
@@ -168,7 +192,15 @@ describe('moderation: public comments API', () => {
       const text = JSON.stringify(response.body);
       expect(text).not.toMatch(/@example\.org/);
       expect(text).not.toMatch(/authorEmail|authorKey|ipHash|fingerprint|reasons/);
-      expect(Object.keys(response.body.data[0]).sort()).toEqual(['authorName', 'content', 'createdAt', 'id', 'locale', 'parent', 'replies']);
+      expect(Object.keys(response.body.data[0]).sort()).toEqual([
+        'authorName',
+        'content',
+        'createdAt',
+        'id',
+        'locale',
+        'parent',
+        'replies',
+      ]);
     });
 
     it.each([
@@ -186,25 +218,44 @@ describe('moderation: public comments API', () => {
   describe('POST /api/moderation/comments/:id/report', () => {
     it('records a report, once per reader, and raises the comment into the reported queue', async () => {
       const id = (await submit(comment(postId, { content: 'Un avis tranché' }))).body.data.id;
-      const first = await app.http().post(`/api/moderation/comments/${id}/report`).send({ data: { reason: 'spam', note: 'pub' } });
+      const first = await app
+        .http()
+        .post(`/api/moderation/comments/${id}/report`)
+        .send({ data: { reason: 'spam', note: 'pub' } });
       expect(first.status).toBe(201);
       expect(first.body.data).toEqual({ id, reported: true });
-      const again = await app.http().post(`/api/moderation/comments/${id}/report`).send({ data: { reason: 'spam' } });
+      const again = await app
+        .http()
+        .post(`/api/moderation/comments/${id}/report`)
+        .send({ data: { reason: 'spam' } });
       expect(again.status).toBe(200);
 
-      const stored = await app.strapi.db.query('plugin::moderation.comment').findOne({ where: { documentId: id } });
-      expect(stored).toMatchObject({ status: 'approved', reportState: 'open', reportCount: 1, reportScore: 1 });
+      const stored = await app.strapi.db
+        .query('plugin::moderation.comment')
+        .findOne({ where: { documentId: id } });
+      expect(stored).toMatchObject({
+        status: 'approved',
+        reportState: 'open',
+        reportCount: 1,
+        reportScore: 1,
+      });
     });
 
     it('hides a comment whose report score reaches the threshold, until a moderator decides', async () => {
       await setSettings(app.strapi, { reports: { hideScore: 2 } });
       const post = (await createPost(app.strapi)).documentId;
       const id = (await submit(comment(post, { content: 'Un commentaire douteux' }))).body.data.id;
-      await app.http().post(`/api/moderation/comments/${id}/report`).send({ data: { reason: 'illegal' } }).expect(201);
+      await app
+        .http()
+        .post(`/api/moderation/comments/${id}/report`)
+        .send({ data: { reason: 'illegal' } })
+        .expect(201);
 
       const list = await app.http().get(`/api/moderation/comments?target=post:${post}`);
       expect(list.body.data).toEqual([]);
-      const stored = await app.strapi.db.query('plugin::moderation.comment').findOne({ where: { documentId: id } });
+      const stored = await app.strapi.db
+        .query('plugin::moderation.comment')
+        .findOne({ where: { documentId: id } });
       expect(stored).toMatchObject({ status: 'pending', reportState: 'open' });
     });
 
@@ -214,14 +265,20 @@ describe('moderation: public comments API', () => {
       ['no body', null, undefined, 400],
     ])('answers %s with a 4xx', async (_label, id, body, status) => {
       const target = id ?? (await submit(comment(postId))).body.data.id;
-      const response = await app.http().post(`/api/moderation/comments/${target}/report`).send(body as object);
+      const response = await app
+        .http()
+        .post(`/api/moderation/comments/${target}/report`)
+        .send(body as object);
       expect(response.status).toBe(status);
       expect(response.body.error.message.length).toBeGreaterThan(0);
     });
 
     it('cannot report a comment that is not published', async () => {
       const held = (await submit(comment(postId, { content: 'Quel crétin' }))).body.data.id;
-      const response = await app.http().post(`/api/moderation/comments/${held}/report`).send({ data: { reason: 'spam' } });
+      const response = await app
+        .http()
+        .post(`/api/moderation/comments/${held}/report`)
+        .send({ data: { reason: 'spam' } });
       expect(response.status).toBe(404);
     });
   });

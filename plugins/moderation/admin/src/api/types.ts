@@ -2,8 +2,21 @@
 export type Queue = 'pending' | 'reported' | 'approved' | 'rejected' | 'all';
 export const QUEUES: Queue[] = ['pending', 'reported', 'approved', 'rejected', 'all'];
 
-export type Match = { term: string; level: 'banned' | 'suspect'; start: number; end: number; field: 'content' | 'authorName'; masked?: boolean };
-export type Finding = { rule: string; outcome: 'reject' | 'hold' | 'note'; code: string; detail: string; matches?: Match[] };
+export type Match = {
+  term: string;
+  level: 'banned' | 'suspect';
+  start: number;
+  end: number;
+  field: 'content' | 'authorName';
+  masked?: boolean;
+};
+export type Finding = {
+  rule: string;
+  outcome: 'reject' | 'hold' | 'note';
+  code: string;
+  detail: string;
+  matches?: Match[];
+};
 
 export type Sanction = {
   id: number;
@@ -22,7 +35,13 @@ export type History = { approved: number; pending: number; rejected: number; tot
 export type Card = {
   id: string;
   status: 'approved' | 'pending' | 'rejected';
-  target: { type: 'post' | 'event'; documentId: string; key: string; title: string; adminPath: string | null };
+  target: {
+    type: 'post' | 'event';
+    documentId: string;
+    key: string;
+    title: string;
+    adminPath: string | null;
+  };
   parent: string | null;
   authorName: string;
   authorEmail: string;
@@ -30,7 +49,12 @@ export type Card = {
   content: string;
   locale: string;
   reasons: Finding[];
-  report: { state: 'none' | 'open' | 'reviewed'; count: number; score: number; reasons: Record<string, number> };
+  report: {
+    state: 'none' | 'open' | 'reviewed';
+    count: number;
+    score: number;
+    reasons: Record<string, number>;
+  };
   moderatedAt: string | null;
   moderatedBy: string | null;
   moderationNote: string | null;
@@ -78,6 +102,12 @@ export type Settings = {
   authorHistory: { windowDays: number; minComments: number; maxRejectedRatio: number };
   reports: { hideScore: number; weights: Record<string, number> };
   limits: { maxContentLength: number; maxAuthorNameLength: number; maxNoteLength: number };
-  externalScorer: { enabled: boolean; url: string; timeoutMs: number; holdAbove: number; rejectAbove: number };
+  externalScorer: {
+    enabled: boolean;
+    url: string;
+    timeoutMs: number;
+    holdAbove: number;
+    rejectAbove: number;
+  };
   notifications: { debounceSeconds: number; webhookUrl: string; emails: string[]; adminUrl: string };
 };

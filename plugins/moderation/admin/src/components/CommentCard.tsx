@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import type { Card } from '../api/types';
 import { useT } from '../hooks/useT';
 import { HighlightedText } from './HighlightedText';
+import { Kbd } from './Kbd';
 import { StatusBadge } from './StatusBadge';
 
 type Props = {
@@ -29,7 +30,10 @@ const OUTCOME_COLOURS = {
 
 /** One comment as a moderator needs to see it, with one-click decisions. */
 export const CommentCard = forwardRef<HTMLDivElement, Props>(
-  ({ card, focused, selected, canModerate, onFocus, onToggle, onApprove, onReject, onBan, onOpenAuthor }, ref) => {
+  (
+    { card, focused, selected, canModerate, onFocus, onToggle, onApprove, onReject, onBan, onOpenAuthor },
+    ref
+  ) => {
     const t = useT();
     const { formatDate } = useIntl();
     const matches = card.reasons.flatMap((finding) => finding.matches ?? []);
@@ -53,7 +57,9 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
       >
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Flex gap={3} wrap="wrap" alignItems="center">
-            {canModerate && <Checkbox checked={selected} onCheckedChange={onToggle} aria-label={t('card.select')} />}
+            {canModerate && (
+              <Checkbox checked={selected} onCheckedChange={onToggle} aria-label={t('card.select')} />
+            )}
             <StatusBadge status={card.status} />
             {card.report.state === 'open' && (
               <Badge backgroundColor="danger100" textColor="danger700">
@@ -61,7 +67,11 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               </Badge>
             )}
             <Typography fontWeight="bold">
-              <HighlightedText text={card.authorName} matches={matches.filter((m) => m.field === 'authorName')} variant="pi" />
+              <HighlightedText
+                text={card.authorName}
+                matches={matches.filter((m) => m.field === 'authorName')}
+                variant="pi"
+              />
             </Typography>
             <TextButton onClick={onOpenAuthor}>{t('card.history', history)}</TextButton>
             {sanction && (
@@ -116,7 +126,9 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
             <Typography variant="pi" textColor="neutral600">
               {t('card.moderated', {
                 by: card.moderatedBy,
-                at: card.moderatedAt ? formatDate(card.moderatedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '',
+                at: card.moderatedAt
+                  ? formatDate(card.moderatedAt, { dateStyle: 'medium', timeStyle: 'short' })
+                  : '',
                 note: card.moderationNote ?? '',
               })}
             </Typography>
@@ -124,14 +136,26 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
 
           {canModerate && (
             <Flex gap={2}>
-              <Button size="S" variant="success-light" startIcon={<Check />} onClick={onApprove} disabled={card.status === 'approved' && card.report.state !== 'open'}>
-                {t('action.approve')} <kbd>a</kbd>
+              <Button
+                size="S"
+                variant="success-light"
+                startIcon={<Check />}
+                onClick={onApprove}
+                disabled={card.status === 'approved' && card.report.state !== 'open'}
+              >
+                {t('action.approve')} <Kbd>a</Kbd>
               </Button>
-              <Button size="S" variant="danger-light" startIcon={<Cross />} onClick={onReject} disabled={card.status === 'rejected'}>
-                {t('action.reject')} <kbd>r</kbd>
+              <Button
+                size="S"
+                variant="danger-light"
+                startIcon={<Cross />}
+                onClick={onReject}
+                disabled={card.status === 'rejected'}
+              >
+                {t('action.reject')} <Kbd>r</Kbd>
               </Button>
               <Button size="S" variant="tertiary" startIcon={<Lock />} onClick={onBan}>
-                {t('action.ban')} <kbd>b</kbd>
+                {t('action.ban')} <Kbd>b</Kbd>
               </Button>
             </Flex>
           )}

@@ -15,7 +15,15 @@ const Mark = styled.mark<{ $banned: boolean }>`
  * The comment as plain text (React escapes it: nothing in a comment is ever run), with the words
  * the rules matched highlighted, red for banned and amber for suspect.
  */
-export const HighlightedText = ({ text, matches, variant = 'omega' }: { text: string; matches: Match[]; variant?: 'omega' | 'pi' }) => {
+export const HighlightedText = ({
+  text,
+  matches,
+  variant = 'omega',
+}: {
+  text: string;
+  matches: Match[];
+  variant?: 'omega' | 'pi';
+}) => {
   const ranges = [...matches].sort((a, b) => a.start - b.start);
   const parts: React.ReactNode[] = [];
   let cursor = 0;

@@ -17,7 +17,12 @@ export const PluginNav = ({ current }: { current: (typeof PAGES)[number]['key'] 
   return (
     <Flex gap={2}>
       {PAGES.map((page) => (
-        <Button key={page.key} size="S" variant={current === page.key ? 'secondary' : 'tertiary'} onClick={() => navigate(`/plugins/${PLUGIN_ID}/${page.path}`)}>
+        <Button
+          key={page.key}
+          size="S"
+          variant={current === page.key ? 'secondary' : 'tertiary'}
+          onClick={() => navigate(`/plugins/${PLUGIN_ID}/${page.path}`)}
+        >
           {t(`nav.${page.key}`)}
         </Button>
       ))}

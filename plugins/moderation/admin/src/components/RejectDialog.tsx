@@ -1,9 +1,25 @@
 import { useState } from 'react';
-import { Button, Dialog, Field, Flex, SingleSelect, SingleSelectOption, Textarea } from '@strapi/design-system';
+import {
+  Button,
+  Dialog,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+} from '@strapi/design-system';
 
 import { useT } from '../hooks/useT';
 
-export const REJECTION_REASONS = ['abuse', 'hate_speech', 'harassment', 'spam', 'off_topic', 'illegal', 'other'] as const;
+export const REJECTION_REASONS = [
+  'abuse',
+  'hate_speech',
+  'harassment',
+  'spam',
+  'off_topic',
+  'illegal',
+  'other',
+] as const;
 
 type Props = { count?: number; onConfirm: (reason: string) => Promise<void> | void; onClose: () => void };
 
@@ -32,7 +48,10 @@ export const RejectDialog = ({ count = 1, onConfirm, onClose }: Props) => {
             </Field.Root>
             <Field.Root name="note">
               <Field.Label>{t('reject.note')}</Field.Label>
-              <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
+              <Textarea
+                value={note}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
+              />
             </Field.Root>
           </Flex>
         </Dialog.Body>

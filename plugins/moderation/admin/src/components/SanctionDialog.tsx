@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Button, Dialog, Field, Flex, NumberInput, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import {
+  Button,
+  Dialog,
+  Field,
+  Flex,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 
 import type { Sanction } from '../api/types';
 import { useT } from '../hooks/useT';
@@ -31,7 +41,10 @@ export const SanctionDialog = ({ authorName, initialKind = 'ban', onConfirm, onC
           <Flex direction="column" gap={4} alignItems="stretch" width="100%">
             <Field.Root name="kind">
               <Field.Label>{t('sanction.kind')}</Field.Label>
-              <SingleSelect value={kind} onChange={(value: string | number) => setKind(value as Sanction['kind'])}>
+              <SingleSelect
+                value={kind}
+                onChange={(value: string | number) => setKind(value as Sanction['kind'])}
+              >
                 {KINDS.map((option) => (
                   <SingleSelectOption key={option} value={option}>
                     {t(`sanction.${option}`)}
@@ -50,7 +63,10 @@ export const SanctionDialog = ({ authorName, initialKind = 'ban', onConfirm, onC
             )}
             <Field.Root name="note">
               <Field.Label>{t('sanction.note')}</Field.Label>
-              <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
+              <Textarea
+                value={note}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
+              />
             </Field.Root>
           </Flex>
         </Dialog.Body>
@@ -63,7 +79,11 @@ export const SanctionDialog = ({ authorName, initialKind = 'ban', onConfirm, onC
             disabled={missingDuration}
             data-testid="confirm-sanction"
             onClick={async () => {
-              await onConfirm({ kind, ...(kind === 'suspension' ? { durationHours: hours } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+              await onConfirm({
+                kind,
+                ...(kind === 'suspension' ? { durationHours: hours } : {}),
+                ...(note.trim() ? { note: note.trim() } : {}),
+              });
               onClose();
             }}
           >

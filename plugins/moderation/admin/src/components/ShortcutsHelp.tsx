@@ -1,6 +1,7 @@
 import { Button, Dialog, Flex, Typography } from '@strapi/design-system';
 
 import { useT } from '../hooks/useT';
+import { Kbd } from './Kbd';
 
 const SHORTCUTS = [
   ['j / ↓', 'next'],
@@ -27,7 +28,7 @@ export const ShortcutsHelp = ({ onClose }: { onClose: () => void }) => {
             {SHORTCUTS.map(([keys, action]) => (
               <Flex key={action} justifyContent="space-between" gap={4}>
                 <Typography fontWeight="bold">
-                  <kbd>{keys}</kbd>
+                  <Kbd>{keys}</Kbd>
                 </Typography>
                 <Typography>{t(`shortcuts.${action}`)}</Typography>
               </Flex>

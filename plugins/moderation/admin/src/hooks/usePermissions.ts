@@ -9,5 +9,10 @@ const PERMISSIONS = [
 /** What the signed-in admin may do here; the server enforces the same actions on every route. */
 export const usePermissions = () => {
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
-  return { isLoading, canRead: !!allowedActions.canRead, canModerate: !!allowedActions.canModerate, canManageSettings: !!allowedActions.canSettings };
+  return {
+    isLoading,
+    canRead: !!allowedActions.canRead,
+    canModerate: !!allowedActions.canModerate,
+    canManageSettings: !!allowedActions.canSettings,
+  };
 };

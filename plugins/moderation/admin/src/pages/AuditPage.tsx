@@ -25,7 +25,9 @@ export const AuditPage = () => {
     try {
       const query = new URLSearchParams(params);
       query.set('page', String(page));
-      const { data } = await get<{ data: AuditEntry[]; meta: { pagination: Pagination } }>(`/${PLUGIN_ID}/audit?${query}`);
+      const { data } = await get<{ data: AuditEntry[]; meta: { pagination: Pagination } }>(
+        `/${PLUGIN_ID}/audit?${query}`
+      );
       setEntries(data.data);
       setPagination(data.meta.pagination);
     } catch (err) {
@@ -40,7 +42,11 @@ export const AuditPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('audit.title')}</Page.Title>
-      <Layouts.Header title={t('audit.title')} subtitle={t('audit.subtitle')} secondaryAction={<PluginNav current="audit" />} />
+      <Layouts.Header
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        secondaryAction={<PluginNav current="audit" />}
+      />
       <Layouts.Content>
         {error && <Typography textColor="danger600">{error}</Typography>}
         <Table colCount={6} rowCount={entries.length + 1}>
@@ -57,7 +63,9 @@ export const AuditPage = () => {
             {entries.map((entry) => (
               <Tr key={entry.id} data-testid="audit-row">
                 <Td>
-                  <Typography variant="pi">{formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</Typography>
+                  <Typography variant="pi">
+                    {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
+                  </Typography>
                 </Td>
                 <Td>
                   <Flex gap={2}>
@@ -74,7 +82,9 @@ export const AuditPage = () => {
                   </Typography>
                 </Td>
                 <Td>
-                  <Typography variant="pi">{entry.toStatus ? `${entry.fromStatus ?? '∅'} → ${entry.toStatus}` : '—'}</Typography>
+                  <Typography variant="pi">
+                    {entry.toStatus ? `${entry.fromStatus ?? '∅'} → ${entry.toStatus}` : '—'}
+                  </Typography>
                 </Td>
                 <Td>
                   <Typography variant="pi" ellipsis>
@@ -88,11 +98,19 @@ export const AuditPage = () => {
         {pagination && pagination.pageCount > 1 && (
           <Box paddingTop={4}>
             <Flex gap={2} justifyContent="center">
-              <Button variant="tertiary" disabled={page <= 1} onClick={() => setParams({ ...Object.fromEntries(params), page: String(page - 1) })}>
+              <Button
+                variant="tertiary"
+                disabled={page <= 1}
+                onClick={() => setParams({ ...Object.fromEntries(params), page: String(page - 1) })}
+              >
                 {t('pagination.previous')}
               </Button>
               <Typography>{t('pagination.page', { page, count: pagination.pageCount })}</Typography>
-              <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setParams({ ...Object.fromEntries(params), page: String(page + 1) })}>
+              <Button
+                variant="tertiary"
+                disabled={page >= pagination.pageCount}
+                onClick={() => setParams({ ...Object.fromEntries(params), page: String(page + 1) })}
+              >
                 {t('pagination.next')}
               </Button>
             </Flex>

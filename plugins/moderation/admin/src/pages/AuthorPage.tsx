@@ -72,23 +72,38 @@ export const AuthorPage = () => {
               <Typography variant="delta" tag="h2">
                 {t('author.sanctions')}
               </Typography>
-              {author.sanctions.length === 0 && <Typography textColor="neutral600">{t('author.noSanction')}</Typography>}
+              {author.sanctions.length === 0 && (
+                <Typography textColor="neutral600">{t('author.noSanction')}</Typography>
+              )}
               {author.sanctions.map((sanction) => (
                 <Flex key={sanction.id} gap={3} paddingTop={3} alignItems="center">
-                  <Badge backgroundColor={sanction.active ? 'danger100' : 'neutral150'} textColor={sanction.active ? 'danger700' : 'neutral600'}>
+                  <Badge
+                    backgroundColor={sanction.active ? 'danger100' : 'neutral150'}
+                    textColor={sanction.active ? 'danger700' : 'neutral600'}
+                  >
                     {t(`sanction.${sanction.kind}`)}
                   </Badge>
                   <Typography variant="pi">
                     {t('author.sanctionLine', {
                       by: sanction.issuedByName ?? '—',
                       at: formatDate(sanction.createdAt, { dateStyle: 'medium' }),
-                      until: sanction.until ? formatDate(sanction.until, { dateStyle: 'medium', timeStyle: 'short' }) : t('author.noEnd'),
+                      until: sanction.until
+                        ? formatDate(sanction.until, { dateStyle: 'medium', timeStyle: 'short' })
+                        : t('author.noEnd'),
                     })}
                     {sanction.note ? ` — ${sanction.note}` : ''}
-                    {sanction.revokedAt ? ` — ${t('author.revoked', { by: sanction.revokedByName ?? '—' })}` : ''}
+                    {sanction.revokedAt
+                      ? ` — ${t('author.revoked', { by: sanction.revokedByName ?? '—' })}`
+                      : ''}
                   </Typography>
                   {sanction.active && canModerate && (
-                    <Button size="S" variant="tertiary" onClick={() => act(() => del(`/${PLUGIN_ID}/authors/${author.key}/sanctions/${sanction.id}`))}>
+                    <Button
+                      size="S"
+                      variant="tertiary"
+                      onClick={() =>
+                        act(() => del(`/${PLUGIN_ID}/authors/${author.key}/sanctions/${sanction.id}`))
+                      }
+                    >
                       {t('author.revoke')}
                     </Button>
                   )}
@@ -104,10 +119,17 @@ export const AuthorPage = () => {
                   <Flex gap={2} alignItems="center">
                     <StatusBadge status={comment.status} />
                     <Typography variant="pi" textColor="neutral600">
-                      {formatDate(comment.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {comment.target.key}
+                      {formatDate(comment.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+                      {comment.target.key}
                     </Typography>
                   </Flex>
-                  <HighlightedText text={comment.content} matches={comment.reasons.flatMap((finding) => finding.matches ?? []).filter((m) => m.field === 'content')} variant="pi" />
+                  <HighlightedText
+                    text={comment.content}
+                    matches={comment.reasons
+                      .flatMap((finding) => finding.matches ?? [])
+                      .filter((m) => m.field === 'content')}
+                    variant="pi"
+                  />
                 </Box>
               ))}
             </Box>
@@ -118,7 +140,9 @@ export const AuthorPage = () => {
         <SanctionDialog
           authorName={name}
           initialKind="warning"
-          onConfirm={(input: SanctionInput) => act(() => post(`/${PLUGIN_ID}/authors/${author.key}/sanctions`, input))}
+          onConfirm={(input: SanctionInput) =>
+            act(() => post(`/${PLUGIN_ID}/authors/${author.key}/sanctions`, input))
+          }
           onClose={() => setSanctioning(false)}
         />
       )}

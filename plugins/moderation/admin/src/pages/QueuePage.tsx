@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { QUEUES, type Card, type Queue, type QueueResponse } from '../api/types';
 import { CommentCard } from '../components/CommentCard';
+import { Kbd } from '../components/Kbd';
 import { PluginNav } from '../components/PluginNav';
 import { RejectDialog } from '../components/RejectDialog';
 import { SanctionDialog, type SanctionInput } from '../components/SanctionDialog';
@@ -19,7 +20,8 @@ const FILTER_KEYS = ['q', 'target', 'campaign', 'author', 'from', 'to'] as const
 
 /** Typing in a field must not trigger a shortcut. */
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export const QueuePage = () => {
   const t = useT();
@@ -53,7 +55,9 @@ export const QueuePage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<QueueResponse>(`/${PLUGIN_ID}/comments?status=${queue}&page=${page}&pageSize=20${filterQuery ? `&${filterQuery}` : ''}`);
+      const { data } = await get<QueueResponse>(
+        `/${PLUGIN_ID}/comments?status=${queue}&page=${page}&pageSize=20${filterQuery ? `&${filterQuery}` : ''}`
+      );
       setResponse(data);
       setError(null);
     } catch (err) {
@@ -70,8 +74,12 @@ export const QueuePage = () => {
     const timer = setInterval(async () => {
       if (document.hidden) return;
       try {
-        const { data } = await get<{ data: Record<Queue, number> }>(`/${PLUGIN_ID}/comments/counts${filterQuery ? `?${filterQuery}` : ''}`);
-        setResponse((current) => (current ? { ...current, meta: { ...current.meta, counts: data.data } } : current));
+        const { data } = await get<{ data: Record<Queue, number> }>(
+          `/${PLUGIN_ID}/comments/counts${filterQuery ? `?${filterQuery}` : ''}`
+        );
+        setResponse((current) =>
+          current ? { ...current, meta: { ...current.meta, counts: data.data } } : current
+        );
       } catch {
         // The next tick tries again; the list itself shows errors.
       }
@@ -111,7 +119,10 @@ export const QueuePage = () => {
 
   const approve = (ids: string[]) =>
     run(
-      () => (ids.length === 1 ? post(`/${PLUGIN_ID}/comments/${ids[0]}/approve`, {}) : post(`/${PLUGIN_ID}/comments/bulk`, { action: 'approve', ids })),
+      () =>
+        ids.length === 1
+          ? post(`/${PLUGIN_ID}/comments/${ids[0]}/approve`, {})
+          : post(`/${PLUGIN_ID}/comments/bulk`, { action: 'approve', ids }),
       t('done.approved', { count: ids.length })
     );
   const reject = (ids: string[], reason: string) =>
@@ -123,13 +134,16 @@ export const QueuePage = () => {
       t('done.rejected', { count: ids.length })
     );
   const sanction = (card: Card, input: SanctionInput) =>
-    run(async () => {
-      await post(`/${PLUGIN_ID}/authors/${card.authorKey}/sanctions`, input);
-      // Banning from a card also takes the comment down.
-      if (input.kind === 'ban' && card.status !== 'rejected') {
-        await post(`/${PLUGIN_ID}/comments/${card.id}/reject`, { reason: t('reason.author_banned') });
-      }
-    }, t('done.sanctioned', { name: card.authorName }));
+    run(
+      async () => {
+        await post(`/${PLUGIN_ID}/authors/${card.authorKey}/sanctions`, input);
+        // Banning from a card also takes the comment down.
+        if (input.kind === 'ban' && card.status !== 'rejected') {
+          await post(`/${PLUGIN_ID}/comments/${card.id}/reject`, { reason: t('reason.author_banned') });
+        }
+      },
+      t('done.sanctioned', { name: card.authorName })
+    );
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -213,25 +227,32 @@ export const QueuePage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('plugin.name')}</Page.Title>
-      <Layouts.Header title={t('queue.title')} subtitle={t('queue.subtitle')} secondaryAction={<PluginNav current="queue" />} />
+      <Layouts.Header
+        title={t('queue.title')}
+        subtitle={t('queue.subtitle')}
+        secondaryAction={<PluginNav current="queue" />}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Tabs.Root value={queue} onValueChange={(value: string) => setQuery({ status: value, page: null })}>
-            <Tabs.List aria-label={t('queue.title')}>
-              {QUEUES.map((name, index) => (
-                <Tabs.Trigger key={name} value={name} data-testid={`queue-${name}`}>
-                  {t(`queue.${name}`)}{' '}
-                  <Badge active={name === queue} data-testid={`count-${name}`}>
-                    {counts ? counts[name] : '…'}
-                  </Badge>
-                  <Typography variant="pi" textColor="neutral500">
-                    {' '}
-                    {index + 1}
-                  </Typography>
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-          </Tabs.Root>
+          {/* Marked once the server has answered: browser tests wait for it. */}
+          <Box data-testid={response ? 'plugin-status' : undefined}>
+            <Tabs.Root
+              value={queue}
+              onValueChange={(value: string) => setQuery({ status: value, page: null })}
+            >
+              <Tabs.List aria-label={t('queue.title')}>
+                {QUEUES.map((name, index) => (
+                  <Tabs.Trigger key={name} value={name} data-testid={`queue-${name}`}>
+                    {t(`queue.${name}`)}{' '}
+                    <Badge active={name === queue} data-testid={`count-${name}`}>
+                      {counts ? counts[name] : '…'}
+                    </Badge>
+                    <Kbd aria-hidden>{index + 1}</Kbd>
+                  </Tabs.Trigger>
+                ))}
+              </Tabs.List>
+            </Tabs.Root>
+          </Box>
 
           <Box background="neutral0" padding={4} hasRadius shadow="filterShadow">
             <form
@@ -246,7 +267,9 @@ export const QueuePage = () => {
                     ref={searchRef}
                     name="q"
                     value={draftFilters.q ?? params.get('q') ?? ''}
-                    onChange={(event: React.ChangeEvent<HTMLInputElement>) => setDraftFilters((f) => ({ ...f, q: event.target.value }))}
+                    onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                      setDraftFilters((f) => ({ ...f, q: event.target.value }))
+                    }
                     onClear={() => {
                       setDraftFilters((f) => ({ ...f, q: '' }));
                       setQuery({ q: null });
@@ -265,7 +288,9 @@ export const QueuePage = () => {
                       aria-label={t(`filters.${key}`)}
                       placeholder={t(`filters.${key}`)}
                       value={draftFilters[key] ?? params.get(key) ?? ''}
-                      onChange={(event: React.ChangeEvent<HTMLInputElement>) => setDraftFilters((f) => ({ ...f, [key]: event.target.value }))}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                        setDraftFilters((f) => ({ ...f, [key]: event.target.value }))
+                      }
                     />
                   </Box>
                 ))}
@@ -295,7 +320,11 @@ export const QueuePage = () => {
           )}
           {canModerate && cards.length > 0 && (
             <Flex>
-              <Button size="S" variant="tertiary" onClick={() => setSelected(new Set(cards.map((card) => card.id)))}>
+              <Button
+                size="S"
+                variant="tertiary"
+                onClick={() => setSelected(new Set(cards.map((card) => card.id)))}
+              >
                 {t('bulk.selectPage')}
               </Button>
             </Flex>
@@ -330,11 +359,21 @@ export const QueuePage = () => {
 
           {response && response.meta.pagination.pageCount > 1 && (
             <Flex gap={2} justifyContent="center">
-              <Button variant="tertiary" disabled={page <= 1} onClick={() => setQuery({ page: String(page - 1) })}>
+              <Button
+                variant="tertiary"
+                disabled={page <= 1}
+                onClick={() => setQuery({ page: String(page - 1) })}
+              >
                 {t('pagination.previous')}
               </Button>
-              <Typography>{t('pagination.page', { page, count: response.meta.pagination.pageCount })}</Typography>
-              <Button variant="tertiary" disabled={page >= response.meta.pagination.pageCount} onClick={() => setQuery({ page: String(page + 1) })}>
+              <Typography>
+                {t('pagination.page', { page, count: response.meta.pagination.pageCount })}
+              </Typography>
+              <Button
+                variant="tertiary"
+                disabled={page >= response.meta.pagination.pageCount}
+                onClick={() => setQuery({ page: String(page + 1) })}
+              >
                 {t('pagination.next')}
               </Button>
             </Flex>
@@ -342,9 +381,19 @@ export const QueuePage = () => {
         </Flex>
       </Layouts.Content>
 
-      {rejecting && <RejectDialog count={rejecting.length} onConfirm={(reason) => reject(rejecting, reason)} onClose={() => setRejecting(null)} />}
+      {rejecting && (
+        <RejectDialog
+          count={rejecting.length}
+          onConfirm={(reason) => reject(rejecting, reason)}
+          onClose={() => setRejecting(null)}
+        />
+      )}
       {sanctioning && (
-        <SanctionDialog authorName={sanctioning.authorName} onConfirm={(input) => sanction(sanctioning, input)} onClose={() => setSanctioning(null)} />
+        <SanctionDialog
+          authorName={sanctioning.authorName}
+          onConfirm={(input) => sanction(sanctioning, input)}
+          onClose={() => setSanctioning(null)}
+        />
       )}
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
     </Page.Main>

@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, Textarea, TextInput, Toggle, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Toggle,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 
 import type { Settings } from '../api/types';
@@ -34,7 +47,15 @@ export const SettingsPage = () => {
 
   const update = <K extends keyof Settings>(key: K, value: Partial<Settings[K]> | Settings[K]) =>
     setSettings((current) =>
-      current ? { ...current, [key]: typeof value === 'object' && !Array.isArray(value) ? { ...(current[key] as object), ...value } : value } : current
+      current
+        ? {
+            ...current,
+            [key]:
+              typeof value === 'object' && !Array.isArray(value)
+                ? { ...(current[key] as object), ...value }
+                : value,
+          }
+        : current
     );
 
   const save = async () => {
@@ -54,7 +75,12 @@ export const SettingsPage = () => {
   const number = (label: string, value: number, onChange: (value: number) => void, step = 1) => (
     <Field.Root name={label}>
       <Field.Label>{t(`settings.${label}`)}</Field.Label>
-      <NumberInput step={step} value={value} disabled={!canManageSettings} onValueChange={(next: number | undefined) => onChange(next ?? 0)} />
+      <NumberInput
+        step={step}
+        value={value}
+        disabled={!canManageSettings}
+        onValueChange={(next: number | undefined) => onChange(next ?? 0)}
+      />
     </Field.Root>
   );
   const toggle = (label: string, checked: boolean, onChange: (checked: boolean) => void) => (
@@ -72,7 +98,11 @@ export const SettingsPage = () => {
   const list = (label: string, values: string[], onChange: (values: string[]) => void) => (
     <Field.Root name={label} hint={t('settings.onePerLine')}>
       <Field.Label>{t(`settings.${label}`)}</Field.Label>
-      <Textarea disabled={!canManageSettings} value={lines(values)} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(fromLines(event.target.value))} />
+      <Textarea
+        disabled={!canManageSettings}
+        value={lines(values)}
+        onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(fromLines(event.target.value))}
+      />
       <Field.Hint />
     </Field.Root>
   );
@@ -114,25 +144,60 @@ export const SettingsPage = () => {
             {section(
               'premoderation',
               <>
-                {cell(toggle('newAuthorPremoderation', settings.newAuthorPremoderation, (value) => update('newAuthorPremoderation', value)))}
-                {cell(toggle('premoderateAll', settings.premoderation.all, (all) => update('premoderation', { all })))}
-                {cell(list('premoderatedTargets', settings.premoderation.targets, (targets) => update('premoderation', { targets })), 12)}
+                {cell(
+                  toggle('newAuthorPremoderation', settings.newAuthorPremoderation, (value) =>
+                    update('newAuthorPremoderation', value)
+                  )
+                )}
+                {cell(
+                  toggle('premoderateAll', settings.premoderation.all, (all) =>
+                    update('premoderation', { all })
+                  )
+                )}
+                {cell(
+                  list('premoderatedTargets', settings.premoderation.targets, (targets) =>
+                    update('premoderation', { targets })
+                  ),
+                  12
+                )}
               </>
             )}
             {section(
               'rateLimits',
               <>
-                {cell(number('perIpPerMinute', settings.rateLimits.perIpPerMinute, (perIpPerMinute) => update('rateLimits', { perIpPerMinute })))}
-                {cell(number('perAuthorPerMinute', settings.rateLimits.perAuthorPerMinute, (perAuthorPerMinute) => update('rateLimits', { perAuthorPerMinute })))}
+                {cell(
+                  number('perIpPerMinute', settings.rateLimits.perIpPerMinute, (perIpPerMinute) =>
+                    update('rateLimits', { perIpPerMinute })
+                  )
+                )}
+                {cell(
+                  number('perAuthorPerMinute', settings.rateLimits.perAuthorPerMinute, (perAuthorPerMinute) =>
+                    update('rateLimits', { perAuthorPerMinute })
+                  )
+                )}
               </>
             )}
             {section(
               'words',
               <>
-                {cell(toggle('useDefaultLists', settings.words.useDefaultLists, (useDefaultLists) => update('words', { useDefaultLists })), 12)}
-                {cell(list('banned', settings.words.banned, (banned) => update('words', { banned })), 4)}
-                {cell(list('suspect', settings.words.suspect, (suspect) => update('words', { suspect })), 4)}
-                {cell(list('allowed', settings.words.allowed, (allowed) => update('words', { allowed })), 4)}
+                {cell(
+                  toggle('useDefaultLists', settings.words.useDefaultLists, (useDefaultLists) =>
+                    update('words', { useDefaultLists })
+                  ),
+                  12
+                )}
+                {cell(
+                  list('banned', settings.words.banned, (banned) => update('words', { banned })),
+                  4
+                )}
+                {cell(
+                  list('suspect', settings.words.suspect, (suspect) => update('words', { suspect })),
+                  4
+                )}
+                {cell(
+                  list('allowed', settings.words.allowed, (allowed) => update('words', { allowed })),
+                  4
+                )}
               </>
             )}
             {section(
@@ -141,7 +206,13 @@ export const SettingsPage = () => {
                 {cell(
                   <Field.Root name="links">
                     <Field.Label>{t('settings.linksAction')}</Field.Label>
-                    <SingleSelect value={settings.links.action} disabled={!canManageSettings} onChange={(action: string | number) => update('links', { action: action as Settings['links']['action'] })}>
+                    <SingleSelect
+                      value={settings.links.action}
+                      disabled={!canManageSettings}
+                      onChange={(action: string | number) =>
+                        update('links', { action: action as Settings['links']['action'] })
+                      }
+                    >
                       {(['hold', 'reject', 'allow'] as const).map((action) => (
                         <SingleSelectOption key={action} value={action}>
                           {t(`settings.links.${action}`)}
@@ -150,13 +221,56 @@ export const SettingsPage = () => {
                     </SingleSelect>
                   </Field.Root>
                 )}
-                {cell(list('allowedDomains', settings.links.allowedDomains, (allowedDomains) => update('links', { allowedDomains })))}
-                {cell(number('maxCapitalsRatio', settings.shouting.maxCapitalsRatio, (maxCapitalsRatio) => update('shouting', { maxCapitalsRatio }), 0.05), 4)}
-                {cell(number('maxCharacterRun', settings.repetition.maxCharacterRun, (maxCharacterRun) => update('repetition', { maxCharacterRun })), 4)}
-                {cell(number('maxSameText', settings.duplicates.maxSameText, (maxSameText) => update('duplicates', { maxSameText })), 4)}
-                {cell(number('maxRejectedRatio', settings.authorHistory.maxRejectedRatio, (maxRejectedRatio) => update('authorHistory', { maxRejectedRatio }), 0.05), 4)}
-                {cell(number('hideScore', settings.reports.hideScore, (hideScore) => update('reports', { hideScore }), 0.5), 4)}
-                {cell(number('maxContentLength', settings.limits.maxContentLength, (maxContentLength) => update('limits', { maxContentLength })), 4)}
+                {cell(
+                  list('allowedDomains', settings.links.allowedDomains, (allowedDomains) =>
+                    update('links', { allowedDomains })
+                  )
+                )}
+                {cell(
+                  number(
+                    'maxCapitalsRatio',
+                    settings.shouting.maxCapitalsRatio,
+                    (maxCapitalsRatio) => update('shouting', { maxCapitalsRatio }),
+                    0.05
+                  ),
+                  4
+                )}
+                {cell(
+                  number('maxCharacterRun', settings.repetition.maxCharacterRun, (maxCharacterRun) =>
+                    update('repetition', { maxCharacterRun })
+                  ),
+                  4
+                )}
+                {cell(
+                  number('maxSameText', settings.duplicates.maxSameText, (maxSameText) =>
+                    update('duplicates', { maxSameText })
+                  ),
+                  4
+                )}
+                {cell(
+                  number(
+                    'maxRejectedRatio',
+                    settings.authorHistory.maxRejectedRatio,
+                    (maxRejectedRatio) => update('authorHistory', { maxRejectedRatio }),
+                    0.05
+                  ),
+                  4
+                )}
+                {cell(
+                  number(
+                    'hideScore',
+                    settings.reports.hideScore,
+                    (hideScore) => update('reports', { hideScore }),
+                    0.5
+                  ),
+                  4
+                )}
+                {cell(
+                  number('maxContentLength', settings.limits.maxContentLength, (maxContentLength) =>
+                    update('limits', { maxContentLength })
+                  ),
+                  4
+                )}
               </>
             )}
             {section(
@@ -165,32 +279,83 @@ export const SettingsPage = () => {
                 {cell(
                   <Field.Root name="webhookUrl">
                     <Field.Label>{t('settings.webhookUrl')}</Field.Label>
-                    <TextInput disabled={!canManageSettings} value={settings.notifications.webhookUrl} onChange={(event: React.ChangeEvent<HTMLInputElement>) => update('notifications', { webhookUrl: event.target.value })} />
+                    <TextInput
+                      disabled={!canManageSettings}
+                      value={settings.notifications.webhookUrl}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                        update('notifications', { webhookUrl: event.target.value })
+                      }
+                    />
                   </Field.Root>
                 )}
                 {cell(
                   <Field.Root name="adminUrl">
                     <Field.Label>{t('settings.adminUrl')}</Field.Label>
-                    <TextInput disabled={!canManageSettings} value={settings.notifications.adminUrl} onChange={(event: React.ChangeEvent<HTMLInputElement>) => update('notifications', { adminUrl: event.target.value })} />
+                    <TextInput
+                      disabled={!canManageSettings}
+                      value={settings.notifications.adminUrl}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                        update('notifications', { adminUrl: event.target.value })
+                      }
+                    />
                   </Field.Root>
                 )}
-                {cell(list('emails', settings.notifications.emails, (emails) => update('notifications', { emails })))}
-                {cell(number('debounceSeconds', settings.notifications.debounceSeconds, (debounceSeconds) => update('notifications', { debounceSeconds })))}
+                {cell(
+                  list('emails', settings.notifications.emails, (emails) =>
+                    update('notifications', { emails })
+                  )
+                )}
+                {cell(
+                  number('debounceSeconds', settings.notifications.debounceSeconds, (debounceSeconds) =>
+                    update('notifications', { debounceSeconds })
+                  )
+                )}
               </>
             )}
             {section(
               'externalScorer',
               <>
-                {cell(toggle('scorerEnabled', settings.externalScorer.enabled, (enabled) => update('externalScorer', { enabled })))}
+                {cell(
+                  toggle('scorerEnabled', settings.externalScorer.enabled, (enabled) =>
+                    update('externalScorer', { enabled })
+                  )
+                )}
                 {cell(
                   <Field.Root name="scorerUrl">
                     <Field.Label>{t('settings.scorerUrl')}</Field.Label>
-                    <TextInput disabled={!canManageSettings} value={settings.externalScorer.url} onChange={(event: React.ChangeEvent<HTMLInputElement>) => update('externalScorer', { url: event.target.value })} />
+                    <TextInput
+                      disabled={!canManageSettings}
+                      value={settings.externalScorer.url}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                        update('externalScorer', { url: event.target.value })
+                      }
+                    />
                   </Field.Root>
                 )}
-                {cell(number('timeoutMs', settings.externalScorer.timeoutMs, (timeoutMs) => update('externalScorer', { timeoutMs })), 4)}
-                {cell(number('holdAbove', settings.externalScorer.holdAbove, (holdAbove) => update('externalScorer', { holdAbove }), 0.05), 4)}
-                {cell(number('rejectAbove', settings.externalScorer.rejectAbove, (rejectAbove) => update('externalScorer', { rejectAbove }), 0.05), 4)}
+                {cell(
+                  number('timeoutMs', settings.externalScorer.timeoutMs, (timeoutMs) =>
+                    update('externalScorer', { timeoutMs })
+                  ),
+                  4
+                )}
+                {cell(
+                  number(
+                    'holdAbove',
+                    settings.externalScorer.holdAbove,
+                    (holdAbove) => update('externalScorer', { holdAbove }),
+                    0.05
+                  ),
+                  4
+                )}
+                {cell(
+                  number(
+                    'rejectAbove',
+                    settings.externalScorer.rejectAbove,
+                    (rejectAbove) => update('externalScorer', { rejectAbove }),
+                    0.05
+                  ),
+                  4
+                )}
               </>
             )}
           </Flex>

@@ -40,7 +40,10 @@ const httpUrl = z
 /** "post:<documentId>", "event:<documentId>" or "campaign:<documentId>". */
 export const targetKeySchema = z
   .string()
-  .regex(/^(post|event|campaign):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID, event:DOCUMENT_ID or campaign:DOCUMENT_ID');
+  .regex(
+    /^(post|event|campaign):[A-Za-z0-9_-]{1,64}$/,
+    'must read post:DOCUMENT_ID, event:DOCUMENT_ID or campaign:DOCUMENT_ID'
+  );
 
 const ruleOrder = z
   .array(z.enum(RULE_IDS))
@@ -107,7 +110,11 @@ export const settingsSchema = z
       .strict(),
     duplicates: z
       .object({
-        windowMinutes: z.number().int().min(1).max(60 * 24 * 30),
+        windowMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(60 * 24 * 30),
         /** Held when this many comments with the same text were posted by anyone in the window. */
         maxSameText: z.number().int().min(1).max(100_000),
       })
@@ -125,7 +132,13 @@ export const settingsSchema = z
       .object({
         /** A comment whose report score reaches this is hidden until a moderator decides. */
         hideScore: z.number().min(0.5).max(10_000),
-        weights: z.object(Object.fromEntries(REPORT_REASONS.map((reason) => [reason, z.number().min(0).max(100)])) as Record<ReportReason, z.ZodNumber>).strict(),
+        weights: z
+          .object(
+            Object.fromEntries(
+              REPORT_REASONS.map((reason) => [reason, z.number().min(0).max(100)])
+            ) as Record<ReportReason, z.ZodNumber>
+          )
+          .strict(),
       })
       .strict(),
     limits: z
@@ -145,7 +158,10 @@ export const settingsSchema = z
         rejectAbove: ratio,
       })
       .strict()
-      .refine((scorer) => !scorer.enabled || scorer.url !== '', { message: 'needs a url when enabled', path: ['url'] }),
+      .refine((scorer) => !scorer.enabled || scorer.url !== '', {
+        message: 'needs a url when enabled',
+        path: ['url'],
+      }),
     notifications: z
       .object({
         /** Held and reported comments are gathered this long and sent as one message. */

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { getService } from '../utils/get-service';
 import { parseOr400 } from '../utils/parse';
 import { documentIdSchema } from '../validators/client.validators';
-import { approveSchema, auditQuerySchema, bulkSchema, queueQuerySchema, rejectSchema, sanctionSchema } from '../validators/admin.validators';
+import {
+  approveSchema,
+  auditQuerySchema,
+  bulkSchema,
+  queueQuerySchema,
+  rejectSchema,
+  sanctionSchema,
+} from '../validators/admin.validators';
 import { adminActor, type AuditQuery } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
 import { handle } from './handle';
@@ -26,7 +33,12 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     }),
 
     counts: handle(async (ctx) => {
-      const { status: _status, page: _page, pageSize: _size, ...filters } = parseOr400(queueQuerySchema, ctx.query);
+      const {
+        status: _status,
+        page: _page,
+        pageSize: _size,
+        ...filters
+      } = parseOr400(queueQuerySchema, ctx.query);
       ctx.body = { data: await admin().counts(filters) };
     }),
 
@@ -36,12 +48,24 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     approve: handle(async (ctx) => {
       const { note } = parseOr400(approveSchema, ctx.request.body);
-      ctx.body = { data: await admin().approve(parseOr400(documentIdSchema, ctx.params.id), adminActor(ctx.state.user), note ?? null) };
+      ctx.body = {
+        data: await admin().approve(
+          parseOr400(documentIdSchema, ctx.params.id),
+          adminActor(ctx.state.user),
+          note ?? null
+        ),
+      };
     }),
 
     reject: handle(async (ctx) => {
       const { reason } = parseOr400(rejectSchema, ctx.request.body);
-      ctx.body = { data: await admin().reject(parseOr400(documentIdSchema, ctx.params.id), adminActor(ctx.state.user), reason) };
+      ctx.body = {
+        data: await admin().reject(
+          parseOr400(documentIdSchema, ctx.params.id),
+          adminActor(ctx.state.user),
+          reason
+        ),
+      };
     }),
 
     bulk: handle(async (ctx) => {
@@ -54,8 +78,12 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     }),
 
     updateSettings: handle(async (ctx) => {
-      const { before, after } = await getService(strapi, 'settings').update(ctx.request.body?.data ?? ctx.request.body);
-      const changed = Object.keys(after).filter((key) => JSON.stringify((before as any)[key]) !== JSON.stringify((after as any)[key]));
+      const { before, after } = await getService(strapi, 'settings').update(
+        ctx.request.body?.data ?? ctx.request.body
+      );
+      const changed = Object.keys(after).filter(
+        (key) => JSON.stringify((before as any)[key]) !== JSON.stringify((after as any)[key])
+      );
       await getService(strapi, 'audit').record({
         action: 'settings_updated',
         actor: adminActor(ctx.state.user),
@@ -65,7 +93,9 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     }),
 
     audit: handle(async (ctx) => {
-      const { results, pagination } = await getService(strapi, 'audit').find(parseOr400(auditQuerySchema, ctx.query) as AuditQuery);
+      const { results, pagination } = await getService(strapi, 'audit').find(
+        parseOr400(auditQuerySchema, ctx.query) as AuditQuery
+      );
       ctx.body = { data: results, meta: { pagination } };
     }),
 
@@ -75,7 +105,8 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     addSanction: handle(async (ctx) => {
       const input = parseOr400(sanctionSchema, ctx.request.body);
-      const until = input.until ?? (input.durationHours ? new Date(Date.now() + input.durationHours * 3_600_000) : null);
+      const until =
+        input.until ?? (input.durationHours ? new Date(Date.now() + input.durationHours * 3_600_000) : null);
       const sanction = await getService(strapi, 'sanctions').add(
         authorKeyOf(ctx.params.key),
         { kind: input.kind, until, note: input.note ?? null },
@@ -87,7 +118,13 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     revokeSanction: handle(async (ctx) => {
       const id = parseOr400(z.coerce.number().int().positive(), ctx.params.id);
-      ctx.body = { data: await getService(strapi, 'sanctions').revoke(authorKeyOf(ctx.params.key), id, adminActor(ctx.state.user)) };
+      ctx.body = {
+        data: await getService(strapi, 'sanctions').revoke(
+          authorKeyOf(ctx.params.key),
+          id,
+          adminActor(ctx.state.user)
+        ),
+      };
     }),
   };
 };

@@ -3,7 +3,13 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { parseOr400 } from '../utils/parse';
 import { ModerationError } from '../utils/errors';
-import { HONEYPOT_FIELD, documentIdSchema, listQuerySchema, reportSchema, submissionSchema } from '../validators/client.validators';
+import {
+  HONEYPOT_FIELD,
+  documentIdSchema,
+  listQuerySchema,
+  reportSchema,
+  submissionSchema,
+} from '../validators/client.validators';
 import { handle } from './handle';
 import type { ReportInput } from '../services/client.service';
 
@@ -13,7 +19,10 @@ const MAX_BODY_BYTES = 64 * 1024;
 function checkBodySize(ctx: any) {
   const length = Number(ctx.request.length ?? ctx.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) {
-    throw new ModerationError(413, `The request body is too large (${length} bytes): at most ${MAX_BODY_BYTES}`);
+    throw new ModerationError(
+      413,
+      `The request body is too large (${length} bytes): at most ${MAX_BODY_BYTES}`
+    );
   }
 }
 
@@ -24,9 +33,13 @@ const clientController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = ctx.request.body;
     const honeypot = body?.data?.[HONEYPOT_FIELD];
     if (typeof honeypot === 'string' ? honeypot.trim() !== '' : honeypot !== undefined && honeypot !== null) {
-      throw new ModerationError(400, `The "${HONEYPOT_FIELD}" field must stay empty: it is there to catch spam robots`, {
-        field: `data.${HONEYPOT_FIELD}`,
-      });
+      throw new ModerationError(
+        400,
+        `The "${HONEYPOT_FIELD}" field must stay empty: it is there to catch spam robots`,
+        {
+          field: `data.${HONEYPOT_FIELD}`,
+        }
+      );
     }
     const { data } = parseOr400(submissionSchema, body);
     const result = await getService(strapi, 'client').submit(data, { ip: ctx.request.ip });

@@ -22,6 +22,14 @@ export const handle =
       if (!(error instanceof ModerationError)) throw error;
       if (error.retryAfterSeconds) ctx.set('Retry-After', String(error.retryAfterSeconds));
       ctx.status = error.status;
-      ctx.body = { data: null, error: { status: error.status, name: NAMES[error.status], message: error.message, details: error.details } };
+      ctx.body = {
+        data: null,
+        error: {
+          status: error.status,
+          name: NAMES[error.status],
+          message: error.message,
+          details: error.details,
+        },
+      };
     }
   };

@@ -9,7 +9,8 @@ import { COMMENT_UID, REPORT_UID, SANCTION_UID, AUDIT_UID } from '../utils/uids'
 
 const table = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid as any).tableName;
 const column = (strapi: Core.Strapi, uid: string, attribute: string) =>
-  (strapi.db.metadata.get(uid as any).attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+  (strapi.db.metadata.get(uid as any).attributes as Record<string, { columnName?: string }>)[attribute]
+    ?.columnName ?? attribute;
 
 const INDEXES: [string, string[]][] = [
   [COMMENT_UID, ['targetKey', 'status', 'createdAt']],
@@ -32,7 +33,9 @@ export async function ensureIndexes(strapi: Core.Strapi): Promise<void> {
     const columns = attributes.map((attribute) => column(strapi, uid, attribute));
     const name = `${tableName}_${columns.join('_')}_idx`.slice(0, 63);
     const cols = columns.map((c) => knex.raw('??', [c]).toQuery()).join(', ');
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${knex.raw('??', [name]).toQuery()} ON ${knex.raw('??', [tableName]).toQuery()} (${cols})`);
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${knex.raw('??', [name]).toQuery()} ON ${knex.raw('??', [tableName]).toQuery()} (${cols})`
+    );
   }
 }
 
@@ -51,14 +54,24 @@ export type SubmissionStats = {
 
 const toDate = (value: unknown): Date | null => {
   if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any));
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any));
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
 /** Rate-limit windows, the author's record and duplicates of this text, in one query. */
 export async function submissionStats(
   strapi: Core.Strapi,
-  input: { ipHash: string | null; authorKey: string; fingerprint: string; now: Date; historySince: Date; duplicatesSince: Date }
+  input: {
+    ipHash: string | null;
+    authorKey: string;
+    fingerprint: string;
+    now: Date;
+    historySince: Date;
+    duplicatesSince: Date;
+  }
 ): Promise<SubmissionStats> {
   const knex = strapi.db.connection;
   const t = table(strapi, COMMENT_UID);
@@ -68,18 +81,36 @@ export async function submissionStats(
 
   const row = await knex
     .select({
-      ipLastMinute: sub().count('*').where(c('ipHash'), input.ipHash ?? '').where(c('createdAt'), '>', minuteAgo),
-      ipOldest: sub().min(c('createdAt')).where(c('ipHash'), input.ipHash ?? '').where(c('createdAt'), '>', minuteAgo),
-      authorLastMinute: sub().count('*').where(c('authorKey'), input.authorKey).where(c('createdAt'), '>', minuteAgo),
-      authorOldest: sub().min(c('createdAt')).where(c('authorKey'), input.authorKey).where(c('createdAt'), '>', minuteAgo),
+      ipLastMinute: sub()
+        .count('*')
+        .where(c('ipHash'), input.ipHash ?? '')
+        .where(c('createdAt'), '>', minuteAgo),
+      ipOldest: sub()
+        .min(c('createdAt'))
+        .where(c('ipHash'), input.ipHash ?? '')
+        .where(c('createdAt'), '>', minuteAgo),
+      authorLastMinute: sub()
+        .count('*')
+        .where(c('authorKey'), input.authorKey)
+        .where(c('createdAt'), '>', minuteAgo),
+      authorOldest: sub()
+        .min(c('createdAt'))
+        .where(c('authorKey'), input.authorKey)
+        .where(c('createdAt'), '>', minuteAgo),
       authorApproved: sub().count('*').where(c('authorKey'), input.authorKey).where(c('status'), 'approved'),
-      authorRecent: sub().count('*').where(c('authorKey'), input.authorKey).where(c('createdAt'), '>', input.historySince),
+      authorRecent: sub()
+        .count('*')
+        .where(c('authorKey'), input.authorKey)
+        .where(c('createdAt'), '>', input.historySince),
       authorRecentRejected: sub()
         .count('*')
         .where(c('authorKey'), input.authorKey)
         .where(c('createdAt'), '>', input.historySince)
         .where(c('status'), 'rejected'),
-      sameTextAnyone: sub().count('*').where(c('fingerprint'), input.fingerprint).where(c('createdAt'), '>', input.duplicatesSince),
+      sameTextAnyone: sub()
+        .count('*')
+        .where(c('fingerprint'), input.fingerprint)
+        .where(c('createdAt'), '>', input.duplicatesSince),
       sameTextAuthor: sub()
         .count('*')
         .where(c('fingerprint'), input.fingerprint)
@@ -109,7 +140,12 @@ export async function submissionStats(
   };
 }
 
-export type ActiveSanctions = { ban: boolean; suspendedUntil: Date | null; premoderation: boolean; warning: boolean };
+export type ActiveSanctions = {
+  ban: boolean;
+  suspendedUntil: Date | null;
+  premoderation: boolean;
+  warning: boolean;
+};
 
 /** Which sanctions are in force for an author, as the rules need them (same round trip style). */
 export function activeSanctionsQuery(strapi: Core.Strapi, authorKey: string, now: Date) {

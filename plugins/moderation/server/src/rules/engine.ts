@@ -49,14 +49,23 @@ export type RulesEngine = {
 };
 
 export function createRulesEngine(settings: ModerationSettings): RulesEngine {
-  const wordLists = compileWordLists(settings.words.useDefaultLists ? DEFAULT_WORD_LISTS : [], settings.words);
+  const wordLists = compileWordLists(
+    settings.words.useDefaultLists ? DEFAULT_WORD_LISTS : [],
+    settings.words
+  );
   const disabled = new Set(settings.rules.disabled);
 
   // Both word rules read the same matches: they are found once per comment.
   const wordMatches = (prepared: Prepared): NonNullable<Finding['matches']> =>
     (prepared.wordMatches ??= [
-      ...findWords(wordLists, prepared.content, prepared.input.locale).map((match) => ({ ...match, field: 'content' as const })),
-      ...findWords(wordLists, prepared.authorName, prepared.input.locale).map((match) => ({ ...match, field: 'authorName' as const })),
+      ...findWords(wordLists, prepared.content, prepared.input.locale).map((match) => ({
+        ...match,
+        field: 'content' as const,
+      })),
+      ...findWords(wordLists, prepared.authorName, prepared.input.locale).map((match) => ({
+        ...match,
+        field: 'authorName' as const,
+      })),
     ]);
 
   const wordRule =
@@ -79,7 +88,12 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
       if (!sanction) return null;
       switch (sanction.kind) {
         case 'ban':
-          return { rule: 'sanctions', outcome: 'reject', code: 'author_banned', detail: 'The author is banned' };
+          return {
+            rule: 'sanctions',
+            outcome: 'reject',
+            code: 'author_banned',
+            detail: 'The author is banned',
+          };
         case 'suspension':
           return {
             rule: 'sanctions',
@@ -89,7 +103,12 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
             data: { until: sanction.until ?? null },
           };
         case 'premoderation':
-          return { rule: 'sanctions', outcome: 'hold', code: 'author_premoderated', detail: 'Every comment of this author is reviewed' };
+          return {
+            rule: 'sanctions',
+            outcome: 'hold',
+            code: 'author_premoderated',
+            detail: 'Every comment of this author is reviewed',
+          };
         case 'warning':
           return {
             rule: 'sanctions',
@@ -107,7 +126,9 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
     links: ({ input }) => {
       if (settings.links.action === 'allow') return null;
       const hosts = [...linkDomains(input.content), ...linkDomains(input.authorName)];
-      const outside = [...new Set(hosts.filter((host) => !onAllowedDomain(host, settings.links.allowedDomains)))];
+      const outside = [
+        ...new Set(hosts.filter((host) => !onAllowedDomain(host, settings.links.allowedDomains))),
+      ];
       if (outside.length === 0) return null;
       return {
         rule: 'links',
@@ -133,7 +154,8 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         }
       }
       const letters = upper + lower;
-      if (letters < settings.shouting.minLetters || upper / letters <= settings.shouting.maxCapitalsRatio) return null;
+      if (letters < settings.shouting.minLetters || upper / letters <= settings.shouting.maxCapitalsRatio)
+        return null;
       return {
         rule: 'shouting',
         outcome: 'hold',
@@ -153,7 +175,12 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         } else run = 1;
       }
       if (longest >= settings.repetition.maxCharacterRun) {
-        return { rule: 'repetition', outcome: 'hold', code: 'repeated_characters', detail: `The same character ${longest} times in a row` };
+        return {
+          rule: 'repetition',
+          outcome: 'hold',
+          code: 'repeated_characters',
+          detail: `The same character ${longest} times in a row`,
+        };
       }
       let wordRun = 1;
       const list = content.words;
@@ -161,7 +188,12 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         if (list[i].skeleton === list[i - 1].skeleton) {
           wordRun++;
           if (wordRun >= settings.repetition.maxWordRun) {
-            return { rule: 'repetition', outcome: 'hold', code: 'repeated_words', detail: `The same word ${wordRun} times in a row` };
+            return {
+              rule: 'repetition',
+              outcome: 'hold',
+              code: 'repeated_words',
+              detail: `The same word ${wordRun} times in a row`,
+            };
           }
         } else wordRun = 1;
       }
@@ -169,7 +201,12 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
     },
     duplicates: (_prepared, { duplicates }) => {
       if (duplicates.sameAuthor > 0) {
-        return { rule: 'duplicates', outcome: 'hold', code: 'duplicate', detail: 'The author posted the same text recently' };
+        return {
+          rule: 'duplicates',
+          outcome: 'hold',
+          code: 'duplicate',
+          detail: 'The author posted the same text recently',
+        };
       }
       if (duplicates.anyone >= settings.duplicates.maxSameText) {
         return {
@@ -183,7 +220,8 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
     },
     authorHistory: (_prepared, { author }) => {
       const { minComments, maxRejectedRatio, windowDays } = settings.authorHistory;
-      if (author.recent < minComments || author.recentRejected / author.recent < maxRejectedRatio) return null;
+      if (author.recent < minComments || author.recentRejected / author.recent < maxRejectedRatio)
+        return null;
       return {
         rule: 'authorHistory',
         outcome: 'hold',
@@ -193,12 +231,24 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
     },
     newAuthor: (_prepared, { author }) => {
       if (!settings.newAuthorPremoderation || author.approved > 0) return null;
-      return { rule: 'newAuthor', outcome: 'hold', code: 'new_author', detail: 'First comment of this author' };
+      return {
+        rule: 'newAuthor',
+        outcome: 'hold',
+        code: 'new_author',
+        detail: 'First comment of this author',
+      };
     },
     premoderation: (_prepared, { premoderated }) => {
       if (!premoderated) return null;
-      const where = { all: 'everywhere', target: 'on this target', campaign: "on this target's campaign" }[premoderated];
-      return { rule: 'premoderation', outcome: 'hold', code: 'premoderation', detail: `Pre-moderation is on ${where}` };
+      const where = { all: 'everywhere', target: 'on this target', campaign: "on this target's campaign" }[
+        premoderated
+      ];
+      return {
+        rule: 'premoderation',
+        outcome: 'hold',
+        code: 'premoderation',
+        detail: `Pre-moderation is on ${where}`,
+      };
     },
     // Needs the network: run by the submission service (services/external-scorer.ts).
     externalScorer: () => null,
@@ -210,7 +260,11 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
     wordLists,
     settings,
     evaluate(input, context) {
-      const prepared: Prepared = { input, content: tokenize(input.content), authorName: tokenize(input.authorName) };
+      const prepared: Prepared = {
+        input,
+        content: tokenize(input.content),
+        authorName: tokenize(input.authorName),
+      };
       const findings: Finding[] = [];
       for (const rule of ordered) {
         const finding = rule(prepared, context);

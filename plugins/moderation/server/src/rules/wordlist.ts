@@ -111,7 +111,12 @@ export function compileWordLists(
         continue;
       }
       const [token] = words;
-      const word: CompiledWord = { skeleton: token.skeleton, runs: token.runs, entry, letters: lettersOf(token) };
+      const word: CompiledWord = {
+        skeleton: token.skeleton,
+        runs: token.runs,
+        entry,
+        letters: lettersOf(token),
+      };
       compiled.all.push(word);
       if (prefix) {
         pushTo(compiled.prefixes, token.skeleton, word);
@@ -124,8 +129,10 @@ export function compileWordLists(
 
   for (const list of lists) {
     const localOnly = new Set((list.localOnly ?? []).map((term) => term.trim().toLowerCase()));
-    for (const term of list.banned) addEntry(term, 'banned', list.locale, localOnly.has(term.trim().toLowerCase()));
-    for (const term of list.suspect) addEntry(term, 'suspect', list.locale, localOnly.has(term.trim().toLowerCase()));
+    for (const term of list.banned)
+      addEntry(term, 'banned', list.locale, localOnly.has(term.trim().toLowerCase()));
+    for (const term of list.suspect)
+      addEntry(term, 'suspect', list.locale, localOnly.has(term.trim().toLowerCase()));
     for (const phrase of list.allowed ?? []) {
       const words = tokenize(phrase).words;
       if (words.length > 1) addPhrase(words, null);
@@ -168,7 +175,9 @@ function matchForm(lists: CompiledWordLists, form: Form, locale: string | undefi
   }
   for (const length of lists.prefixLengths) {
     if (length > form.skeleton.length) break;
-    const candidates = lists.prefixes.get(length === form.skeleton.length ? form.skeleton : form.skeleton.slice(0, length));
+    const candidates = lists.prefixes.get(
+      length === form.skeleton.length ? form.skeleton : form.skeleton.slice(0, length)
+    );
     if (!candidates) continue;
     for (const word of candidates) {
       if (applies(word.entry, locale) && runsCover(form, word, word.runs.length)) keep(word.entry);
@@ -180,7 +189,11 @@ function matchForm(lists: CompiledWordLists, form: Form, locale: string | undefi
 const MASK_LETTER = '[a-z\\u00c0-\\uffff]';
 
 /** `f*ck`, `c**nard`: each mask stands for one letter; at least two real letters and half the word. */
-function matchMasked(lists: CompiledWordLists, token: Token, locale: string | undefined): CompiledEntry | null {
+function matchMasked(
+  lists: CompiledWordLists,
+  token: Token,
+  locale: string | undefined
+): CompiledEntry | null {
   const letters = lettersOf(token);
   const masks = letters.split('*').length - 1;
   const real = letters.length - masks;
@@ -231,7 +244,13 @@ export function findWords(lists: CompiledWordLists, text: string | Tokens, local
       if (best) {
         const last = i + best.parts.length - 1;
         if (best.entry) {
-          matches.push({ term: best.entry.term, level: best.entry.level, list: best.entry.list, start: token.start, end: words[last].end });
+          matches.push({
+            term: best.entry.term,
+            level: best.entry.level,
+            list: best.entry.list,
+            start: token.start,
+            end: words[last].end,
+          });
         }
         coveredUntil = Math.max(coveredUntil, last);
       }
@@ -247,19 +266,39 @@ export function findWords(lists: CompiledWordLists, text: string | Tokens, local
       }
     }
     if (entry) {
-      matches.push({ term: entry.term, level: entry.level, list: entry.list, start: token.start, end: token.end });
+      matches.push({
+        term: entry.term,
+        level: entry.level,
+        list: entry.list,
+        start: token.start,
+        end: token.end,
+      });
       continue;
     }
     if (token.masked) {
       const masked = matchMasked(lists, token, locale);
       if (masked) {
-        matches.push({ term: masked.term, level: 'suspect', list: masked.list, start: token.start, end: token.end, masked: true });
+        matches.push({
+          term: masked.term,
+          level: 'suspect',
+          list: masked.list,
+          start: token.start,
+          end: token.end,
+          masked: true,
+        });
       }
     }
   }
   for (const token of spaced) {
     const entry = matchForm(lists, token, locale);
-    if (entry) matches.push({ term: entry.term, level: entry.level, list: entry.list, start: token.start, end: token.end });
+    if (entry)
+      matches.push({
+        term: entry.term,
+        level: entry.level,
+        list: entry.list,
+        start: token.start,
+        end: token.end,
+      });
   }
   return matches;
 }

@@ -38,7 +38,11 @@ function filterWhere(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>
   if (filters.target) where.push({ targetKey: filters.target });
   if (filters.campaign) where.push({ campaignDocumentId: filters.campaign });
   if (filters.author) {
-    where.push(filters.author.includes('@') ? { authorEmail: { $eqi: filters.author.trim() } } : { authorKey: filters.author });
+    where.push(
+      filters.author.includes('@')
+        ? { authorEmail: { $eqi: filters.author.trim() } }
+        : { authorKey: filters.author }
+    );
   }
   if (filters.q) {
     where.push({ $or: [{ content: { $containsi: filters.q } }, { authorName: { $containsi: filters.q } }] });
@@ -55,7 +59,12 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     id: row.documentId,
     numericId: row.id,
     status: row.status,
-    target: { type: row.targetType, documentId: row.targetDocumentId, key: row.targetKey, title: row.targetTitle },
+    target: {
+      type: row.targetType,
+      documentId: row.targetDocumentId,
+      key: row.targetKey,
+      title: row.targetTitle,
+    },
     campaignDocumentId: row.campaignDocumentId ?? null,
     parent: row.parentId ?? null,
     authorName: row.authorName,
@@ -76,7 +85,13 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     createdAt: row.createdAt,
   });
 
-  const decide = async (documentId: string, status: 'approved' | 'rejected', actor: Actor, note: string | null, action: string) => {
+  const decide = async (
+    documentId: string,
+    status: 'approved' | 'rejected',
+    actor: Actor,
+    note: string | null,
+    action: string
+  ) => {
     const row = await comments().findOne({ where: { documentId } });
     if (!row) throw new ModerationError(404, `No comment has the id "${documentId}"`);
     const updated = await strapi.db.transaction(async () => {
@@ -124,17 +139,32 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [history, targets, sanctions] = await Promise.all([
         authorStatusCounts(strapi, authorKeys),
         getService(strapi, 'targets').describe(cards.map((card: any) => card.target.key)),
-        Promise.all(authorKeys.map(async (key) => [key, await getService(strapi, 'sanctions').active(key)] as const)),
+        Promise.all(
+          authorKeys.map(async (key) => [key, await getService(strapi, 'sanctions').active(key)] as const)
+        ),
       ]);
       const activeSanctions = Object.fromEntries(sanctions);
       return {
         data: cards.map((card: any) => ({
           ...card,
-          target: { ...card.target, title: targets[card.target.key]?.title ?? card.target.title, adminPath: targets[card.target.key]?.adminPath ?? null },
-          author: { key: card.authorKey, history: history[card.authorKey], sanction: activeSanctions[card.authorKey] ?? null },
+          target: {
+            ...card.target,
+            title: targets[card.target.key]?.title ?? card.target.title,
+            adminPath: targets[card.target.key]?.adminPath ?? null,
+          },
+          author: {
+            key: card.authorKey,
+            history: history[card.authorKey],
+            sanction: activeSanctions[card.authorKey] ?? null,
+          },
         })),
         meta: {
-          pagination: { page: filters.page, pageSize: filters.pageSize, total, pageCount: Math.ceil(total / filters.pageSize) },
+          pagination: {
+            page: filters.page,
+            pageSize: filters.pageSize,
+            total,
+            pageCount: Math.ceil(total / filters.pageSize),
+          },
           counts,
         },
       };
@@ -144,7 +174,10 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     async counts(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>) {
       const others = filterWhere(filters);
       const entries = await Promise.all(
-        QUEUES.map(async (queue) => [queue, await comments().count({ where: { $and: [queueWhere(queue), ...others] } })] as const)
+        QUEUES.map(
+          async (queue) =>
+            [queue, await comments().count({ where: { $and: [queueWhere(queue), ...others] } })] as const
+        )
       );
       return Object.fromEntries(entries) as Record<Queue, number>;
     },
@@ -155,8 +188,10 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toCard(row);
     },
 
-    approve: (documentId: string, actor: Actor, note: string | null = null) => decide(documentId, 'approved', actor, note, 'approved'),
-    reject: (documentId: string, actor: Actor, reason: string) => decide(documentId, 'rejected', actor, reason, 'rejected'),
+    approve: (documentId: string, actor: Actor, note: string | null = null) =>
+      decide(documentId, 'approved', actor, note, 'approved'),
+    reject: (documentId: string, actor: Actor, reason: string) =>
+      decide(documentId, 'rejected', actor, reason, 'rejected'),
 
     async bulk(action: 'approve' | 'reject', ids: string[], actor: Actor, reason: string | null) {
       const done: string[] = [];
@@ -179,7 +214,11 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [history, sanctions, recent] = await Promise.all([
         authorStatusCounts(strapi, [authorKey]),
         getService(strapi, 'sanctions').list(authorKey),
-        comments().findMany({ where: { authorKey }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 20 }),
+        comments().findMany({
+          where: { authorKey },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: 20,
+        }),
       ]);
       if (history[authorKey].total === 0 && sanctions.length === 0) {
         throw new ModerationError(404, `No comment and no sanction for the author "${authorKey}"`);

@@ -15,12 +15,21 @@ export type AuditRecord = {
   details?: Record<string, unknown> | null;
 };
 
-export type AuditQuery = { comment?: string; author?: string; action?: string; actorType?: string; page: number; pageSize: number };
+export type AuditQuery = {
+  comment?: string;
+  author?: string;
+  action?: string;
+  actorType?: string;
+  page: number;
+  pageSize: number;
+};
 
 export const SYSTEM: Actor = { type: 'system', name: 'Rules' };
 
 /** An admin user as an actor: their id and the name other moderators know them by. */
-export const adminActor = (user: { id?: number; firstname?: string | null; lastname?: string | null; email?: string } | undefined): Actor => ({
+export const adminActor = (
+  user: { id?: number; firstname?: string | null; lastname?: string | null; email?: string } | undefined
+): Actor => ({
   type: 'admin',
   id: user?.id ?? null,
   name: [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || 'admin',
@@ -78,7 +87,12 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => ({
         details: entry.details,
         createdAt: entry.createdAt,
       })),
-      pagination: { page: filters.page, pageSize: filters.pageSize, total, pageCount: Math.ceil(total / filters.pageSize) },
+      pagination: {
+        page: filters.page,
+        pageSize: filters.pageSize,
+        total,
+        pageCount: Math.ceil(total / filters.pageSize),
+      },
     };
   },
 });

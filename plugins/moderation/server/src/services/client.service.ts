@@ -39,11 +39,21 @@ function retryAfter(oldest: Date | null, now: Date): number {
 function enforceRateLimits(stats: SubmissionStats, limits: ModerationSettings['rateLimits'], now: Date) {
   if (limits.perIpPerMinute > 0 && stats.ipLastMinute >= limits.perIpPerMinute) {
     const wait = retryAfter(stats.ipOldest, now);
-    throw new ModerationError(429, `Too many comments from your network: try again in ${wait} seconds`, { limit: 'perIpPerMinute' }, wait);
+    throw new ModerationError(
+      429,
+      `Too many comments from your network: try again in ${wait} seconds`,
+      { limit: 'perIpPerMinute' },
+      wait
+    );
   }
   if (limits.perAuthorPerMinute > 0 && stats.authorLastMinute >= limits.perAuthorPerMinute) {
     const wait = retryAfter(stats.authorOldest, now);
-    throw new ModerationError(429, `Too many comments from this author: try again in ${wait} seconds`, { limit: 'perAuthorPerMinute' }, wait);
+    throw new ModerationError(
+      429,
+      `Too many comments from this author: try again in ${wait} seconds`,
+      { limit: 'perAuthorPerMinute' },
+      wait
+    );
   }
 }
 
@@ -65,25 +75,40 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const content = toPlainText(submission.content);
     const authorName = toPlainText(submission.authorName).replace(/\s+/g, ' ');
-    if (!content) throw new ModerationError(400, 'content: is empty once markup is removed: write some text', { field: 'content' });
-    if (content.length > settings.limits.maxContentLength) {
-      throw new ModerationError(400, `content: is too long (${content.length} characters): at most ${settings.limits.maxContentLength}`, {
+    if (!content)
+      throw new ModerationError(400, 'content: is empty once markup is removed: write some text', {
         field: 'content',
       });
+    if (content.length > settings.limits.maxContentLength) {
+      throw new ModerationError(
+        400,
+        `content: is too long (${content.length} characters): at most ${settings.limits.maxContentLength}`,
+        {
+          field: 'content',
+        }
+      );
     }
     if (!authorName) throw new ModerationError(400, 'authorName: is required', { field: 'authorName' });
     if (authorName.length > settings.limits.maxAuthorNameLength) {
-      throw new ModerationError(400, `authorName: is too long: at most ${settings.limits.maxAuthorNameLength} characters`, {
-        field: 'authorName',
-      });
+      throw new ModerationError(
+        400,
+        `authorName: is too long: at most ${settings.limits.maxAuthorNameLength} characters`,
+        {
+          field: 'authorName',
+        }
+      );
     }
 
     const { type, documentId } = submission.target;
     const target = await getService(strapi, 'targets').find(type, documentId, submission.locale);
     if (!target) {
-      throw new ModerationError(404, `No published ${type} has the documentId "${documentId}": comments are only taken on published content`, {
-        field: 'target',
-      });
+      throw new ModerationError(
+        404,
+        `No published ${type} has the documentId "${documentId}": comments are only taken on published content`,
+        {
+          field: 'target',
+        }
+      );
     }
 
     let threadId: string | null = null;
@@ -93,7 +118,11 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
         select: ['documentId', 'threadId', 'targetKey', 'status'],
       });
       if (!parent || parent.status !== 'approved' || parent.targetKey !== target.key) {
-        throw new ModerationError(400, `parent: no published comment "${submission.parent}" on this ${type}`, { field: 'parent' });
+        throw new ModerationError(
+          400,
+          `parent: no published comment "${submission.parent}" on this ${type}`,
+          { field: 'parent' }
+        );
       }
       threadId = parent.threadId ?? parent.documentId;
     }
@@ -117,13 +146,18 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
       ? 'all'
       : settings.premoderation.targets.includes(target.key)
         ? 'target'
-        : target.campaignDocumentId && settings.premoderation.targets.includes(`campaign:${target.campaignDocumentId}`)
+        : target.campaignDocumentId &&
+            settings.premoderation.targets.includes(`campaign:${target.campaignDocumentId}`)
           ? 'campaign'
           : null;
     const context: SubmissionContext = {
       now,
       sanction: sanctionOf(stats),
-      author: { approved: stats.authorApproved, recent: stats.authorRecent, recentRejected: stats.authorRecentRejected },
+      author: {
+        approved: stats.authorApproved,
+        recent: stats.authorRecent,
+        recentRejected: stats.authorRecentRejected,
+      },
       duplicates: { sameAuthor: stats.sameTextAuthor, anyone: stats.sameTextAnyone },
       premoderated,
     };
@@ -131,8 +165,15 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const engine = await settingsService.engine();
     let decision: Decision = engine.evaluate({ content, authorName, locale: submission.locale }, context);
     const scorer = settings.externalScorer;
-    if (scorer.enabled && decision.status !== 'rejected' && !settings.rules.disabled.includes('externalScorer')) {
-      const finding = await getService(strapi, 'external-scorer').score({ content, locale: submission.locale, authorKey }, scorer);
+    if (
+      scorer.enabled &&
+      decision.status !== 'rejected' &&
+      !settings.rules.disabled.includes('externalScorer')
+    ) {
+      const finding = await getService(strapi, 'external-scorer').score(
+        { content, locale: submission.locale, authorKey },
+        scorer
+      );
       if (finding) {
         const findings = [...decision.findings, finding];
         decision = { status: statusOf(findings), findings };
@@ -182,7 +223,9 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
           targetTitle: target.title,
           authorName,
           excerpt: excerpt(content),
-          reasons: decision.findings.filter((finding) => finding.outcome !== 'note').map((finding) => finding.code),
+          reasons: decision.findings
+            .filter((finding) => finding.outcome !== 'note')
+            .map((finding) => finding.code),
         })
         .catch((error) => strapi.log.warn(`[moderation] ${error.message}`));
     }
@@ -254,7 +297,11 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const note = input.note === undefined ? null : toPlainText(input.note) || null;
     if (note && note.length > settings.limits.maxNoteLength) {
-      throw new ModerationError(400, `note: is too long: at most ${settings.limits.maxNoteLength} characters`, { field: 'note' });
+      throw new ModerationError(
+        400,
+        `note: is too long: at most ${settings.limits.maxNoteLength} characters`,
+        { field: 'note' }
+      );
     }
 
     const ipHash = getService(strapi, 'identity').ipHash(request.ip);
@@ -264,14 +311,21 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (already) return { created: false, data: { id: commentDocumentId, reported: true } };
       const limit = settings.rateLimits.perIpPerMinute;
       if (limit > 0) {
-        const recent = await reports.count({ where: { ipHash, createdAt: { $gt: new Date(Date.now() - 60_000) } } });
-        if (recent >= limit) throw new ModerationError(429, 'Too many reports from your network: try again in a minute', {}, 60);
+        const recent = await reports.count({
+          where: { ipHash, createdAt: { $gt: new Date(Date.now() - 60_000) } },
+        });
+        if (recent >= limit)
+          throw new ModerationError(429, 'Too many reports from your network: try again in a minute', {}, 60);
       }
     }
 
     const weight = settings.reports.weights[input.reason];
     await reports.create({ data: { commentDocumentId, reason: input.reason, note, weight, ipHash } });
-    const totals = await reportTotals(strapi, commentDocumentId, comment.moderatedAt ? new Date(comment.moderatedAt) : null);
+    const totals = await reportTotals(
+      strapi,
+      commentDocumentId,
+      comment.moderatedAt ? new Date(comment.moderatedAt) : null
+    );
     const hide = comment.status === 'approved' && totals.score >= settings.reports.hideScore;
 
     await strapi.db.query(COMMENT_UID).update({

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Finding } from '../rules/types';
 import type { ModerationSettings } from '../config/schema';
 
-const scoreSchema = z.object({ score: z.number().min(0).max(1), labels: z.array(z.string()).optional() }).passthrough();
+const scoreSchema = z
+  .object({ score: z.number().min(0).max(1), labels: z.array(z.string()).optional() })
+  .passthrough();
 
 /**
  * The optional external scorer (a toxicity or spam service of your own): POST
@@ -12,7 +14,10 @@ const scoreSchema = z.object({ score: z.number().min(0).max(1), labels: z.array(
  * a timeout, an error or an answer of the wrong shape holds the comment for a human instead.
  */
 const externalScorerService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async score(input: { content: string; locale?: string; authorKey: string }, settings: ModerationSettings['externalScorer']): Promise<Finding | null> {
+  async score(
+    input: { content: string; locale?: string; authorKey: string },
+    settings: ModerationSettings['externalScorer']
+  ): Promise<Finding | null> {
     try {
       const response = await fetch(settings.url, {
         method: 'POST',
@@ -25,13 +30,23 @@ const externalScorerService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!parsed.success) throw new Error('answered without a score between 0 and 1');
       const { score, labels = [] } = parsed.data;
       const detail = `Scored ${score.toFixed(2)}${labels.length ? ` (${labels.join(', ')})` : ''}`;
-      if (score >= settings.rejectAbove) return { rule: 'externalScorer', outcome: 'reject', code: 'scorer', detail, data: { score, labels } };
-      if (score >= settings.holdAbove) return { rule: 'externalScorer', outcome: 'hold', code: 'scorer', detail, data: { score, labels } };
+      if (score >= settings.rejectAbove)
+        return { rule: 'externalScorer', outcome: 'reject', code: 'scorer', detail, data: { score, labels } };
+      if (score >= settings.holdAbove)
+        return { rule: 'externalScorer', outcome: 'hold', code: 'scorer', detail, data: { score, labels } };
       return null;
     } catch (error: any) {
-      const reason = error?.name === 'TimeoutError' ? `no answer within ${settings.timeoutMs} ms` : error?.message ?? String(error);
+      const reason =
+        error?.name === 'TimeoutError'
+          ? `no answer within ${settings.timeoutMs} ms`
+          : (error?.message ?? String(error));
       strapi.log.warn(`[moderation] external scorer unavailable: ${reason}`);
-      return { rule: 'externalScorer', outcome: 'hold', code: 'scorer_unavailable', detail: `The external scorer failed (${reason}): held for a human` };
+      return {
+        rule: 'externalScorer',
+        outcome: 'hold',
+        code: 'scorer_unavailable',
+        detail: `The external scorer failed (${reason}): held for a human`,
+      };
     }
   },
 });

@@ -11,7 +11,7 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   },
   approved: { fr: 'Merci ! Votre commentaire est publié.', en: 'Thank you! Your comment is published.' },
   banned_word: {
-    fr: "Votre commentaire contient des mots qui ne sont pas acceptés ici (insultes, propos haineux ou menaces). Reformulez-le et envoyez-le à nouveau.",
+    fr: 'Votre commentaire contient des mots qui ne sont pas acceptés ici (insultes, propos haineux ou menaces). Reformulez-le et envoyez-le à nouveau.',
     en: 'Your comment contains words that are not accepted here (insults, hate or threats). Please rephrase it and send it again.',
   },
   link: {
@@ -23,7 +23,7 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'You can no longer comment here.',
   },
   author_suspended: {
-    fr: "Vous ne pouvez pas commenter avant le {until}.",
+    fr: 'Vous ne pouvez pas commenter avant le {until}.',
     en: 'You cannot comment until {until}.',
   },
   scorer: {
@@ -36,7 +36,11 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   },
 };
 
-export function authorMessage(code: string, locale: string | undefined, values: Record<string, string> = {}): string {
+export function authorMessage(
+  code: string,
+  locale: string | undefined,
+  values: Record<string, string> = {}
+): string {
   const lang: Locale = locale === 'en' ? 'en' : 'fr';
   const template = (MESSAGES[code] ?? MESSAGES.rejected)[lang];
   return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');

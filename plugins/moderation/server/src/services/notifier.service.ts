@@ -28,14 +28,22 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     const held = events.filter((event) => event.kind === 'held').length;
     const reported = events.length - held;
     const queueUrl = settings.adminUrl ? `${settings.adminUrl.replace(/\/$/, '')}/plugins/moderation` : null;
-    const summary = [held && `${held} comment${held > 1 ? 's' : ''} held for review`, reported && `${reported} report${reported > 1 ? 's' : ''}`]
+    const summary = [
+      held && `${held} comment${held > 1 ? 's' : ''} held for review`,
+      reported && `${reported} report${reported > 1 ? 's' : ''}`,
+    ]
       .filter(Boolean)
       .join(', ');
-    const lines = events.slice(0, MAX_LISTED).map(
-      (event) => `- [${event.kind}] ${event.authorName} on ${event.targetTitle ?? event.targetKey}: "${event.excerpt}" (${event.reasons.join(', ') || 'reported'})`
-    );
+    const lines = events
+      .slice(0, MAX_LISTED)
+      .map(
+        (event) =>
+          `- [${event.kind}] ${event.authorName} on ${event.targetTitle ?? event.targetKey}: "${event.excerpt}" (${event.reasons.join(', ') || 'reported'})`
+      );
     if (events.length > MAX_LISTED) lines.push(`… and ${events.length - MAX_LISTED} more`);
-    const text = [`Moderation: ${summary}.`, '', ...lines, '', queueUrl ? `Open the queue: ${queueUrl}` : ''].join('\n').trim();
+    const text = [`Moderation: ${summary}.`, '', ...lines, '', queueUrl ? `Open the queue: ${queueUrl}` : '']
+      .join('\n')
+      .trim();
 
     const deliveries: Promise<unknown>[] = [];
     if (settings.webhookUrl) {
@@ -43,7 +51,14 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
         fetch(settings.webhookUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ event: 'moderation.digest', held, reported, queueUrl, text, items: events.slice(0, 100) }),
+          body: JSON.stringify({
+            event: 'moderation.digest',
+            held,
+            reported,
+            queueUrl,
+            text,
+            items: events.slice(0, 100),
+          }),
           signal: AbortSignal.timeout(5_000),
         }).then((response) => {
           if (!response.ok) throw new Error(`webhook answered ${response.status}`);
@@ -52,12 +67,16 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (settings.emails.length > 0 && strapi.plugin('email')) {
       deliveries.push(
-        strapi.plugin('email').service('email').send({ to: settings.emails.join(','), subject: `[Moderation] ${summary}`, text })
+        strapi
+          .plugin('email')
+          .service('email')
+          .send({ to: settings.emails.join(','), subject: `[Moderation] ${summary}`, text })
       );
     }
     const outcomes = await Promise.allSettled(deliveries);
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') strapi.log.warn(`[moderation] notification not sent: ${outcome.reason?.message ?? outcome.reason}`);
+      if (outcome.status === 'rejected')
+        strapi.log.warn(`[moderation] notification not sent: ${outcome.reason?.message ?? outcome.reason}`);
     }
   };
 

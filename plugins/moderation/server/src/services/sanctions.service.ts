@@ -39,7 +39,9 @@ const toSanction = (row: any, now: Date): Sanction => ({
 
 const sanctionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(authorKey: string, now = new Date()): Promise<Sanction[]> {
-    const rows = await strapi.db.query(SANCTION_UID).findMany({ where: { authorKey }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const rows = await strapi.db
+      .query(SANCTION_UID)
+      .findMany({ where: { authorKey }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
     return rows.map((row: any) => toSanction(row, now));
   },
 
@@ -53,7 +55,11 @@ const sanctionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return active[0] ?? null;
   },
 
-  async add(authorKey: string, input: { kind: SanctionKind; until?: Date | null; note?: string | null }, actor: Actor) {
+  async add(
+    authorKey: string,
+    input: { kind: SanctionKind; until?: Date | null; note?: string | null },
+    actor: Actor
+  ) {
     if (input.kind === 'suspension' && !input.until) {
       throw new ModerationError(400, 'A suspension needs an end: send "until" (a date) or "durationHours"');
     }
@@ -72,7 +78,11 @@ const sanctionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       actor,
       authorKey,
       reason: input.note ?? null,
-      details: { sanctionId: row.id, kind: input.kind, until: input.until ? input.until.toISOString() : null },
+      details: {
+        sanctionId: row.id,
+        kind: input.kind,
+        until: input.until ? input.until.toISOString() : null,
+      },
     });
     return toSanction(row, new Date());
   },

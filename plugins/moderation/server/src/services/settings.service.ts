@@ -27,7 +27,8 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.log.warn(`[moderation] stored settings ignored: ${describeZodError(parsed.error)}`);
     }
     const settings = parsed.success ? parsed.data : defaults();
-    const engine = cached && JSON.stringify(cached.settings) === JSON.stringify(settings) ? cached.engine : null;
+    const engine =
+      cached && JSON.stringify(cached.settings) === JSON.stringify(settings) ? cached.engine : null;
     cached = { settings, engine, at: Date.now() };
     return cached;
   };
@@ -46,12 +47,16 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(patch: unknown): Promise<{ before: ModerationSettings; after: ModerationSettings }> {
       if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-        throw new ModerationError(400, 'Send the settings to change as a JSON object, e.g. { "newAuthorPremoderation": false }');
+        throw new ModerationError(
+          400,
+          'Send the settings to change as a JSON object, e.g. { "newAuthorPremoderation": false }'
+        );
       }
       cached = null;
       const before = await this.get();
       const parsed = settingsSchema.safeParse(mergeSettings(before, patch));
-      if (!parsed.success) throw new ModerationError(400, `Invalid settings: ${describeZodError(parsed.error)}`);
+      if (!parsed.success)
+        throw new ModerationError(400, `Invalid settings: ${describeZodError(parsed.error)}`);
       await store().set({ value: parsed.data });
       cached = null;
       return { before, after: parsed.data };

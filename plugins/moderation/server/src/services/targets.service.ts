@@ -25,7 +25,9 @@ const targetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const populate = { campaign: { fields: ['documentId'] } };
     // The comment's language first; then a version published in any other language.
     const found: any =
-      (await strapi.documents(uid).findOne({ documentId, status: 'published', locale, fields: ['title'], populate } as any)) ??
+      (await strapi
+        .documents(uid)
+        .findOne({ documentId, status: 'published', locale, fields: ['title'], populate } as any)) ??
       (await strapi.db.query(uid).findOne({
         where: { documentId, publishedAt: { $notNull: true } },
         select: ['title'],

@@ -8,5 +8,7 @@ export type ServiceName = keyof Services;
 export type ModerationService<Name extends ServiceName> = ReturnType<Services[Name]>;
 
 /** A typed `strapi.plugin('moderation').service(name)`. */
-export const getService = <Name extends ServiceName>(strapi: Core.Strapi, name: Name): ModerationService<Name> =>
-  strapi.plugin(PLUGIN_ID).service(name) as ModerationService<Name>;
+export const getService = <Name extends ServiceName>(
+  strapi: Core.Strapi,
+  name: Name
+): ModerationService<Name> => strapi.plugin(PLUGIN_ID).service(name) as ModerationService<Name>;

@@ -14,8 +14,13 @@ const date = z
 
 export const queueQuerySchema = z
   .object({
-    status: z.enum(QUEUES, { errorMap: () => ({ message: `must be one of ${QUEUES.join(', ')}` }) }).default('pending'),
-    target: z.string().regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID or event:DOCUMENT_ID').optional(),
+    status: z
+      .enum(QUEUES, { errorMap: () => ({ message: `must be one of ${QUEUES.join(', ')}` }) })
+      .default('pending'),
+    target: z
+      .string()
+      .regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID or event:DOCUMENT_ID')
+      .optional(),
     campaign: documentIdSchema.optional(),
     author: z.string().trim().min(1).max(254).optional(),
     q: z.string().trim().max(200).optional(),
@@ -33,21 +38,34 @@ export const rejectSchema = z.object({ reason: reasonText }).strict();
 export const bulkSchema = z
   .object({
     action: z.enum(['approve', 'reject']),
-    ids: z.array(documentIdSchema).min(1, 'must list at least one comment').max(100, 'at most 100 comments at once'),
+    ids: z
+      .array(documentIdSchema)
+      .min(1, 'must list at least one comment')
+      .max(100, 'at most 100 comments at once'),
     reason: z.string().trim().max(1000).optional(),
   })
   .strict()
-  .refine((body) => body.action !== 'reject' || !!body.reason, { message: 'is required to reject', path: ['reason'] });
+  .refine((body) => body.action !== 'reject' || !!body.reason, {
+    message: 'is required to reject',
+    path: ['reason'],
+  });
 
 export const sanctionSchema = z
   .object({
     kind: z.enum(['warning', 'suspension', 'ban', 'premoderation']),
     until: date.optional(),
-    durationHours: z.number().positive().max(24 * 3650).optional(),
+    durationHours: z
+      .number()
+      .positive()
+      .max(24 * 3650)
+      .optional(),
     note: z.string().trim().max(1000).optional(),
   })
   .strict()
-  .refine((body) => !(body.until && body.durationHours), { message: 'send either until or durationHours, not both', path: ['until'] });
+  .refine((body) => !(body.until && body.durationHours), {
+    message: 'send either until or durationHours, not both',
+    path: ['until'],
+  });
 
 export const auditQuerySchema = z
   .object({

@@ -4,7 +4,9 @@ import { REPORT_REASONS } from '../config/schema';
 
 /** Request bodies and queries of the public API: anything else gets a 400 that names the field. */
 
-export const documentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a document id (letters, digits, - and _)');
+export const documentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a document id (letters, digits, - and _)');
 
 /** The field robots fill in and people never see: a frontend renders it hidden. */
 export const HONEYPOT_FIELD = 'website';
@@ -21,7 +23,11 @@ export const submissionSchema = z
           .strict(),
         parent: documentIdSchema.nullish(),
         authorName: z.string({ required_error: 'is required' }).trim().min(1, 'is required'),
-        authorEmail: z.string({ required_error: 'is required' }).trim().max(254, 'is too long').email('must be an e-mail address'),
+        authorEmail: z
+          .string({ required_error: 'is required' })
+          .trim()
+          .max(254, 'is too long')
+          .email('must be an e-mail address'),
         content: z.string({ required_error: 'is required' }),
         locale: z.enum(['fr', 'en'], { errorMap: () => ({ message: 'must be "fr" or "en"' }) }).default('fr'),
         [HONEYPOT_FIELD]: z.string().max(0).optional(),
@@ -39,11 +45,16 @@ const pageNumber = z
 
 export const listQuerySchema = z
   .object({
-    target: z.string({ required_error: 'is required, e.g. target=post:DOCUMENT_ID' }).regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID or event:DOCUMENT_ID'),
+    target: z
+      .string({ required_error: 'is required, e.g. target=post:DOCUMENT_ID' })
+      .regex(/^(post|event):[A-Za-z0-9_-]{1,64}$/, 'must read post:DOCUMENT_ID or event:DOCUMENT_ID'),
     page: pageNumber.optional(),
     pageSize: pageNumber.refine((n) => n <= 100, 'must be 100 or less').optional(),
     pagination: z
-      .object({ page: pageNumber.optional(), pageSize: pageNumber.refine((n) => n <= 100, 'must be 100 or less').optional() })
+      .object({
+        page: pageNumber.optional(),
+        pageSize: pageNumber.refine((n) => n <= 100, 'must be 100 or less').optional(),
+      })
       .strict()
       .optional(),
   })
@@ -53,7 +64,9 @@ export const reportSchema = z
   .object({
     data: z
       .object({
-        reason: z.enum(REPORT_REASONS, { errorMap: () => ({ message: `must be one of ${REPORT_REASONS.join(', ')}` }) }),
+        reason: z.enum(REPORT_REASONS, {
+          errorMap: () => ({ message: `must be one of ${REPORT_REASONS.join(', ')}` }),
+        }),
         note: z.string().optional(),
       })
       .strict(),

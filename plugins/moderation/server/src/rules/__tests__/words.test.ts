@@ -3,11 +3,17 @@ import { createRulesEngine } from '../engine';
 import { emptyContext, type SubmissionContext } from '../types';
 
 /** A known author with a clean record, so that only the text decides. */
-const trusted: SubmissionContext = { ...emptyContext(), author: { approved: 3, recent: 3, recentRejected: 0 } };
+const trusted: SubmissionContext = {
+  ...emptyContext(),
+  author: { approved: 3, recent: 3, recentRejected: 0 },
+};
 const engine = createRulesEngine(defaultSettings);
 
 const judge = (content: string, locale = 'fr', settings?: ModerationSettings) =>
-  (settings ? createRulesEngine(settings) : engine).evaluate({ content, authorName: 'Camille', locale }, trusted);
+  (settings ? createRulesEngine(settings) : engine).evaluate(
+    { content, authorName: 'Camille', locale },
+    trusted
+  );
 
 describe('banned words in French, however they are written', () => {
   it.each([
@@ -146,13 +152,19 @@ describe('what a moderator is shown', () => {
   it('records the matched words with their offsets in the original text', () => {
     const text = 'Salut, espèce de C0NN4RD et de fils-de-pute !';
     const [finding] = judge(text).findings;
-    expect(finding.matches?.map((match) => text.slice(match.start, match.end))).toEqual(['C0NN4RD', 'fils-de-pute']);
+    expect(finding.matches?.map((match) => text.slice(match.start, match.end))).toEqual([
+      'C0NN4RD',
+      'fils-de-pute',
+    ]);
     expect(finding.matches?.map((match) => match.term)).toEqual(['connard(s)', 'fils de pute']);
     expect(finding.detail).toBe('Banned words: connard(s), fils de pute');
   });
 
   it('checks the author name too', () => {
-    const decision = engine.evaluate({ content: 'Bonjour', authorName: 'Le Connard du 93', locale: 'fr' }, trusted);
+    const decision = engine.evaluate(
+      { content: 'Bonjour', authorName: 'Le Connard du 93', locale: 'fr' },
+      trusted
+    );
     expect(decision.status).toBe('rejected');
     expect(decision.findings[0].matches?.[0]).toMatchObject({ field: 'authorName', start: 3, end: 10 });
   });
@@ -174,7 +186,9 @@ describe('word lists tuned in the settings', () => {
   });
 
   it('can run on its own words only', () => {
-    const settings = mergeSettings(defaultSettings, { words: { useDefaultLists: false, banned: ['spoiler'] } });
+    const settings = mergeSettings(defaultSettings, {
+      words: { useDefaultLists: false, banned: ['spoiler'] },
+    });
     expect(judge('connard', 'fr', settings).status).toBe('approved');
     expect(judge('SPOILER: il meurt', 'fr', settings).status).toBe('rejected');
   });
