@@ -43,16 +43,23 @@ export async function createContest(
   return event.documentId;
 }
 
-/** Moves a contest's window (e.g. to close it before a draw), in every version of the event. */
+/** Moves a contest's window (e.g. to close it before a draw) as an organiser would: edit, publish. */
 export async function setWindow(strapi: Core.Strapi, documentId: string, opensAt: Date, closesAt: Date) {
-  const rows = await strapi.db
-    .query('api::event.event')
-    .findMany({ where: { documentId }, populate: ['contest'] });
-  for (const row of rows as any[]) {
-    await strapi.db
-      .query('contest.settings' as any)
-      .update({ where: { id: row.contest.id }, data: { entryOpensAt: opensAt, entryClosesAt: closesAt } });
-  }
+  const events = strapi.documents('api::event.event');
+  const draft: any = await events.findOne({
+    documentId,
+    locale: 'fr',
+    populate: { contest: { populate: ['prizes'] } },
+  });
+  const withoutIds = ({ id: _id, ...rest }: any) => rest;
+  const contest = {
+    ...withoutIds(draft.contest),
+    prizes: draft.contest.prizes.map(withoutIds),
+    entryOpensAt: opensAt.toISOString(),
+    entryClosesAt: closesAt.toISOString(),
+  };
+  await events.update({ documentId, locale: 'fr', data: { contest } as any });
+  await events.publish({ documentId, locale: 'fr' });
 }
 
 let person = 0;

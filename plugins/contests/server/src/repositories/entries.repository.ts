@@ -82,12 +82,12 @@ export const entriesRepository = (strapi: Core.Strapi) => {
       const [entriesFromIp, recentEntriesFromIp, recent] = await Promise.all([
         query().count({ where: { eventDocumentId, ipHash } }),
         query().count({ where: { eventDocumentId, ipHash, createdAt: { $gte: burstSince } } }),
-        // Near-duplicate names are looked for among the latest entries of other persons.
+        // Near-duplicate names are looked for among the latest 200 entries of other persons.
         query().findMany({
           select: ['publicId', 'nameKey'],
           where: { eventDocumentId, personKey: { $ne: personKey }, nameKey: { $notNull: true } },
           orderBy: { id: 'desc' },
-          limit: 500,
+          limit: 200,
         }),
       ]);
       return {

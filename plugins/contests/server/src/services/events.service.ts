@@ -16,6 +16,13 @@ export type ContestEvent = {
 const populate = { contest: { populate: ['prizes'] } } as const;
 
 /**
+ * Every entry reads its contest: a few seconds of memory spare the event queries on the hot path.
+ * Writes to events through the Document Service clear it at once (see register.ts); another
+ * instance sees an edit at most this long after it.
+ */
+const CACHE_MS = 5000;
+
+/**
  * Reads contests from the host app's events, through the Document Service. The contest component
  * is localised: the default locale's version is the reference, another locale is used only when
  * the event has no version in the default one.
@@ -55,22 +62,36 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  async function loadPublishedContest(documentId: string): Promise<ContestEvent> {
+    const published = await findVersion(documentId, 'published');
+    if (!published) {
+      const draft = await findVersion(documentId, 'draft');
+      if (draft)
+        throw new ContestError(404, 'not_published', 'This event is not published: it takes no entries yet.');
+      throw new ContestError(404, 'event_not_found', `There is no event with the id "${documentId}".`);
+    }
+    ensureContest(published);
+    return toContest(published, true);
+  }
+
+  const cache = new Map<string, { expires: number; contest: Promise<ContestEvent> }>();
+
   return {
-    /** The published contest, as the public sees it; a clear 404 for anything else. */
-    async publishedContest(documentId: string): Promise<ContestEvent> {
-      const published = await findVersion(documentId, 'published');
-      if (!published) {
-        const draft = await findVersion(documentId, 'draft');
-        if (draft)
-          throw new ContestError(
-            404,
-            'not_published',
-            'This event is not published: it takes no entries yet.'
-          );
-        throw new ContestError(404, 'event_not_found', `There is no event with the id "${documentId}".`);
-      }
-      ensureContest(published);
-      return toContest(published, true);
+    /** Forgets cached contests, after an event was written. */
+    forget() {
+      cache.clear();
+    },
+
+    /** The published contest, as the public sees it (cached briefly); a clear 404 for anything else. */
+    publishedContest(documentId: string): Promise<ContestEvent> {
+      const now = Date.now();
+      const cached = cache.get(documentId);
+      if (cached && cached.expires > now) return cached.contest;
+      if (cache.size > 1000) cache.clear();
+      const contest = loadPublishedContest(documentId);
+      cache.set(documentId, { expires: now + CACHE_MS, contest });
+      contest.catch(() => cache.delete(documentId));
+      return contest;
     },
 
     /** The contest as organisers see it: the published version, else the draft. */
