@@ -28,7 +28,7 @@ export const ActivityPanel = ({ detail }: { detail: ContestDetail }) => {
           <Box paddingTop={3}>
             {(['valid', 'review', 'invalidated'] as const).map((status) => (
               <Typography key={status} tag="p" data-testid={`count-${status}`}>
-                {t(`status.${status}`)} : {detail.counts[status]}
+                {t('activity.count', { label: t(`status.${status}`), count: detail.counts[status] })}
               </Typography>
             ))}
           </Box>
@@ -59,7 +59,7 @@ export const ActivityPanel = ({ detail }: { detail: ContestDetail }) => {
           {signals.length === 0 && <Typography tag="p">{t('activity.noSignals')}</Typography>}
           {signals.map(([type, count]) => (
             <Typography key={type} tag="p">
-              {t(`signal.${type}`)} : {count}
+              {t('activity.count', { label: t(`signal.${type}`), count })}
             </Typography>
           ))}
         </Box>

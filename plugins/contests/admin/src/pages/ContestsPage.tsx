@@ -39,73 +39,76 @@ const ContestsPage = () => {
       <Layouts.Header title={t('plugin.name')} subtitle={t('plugin.description')} />
       <Layouts.Content>
         {error && <Typography textColor="danger600">{error}</Typography>}
-        {contests && contests.length === 0 && <EmptyStateLayout content={t('list.empty')} />}
-        {contests && contests.length > 0 && (
-          <Table colCount={6} rowCount={contests.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{t('list.contest')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('list.phase')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('list.window')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('status.valid')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('status.review')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('list.commitment')}</Typography>
-                </Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {contests.map((contest) => (
-                <Tr
-                  key={contest.eventDocumentId}
-                  onClick={() => navigate(contest.eventDocumentId)}
-                  style={{ cursor: 'pointer' }}
-                  data-testid={`contest-row-${contest.eventDocumentId}`}
-                >
-                  <Td>
-                    <Typography fontWeight="bold">{contest.title}</Typography>
-                    {!contest.published && (
-                      <Box>
-                        <Typography variant="pi" textColor="neutral600">
-                          {t('list.draft')}
-                        </Typography>
-                      </Box>
-                    )}
-                  </Td>
-                  <Td>
-                    <PhaseBadge phase={contest.phase} />
-                  </Td>
-                  <Td>
-                    <Typography>{`${when(contest.opensAt)} → ${when(contest.closesAt)}`}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{contest.counts.valid}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography textColor={contest.counts.review > 0 ? 'warning600' : undefined}>
-                      {contest.counts.review}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {contest.committed ? t('list.committed') : t('list.notCommitted')}
-                    </Typography>
-                  </Td>
+        {/* plugin-status: the page loaded and its server answered (the foundation browser test looks for it). */}
+        <Box data-testid={contests ? 'plugin-status' : undefined}>
+          {contests && contests.length === 0 && <EmptyStateLayout content={t('list.empty')} />}
+          {contests && contests.length > 0 && (
+            <Table colCount={6} rowCount={contests.length + 1}>
+              <Thead>
+                <Tr>
+                  <Th>
+                    <Typography variant="sigma">{t('list.contest')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('list.phase')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('list.window')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('status.valid')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('status.review')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('list.commitment')}</Typography>
+                  </Th>
                 </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
+              </Thead>
+              <Tbody>
+                {contests.map((contest) => (
+                  <Tr
+                    key={contest.eventDocumentId}
+                    onClick={() => navigate(contest.eventDocumentId)}
+                    style={{ cursor: 'pointer' }}
+                    data-testid={`contest-row-${contest.eventDocumentId}`}
+                  >
+                    <Td>
+                      <Typography fontWeight="bold">{contest.title}</Typography>
+                      {!contest.published && (
+                        <Box>
+                          <Typography variant="pi" textColor="neutral600">
+                            {t('list.draft')}
+                          </Typography>
+                        </Box>
+                      )}
+                    </Td>
+                    <Td>
+                      <PhaseBadge phase={contest.phase} />
+                    </Td>
+                    <Td>
+                      <Typography>{`${when(contest.opensAt)} → ${when(contest.closesAt)}`}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{contest.counts.valid}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography textColor={contest.counts.review > 0 ? 'warning600' : undefined}>
+                        {contest.counts.review}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography>
+                        {contest.committed ? t('list.committed') : t('list.notCommitted')}
+                      </Typography>
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          )}
+        </Box>
         {!contests && !error && <Typography>{t('loading')}</Typography>}
       </Layouts.Content>
     </Main>
