@@ -83,4 +83,22 @@ describe('moderation: the queue in the admin', () => {
     expect(stored.status).toBe('rejected');
     expect(stored.moderationNote).toBe('Abusive or insulting');
   });
+
+  it('shows the settings, the audit log and an author page', async () => {
+    const { page, baseUrl, app } = session;
+    await page.goto(`${baseUrl}/admin/plugins/moderation/settings`);
+    await page.getByText('Hold the first comment of a new author').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: '/tmp/moderation-settings.png', fullPage: true });
+
+    await page.goto(`${baseUrl}/admin/plugins/moderation/audit`);
+    await page.getByTestId('audit-row').first().waitFor({ timeout: 60_000 });
+    await page.getByText('Rules decided').first().waitFor();
+    await page.screenshot({ path: '/tmp/moderation-audit.png', fullPage: true });
+
+    const [someone] = await app.strapi.db.query('plugin::moderation.comment').findMany({ limit: 1 });
+    await page.goto(`${baseUrl}/admin/plugins/moderation/authors/${someone.authorKey}`);
+    await page.getByText('Latest comments').waitFor({ timeout: 60_000 });
+    await page.getByText(someone.content).waitFor();
+    await page.screenshot({ path: '/tmp/moderation-author.png', fullPage: true });
+  });
 });

@@ -291,17 +291,15 @@ describe('moderation: admin API', () => {
 
     it('lets an editor with "read" see the queue but not act or change settings', async () => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
-      await app.strapi.db
-        .query('admin::permission')
-        .create({
-          data: {
-            action: 'plugin::moderation.read',
-            role: role.id,
-            subject: null,
-            properties: {},
-            conditions: [],
-          },
-        });
+      await app.strapi.db.query('admin::permission').create({
+        data: {
+          action: 'plugin::moderation.read',
+          role: role.id,
+          subject: null,
+          properties: {},
+          conditions: [],
+        },
+      });
       const reader = await app.adminToken({ roleCode: 'strapi-author' });
       const held = await submit({ content: 'Quel crétin' });
 

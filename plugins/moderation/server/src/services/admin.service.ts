@@ -57,7 +57,6 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const toCard = (row: any) => ({
     id: row.documentId,
-    numericId: row.id,
     status: row.status,
     target: {
       type: row.targetType,
