@@ -23,7 +23,7 @@ export type Claim = {
   role: 'winner' | 'substitute';
   status: 'pending' | 'claimed' | 'forfeited';
   deadline: string;
-  notification: 'sent' | 'failed' | 'no_email';
+  notification: 'sending' | 'sent' | 'failed' | 'no_email';
   forfeitReason?: string;
   replaces?: string;
 };

@@ -9,7 +9,7 @@ export type Claim = {
   role: 'winner' | 'substitute';
   status: ClaimStatus;
   deadline: string;
-  notification: 'sent' | 'failed' | 'no_email';
+  notification: 'sending' | 'sent' | 'failed' | 'no_email';
   notifiedAt: string | null;
   claimedAt?: string;
   forfeitedAt?: string;

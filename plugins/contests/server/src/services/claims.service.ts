@@ -61,8 +61,9 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
     actor: Actor
   ) {
     let promoted: string | null = null;
-    await changeClaims(eventDocumentId, (claims, state) => {
+    const applied = await changeClaims(eventDocumentId, (claims, state) => {
       const claim = claims.find((candidate) => candidate.publicId === forfeited.publicId);
+      // Another instance (or click) may have passed it on already: then there is nothing to do.
       if (!claim || claim.status !== 'pending') return null;
       claim.status = 'forfeited';
       claim.forfeitedAt = now.toISOString();
@@ -81,6 +82,7 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return claims;
     });
+    if (!applied) return false;
     await audit().record(
       eventDocumentId,
       'prize_forfeited',
@@ -92,16 +94,33 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await audit().record(eventDocumentId, 'no_substitute_left', actor, { forfeited: forfeited.publicId });
     }
     await notifyPending(eventDocumentId);
+    return true;
   }
 
-  /** Emails every pending claim not yet told, and records the outcome on the claim. */
+  /**
+   * Emails every pending claim not yet told. The claims to send are first marked `sending` by a
+   * compare-and-set, so two instances never email the same winner twice.
+   */
   async function notifyPending(eventDocumentId: string) {
-    const state = await drawnState(eventDocumentId);
-    const waiting = (state.claims ?? []).filter((claim) => claim.status === 'pending' && !claim.notifiedAt);
+    let waiting: Claim[] = [];
+    const startedAt = new Date().toISOString();
+    await changeClaims(eventDocumentId, (claims) => {
+      waiting = claims.filter((claim) => claim.status === 'pending' && !claim.notifiedAt);
+      if (waiting.length === 0) return null;
+      for (const claim of waiting) {
+        claim.notification = 'sending';
+        claim.notifiedAt = startedAt;
+      }
+      return claims;
+    });
     if (waiting.length === 0) return;
+
     const contest = await getService(strapi, 'events').anyContest(eventDocumentId);
     const people = new Map(
-      (await entries.findManyByPublicIds(waiting.map((c) => c.publicId))).map((e) => [e.publicId, e])
+      (await entries.findManyByPublicIds(waiting.map((claim) => claim.publicId))).map((entry) => [
+        entry.publicId,
+        entry,
+      ])
     );
     const outcomes = new Map<string, Claim['notification']>();
     for (const claim of waiting) {
@@ -121,14 +140,10 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
         outcomes.set(claim.publicId, 'failed');
       }
     }
-    const notifiedAt = new Date().toISOString();
     await changeClaims(eventDocumentId, (claims) => {
       for (const claim of claims) {
         const outcome = outcomes.get(claim.publicId);
-        if (outcome && !claim.notifiedAt) {
-          claim.notification = outcome;
-          claim.notifiedAt = notifiedAt;
-        }
+        if (outcome && claim.notification === 'sending') claim.notification = outcome;
       }
       return claims;
     });
@@ -171,14 +186,9 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
           (claim) => claim.status === 'pending' && Date.parse(claim.deadline) <= now.getTime()
         );
         for (const claim of overdue) {
-          await passOn(
-            contest.documentId,
-            { ...claim, forfeitReason: 'deadline_passed' },
-            contest.settings.claimDays,
-            now,
-            'system'
-          );
-          passed += 1;
+          const forfeited = { ...claim, forfeitReason: 'deadline_passed' };
+          if (await passOn(contest.documentId, forfeited, contest.settings.claimDays, now, 'system'))
+            passed += 1;
         }
       }
       return passed;
