@@ -1,6 +1,6 @@
 import type { ModerationSettings, RuleId } from '../config/schema';
 import { tokenize, type Tokens } from './normalise';
-import { compileWordLists, findWords, type CompiledWordLists, type WordListFile } from './wordlist';
+import { compileWordLists, findWords, type WordListFile } from './wordlist';
 import type { CommentInput, Decision, Finding, SubmissionContext } from './types';
 import frWords from './words/fr.json';
 import enWords from './words/en.json';
@@ -43,9 +43,6 @@ const onAllowedDomain = (host: string, allowed: string[]) =>
 
 export type RulesEngine = {
   evaluate(input: CommentInput, context: SubmissionContext): Decision;
-  /** The words that a moderator's card highlights, without running the other rules. */
-  wordLists: CompiledWordLists;
-  settings: ModerationSettings;
 };
 
 export function createRulesEngine(settings: ModerationSettings): RulesEngine {
@@ -257,8 +254,6 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
   const ordered = settings.rules.order.filter((id) => !disabled.has(id)).map((id) => rules[id]);
 
   return {
-    wordLists,
-    settings,
     evaluate(input, context) {
       const prepared: Prepared = {
         input,

@@ -311,8 +311,3 @@ export function fingerprintOf(text: string): string {
     .words.map((token) => token.skeleton)
     .join(' ');
 }
-
-/** Lowercase, accents folded, one blank between words: what a moderator's search compares. */
-export function simpleFold(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
