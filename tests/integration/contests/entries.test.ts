@@ -107,6 +107,15 @@ describe('contest entries over the content API', () => {
       }
     });
 
+    it('400 for a phone number that cannot be read', async () => {
+      expectRefusal(await enter(contest, entryBody({ phone: '12' })), 400, 'malformed_phone');
+      // A national number needs the country to be read; an international one does not.
+      const national = await enter(contest, entryBody({ phone: '06 12 34 56 79', country: null }));
+      expectRefusal(national, 400, 'malformed_phone');
+      const international = await enter(contest, entryBody({ phone: '+33 6 12 34 56 79', country: null }));
+      expectRefusal(international, 422, 'country_required');
+    });
+
     it('400 for a body that is not an entry', async () => {
       expectRefusal(await enter(contest, { name: 'no data wrapper' }), 400, 'invalid_body');
       expectRefusal(await enter(contest, entryBody({ birthDate: '1990-02-31' })), 400, 'invalid_body');

@@ -6,6 +6,7 @@ import { checkEligibility, type Refusal } from '../domain/eligibility';
 import { emailDomain, isWellFormedEmail } from '../domain/email';
 import { detectFraudSignals, nameKey } from '../domain/fraud-signals';
 import { personKeys } from '../domain/person-key';
+import { normalisePhone } from '../domain/phone';
 import { entriesRepository, type EntryFilters, type EntryRow } from '../repositories/entries.repository';
 import { ContestError } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -105,6 +106,13 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = parseEntryBody(body);
       if (!isWellFormedEmail(data.email)) {
         throw new ContestError(400, 'malformed_email', `"${data.email}" is not a valid email address.`);
+      }
+      if (data.phone && !normalisePhone(data.phone, data.country)) {
+        throw new ContestError(
+          400,
+          'malformed_phone',
+          `"${data.phone}" is not a phone number we can read: write it in international form, e.g. +33612345678.`
+        );
       }
 
       const contest = await getService(strapi, 'events').publishedContest(eventDocumentId);
