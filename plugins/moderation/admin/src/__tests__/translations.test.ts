@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { REPORT_REASONS, RULE_IDS } from '../../../server/src/config/schema';
 import en from '../translations/en.json';
 import fr from '../translations/fr.json';
 
@@ -31,21 +32,9 @@ describe('admin translations', () => {
   it('name every queue, rule, sanction, report reason and audit action the server uses', () => {
     const expected = [
       ...['pending', 'reported', 'approved', 'rejected', 'all'].map((queue) => `queue.${queue}`),
-      ...[
-        'sanctions',
-        'bannedWords',
-        'suspectWords',
-        'links',
-        'shouting',
-        'repetition',
-        'duplicates',
-        'authorHistory',
-        'newAuthor',
-        'premoderation',
-        'externalScorer',
-      ].map((rule) => `rule.${rule}`),
+      ...RULE_IDS.map((rule) => `rule.${rule}`),
       ...['warning', 'suspension', 'ban', 'premoderation'].map((kind) => `sanction.${kind}`),
-      ...['spam', 'abuse', 'off_topic', 'illegal', 'other'].map((reason) => `report.${reason}`),
+      ...REPORT_REASONS.map((reason) => `report.${reason}`),
       ...[
         'auto_decision',
         'approved',
