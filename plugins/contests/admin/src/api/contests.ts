@@ -54,7 +54,7 @@ export type ContestDetail = {
     beacon?: string | null;
     entriesHash?: string | null;
     seed?: string | null;
-    entryIds?: string[] | null;
+    drawnEntries?: number;
     winners?: string[] | null;
     substitutes?: string[] | null;
     claims?: Claim[] | null;

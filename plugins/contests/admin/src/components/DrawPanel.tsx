@@ -121,7 +121,7 @@ export const DrawPanel = ({ detail, onChange }: Props) => {
           <Typography tag="p" variant="pi" textColor="neutral600">
             {t('draw.drawnAt', {
               at: formatDate(state.drawnAt, { dateStyle: 'medium', timeStyle: 'short' }),
-              entries: state.entryIds?.length ?? 0,
+              entries: state.drawnEntries ?? 0,
               beacon: state.beacon || '∅',
             })}
           </Typography>

@@ -132,7 +132,15 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
         substitutes: result.substitutes,
       });
       await getService(strapi, 'claims').notifyPending(eventDocumentId);
-      return publicState(eventDocumentId);
+      // The full lists are in the public state; the organiser gets the outcome.
+      return {
+        drawnAt: now.toISOString(),
+        beacon,
+        entriesHash: result.entriesHash,
+        entries: result.entryIds.length,
+        winners: result.winners,
+        substitutes: result.substitutes,
+      };
     },
 
     publicState,

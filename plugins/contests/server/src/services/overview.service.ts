@@ -10,10 +10,11 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = entriesRepository(strapi);
   const states = stateRepository(strapi);
 
+  /** The state for the admin page: the seed once revealed, and counts instead of the long lists. */
   function summary(state: ContestState | null) {
     if (!state) return { commitment: null, committedAt: null, drawnAt: null };
-    const { seed: _seed, ...rest } = state;
-    return { ...rest, seed: state.drawnAt ? state.seed : null };
+    const { seed: _seed, entryIds, ranking: _ranking, entryPersons: _persons, ...rest } = state;
+    return { ...rest, seed: state.drawnAt ? state.seed : null, drawnEntries: entryIds?.length ?? 0 };
   }
 
   return {
