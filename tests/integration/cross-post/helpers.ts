@@ -1,4 +1,6 @@
 /** Shared by the cross-post integration tests: posts, accounts on the fakes, waiting for outcomes. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
 import type { Fakes } from '../../fakes';
@@ -69,4 +71,52 @@ export async function waitFor<T>(
       throw new Error(`Timed out; last value: ${JSON.stringify(value).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Starts another Strapi process on the same database (see instance.js); resolves once it is ready. */
+export function startInstance(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'instance.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The second instance did not start in 90 s')), 90_000);
+    child.stdout!.on('data', (chunk) => {
+      if (String(chunk).includes('ready')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`The second instance exited with ${code}`)));
+  });
+}
+
+export function stopInstance(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals = 'SIGTERM'
+): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/** Deliveries per status; a failed one also names its network and reason, so a failing test says why. */
+export async function deliveryStatuses(strapi: Core.Strapi): Promise<Record<string, number>> {
+  const rows = await strapi.db
+    .query('plugin::cross-post.delivery')
+    .findMany({ select: ['status', 'network', 'failureReason'] });
+  const counts: Record<string, number> = {};
+  for (const r of rows as any[]) {
+    const key = r.status === 'failed' ? `failed (${r.network}: ${r.failureReason})` : r.status;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Deliveries for every (post, account) pair, all due at `at`. */
+export async function scheduleMany(strapi: Core.Strapi, postIds: string[], accountIds: number[], at: Date) {
+  const deliveries = strapi.plugin('cross-post').service('deliveries');
+  for (const documentId of postIds) await deliveries.schedule(documentId, accountIds, at);
 }

@@ -226,8 +226,9 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
               row,
               account,
               provider,
-              refreshVerdict.action === 'retry'
-                ? refreshVerdict
+              // A refresh publishes nothing: when it did not get through, simply try again later.
+              refreshVerdict.action === 'retry' || refreshVerdict.action === 'unknown'
+                ? { action: 'retry', reason: `Could not refresh the credentials: ${refreshVerdict.reason}` }
                 : {
                     action: 'reject',
                     reason: `Could not refresh the credentials (${refreshVerdict.reason}): reconnect the account.`,

@@ -1,0 +1,86 @@
+/**
+ * Two Strapi processes on one PostgreSQL database, 500 deliveries due at once across the fakes:
+ * every delivery goes out exactly once (the fakes count) and none is lost.
+ */
+import type { ChildProcess } from 'node:child_process';
+
+import { bootStrapi, type TestApp } from '../../harness/strapi';
+import { startFakes, type Fakes } from '../../fakes';
+import {
+  createAccount,
+  createPost,
+  deliveryStatuses,
+  scheduleMany,
+  startInstance,
+  stopInstance,
+  waitFor,
+} from './helpers';
+
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
+const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'facebook'] as const;
+
+(onPostgres ? describe : describe.skip)('two instances on one PostgreSQL database', () => {
+  let app: TestApp;
+  let fakes: Fakes;
+  let second: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    fakes = await startFakes();
+    fakes.all.forEach((fake) => fake.configure({ latencyMs: 20 }));
+    app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'true', CROSS_POST_TICK_SECONDS: '1' } });
+    second = await startInstance({ CROSS_POST_DISPATCHER: 'true', CROSS_POST_TICK_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    await stopInstance(second);
+    await app?.stop();
+    await fakes?.stop();
+  });
+
+  it('publishes 500 deliveries due at once exactly once each', async () => {
+    const accounts = [];
+    for (const network of NETWORKS) {
+      for (const n of [1, 2]) {
+        accounts.push(
+          await createAccount(app.strapi, fakes, network, {
+            name: `${network} ${n}`,
+            // Distinct credentials: each account is its own identity on the fake.
+            credentials: {
+              mastodon: { accessToken: `mastodon-${n}` },
+              bluesky: { identifier: `account${n}.test`, appPassword: 'pw' },
+              x: { accessToken: `x-${n}`, clientId: 'c' },
+              linkedin: { accessToken: `li-${n}`, author: `urn:li:organization:${n}` },
+              facebook: { pageId: `page${n}`, pageAccessToken: `fb-${n}` },
+            }[network],
+          })
+        );
+      }
+    }
+    const posts = [];
+    for (let i = 0; i < 50; i++)
+      posts.push(await createPost(app.strapi, { fr: `Annonce numéro ${i} du festival` }));
+
+    const dueAt = new Date(Date.now() + 1_500);
+    await scheduleMany(
+      app.strapi,
+      posts,
+      accounts.map((a) => a.id),
+      dueAt
+    );
+
+    const statuses = await waitFor(
+      () => deliveryStatuses(app.strapi),
+      (s) => (s.published ?? 0) === 500,
+      90_000
+    );
+    expect(statuses).toEqual({ published: 500 });
+    expect(fakes.publishedCount()).toBe(500);
+    for (const fake of fakes.all) expect(fake.duplicates()).toEqual([]);
+
+    // Both processes did part of the work.
+    const attempts = await app.strapi.db
+      .query('plugin::cross-post.delivery-attempt')
+      .findMany({ where: { outcome: 'published' }, select: ['instance'] });
+    expect(attempts).toHaveLength(500);
+    expect(new Set(attempts.map((a: any) => a.instance)).size).toBe(2);
+  });
+});
