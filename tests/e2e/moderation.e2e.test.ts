@@ -101,4 +101,25 @@ describe('moderation: the queue in the admin', () => {
     await page.getByText(someone.content).waitFor();
     await page.screenshot({ path: '/tmp/moderation-author.png', fullPage: true });
   });
+
+  it('holds every comment on a post from one of its cards', async () => {
+    const { page, baseUrl, app } = session;
+    const held = await app
+      .http()
+      .post('/api/moderation/comments')
+      .send(comment(postId, { content: 'Encore un crétin de commentaire' }));
+    await page.goto(`${baseUrl}/admin/plugins/moderation`);
+    const card = page.locator(`[data-comment-id="${held.body.data.id}"]`);
+    await card.getByText('Hold every comment on this post').click({ timeout: 60_000 });
+    await card.getByText('Every comment here is held').waitFor();
+
+    const next = await app
+      .http()
+      .post('/api/moderation/comments')
+      .send(comment(postId, { content: 'Un commentaire tout à fait aimable' }));
+    const stored = await app.strapi.db
+      .query('plugin::moderation.comment')
+      .findOne({ where: { documentId: next.body.data.id } });
+    expect(stored.reasons.map((finding: any) => finding.rule)).toContain('premoderation');
+  });
 });

@@ -20,6 +20,10 @@ type Props = {
   onReject: () => void;
   onBan: () => void;
   onOpenAuthor: () => void;
+  /** Every comment on this target is held (settings → pre-moderation). */
+  premoderated: boolean;
+  /** Switches pre-moderation of this target; absent without the settings permission. */
+  onTogglePremoderation?: () => void;
 };
 
 const OUTCOME_COLOURS = {
@@ -31,7 +35,20 @@ const OUTCOME_COLOURS = {
 /** One comment as a moderator needs to see it, with one-click decisions. */
 export const CommentCard = forwardRef<HTMLDivElement, Props>(
   (
-    { card, focused, selected, canModerate, onFocus, onToggle, onApprove, onReject, onBan, onOpenAuthor },
+    {
+      card,
+      focused,
+      selected,
+      canModerate,
+      onFocus,
+      onToggle,
+      onApprove,
+      onReject,
+      onBan,
+      onOpenAuthor,
+      premoderated,
+      onTogglePremoderation,
+    },
     ref
   ) => {
     const t = useT();
@@ -97,6 +114,20 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
             {card.locale?.toUpperCase()}
             {card.parent ? ` · ${t('card.reply')}` : ''}
           </Typography>
+          {(premoderated || onTogglePremoderation) && (
+            <Flex gap={2} alignItems="center">
+              {premoderated && (
+                <Badge backgroundColor="warning100" textColor="warning700">
+                  {t('card.premoderated')}
+                </Badge>
+              )}
+              {onTogglePremoderation && (
+                <TextButton onClick={onTogglePremoderation}>
+                  {t(premoderated ? 'card.stopPremoderation' : `card.startPremoderation.${card.target.type}`)}
+                </TextButton>
+              )}
+            </Flex>
+          )}
 
           <HighlightedText text={card.content} matches={matches.filter((m) => m.field === 'content')} />
 

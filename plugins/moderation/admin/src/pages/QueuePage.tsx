@@ -3,7 +3,7 @@ import { Badge, Box, Button, Flex, Searchbar, Tabs, TextInput, Typography } from
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { QUEUES, type Card, type Queue, type QueueResponse } from '../api/types';
+import { QUEUES, type Card, type Queue, type QueueResponse, type Settings } from '../api/types';
 import { CommentCard } from '../components/CommentCard';
 import { Kbd } from '../components/Kbd';
 import { PluginNav } from '../components/PluginNav';
@@ -26,9 +26,9 @@ const isTyping = (target: EventTarget | null) =>
 export const QueuePage = () => {
   const t = useT();
   const navigate = useNavigate();
-  const { get, post } = useFetchClient();
+  const { get, post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { canModerate } = usePermissions();
+  const { canModerate, canManageSettings } = usePermissions();
   const [params, setParams] = useSearchParams();
   const queue = (QUEUES.includes(params.get('status') as Queue) ? params.get('status') : 'pending') as Queue;
   const page = Number(params.get('page') ?? 1) || 1;
@@ -46,6 +46,7 @@ export const QueuePage = () => {
   const [sanctioning, setSanctioning] = useState<Card | null>(null);
   const [showHelp, setShowHelp] = useState(false);
   const [draftFilters, setDraftFilters] = useState<Record<string, string>>({});
+  const [premoderated, setPremoderated] = useState<string[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
   const cardRefs = useRef<(HTMLDivElement | null)[]>([]);
 
@@ -68,6 +69,27 @@ export const QueuePage = () => {
   useEffect(() => {
     load();
   }, [load]);
+
+  useEffect(() => {
+    get<{ data: Settings }>(`/${PLUGIN_ID}/settings`)
+      .then(({ data }) => setPremoderated(data.data.premoderation.targets))
+      .catch(() => setPremoderated([]));
+  }, [get]);
+
+  const togglePremoderation = async (targetKey: string) => {
+    const targets = premoderated.includes(targetKey)
+      ? premoderated.filter((key) => key !== targetKey)
+      : [...premoderated, targetKey];
+    try {
+      const { data } = await put<{ data: Settings }>(`/${PLUGIN_ID}/settings`, {
+        premoderation: { targets },
+      });
+      setPremoderated(data.data.premoderation.targets);
+      toggleNotification({ type: 'success', message: t('settings.saved') });
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: apiErrorMessage(err) });
+    }
+  };
 
   // Live counts: the queues move while a moderator works; refresh them without moving the cards.
   useEffect(() => {
@@ -354,6 +376,10 @@ export const QueuePage = () => {
               onReject={() => setRejecting([card.id])}
               onBan={() => setSanctioning(card)}
               onOpenAuthor={() => navigate(`/plugins/${PLUGIN_ID}/authors/${card.authorKey}`)}
+              premoderated={premoderated.includes(card.target.key)}
+              onTogglePremoderation={
+                canManageSettings ? () => togglePremoderation(card.target.key) : undefined
+              }
             />
           ))}
 
