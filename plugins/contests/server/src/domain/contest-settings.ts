@@ -48,6 +48,9 @@ export function readContestSettings(raw: any): ContestSettings {
   };
 }
 
+/** Claim periods and retention are counted in whole days of 24 hours. */
+export const DAY_MS = 24 * 3600 * 1000;
+
 export type ContestPhase = 'upcoming' | 'open' | 'closed';
 
 export function contestPhase(

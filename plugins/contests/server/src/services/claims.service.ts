@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+import { DAY_MS } from '../domain/contest-settings';
+
 import { entriesRepository } from '../repositories/entries.repository';
 import { stateRepository, type Claim, type ContestState } from '../repositories/state.repository';
 import { ContestError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { Actor } from './audit.service';
-
-const DAY = 24 * 3600 * 1000;
 
 /**
  * Winners' claims: each winner is told by email and has until a deadline; a prize not claimed in
@@ -74,7 +74,7 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
           publicId: promoted,
           role: 'substitute',
           status: 'pending',
-          deadline: new Date(now.getTime() + claimDays * DAY).toISOString(),
+          deadline: new Date(now.getTime() + claimDays * DAY_MS).toISOString(),
           notification: 'no_email',
           notifiedAt: null,
           replaces: claim.publicId,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
-import { contestPhase } from '../domain/contest-settings';
+import { contestPhase, DAY_MS } from '../domain/contest-settings';
 import { publicDisplayName } from '../domain/display-name';
 import { commitmentOf, newSeed, runDraw } from '../domain/draw';
 import { entriesRepository } from '../repositories/entries.repository';
@@ -9,8 +9,6 @@ import { stateRepository, type Claim, type ContestState } from '../repositories/
 import { ContestError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { Actor } from './audit.service';
-
-const DAY = 24 * 3600 * 1000;
 
 /** Commit, draw and the public state: the commit–reveal protocol of the README. */
 const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -101,7 +99,7 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
         substitutesCount: settings.substitutesCount,
       });
 
-      const deadline = new Date(now.getTime() + settings.claimDays * DAY).toISOString();
+      const deadline = new Date(now.getTime() + settings.claimDays * DAY_MS).toISOString();
       const claims: Claim[] = result.winners.map((publicId) => ({
         publicId,
         role: 'winner',

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import { DAY_MS } from '../domain/contest-settings';
+
 import { entriesRepository, type EntryRow } from '../repositories/entries.repository';
 import { stateRepository } from '../repositories/state.repository';
 import { getService } from '../utils/get-service';
 import type { Actor } from './audit.service';
-
-const DAY = 24 * 3600 * 1000;
 
 const CSV_COLUMNS: [string, (entry: EntryRow) => unknown][] = [
   ['id', (e) => e.publicId],
@@ -76,7 +76,7 @@ const privacyService = ({ strapi }: { strapi: Core.Strapi }) => {
       let purged = 0;
       for (const contest of await getService(strapi, 'events').allContests()) {
         const { entryClosesAt, retentionDays } = contest.settings;
-        if (Date.parse(entryClosesAt) + retentionDays * DAY > now.getTime()) continue;
+        if (Date.parse(entryClosesAt) + retentionDays * DAY_MS > now.getTime()) continue;
         const remaining = await entries.notErased(contest.documentId);
         if (remaining.length === 0) continue;
         await entries.erase(remaining, now);
