@@ -1,11 +1,11 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
-import { HomePage } from './HomePage';
+import { CalendarPage } from './CalendarPage';
 
 const App = () => (
   <Routes>
-    <Route index element={<HomePage />} />
+    <Route index element={<CalendarPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

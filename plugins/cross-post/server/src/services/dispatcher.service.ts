@@ -10,13 +10,20 @@ import schedule from 'node-schedule';
 
 import { providerFor, type ErrorVerdict, type Provider, type ProviderAccount } from '../providers';
 import { providerContext } from '../providers/http';
-import { claimDueDeliveries, nextWakeAt, type ClaimedDelivery } from '../repositories/claims.sql';
+import { claimDueDeliveries, nextWakeAt } from '../repositories/claims.sql';
 import { ATTEMPT_UID, DELIVERY_UID } from '../repositories/uids';
 import type { CrossPostConfig } from '../config';
 import { PLUGIN_ID } from '../plugin-id';
 import { getService } from '../utils/get-service';
+import type { PostSnapshot } from './compose.service';
 
 const MAX_TIMER_MS = 2_147_000_000;
+
+/** What one round shares: accounts found waiting, and each post loaded once per language. */
+type Round = {
+  waitingUntil: Map<number, number>;
+  posts: Map<string, Promise<PostSnapshot | null>>;
+};
 
 /** Exponential backoff for retries the network gave no wait for: 5 s, 10 s, 20 s… up to 15 min. */
 export function backoffMs(attempt: number): number {
@@ -38,6 +45,8 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
+  // Rounds never overlap on an instance (drain() runs one at a time).
+  let round: Round = { waitingUntil: new Map(), posts: new Map() };
 
   async function log(deliveryId: number, outcome: string, detail: string, startedAt: Date) {
     await strapi.db.query(ATTEMPT_UID).create({
@@ -121,8 +130,10 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const waitMs = verdict.waitMs ?? backoffMs(attempts);
       const nextAttemptAt = new Date(now + waitMs);
-      if (verdict.rateLimited)
+      if (verdict.rateLimited) {
+        round.waitingUntil.set(account.id, nextAttemptAt.getTime());
         await getService(strapi, 'accounts').waitUntil(account.id, nextAttemptAt, verdict.reason);
+      }
       await settle(row.id, {
         status: 'retrying',
         nextAttemptAt,
@@ -175,7 +186,10 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     const startedAt = new Date();
     const provider = providerFor(account.network);
     const compose = getService(strapi, 'compose');
-    const post = await compose.loadPost(row.postDocumentId, account.language);
+    const postKey = `${row.postDocumentId}:${account.language ?? ''}`;
+    if (!round.posts.has(postKey))
+      round.posts.set(postKey, compose.loadPost(row.postDocumentId, account.language));
+    const post = await round.posts.get(postKey)!;
     if (!post) {
       await settle(row.id, { status: 'failed', failureReason: 'The post was deleted.', nextAttemptAt: null });
       return log(row.id, 'rejected', 'The post was deleted.', startedAt);
@@ -305,13 +319,7 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function handleClaimed(
-    claimed: ClaimedDelivery,
-    account: ProviderAccount | null,
-    waitingUntil: Map<number, number>
-  ) {
-    const row = await deliveries().findOne({ where: { id: claimed.id } });
-    if (!row || row.leaseOwner !== owner) return;
+  async function handleClaimed(row: any, account: ProviderAccount | null) {
     if (!account) {
       await settle(row.id, {
         status: 'failed',
@@ -321,7 +329,7 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     // Another delivery of this account was just rate-limited: do not send, give it back.
-    const until = waitingUntil.get(account.id) ?? 0;
+    const until = round.waitingUntil.get(account.id) ?? 0;
     if (until > Date.now()) {
       await settle(row.id, {
         status:
@@ -330,14 +338,12 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return;
     }
-    if (claimed.status === 'unconfirmed') await reconcile(row, account);
+    if (row.status === 'unconfirmed') await reconcile(row, account);
     else await publish(row, account);
-    const limited = await getService(strapi, 'accounts').rateLimitedUntil(account.id);
-    if (limited && limited.getTime() > Date.now()) waitingUntil.set(account.id, limited.getTime());
   }
 
   /** One round: recover, claim, publish each account's deliveries in order, accounts in parallel. */
-  async function round(): Promise<number> {
+  async function runRound(): Promise<number> {
     const now = new Date();
     await recoverStale(now);
     const claimed = await claimDueDeliveries(strapi, {
@@ -348,27 +354,23 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     if (claimed.length === 0) return 0;
     const rows = await deliveries().findMany({
-      where: { id: { $in: claimed.map((c) => c.id) } },
-      select: ['id', 'accountId'],
+      where: { id: { $in: claimed.map((c) => c.id) }, leaseOwner: owner },
+      orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
     });
-    const accountOf = new Map(rows.map((r: any) => [r.id, r.accountId]));
-    const byAccount = new Map<number, ClaimedDelivery[]>();
-    for (const c of claimed) {
-      const accountId = accountOf.get(c.id);
-      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), c]);
-    }
-    const waitingUntil = new Map<number, number>();
+    const byAccount = new Map<number, any[]>();
+    for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
+    round = { waitingUntil: new Map(), posts: new Map() };
     const queues = [...byAccount.entries()];
     const workers = Array.from({ length: Math.min(setting('concurrency'), queues.length) }, async () => {
       for (let next = queues.shift(); next; next = queues.shift()) {
         const [accountId, list] = next;
         const account = await getService(strapi, 'accounts').forProvider(accountId);
-        for (const c of list) {
+        for (const row of list) {
           try {
-            await handleClaimed(c, account, waitingUntil);
+            await handleClaimed(row, account);
           } catch (error) {
             // A database hiccup must not kill the round; the lease will expire and the delivery will be recovered.
-            strapi.log.error(`[cross-post] delivery ${c.id}: ${(error as Error).stack ?? error}`);
+            strapi.log.error(`[cross-post] delivery ${row.id}: ${(error as Error).stack ?? error}`);
           }
         }
       }
@@ -380,7 +382,7 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function drain(): Promise<void> {
     do {
       again = false;
-      while (!stopped && (await round()) >= setting('batchSize'));
+      while (!stopped && (await runRound()) >= setting('batchSize'));
     } while (again && !stopped);
     if (!stopped) await planWake();
   }
@@ -454,7 +456,7 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One round, for tests and scripts that run with the dispatcher off. */
     async runOnce(): Promise<number> {
-      return round();
+      return runRound();
     },
   };
   return api;
