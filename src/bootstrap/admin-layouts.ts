@@ -35,7 +35,17 @@ const LIST_LAYOUTS: Record<
 };
 
 const MARKER = { type: 'app', name: 'porte-voix', key: 'admin-layouts-version' };
-const VERSION = 1;
+const VERSION = 2;
+
+/** `editorialStatus` → `Editorial status`: the content manager shows raw field names otherwise. */
+export const humanize = (field: string): string =>
+  field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/^./, (first) => first.toUpperCase())
+    .replace(/\butm\b/i, 'UTM')
+    .replace(/\bkpi\b/i, 'KPI')
+    .replace(/\burl\b/i, 'URL');
 
 export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store(MARKER);
@@ -48,6 +58,21 @@ export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> 
     const current = await contentTypes.findConfiguration(contentType);
     const relationMainFields = { campaign: 'name' } as Record<string, string>;
     const metadatas = { ...current.metadatas };
+    for (const [field, metadata] of Object.entries<any>(metadatas)) {
+      if (metadata?.edit?.label === field || metadata?.list?.label === field) {
+        metadatas[field] = {
+          ...metadata,
+          edit: {
+            ...metadata.edit,
+            label: metadata.edit?.label === field ? humanize(field) : metadata.edit?.label,
+          },
+          list: {
+            ...metadata.list,
+            label: metadata.list?.label === field ? humanize(field) : metadata.list?.label,
+          },
+        };
+      }
+    }
     for (const [field, mainField] of Object.entries(relationMainFields)) {
       if (metadatas[field]) {
         metadatas[field] = {

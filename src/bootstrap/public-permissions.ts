@@ -15,7 +15,9 @@ export async function grantPublicReadAccess(strapi: Core.Strapi): Promise<void> 
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: 'public' } });
   if (!publicRole) {
-    throw new Error('The users-permissions "public" role is missing: is the users-permissions plugin enabled?');
+    throw new Error(
+      'The users-permissions "public" role is missing: is the users-permissions plugin enabled?'
+    );
   }
 
   const wanted = PUBLIC_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);

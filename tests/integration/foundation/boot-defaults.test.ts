@@ -76,6 +76,7 @@ describe('what a boot sets up', () => {
     const configuration = await contentTypes.findConfiguration(post);
     expect(configuration.layouts.list).toEqual(['title', 'campaign', 'editorialStatus', 'plannedAt']);
     expect(configuration.metadatas.campaign.list.mainField).toBe('name');
+    expect(configuration.metadatas.editorialStatus.list.label).toBe('Editorial status');
 
     await contentTypes.updateConfiguration(post, { ...configuration, layouts: { ...configuration.layouts, list: ['title'] } });
     await applyAdminListLayouts(app.strapi);
