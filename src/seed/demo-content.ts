@@ -449,7 +449,8 @@ export const DEMO_EVENTS: DemoEvent[] = [
     kind: 'contest',
     campaign: 'ambassadors',
     partners: ['influencer'],
-    startsInDays: -3,
+    // The contest opens two minutes after seeding, so the seed can commit its draw before entries open.
+    startsInDays: 0,
     durationHours: 24 * 24,
     contest: true,
     text: {

@@ -50,6 +50,16 @@ async function writeLocalized(
   return first.documentId;
 }
 
+const inTwoMinutes = (): Date => new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000);
+
+/** Commit–reveal: the demo contest publishes the hash of its draw seed before entries open, as an organizer would. */
+async function commitDemoDraw(strapi: Core.Strapi, eventDocumentId: string): Promise<void> {
+  const contests = strapi.plugin('contests');
+  if (contests) {
+    await contests.service('draw').commit(eventDocumentId, 'system');
+  }
+}
+
 export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
   const existing = await strapi.documents('api::campaign.campaign').count({});
   if (existing > 0) {
@@ -131,9 +141,9 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
   }
 
   for (const event of DEMO_EVENTS) {
-    const startsAt = daysFromNow(event.startsInDays, 17);
+    const startsAt = event.contest ? inTwoMinutes() : daysFromNow(event.startsInDays, 17);
     const endsAt = new Date(startsAt.getTime() + event.durationHours * 3600 * 1000);
-    await writeLocalized(
+    const documentId = await writeLocalized(
       strapi,
       'api::event.event',
       {
@@ -173,6 +183,9 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
       }),
       true
     );
+    if (event.contest) {
+      await commitDemoDraw(strapi, documentId);
+    }
   }
 
   strapi.log.info(

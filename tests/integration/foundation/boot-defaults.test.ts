@@ -26,15 +26,20 @@ describe('what a boot sets up', () => {
     expect(await count()).toBe(before);
   });
 
-  it('seeds an open contest and upcoming events', async () => {
+  it('seeds a contest that opens right after seeding, its draw committed before entries open', async () => {
     const contest = await app.strapi.documents('api::event.event').findFirst({
       filters: { kind: 'contest' },
       populate: { contest: true },
       status: 'published',
     });
-    const now = new Date();
-    expect(new Date(contest.contest.entryOpensAt).getTime()).toBeLessThan(now.getTime());
-    expect(new Date(contest.contest.entryClosesAt).getTime()).toBeGreaterThan(now.getTime());
+    const opensAt = new Date(contest.contest.entryOpensAt).getTime();
+    expect(opensAt).toBeGreaterThan(Date.now());
+    expect(opensAt).toBeLessThanOrEqual(Date.now() + 3 * 60_000);
+    expect(new Date(contest.contest.entryClosesAt).getTime()).toBeGreaterThan(opensAt + 20 * 24 * 3600_000);
+
+    const publicState = await app.http().get(`/api/contests/${contest.documentId}`);
+    expect(publicState.status).toBe(200);
+    expect(JSON.stringify(publicState.body)).toMatch(/"commitment":"[0-9a-f]{64}"/);
   });
 
   it('never creates the development admin in production', async () => {
