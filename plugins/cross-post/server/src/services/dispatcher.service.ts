@@ -21,6 +21,7 @@ const MAX_TIMER_MS = 2_147_000_000;
 
 /** What one round shares: accounts found waiting, and each post loaded once per language. */
 type Round = {
+  logs: Record<string, unknown>[];
   waitingUntil: Map<number, number>;
   posts: Map<string, Promise<PostSnapshot | null>>;
 };
@@ -46,19 +47,31 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   let again = false;
   let stopped = true;
   // Rounds never overlap on an instance (drain() runs one at a time).
-  let round: Round = { waitingUntil: new Map(), posts: new Map() };
+  let round: Round = { logs: [], waitingUntil: new Map(), posts: new Map() };
 
-  async function log(deliveryId: number, outcome: string, detail: string, startedAt: Date) {
-    await strapi.db.query(ATTEMPT_UID).create({
-      data: {
-        deliveryId,
-        outcome,
-        detail: detail.slice(0, 2000),
-        instance: owner,
-        startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
-      },
-    });
+  /** Attempts are written once per round, in one insert (stale recoveries at once). */
+  async function log(
+    deliveryId: number,
+    outcome: string,
+    detail: string,
+    startedAt: Date,
+    immediately = false
+  ) {
+    const entry = {
+      deliveryId,
+      outcome,
+      detail: detail.slice(0, 2000),
+      instance: owner,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+    };
+    if (immediately) await strapi.db.query(ATTEMPT_UID).create({ data: entry });
+    else round.logs.push(entry);
+  }
+
+  async function flushLogs() {
+    const logs = round.logs.splice(0);
+    if (logs.length > 0) await strapi.db.query(ATTEMPT_UID).createMany({ data: logs });
   }
 
   /** Writes the outcome only while we still hold the lease: a recovered delivery belongs to someone else. */
@@ -103,7 +116,8 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
           row.id,
           'recovered',
           `The instance ${row.leaseOwner} stopped while publishing; ${safeToResend ? `re-sent with the same idempotency key` : 'the post will be looked up before anything is sent again'}.`,
-          now
+          now,
+          true
         );
       }
     }
@@ -359,7 +373,7 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const byAccount = new Map<number, any[]>();
     for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
-    round = { waitingUntil: new Map(), posts: new Map() };
+    round = { logs: [], waitingUntil: new Map(), posts: new Map() };
     const queues = [...byAccount.entries()];
     const workers = Array.from({ length: Math.min(setting('concurrency'), queues.length) }, async () => {
       for (let next = queues.shift(); next; next = queues.shift()) {
@@ -376,20 +390,31 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     });
     await Promise.all(workers);
+    await flushLogs();
     return claimed.length;
   }
 
+  /**
+   * Rounds until nothing is due, then a timer for the next due time. A kick during a round, or
+   * work that fell due meanwhile, means another round now, not at the next tick.
+   */
   async function drain(): Promise<void> {
-    do {
+    for (let idle = 0; !stopped;) {
       again = false;
-      while (!stopped && (await runRound()) >= setting('batchSize'));
-    } while (again && !stopped);
-    if (!stopped) await planWake();
-  }
-
-  async function planWake() {
-    const at = await nextWakeAt(strapi).catch(() => null);
-    if (at) api.wakeAt(at);
+      let claimed = 0;
+      for (let n = await runRound(); ; n = await runRound()) {
+        claimed += n;
+        if (stopped || n < setting('batchSize')) break;
+      }
+      if (stopped) return;
+      const at = await nextWakeAt(strapi).catch(() => null);
+      const dueNow = at !== null && at.getTime() <= Date.now();
+      // Due but not claimable by us (another instance holds it): leave it to the timer, briefly.
+      idle = claimed === 0 ? idle + 1 : 0;
+      if ((again || dueNow) && idle < 2) continue;
+      if (at) api.wakeAt(dueNow ? new Date(Date.now() + 200) : at);
+      return;
+    }
   }
 
   const api = {
