@@ -113,6 +113,28 @@ describe('moderation: public comments API', () => {
       expect(stored.content).toBe('Bonjour alert(1) a < b <3');
     });
 
+    it('holds an author whose recent comments were mostly rejected, and a text they already posted', async () => {
+      const author = { authorEmail: 'recidivist@example.org' };
+      for (const insult of ['Bande de connards', 'Quel connard', 'Espèce de connasse']) {
+        expect((await submit(comment(postId, { ...author, content: insult }))).body.data.status).toBe(
+          'rejected'
+        );
+      }
+      const civil = await submit(comment(postId, { ...author, content: 'Bon, je me calme' }));
+      expect(civil.body.data.status).toBe('pending');
+      const stored = await app.strapi.db
+        .query('plugin::moderation.comment')
+        .findOne({ where: { documentId: civil.body.data.id } });
+      expect(stored.reasons.map((finding: any) => finding.code)).toEqual(['author_history']);
+
+      const other = { authorEmail: 'repeater@example.org' };
+      expect(
+        (await submit(comment(postId, { ...other, content: 'Premier passage ici' }))).body.data.status
+      ).toBe('approved');
+      const again = await submit(comment(postId, { ...other, content: 'PREMIER passage ici !' }));
+      expect(again.body.data.status).toBe('pending');
+    });
+
     it('records the automatic decision in the audit log', async () => {
       const created = await submit(comment(postId, { content: 'Quel crétin' }));
       const entries = await app.strapi.db

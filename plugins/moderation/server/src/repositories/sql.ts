@@ -61,7 +61,11 @@ const toDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
-/** Rate-limit windows, the author's record and duplicates of this text, in one query. */
+/**
+ * Rate-limit windows, the author's record and duplicates of this text, in one query. Counts stop
+ * at what the rules need to know (a rate limit of 10 only needs to see 10 rows): a flood from one
+ * address must not make each of its requests count the whole flood.
+ */
 export async function submissionStats(
   strapi: Core.Strapi,
   input: {
@@ -71,6 +75,8 @@ export async function submissionStats(
     now: Date;
     historySince: Date;
     duplicatesSince: Date;
+    /** How far each count needs to go; 0 skips it. The author's history is judged on their latest `authorHistory` comments. */
+    bounds: { ipPerMinute: number; authorPerMinute: number; sameText: number; authorHistory: number };
   }
 ): Promise<SubmissionStats> {
   const knex = strapi.db.connection;
@@ -78,52 +84,53 @@ export async function submissionStats(
   const c = (attribute: string) => column(strapi, COMMENT_UID, attribute);
   const minuteAgo = new Date(input.now.getTime() - 60_000);
   const sub = () => knex(t);
+  const upTo = (bound: number, where: (query: any) => any) =>
+    bound > 0
+      ? knex.count('*').from(
+          where(sub().select(knex.raw('1')))
+            .limit(bound)
+            .as('bounded')
+        )
+      : knex.raw('0');
+  const fromIp = (query: any) =>
+    query.where(c('ipHash'), input.ipHash ?? '').where(c('createdAt'), '>', minuteAgo);
+  const fromAuthor = (query: any) =>
+    query.where(c('authorKey'), input.authorKey).where(c('createdAt'), '>', minuteAgo);
+  const recentOfAuthor = (query: any) =>
+    query.where(c('authorKey'), input.authorKey).where(c('createdAt'), '>', input.historySince);
+  const latestOfAuthor = () =>
+    recentOfAuthor(sub().select(`${c('status')} as status`))
+      .orderBy(c('createdAt'), 'desc')
+      .limit(Math.max(input.bounds.authorHistory, 1));
+  const sameText = (query: any) =>
+    query.where(c('fingerprint'), input.fingerprint).where(c('createdAt'), '>', input.duplicatesSince);
+  const ipBound = input.ipHash ? input.bounds.ipPerMinute : 0;
 
   const row = await knex
     .select({
-      ipLastMinute: sub()
+      ipLastMinute: upTo(ipBound, fromIp),
+      ipOldest: ipBound > 0 ? fromIp(sub().min(c('createdAt'))) : knex.raw('null'),
+      authorLastMinute: upTo(input.bounds.authorPerMinute, fromAuthor),
+      authorOldest:
+        input.bounds.authorPerMinute > 0 ? fromAuthor(sub().min(c('createdAt'))) : knex.raw('null'),
+      authorApproved: upTo(1, (query) =>
+        query.where(c('authorKey'), input.authorKey).where(c('status'), 'approved')
+      ),
+      authorRecent: knex.count('*').from(latestOfAuthor().as('latest')),
+      authorRecentRejected: knex
         .count('*')
-        .where(c('ipHash'), input.ipHash ?? '')
-        .where(c('createdAt'), '>', minuteAgo),
-      ipOldest: sub()
-        .min(c('createdAt'))
-        .where(c('ipHash'), input.ipHash ?? '')
-        .where(c('createdAt'), '>', minuteAgo),
-      authorLastMinute: sub()
-        .count('*')
-        .where(c('authorKey'), input.authorKey)
-        .where(c('createdAt'), '>', minuteAgo),
-      authorOldest: sub()
-        .min(c('createdAt'))
-        .where(c('authorKey'), input.authorKey)
-        .where(c('createdAt'), '>', minuteAgo),
-      authorApproved: sub().count('*').where(c('authorKey'), input.authorKey).where(c('status'), 'approved'),
-      authorRecent: sub()
-        .count('*')
-        .where(c('authorKey'), input.authorKey)
-        .where(c('createdAt'), '>', input.historySince),
-      authorRecentRejected: sub()
-        .count('*')
-        .where(c('authorKey'), input.authorKey)
-        .where(c('createdAt'), '>', input.historySince)
-        .where(c('status'), 'rejected'),
-      sameTextAnyone: sub()
-        .count('*')
-        .where(c('fingerprint'), input.fingerprint)
-        .where(c('createdAt'), '>', input.duplicatesSince),
-      sameTextAuthor: sub()
-        .count('*')
-        .where(c('fingerprint'), input.fingerprint)
-        .where(c('authorKey'), input.authorKey)
-        .where(c('createdAt'), '>', input.duplicatesSince),
+        .from(latestOfAuthor().as('latest'))
+        .where('latest.status', 'rejected'),
+      sameTextAnyone: upTo(input.bounds.sameText, sameText),
+      sameTextAuthor: upTo(1, (query) => sameText(query).where(c('authorKey'), input.authorKey)),
       ...activeSanctionsQuery(strapi, input.authorKey, input.now),
     })
     .first();
 
   const n = (value: unknown) => Number(value ?? 0);
   return {
-    ipLastMinute: input.ipHash ? n(row.ipLastMinute) : 0,
-    ipOldest: input.ipHash ? toDate(row.ipOldest) : null,
+    ipLastMinute: n(row.ipLastMinute),
+    ipOldest: toDate(row.ipOldest),
     authorLastMinute: n(row.authorLastMinute),
     authorOldest: toDate(row.authorOldest),
     authorApproved: n(row.authorApproved),

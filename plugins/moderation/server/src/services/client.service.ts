@@ -27,6 +27,9 @@ export type PublicComment = {
   replies: PublicComment[];
 };
 
+/** The author-history rule judges the rejection rate of an author's latest comments, at most this many. */
+const AUTHOR_HISTORY_SAMPLE = 100;
+
 export type ReportInput = { reason: ReportReason; note?: string };
 
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
@@ -139,6 +142,12 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
       now,
       historySince: new Date(now.getTime() - settings.authorHistory.windowDays * 86_400_000),
       duplicatesSince: new Date(now.getTime() - settings.duplicates.windowMinutes * 60_000),
+      bounds: {
+        ipPerMinute: settings.rateLimits.perIpPerMinute,
+        authorPerMinute: settings.rateLimits.perAuthorPerMinute,
+        sameText: settings.duplicates.maxSameText,
+        authorHistory: AUTHOR_HISTORY_SAMPLE,
+      },
     });
     enforceRateLimits(stats, settings.rateLimits, now);
 
