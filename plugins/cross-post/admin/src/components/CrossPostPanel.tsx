@@ -1,6 +1,6 @@
 /** Side panel of a post's edit view: pick accounts, preview each network's text, publish or schedule, follow deliveries. */
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Button, Checkbox, DateTimePicker, Field, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
@@ -11,6 +11,12 @@ import { StatusBadge } from './StatusBadge';
 
 const POST_UID = 'api::post.post';
 const ACTIVE = ['scheduled', 'publishing', 'retrying', 'unconfirmed'];
+
+/** `YYYY-MM-DDTHH:mm:ss` in local time, as datetime-local inputs want it. */
+function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
 
 const PanelContent = ({ documentId }: { documentId: string }) => {
   const { formatMessage, formatDate } = useIntl();
@@ -145,11 +151,13 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root>
             <Field.Label>{t('panel.scheduleAt', { timeZone })}</Field.Label>
-            <DateTimePicker
-              value={scheduledAt}
-              onChange={setScheduledAt}
-              clearLabel={t('panel.clear')}
-              onClear={() => setScheduledAt(undefined)}
+            {/* A native picker: seconds precision, in the browser's time zone (shown above). */}
+            <TextInput
+              type="datetime-local"
+              step={1}
+              value={scheduledAt ? toLocalInput(scheduledAt) : ''}
+              onChange={(e: any) => setScheduledAt(e.target.value ? new Date(e.target.value) : undefined)}
+              data-testid="cross-post-scheduled-at"
             />
           </Field.Root>
           <Typography variant="pi" textColor="neutral600">

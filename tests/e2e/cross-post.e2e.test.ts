@@ -1,0 +1,81 @@
+/**
+ * An editor opens a post, picks two accounts, schedules it a few seconds ahead, and watches both
+ * deliveries go to published in the side panel and on the calendar. The networks are the fakes.
+ */
+import { openAdmin, type AdminSession } from './harness/browser';
+import { startFakes, type Fakes } from '../fakes';
+import { createAccount, createPost } from '../integration/cross-post/helpers';
+
+describe('cross-posting from the edit view of a post', () => {
+  let session: AdminSession;
+  let fakes: Fakes;
+
+  beforeAll(async () => {
+    fakes = await startFakes();
+    session = await openAdmin({ language: 'en', env: { CROSS_POST_TICK_SECONDS: '1' } });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await fakes?.stop();
+  });
+
+  it('schedules a post on two networks and shows both deliveries published', async () => {
+    const { page, baseUrl, app } = session;
+    const mastodon = await createAccount(app.strapi, fakes, 'mastodon', { name: 'Mastodon Lyon' });
+    const bluesky = await createAccount(app.strapi, fakes, 'bluesky', { name: 'Bluesky Lyon' });
+    const documentId = await createPost(app.strapi, {
+      fr: 'Atelier réparation vélo samedi',
+      link: 'https://porte-voix.example/atelier',
+    });
+
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/api::post.post/${documentId}?plugins[i18n][locale]=fr`
+    );
+    const panel = page.getByTestId('cross-post-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    await page.getByTestId(`cross-post-account-${mastodon.id}`).click();
+    await page.getByTestId(`cross-post-account-${bluesky.id}`).click();
+
+    // Each network's preview, counted its own way.
+    await page
+      .getByTestId(`cross-post-preview-${mastodon.id}`)
+      .getByText(/\/ 500/)
+      .waitFor();
+    await page
+      .getByTestId(`cross-post-preview-${bluesky.id}`)
+      .getByText(/\/ 300/)
+      .waitFor();
+
+    const at = new Date(Date.now() + 8_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+    await page.getByTestId('cross-post-scheduled-at').fill(local);
+    await page.getByTestId('cross-post-schedule').click();
+
+    const deliveries = page.getByTestId('cross-post-deliveries');
+    await deliveries.getByTestId('delivery-status-scheduled').first().waitFor({ timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '[data-testid="cross-post-deliveries"] [data-testid="delivery-status-published"]'
+        ).length === 2,
+      undefined,
+      { timeout: 60_000 }
+    );
+    expect(fakes.mastodon.published).toHaveLength(1);
+    expect(fakes.bluesky.published).toHaveLength(1);
+
+    await page.goto(`${baseUrl}/admin/plugins/cross-post`);
+    const calendar = page.getByTestId('cross-post-calendar');
+    await calendar.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '[data-testid="cross-post-calendar"] [data-testid="delivery-status-published"]'
+        ).length === 2,
+      undefined,
+      { timeout: 30_000 }
+    );
+    await page.screenshot({ path: '/tmp/cross-post-calendar.png' });
+  });
+});
