@@ -141,6 +141,42 @@ describe.each(NETWORKS)('%s provider against its fake', (network) => {
   });
 });
 
+describe('images', () => {
+  // A 1×1 PNG.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64'
+  );
+  const withImage = (): OutgoingPost => ({
+    ...post('Avec une image'),
+    images: [
+      {
+        filename: 'velo.png',
+        mimeType: 'image/png',
+        alt: 'Un vélo',
+        size: png.length,
+        publicUrl: 'https://porte-voix.example/velo.png',
+        load: async () => png,
+      },
+    ],
+  });
+
+  it.each(NETWORKS)('%s uploads the image and publishes the post with it', async (network) => {
+    const account = accountFor(network);
+    const provider = providers[network];
+    if (network === 'bluesky') account.credentials = await provider.refresh!(providerContext(account));
+    const validation = await provider.validate(withImage(), providerContext(account));
+    expect(validation.problems).toEqual([]);
+    const result = await provider.publish(withImage(), createTid(), providerContext(account));
+    expect(result.remoteId).toBeTruthy();
+    expect(fakes[network].published).toHaveLength(1);
+    const uploads = fakes[network].requests.filter((r) =>
+      /media|uploadBlob|photos|images|upload|sendPhoto|webhooks/.test(r.path)
+    );
+    expect(uploads.length).toBeGreaterThan(0);
+  });
+});
+
 describe('idempotent re-sends after a dropped connection', () => {
   it.each(['mastodon', 'bluesky'] as const)('%s: the same key publishes once', async (network) => {
     const account = accountFor(network);
