@@ -40,20 +40,23 @@ export const adminActor = (
  * lifecycle (register.ts) refuses any update or deletion that comes another way.
  */
 const auditService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async record(entry: AuditRecord) {
-    return strapi.db.query(AUDIT_UID).create({
-      data: {
-        action: entry.action,
-        actorType: entry.actor.type,
-        actorId: entry.actor.id ?? null,
-        actorName: entry.actor.name ?? null,
-        commentDocumentId: entry.commentDocumentId ?? null,
-        authorKey: entry.authorKey ?? null,
-        fromStatus: entry.fromStatus ?? null,
-        toStatus: entry.toStatus ?? null,
-        reason: entry.reason ?? null,
-        details: entry.details ?? null,
-      },
+  /** Appends an entry (written without reading it back: it is on every submission's path). */
+  async record(entry: AuditRecord): Promise<void> {
+    await strapi.db.query(AUDIT_UID).createMany({
+      data: [
+        {
+          action: entry.action,
+          actorType: entry.actor.type,
+          actorId: entry.actor.id ?? null,
+          actorName: entry.actor.name ?? null,
+          commentDocumentId: entry.commentDocumentId ?? null,
+          authorKey: entry.authorKey ?? null,
+          fromStatus: entry.fromStatus ?? null,
+          toStatus: entry.toStatus ?? null,
+          reason: entry.reason ?? null,
+          details: entry.details ?? null,
+        },
+      ],
     });
   },
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 import { COMMENT_UID, REPORT_UID } from '../utils/uids';
@@ -26,6 +26,14 @@ export type PublicComment = {
   createdAt: string;
   replies: PublicComment[];
 };
+
+/** A document id shaped like Strapi's own (24 characters, a-z0-9, starting with a letter). */
+function newDocumentId(): string {
+  const bytes = randomBytes(24);
+  let id = String.fromCharCode(97 + (bytes[0] % 26));
+  for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
+  return id;
+}
 
 /** The author-history rule judges the rejection rate of an author's latest comments, at most this many. */
 const AUTHOR_HISTORY_SAMPLE = 100;
@@ -189,38 +197,41 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
 
-    const comment = await strapi.db.transaction(async () => {
-      const created = await strapi.db.query(COMMENT_UID).create({
-        data: {
-          targetType: type,
-          targetDocumentId: documentId,
-          targetKey: target.key,
-          targetTitle: target.title.slice(0, 255),
-          campaignDocumentId: target.campaignDocumentId,
-          parentId: submission.parent ?? null,
-          threadId,
-          authorName,
-          authorEmail: submission.authorEmail.trim(),
-          authorKey,
-          ipHash,
-          content,
-          locale: submission.locale,
-          status: decision.status,
-          reasons: decision.findings,
-          fingerprint,
-        },
-        select: ['id', 'documentId', 'status'],
+    // Comment and audit entry in one transaction, each written without reading it back.
+    const comment = { documentId: newDocumentId(), status: decision.status };
+    await strapi.db.transaction(async () => {
+      await strapi.db.query(COMMENT_UID).createMany({
+        data: [
+          {
+            documentId: comment.documentId,
+            targetType: type,
+            targetDocumentId: documentId,
+            targetKey: target.key,
+            targetTitle: target.title.slice(0, 255),
+            campaignDocumentId: target.campaignDocumentId,
+            parentId: submission.parent ?? null,
+            threadId,
+            authorName,
+            authorEmail: submission.authorEmail.trim(),
+            authorKey,
+            ipHash,
+            content,
+            locale: submission.locale,
+            status: decision.status,
+            reasons: decision.findings,
+            fingerprint,
+          },
+        ],
       });
       await getService(strapi, 'audit').record({
         action: 'auto_decision',
         actor: SYSTEM,
-        commentDocumentId: created.documentId,
+        commentDocumentId: comment.documentId,
         authorKey,
         toStatus: decision.status,
         reason: decision.findings.map((finding) => finding.detail).join('; ') || null,
         details: { rules: decision.findings.map(({ rule, outcome, code }) => ({ rule, outcome, code })) },
       });
-      return created;
     });
 
     if (decision.status === 'pending') {
