@@ -118,22 +118,31 @@ describe('deliveries', () => {
   it('keeps one delivery per (post, account) in the database itself', async () => {
     const account = await createAccount(app.strapi, fakes, 'discord');
     const documentId = await createPost(app.strapi, { fr: 'Unique' });
-    await api().post(`/posts/${documentId}/deliveries`, {
+    const scheduled = await api().post(`/posts/${documentId}/deliveries`, {
       accountIds: [account.id],
       scheduledAt: '2030-01-01T09:00:00Z',
     });
-    await expect(
-      app.strapi.db.query('plugin::cross-post.delivery').create({
-        data: {
-          postDocumentId: documentId,
-          accountId: account.id,
-          network: 'discord',
-          status: 'scheduled',
-          scheduledAt: new Date(),
-          idempotencyKey: 'k',
-        },
-      })
-    ).rejects.toThrow();
+    expect(scheduled.status).toBe(201);
+    const duplicate = app.strapi.db.query('plugin::cross-post.delivery').create({
+      data: {
+        postDocumentId: documentId,
+        accountId: account.id,
+        network: 'discord',
+        status: 'scheduled',
+        scheduledAt: new Date(),
+        idempotencyKey: 'k',
+      },
+    });
+    const error = await duplicate.then(
+      () => null,
+      (e: Error) => e
+    );
+    expect(String(error)).toMatch(/unique|duplicate/i);
+    expect(
+      await app.strapi.db
+        .query('plugin::cross-post.delivery')
+        .count({ where: { postDocumentId: documentId } })
+    ).toBe(1);
   });
 
   it('cancels, retries, and explains what cannot be done', async () => {

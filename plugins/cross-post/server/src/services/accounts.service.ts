@@ -149,11 +149,6 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async waitUntil(id: number, until: Date, reason: string): Promise<void> {
       await query().update({ where: { id }, data: { rateLimitedUntil: until, rateLimitReason: reason } });
     },
-
-    async rateLimitedUntil(id: number): Promise<Date | null> {
-      const row = await query().findOne({ where: { id }, select: ['rateLimitedUntil'] });
-      return row?.rateLimitedUntil ? new Date(row.rateLimitedUntil) : null;
-    },
   };
 };
 

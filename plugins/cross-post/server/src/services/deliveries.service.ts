@@ -60,10 +60,6 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       .create({ data: { deliveryId, outcome, detail, startedAt: new Date(), durationMs: 0 } });
   }
 
-  async function isUniqueViolation(postDocumentId: string, accountId: number) {
-    return query().findOne({ where: { postDocumentId, accountId } });
-  }
-
   return {
     /**
      * One delivery per (post, account). A repeated call returns the same deliveries; it moves the
@@ -108,7 +104,7 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
           results.push(toPublic(created));
         } catch (error) {
           // Another request (or instance) created it between our read and our insert: the unique index kept it single.
-          const winner = await isUniqueViolation(postDocumentId, account.id);
+          const winner = await query().findOne({ where: { postDocumentId, accountId: account.id } });
           if (!winner) throw error;
           results.push(toPublic(winner));
         }
