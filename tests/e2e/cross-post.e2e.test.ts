@@ -78,4 +78,20 @@ describe('cross-posting from the edit view of a post', () => {
     );
     await page.screenshot({ path: '/tmp/cross-post-calendar.png' });
   });
+
+  it('connects an account from the settings page and never shows its secret again', async () => {
+    const { page, baseUrl } = session;
+    await page.goto(`${baseUrl}/admin/settings/cross-post/accounts`);
+    await page.getByTestId('cross-post-add-account').click();
+    await page.getByLabel('Name').fill('Mastodon Paris');
+    await page.getByLabel('Base URL').fill(fakes.mastodon.baseUrl);
+    // Mastodon is the default network; its only credential is the access token.
+    await page.getByLabel('accessToken').fill('super-secret-token-4242');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByRole('row', { name: /Mastodon Paris/ });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain('••••4242');
+    expect(await page.content()).not.toContain('super-secret-token');
+    await page.screenshot({ path: '/tmp/cross-post-accounts.png' });
+  });
 });
