@@ -237,6 +237,26 @@ describe('failures as an editor sees them', () => {
     expect(accounts.find((x: any) => x.id === account.id).rateLimitedUntil).toBeTruthy();
   });
 
+  it("stops at the end of the network's quota without waiting for a 429", async () => {
+    const account = await createAccount(app.strapi, fakes, 'mastodon', {
+      credentials: { accessToken: 'quota-token' },
+    });
+    fakes.mastodon.configure({ window: { limit: 2, windowMs: 60_000 } });
+    const posts = [];
+    for (const text of ['Quota un', 'Quota deux', 'Quota trois'])
+      posts.push(await createPost(app.strapi, { fr: text }));
+    for (const documentId of posts)
+      await api().post(`/posts/${documentId}/deliveries`, { accountIds: [account.id] });
+    await dispatchOnce();
+    await dispatchOnce();
+    expect(fakes.mastodon.published).toHaveLength(2);
+    expect(fakes.mastodon.rateLimitedCount).toBe(0);
+    const [third] = (await api().get(`/posts/${posts[2]}/deliveries`)).body.data;
+    expect(third.status).toBe('scheduled');
+    const waiting = (await api().get('/accounts')).body.data.find((a: any) => a.id === account.id);
+    expect(waiting.rateLimitReason).toMatch(/quota used up/);
+  });
+
   it('fails a rejected post with a reason an editor can act on', async () => {
     const account = await createAccount(app.strapi, fakes, 'telegram', {
       credentials: { botToken: 'revoked', chatId: '@c' },

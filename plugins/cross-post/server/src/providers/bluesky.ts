@@ -6,6 +6,7 @@ import {
   httpStatus,
   imageCountProblem,
   lengthValidation,
+  quotaFrom,
   requireCredentials,
   responseBody,
   serverErrorVerdict,
@@ -98,7 +99,7 @@ const bluesky: Provider = {
     }
     const facets = facetsOf(post.text);
     const rkey = tidFromKey(idempotencyKey);
-    const { data } = await ctx.http.post(
+    const { data, headers: answer } = await ctx.http.post(
       '/xrpc/com.atproto.repo.putRecord',
       {
         repo: did,
@@ -116,7 +117,11 @@ const bluesky: Provider = {
       },
       { headers }
     );
-    return { remoteId: data.uri, url: webUrl(ctx.account.credentials.handle, did, data.uri) };
+    return {
+      remoteId: data.uri,
+      url: webUrl(ctx.account.credentials.handle, did, data.uri),
+      quota: quotaFrom(answer, 'RateLimit-Remaining', (v) => Number(v) * 1000, 'RateLimit-Reset'),
+    };
   },
 
   async lookup(remoteId, ctx) {

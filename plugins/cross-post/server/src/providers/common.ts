@@ -51,6 +51,24 @@ export function waitUntilIso(value: string | undefined, now = Date.now()): numbe
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
+/** The quota from a successful answer's headers, when the network sends them. */
+export function quotaFrom(
+  headers: Record<string, any>,
+  remainingHeader: string,
+  resetAt: (value: string) => number | undefined,
+  resetHeader: string
+): { remaining: number; resetAt: Date } | undefined {
+  const get = (name: string) => {
+    const value = typeof headers?.get === 'function' ? headers.get(name) : headers?.[name.toLowerCase()];
+    return value === undefined || value === null ? undefined : String(value);
+  };
+  const remaining = Number(get(remainingHeader));
+  const reset = get(resetHeader);
+  const at = reset === undefined ? undefined : resetAt(reset);
+  if (!Number.isFinite(remaining) || get(remainingHeader) === undefined || at === undefined) return undefined;
+  return { remaining, resetAt: new Date(at) };
+}
+
 export function httpStatus(error: unknown): number | undefined {
   return axios.isAxiosError(error) ? error.response?.status : undefined;
 }

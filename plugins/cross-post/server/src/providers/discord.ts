@@ -6,6 +6,7 @@ import {
   imageBlob,
   imageCountProblem,
   lengthValidation,
+  quotaFrom,
   requireCredentials,
   responseBody,
   serverErrorVerdict,
@@ -62,8 +63,17 @@ const discord: Provider = {
       }
       body = form;
     }
-    const { data } = await ctx.http.post(path, body, { params: { wait: true } });
-    return { remoteId: String(data.id), url: messageUrl(data) };
+    const { data, headers } = await ctx.http.post(path, body, { params: { wait: true } });
+    return {
+      remoteId: String(data.id),
+      url: messageUrl(data),
+      quota: quotaFrom(
+        headers,
+        'X-RateLimit-Remaining',
+        (v) => Date.now() + Number(v) * 1000,
+        'X-RateLimit-Reset-After'
+      ),
+    };
   },
 
   async lookup(remoteId, ctx) {

@@ -6,6 +6,7 @@ import {
   imageBlob,
   imageCountProblem,
   lengthValidation,
+  quotaFrom,
   requireCredentials,
   responseBody,
   serverErrorVerdict,
@@ -87,7 +88,7 @@ const mastodon: Provider = {
       if (response.status === 202) await waitForMedia(ctx, response.data.id);
       mediaIds.push(String(response.data.id));
     }
-    const { data } = await ctx.http.post(
+    const { data, headers } = await ctx.http.post(
       '/api/v1/statuses',
       {
         status: post.text,
@@ -97,7 +98,16 @@ const mastodon: Provider = {
       },
       { headers: { ...auth(ctx), 'Idempotency-Key': idempotencyKey } }
     );
-    return { remoteId: String(data.id), url: data.url ?? null };
+    return {
+      remoteId: String(data.id),
+      url: data.url ?? null,
+      quota: quotaFrom(
+        headers,
+        'X-RateLimit-Remaining',
+        (v) => Date.parse(v) || undefined,
+        'X-RateLimit-Reset'
+      ),
+    };
   },
 
   async lookup(remoteId, ctx) {

@@ -48,7 +48,12 @@ export type Validation = {
   problems: Problem[];
 };
 
-export type PublishResult = { remoteId: string; url: string | null };
+export type PublishResult = {
+  remoteId: string;
+  url: string | null;
+  /** The quota the network reported with its answer: at 0 the account waits until `resetAt`, no 429 needed. */
+  quota?: { remaining: number; resetAt: Date };
+};
 
 export type RemotePost = { remoteId: string; url: string | null; text?: string; createdAt?: string };
 

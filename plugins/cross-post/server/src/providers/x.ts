@@ -6,6 +6,7 @@ import {
   imageBlob,
   imageCountProblem,
   lengthValidation,
+  quotaFrom,
   requireCredentials,
   responseBody,
   serverErrorVerdict,
@@ -77,12 +78,16 @@ const x: Provider = {
   async publish(post, _idempotencyKey, ctx) {
     const mediaIds = [];
     for (const image of post.images) mediaIds.push(await uploadImage(ctx, image));
-    const { data } = await ctx.http.post(
+    const { data, headers } = await ctx.http.post(
       '/2/tweets',
       { text: post.text, ...(mediaIds.length > 0 && { media: { media_ids: mediaIds } }) },
       { headers: auth(ctx) }
     );
-    return { remoteId: data.data.id, url: tweetUrl(data.data.id) };
+    return {
+      remoteId: data.data.id,
+      url: tweetUrl(data.data.id),
+      quota: quotaFrom(headers, 'x-rate-limit-remaining', (v) => Number(v) * 1000, 'x-rate-limit-reset'),
+    };
   },
 
   async lookup(remoteId, ctx) {

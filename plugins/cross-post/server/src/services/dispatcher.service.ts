@@ -237,6 +237,15 @@ const dispatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
           nextAttemptAt: null,
           attemptCount: (row.attemptCount ?? 0) + 1,
         });
+        // The network said this was the last request of its window: wait for the reset rather than for a 429.
+        if (result.quota && result.quota.remaining <= 0 && result.quota.resetAt.getTime() > Date.now()) {
+          round.waitingUntil.set(account.id, result.quota.resetAt.getTime());
+          await getService(strapi, 'accounts').waitUntil(
+            account.id,
+            result.quota.resetAt,
+            `${provider.displayName} quota used up; it resets at ${result.quota.resetAt.toISOString()}.`
+          );
+        }
         return log(row.id, 'published', result.url ?? result.remoteId, startedAt);
       } catch (error) {
         const verdict = provider.classifyError(error);
