@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-import { ensureDeliveryIndexes } from './repositories/claims.sql';
 import { registerActions } from './permissions';
 import { seedDemoAccounts } from './demo-accounts';
 import { encryptionKey } from './utils/credentials';
@@ -9,7 +8,6 @@ import { getService } from './utils/get-service';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Refuse to start in production without a real key, rather than fail at the first publication.
   encryptionKey();
-  await ensureDeliveryIndexes(strapi);
   await registerActions(strapi);
   await seedDemoAccounts(strapi);
   getService(strapi, 'dispatcher').start();

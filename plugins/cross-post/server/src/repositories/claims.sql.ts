@@ -118,22 +118,3 @@ export async function nextWakeAt(strapi: Core.Strapi): Promise<Date | null> {
   if (wake === null || wake === undefined) return null;
   return new Date(typeof wake === 'number' || /^\d+$/.test(String(wake)) ? Number(wake) : wake);
 }
-
-/** One delivery per (post, account), enforced by the database: double clicks and other instances included. */
-export async function ensureDeliveryIndexes(strapi: Core.Strapi): Promise<void> {
-  const t = tables(strapi);
-  const statements = [
-    `CREATE UNIQUE INDEX IF NOT EXISTS cross_post_deliveries_post_account_uq ON ${t.deliveries} (${t.postDocumentId}, ${t.accountId})`,
-    `CREATE INDEX IF NOT EXISTS cross_post_deliveries_due_idx ON ${t.deliveries} (${t.status}, ${t.nextAttemptAt})`,
-  ];
-  for (const sql of statements) {
-    try {
-      await strapi.db.connection.raw(
-        strapi.db.dialect.client === 'mysql' ? sql.replace(' IF NOT EXISTS', '') : sql
-      );
-    } catch (error: any) {
-      // MySQL has no IF NOT EXISTS for indexes: an existing one is fine.
-      if (!/Duplicate key name|already exists/i.test(String(error?.message))) throw error;
-    }
-  }
-}
