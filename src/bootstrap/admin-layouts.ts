@@ -34,6 +34,9 @@ const LIST_LAYOUTS: Record<
   },
 };
 
+/** Relations show the related entry by this field instead of its id. */
+const RELATION_MAIN_FIELDS: Record<string, string> = { campaign: 'name' };
+
 const MARKER = { type: 'app', name: 'porte-voix', key: 'admin-layouts-version' };
 const VERSION = 2;
 
@@ -56,7 +59,6 @@ export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> 
   for (const [uid, layout] of Object.entries(LIST_LAYOUTS)) {
     const contentType = strapi.contentType(uid as any);
     const current = await contentTypes.findConfiguration(contentType);
-    const relationMainFields = { campaign: 'name' } as Record<string, string>;
     const metadatas = { ...current.metadatas };
     for (const [field, metadata] of Object.entries<any>(metadatas)) {
       if (metadata?.edit?.label === field || metadata?.list?.label === field) {
@@ -73,7 +75,7 @@ export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> 
         };
       }
     }
-    for (const [field, mainField] of Object.entries(relationMainFields)) {
+    for (const [field, mainField] of Object.entries(RELATION_MAIN_FIELDS)) {
       if (metadatas[field]) {
         metadatas[field] = {
           ...metadatas[field],

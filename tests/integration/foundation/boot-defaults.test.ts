@@ -42,14 +42,28 @@ describe('what a boot sets up', () => {
     expect(JSON.stringify(publicState.body)).toMatch(/"commitment":"[0-9a-f]{64}"/);
   });
 
-  it('never creates the development admin in production', async () => {
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
+  /** Runs `fn` with some variables set (undefined: unset), then puts the environment back. */
+  async function withEnv(vars: Record<string, string | undefined>, fn: () => Promise<void>) {
+    const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+    const apply = (values: Record<string, string | undefined>) => {
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    };
+    apply(vars);
     try {
-      await ensureDevelopmentAdmin(app.strapi);
+      await fn();
     } finally {
-      process.env.NODE_ENV = nodeEnv;
+      apply(saved);
     }
+  }
+
+  it('never creates the development admin in production', async () => {
+    // Only NODE_ENV guards here: the harness's PORTE_VOIX_DEV_ADMIN=false is lifted.
+    await withEnv({ NODE_ENV: 'production', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
+      ensureDevelopmentAdmin(app.strapi)
+    );
     const admin = await app.strapi.db
       .query('admin::user')
       .findOne({ where: { email: DEVELOPMENT_ADMIN_DEFAULTS.email } });
@@ -57,16 +71,9 @@ describe('what a boot sets up', () => {
   });
 
   it('creates the development admin in development, who can then log in', async () => {
-    const nodeEnv = process.env.NODE_ENV;
-    const devAdmin = process.env.PORTE_VOIX_DEV_ADMIN;
-    process.env.NODE_ENV = 'development';
-    delete process.env.PORTE_VOIX_DEV_ADMIN;
-    try {
-      await ensureDevelopmentAdmin(app.strapi);
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-      process.env.PORTE_VOIX_DEV_ADMIN = devAdmin;
-    }
+    await withEnv({ NODE_ENV: 'development', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
+      ensureDevelopmentAdmin(app.strapi)
+    );
     const response = await app
       .http()
       .post('/admin/login')
@@ -83,7 +90,10 @@ describe('what a boot sets up', () => {
     expect(configuration.metadatas.campaign.list.mainField).toBe('name');
     expect(configuration.metadatas.editorialStatus.list.label).toBe('Editorial status');
 
-    await contentTypes.updateConfiguration(post, { ...configuration, layouts: { ...configuration.layouts, list: ['title'] } });
+    await contentTypes.updateConfiguration(post, {
+      ...configuration,
+      layouts: { ...configuration.layouts, list: ['title'] },
+    });
     await applyAdminListLayouts(app.strapi);
     expect((await contentTypes.findConfiguration(post)).layouts.list).toEqual(['title']);
   });
