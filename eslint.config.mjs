@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['plugins/*/admin/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}'],
+    files: ['plugins/*/admin/**/*.{ts,tsx}', 'packages/*/admin/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {

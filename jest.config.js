@@ -10,10 +10,10 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: [
-        '<rootDir>/tests/unit/**/*.test.ts',
         '<rootDir>/src/**/__tests__/**/*.test.ts',
         '<rootDir>/plugins/*/server/src/**/__tests__/**/*.test.ts',
         '<rootDir>/plugins/*/admin/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/packages/*/**/__tests__/**/*.test.ts',
       ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
     },

@@ -1,19 +1,21 @@
-import { devSecret } from '../src/utils/dev-secrets';
-
+/**
+ * Secrets come from the environment only. `src/bootstrap/secrets.ts` fills in development values under
+ * `npm run develop` and in tests, and refuses to start anywhere else while one is missing or weak.
+ */
 export default ({ env }) => ({
   auth: {
-    secret: env('ADMIN_JWT_SECRET', devSecret('admin-jwt')),
+    secret: env('ADMIN_JWT_SECRET'),
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT', devSecret('api-token-salt')),
+    salt: env('API_TOKEN_SALT'),
   },
   transfer: {
     token: {
-      salt: env('TRANSFER_TOKEN_SALT', devSecret('transfer-token-salt')),
+      salt: env('TRANSFER_TOKEN_SALT'),
     },
   },
   secrets: {
-    encryptionKey: env('ENCRYPTION_KEY', devSecret('encryption-key')),
+    encryptionKey: env('ENCRYPTION_KEY'),
   },
   flags: {
     nps: env.bool('FLAG_NPS', false),

@@ -42,6 +42,20 @@ export default ({ env }) => {
         filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '') || '.tmp/data.db'),
       },
       useNullAsDefault: true,
+      pool: {
+        // Write-ahead log: readers never block the writer, and a commit waits for the disk once per
+        // checkpoint instead of at every statement (each write cost ~4 ms of fsync without it). A
+        // crash can lose only the last commits before it, never corrupt the file.
+        afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
+          try {
+            connection.pragma('journal_mode = WAL');
+            connection.pragma('synchronous = NORMAL');
+            done(null, connection);
+          } catch (error) {
+            done(error as Error, connection);
+          }
+        },
+      },
     },
   };
 

@@ -1,5 +1,3 @@
-import { devSecret } from '../src/utils/dev-secrets';
-
 export default ({ env }) => ({
   i18n: { enabled: true },
   email: {
@@ -29,7 +27,8 @@ export default ({ env }) => ({
           },
   },
   'users-permissions': {
-    config: { jwtSecret: env('JWT_SECRET', devSecret('users-permissions-jwt')) },
+    // Filled in or checked by src/bootstrap/secrets.ts, like the admin secrets.
+    config: { jwtSecret: env('JWT_SECRET') },
   },
   'cross-post': { enabled: true, resolve: './plugins/cross-post' },
   moderation: { enabled: true, resolve: './plugins/moderation' },

@@ -6,12 +6,15 @@
  *     limits, author record, duplicates, sanctions, rules, insert + audit entry);
  *  2. a plain Strapi `create` over HTTP on a minimal content type, in the same process and database,
  *     alternated with 1 (see scripts/bench/harness.mjs);
- *  3. the rules engine alone, in comments per second on one core.
+ *  3. the rules engine alone, in comments per second on one core, and its hold and pass rates on
+ *     the labelled corpus (tests/moderation-corpus) per language and category.
  *
  * Options (environment): BENCH_SECONDS per phase (default 3), BENCH_ROUNDS (default 4),
- * BENCH_CONCURRENCY (default 8), DATABASE_CLIENT=postgres to run on PostgreSQL.
+ * BENCH_CONCURRENCY (default 8), DATABASE_CLIENT=postgres to run on PostgreSQL,
+ * BENCH_PART=rules for part 3 only (no build, no database).
  */
 import { bootBenchApp, compareWithBaseline } from './bench/harness.mjs';
+import { benchRules } from './bench/rules.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
@@ -25,6 +28,11 @@ const TEXTS = [
   'LOL this is the best thing ever!!! check https://bit.ly/xyz for free stuff',
   'Quel crétin cet arbitre, mais bravo aux joueurs pour le match de dimanche.',
 ];
+
+if (process.env.BENCH_PART === 'rules') {
+  await benchRules(TEXTS);
+  process.exit(0);
+}
 
 const app = await bootBenchApp('moderation');
 const { strapi, baseUrl } = app;
@@ -71,32 +79,6 @@ const { baseline, feature, ratio } = await compareWithBaseline({
   },
 });
 
-// --- the rules engine alone, on this thread ------------------------------------------------------
-const engine = await strapi.plugin('moderation').service('settings').engine();
-const context = {
-  now: new Date(),
-  sanction: null,
-  author: { approved: 0, recent: 0, recentRejected: 0 },
-  duplicates: { sameAuthor: 0, anyone: 0 },
-  premoderated: null,
-};
-let evaluated = 0;
-const engineStart = process.hrtime.bigint();
-const engineDeadline = Date.now() + 2000;
-while (Date.now() < engineDeadline) {
-  for (let i = 0; i < 1000; i++, evaluated++) {
-    engine.evaluate(
-      {
-        content: `${TEXTS[evaluated % TEXTS.length]} ${evaluated}`,
-        authorName: 'Lecteur',
-        locale: evaluated % 2 ? 'fr' : 'en',
-      },
-      context
-    );
-  }
-}
-const engineRate = evaluated / (Number(process.hrtime.bigint() - engineStart) / 1e9);
-
 const counts = await strapi.plugin('moderation').service('admin').counts({});
 console.log('');
 console.log(`plain Strapi create (HTTP):          ${baseline.toFixed(0)} requests/s (median of ${ROUNDS})`);
@@ -104,10 +86,8 @@ console.log(`comment through the pipeline (HTTP): ${feature.toFixed(0)} requests
 console.log(
   `ratio pipeline / plain create:       ${ratio.toFixed(2)} (median of the rounds' ratios; target >= 0.8)`
 );
-console.log(
-  `rules engine alone:                  ${engineRate.toFixed(0)} comments/s on one core (target >= 20000)`
-);
 console.log(`stored: ${counts.approved} approved, ${counts.pending} pending, ${counts.rejected} rejected`);
 
 await app.close();
+await benchRules(TEXTS);
 process.exit(0);

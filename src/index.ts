@@ -4,17 +4,29 @@ import { ensureLocales } from './bootstrap/locales';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/development-admin';
 import { applyAdminListLayouts } from './bootstrap/admin-layouts';
+import { applySecrets } from './bootstrap/secrets';
+import { checkCampaignTimeZones } from './bootstrap/campaign-time-zone';
+import { closePublicAuthRoutes } from './bootstrap/public-auth';
+import { limitPublicBodies } from './bootstrap/public-body-limit';
 import { seedDemoContent, shouldSeedDemo } from './seed/seed-demo';
+import { seedDemoActivity } from './seed/seed-demo-activity';
+import { allowsDevelopmentDefaults } from './utils/development-defaults';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    applySecrets(strapi);
+    closePublicAuthRoutes(strapi);
+    limitPublicBodies(strapi);
+    checkCampaignTimeZones(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await grantPublicReadAccess(strapi);
     await applyAdminListLayouts(strapi);
-    if (shouldSeedDemo()) {
+    if (shouldSeedDemo(allowsDevelopmentDefaults(strapi))) {
       await seedDemoContent(strapi);
+      await seedDemoActivity(strapi);
     }
     await ensureDevelopmentAdmin(strapi);
   },

@@ -121,18 +121,22 @@ export async function bootBenchApp(name, extraEnv = {}) {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { url, concurrency, seconds, makeBody, data, seed } = workerData;
-const bodyOf = eval('(' + makeBody + ')');
+const { url, method, concurrency, seconds, makeBody, makeHeaders, makeUrl, okStatuses, data, seed } = workerData;
+const bodyOf = makeBody ? eval('(' + makeBody + ')') : null;
+const headersOf = makeHeaders ? eval('(' + makeHeaders + ')') : () => ({});
+const urlOf = makeUrl ? eval('(' + makeUrl + ')') : () => url;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 let n = seed * 1000000;
 const send = () => new Promise((resolve) => {
-  const payload = JSON.stringify(bodyOf(++n, data));
-  const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+  const count = ++n;
+  const payload = bodyOf ? JSON.stringify(bodyOf(count, data)) : null;
+  const headers = { ...headersOf(count, data), ...(payload !== null && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) };
+  const req = http.request(urlOf(count, data), { method, agent, headers }, (res) => {
     res.resume();
     res.on('end', () => resolve(res.statusCode));
   });
   req.on('error', () => resolve(0));
-  req.end(payload);
+  req.end(payload ?? undefined);
 });
 (async () => {
   const deadline = Date.now() + seconds * 1000;
@@ -141,7 +145,7 @@ const send = () => new Promise((resolve) => {
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (Date.now() < deadline) {
       const status = await send();
-      if (status === 200 || status === 201) ok++; else failed++;
+      if (okStatuses.includes(status)) ok++; else failed++;
     }
   }));
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
@@ -153,14 +157,38 @@ const send = () => new Promise((resolve) => {
 let seed = 0;
 
 /**
- * POSTs to `url` for `seconds` from a worker thread, `concurrency` requests in flight. `makeBody` is a
- * self-contained function `(n, data) => object` (it runs in the worker: no closures), n unique per request.
+ * Sends requests to `url` for `seconds` from a worker thread, `concurrency` requests in flight: POSTs
+ * with a JSON body from `makeBody`, or another method (GET) without one. `makeBody`, `makeHeaders` and
+ * `makeUrl` (a URL per request instead of `url`) are self-contained functions `(n, data) => value`
+ * (they run in the worker: no closures), n unique per request. A request counts as done when its
+ * status is one of `okStatuses`.
  */
-export function loadPhase({ url, makeBody, data = {}, seconds, concurrency }) {
+export function loadPhase({
+  url,
+  method = 'POST',
+  makeBody,
+  makeHeaders,
+  makeUrl,
+  okStatuses = [200, 201],
+  data = {},
+  seconds,
+  concurrency,
+}) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { url, concurrency, seconds, makeBody: makeBody.toString(), data, seed: ++seed },
+      workerData: {
+        url,
+        method,
+        concurrency,
+        seconds,
+        makeBody: makeBody ? makeBody.toString() : null,
+        makeHeaders: makeHeaders ? makeHeaders.toString() : null,
+        makeUrl: makeUrl ? makeUrl.toString() : null,
+        okStatuses,
+        data,
+        seed: ++seed,
+      },
     });
     worker.once('message', (result) => resolve({ ...result, rate: result.ok / result.elapsed }));
     worker.once('error', reject);
@@ -174,9 +202,9 @@ export const median = (values) => {
 };
 
 /**
- * The feature against the plain create, in alternated rounds (A B, then B A) after a warm-up, so
+ * The feature against the plain create (or another `baseline.url`), in alternated rounds (A B, then B A) after a warm-up, so
  * that drift and other work on the machine hit both alike. Returns the medians of each side and of
- * the rounds' ratios (feature / baseline).
+ * the rounds' ratios (feature / baseline), and how many requests of each side were answered.
  */
 export async function compareWithBaseline({
   baseUrl,
@@ -186,7 +214,25 @@ export async function compareWithBaseline({
   seconds,
   concurrency,
   label,
+  strapi,
 }) {
+  // With the app passed in: how many SQL statements each side runs per request (what a request costs).
+  let statements = 0;
+  let phaseName = '';
+  const shapes = new Map();
+  const countStatement = (query) => {
+    statements++;
+    // BENCH_SQL_STATS=1: which statements the feature runs (numbers folded), to see what a request costs.
+    if (process.env.BENCH_SQL_STATS && phaseName !== 'baseline') {
+      const shape = String(query.sql)
+        .replace(/\s+/g, ' ')
+        .replace(/\b\d+\b/g, 'N')
+        .slice(0, 150);
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    }
+  };
+  strapi?.db.connection.on('query', countStatement);
+  const perRequest = { baseline: [], [feature.name]: [] };
   console.log(
     `${label}: ${rounds} rounds of ${seconds}s per phase, ${concurrency} concurrent keep-alive clients, load average ${os
       .loadavg()[0]
@@ -196,7 +242,10 @@ export async function compareWithBaseline({
     baseline: { url: `${baseUrl}${BASELINE_PATH}`, ...baseline },
     [feature.name]: feature,
   };
-  for (const phase of Object.values(phases)) await loadPhase({ ...phase, seconds: 1, concurrency });
+  const answered = { baseline: 0, [feature.name]: 0 };
+  for (const [name, phase] of Object.entries(phases)) {
+    answered[name] += (await loadPhase({ ...phase, seconds: 1, concurrency })).ok;
+  }
 
   const rates = { baseline: [], [feature.name]: [] };
   const ratios = [];
@@ -204,9 +253,13 @@ export async function compareWithBaseline({
     const order = round % 2 ? ['baseline', feature.name] : [feature.name, 'baseline'];
     const roundRates = {};
     for (const name of order) {
+      statements = 0;
+      phaseName = name;
       const result = await loadPhase({ ...phases[name], seconds, concurrency });
+      if (result.ok > 0) perRequest[name].push(statements / result.ok);
       if (result.failed > 0) console.warn(`  ${name}: ${result.failed} requests failed`);
       roundRates[name] = result.rate;
+      answered[name] += result.ok;
       rates[name].push(result.rate);
       console.log(
         `  round ${round} ${name.padEnd(10)} ${result.rate.toFixed(0)} requests/s (${result.ok} in ${result.elapsed.toFixed(1)}s)`
@@ -214,5 +267,20 @@ export async function compareWithBaseline({
     }
     ratios.push(roundRates[feature.name] / roundRates.baseline);
   }
-  return { baseline: median(rates.baseline), feature: median(rates[feature.name]), ratio: median(ratios) };
+  if (strapi) {
+    strapi.db.connection.off('query', countStatement);
+    console.log(
+      `  SQL statements per request: baseline ${median(perRequest.baseline).toFixed(1)}, ${feature.name} ${median(perRequest[feature.name]).toFixed(1)}`
+    );
+    const requests = answered[feature.name] || 1;
+    for (const [shape, count] of [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 15))
+      console.log(`    ${(count / requests).toFixed(2).padStart(5)} × ${shape}`);
+  }
+  return {
+    baseline: median(rates.baseline),
+    feature: median(rates[feature.name]),
+    ratio: median(ratios),
+    // Requests answered as expected, warm-up included: what the feature should have stored.
+    answered,
+  };
 }

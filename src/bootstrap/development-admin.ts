@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { allowsDevelopmentDefaults } from '../utils/development-defaults';
+
 export const DEVELOPMENT_ADMIN_DEFAULTS = {
   email: 'admin@porte-voix.local',
   password: 'PorteVoix-dev-2026',
@@ -10,10 +12,11 @@ export const DEVELOPMENT_ADMIN_DEFAULTS = {
 /**
  * In development only, create a super admin from documented defaults (overridable by
  * PORTE_VOIX_ADMIN_EMAIL / PORTE_VOIX_ADMIN_PASSWORD) so a newcomer can log in at once.
- * Never in production, and never when an admin already exists.
+ * Only where development defaults are allowed (never under `strapi start`), and never when an admin
+ * already exists. The password is logged for the same reason, and only then.
  */
 export async function ensureDevelopmentAdmin(strapi: Core.Strapi): Promise<void> {
-  if (process.env.NODE_ENV === 'production' || process.env.PORTE_VOIX_DEV_ADMIN === 'false') {
+  if (!allowsDevelopmentDefaults(strapi) || process.env.PORTE_VOIX_DEV_ADMIN === 'false') {
     return;
   }
   const users = strapi.service('admin::user');

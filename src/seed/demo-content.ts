@@ -3,7 +3,7 @@
  * campaigns in French and English. Dates are relative to the seeding day so that events stay
  * upcoming and the contest stays open.
  */
-type Localized<T> = { fr: T; en: T };
+export type Localized<T> = { fr: T; en: T };
 
 const DAY = 24 * 60 * 60 * 1000;
 export const daysFromNow = (days: number, hour = 10): Date => {
@@ -117,8 +117,19 @@ export type DemoPost = {
   plannedInDays: number;
   editorialStatus: 'draft' | 'in_review' | 'approved';
   published: boolean;
+  /**
+   * The demo accounts (by network) it goes out on, with CROSS_POST_DEMO_ACCOUNTS=true: published
+   * when its time is past, scheduled when it is to come; `refusedBy` is the network that refused it.
+   */
+  goesOutOn?: string[];
+  refusedBy?: string;
   link?: string;
-  text: Localized<{ title: string; body: string; hashtags: string[]; variants?: { network: string; text: string }[] }>;
+  text: Localized<{
+    title: string;
+    body: string;
+    hashtags: string[];
+    variants?: { network: string; text: string }[];
+  }>;
 };
 
 export const DEMO_POSTS: DemoPost[] = [
@@ -127,13 +138,16 @@ export const DEMO_POSTS: DemoPost[] = [
     plannedInDays: -8,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['mastodon', 'bluesky', 'x', 'facebook', 'linkedin', 'discord', 'telegram'],
     link: 'https://roue-libre.example/mai-a-velo',
     text: {
       fr: {
         title: 'Mai à vélo commence !',
         body: "C'est parti pour un mois de défis à vélo : combien de kilomètres ferez-vous cette semaine ? 🚲",
         hashtags: ['#MaiAVelo'],
-        variants: [{ network: 'x', text: 'Mai à vélo commence ! Combien de km cette semaine ? 🚲 #MaiAVelo' }],
+        variants: [
+          { network: 'x', text: 'Mai à vélo commence ! Combien de km cette semaine ? 🚲 #MaiAVelo' },
+        ],
       },
       en: {
         title: 'Bike Month starts now!',
@@ -148,6 +162,7 @@ export const DEMO_POSTS: DemoPost[] = [
     plannedInDays: -5,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['mastodon', 'bluesky', 'facebook', 'discord', 'telegram'],
     text: {
       fr: {
         title: 'Atelier réparation gratuit',
@@ -166,6 +181,8 @@ export const DEMO_POSTS: DemoPost[] = [
     plannedInDays: -2,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['mastodon', 'bluesky', 'x', 'facebook', 'linkedin'],
+    refusedBy: 'x',
     link: 'https://roue-libre.example/defi-km',
     text: {
       fr: {
@@ -173,7 +190,10 @@ export const DEMO_POSTS: DemoPost[] = [
         body: 'Partagez votre trajet du jour avec #MaiAVelo : les 100 premiers kilomètres comptent double.',
         hashtags: ['#MaiAVelo', '#Defi100km'],
         variants: [
-          { network: 'linkedin', text: 'Et si vos équipes venaient au bureau à vélo ? Relevez le défi des 100 km avec Roue Libre.' },
+          {
+            network: 'linkedin',
+            text: 'Et si vos équipes venaient au bureau à vélo ? Relevez le défi des 100 km avec Roue Libre.',
+          },
         ],
       },
       en: {
@@ -181,7 +201,10 @@ export const DEMO_POSTS: DemoPost[] = [
         body: 'Share your ride of the day with #BikeMonth: the first 100 kilometres count double.',
         hashtags: ['#BikeMonth', '#100kmChallenge'],
         variants: [
-          { network: 'linkedin', text: 'What if your team rode to the office? Take the 100 km challenge with Roue Libre.' },
+          {
+            network: 'linkedin',
+            text: 'What if your team rode to the office? Take the 100 km challenge with Roue Libre.',
+          },
         ],
       },
     },
@@ -192,8 +215,16 @@ export const DEMO_POSTS: DemoPost[] = [
     editorialStatus: 'in_review',
     published: false,
     text: {
-      fr: { title: 'Bilan de mi-parcours', body: 'À mi-chemin de Mai à vélo, vous avez déjà parcouru 42 000 km. Merci !', hashtags: ['#MaiAVelo'] },
-      en: { title: 'Halfway there', body: 'Halfway through Bike Month you have already ridden 42,000 km. Thank you!', hashtags: ['#BikeMonth'] },
+      fr: {
+        title: 'Bilan de mi-parcours',
+        body: 'À mi-chemin de Mai à vélo, vous avez déjà parcouru 42 000 km. Merci !',
+        hashtags: ['#MaiAVelo'],
+      },
+      en: {
+        title: 'Halfway there',
+        body: 'Halfway through Bike Month you have already ridden 42,000 km. Thank you!',
+        hashtags: ['#BikeMonth'],
+      },
     },
   },
   {
@@ -201,6 +232,7 @@ export const DEMO_POSTS: DemoPost[] = [
     plannedInDays: 28,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['facebook', 'linkedin', 'x'],
     link: 'https://roue-libre.example/rentree',
     text: {
       fr: {
@@ -221,8 +253,16 @@ export const DEMO_POSTS: DemoPost[] = [
     editorialStatus: 'approved',
     published: true,
     text: {
-      fr: { title: 'Venir au travail à vélo', body: 'Le forfait mobilités durables, comment ça marche ? On vous explique en 3 minutes.', hashtags: ['#RentreeEnSelle', '#FMD'] },
-      en: { title: 'Cycling to work', body: 'How does the French sustainable mobility allowance work? Explained in 3 minutes.', hashtags: ['#BackInTheSaddle'] },
+      fr: {
+        title: 'Venir au travail à vélo',
+        body: 'Le forfait mobilités durables, comment ça marche ? On vous explique en 3 minutes.',
+        hashtags: ['#RentreeEnSelle', '#FMD'],
+      },
+      en: {
+        title: 'Cycling to work',
+        body: 'How does the French sustainable mobility allowance work? Explained in 3 minutes.',
+        hashtags: ['#BackInTheSaddle'],
+      },
     },
   },
   {
@@ -231,8 +271,16 @@ export const DEMO_POSTS: DemoPost[] = [
     editorialStatus: 'draft',
     published: false,
     text: {
-      fr: { title: 'Itinéraires sûrs vers les campus', body: 'Notre carte des pistes cyclables vers les campus de Lyon.', hashtags: ['#RentreeEnSelle'] },
-      en: { title: 'Safe routes to campus', body: 'Our map of the cycle lanes to Lyon’s campuses.', hashtags: ['#BackInTheSaddle'] },
+      fr: {
+        title: 'Itinéraires sûrs vers les campus',
+        body: 'Notre carte des pistes cyclables vers les campus de Lyon.',
+        hashtags: ['#RentreeEnSelle'],
+      },
+      en: {
+        title: 'Safe routes to campus',
+        body: 'Our map of the cycle lanes to Lyon’s campuses.',
+        hashtags: ['#BackInTheSaddle'],
+      },
     },
   },
   {
@@ -241,18 +289,35 @@ export const DEMO_POSTS: DemoPost[] = [
     editorialStatus: 'approved',
     published: true,
     text: {
-      fr: { title: 'Antivol : les bons réflexes', body: 'Un bon antivol en U, un point d’attache fixe, et votre vélo vous attendra ce soir.', hashtags: ['#Securite'] },
-      en: { title: 'Locking your bike right', body: 'A solid U-lock and a fixed rack: your bike will be there tonight.', hashtags: ['#BikeSafety'] },
+      fr: {
+        title: 'Antivol : les bons réflexes',
+        body: 'Un bon antivol en U, un point d’attache fixe, et votre vélo vous attendra ce soir.',
+        hashtags: ['#Securite'],
+      },
+      en: {
+        title: 'Locking your bike right',
+        body: 'A solid U-lock and a fixed rack: your bike will be there tonight.',
+        hashtags: ['#BikeSafety'],
+      },
     },
   },
   {
     campaign: 'ambassadors',
-    plannedInDays: -20,
+    plannedInDays: -25,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['mastodon', 'bluesky', 'facebook', 'linkedin', 'telegram'],
     text: {
-      fr: { title: 'Portrait : Inès, 12 000 km par an', body: 'Inès traverse Lyon tous les jours depuis six ans. Elle nous raconte.', hashtags: ['#AmbassadeursRL'] },
-      en: { title: 'Meet Inès: 12,000 km a year', body: 'Inès has crossed Lyon every day for six years. Here is her story.', hashtags: ['#RLAmbassadors'] },
+      fr: {
+        title: 'Portrait : Inès, 12 000 km par an',
+        body: 'Inès traverse Lyon tous les jours depuis six ans. Elle nous raconte.',
+        hashtags: ['#AmbassadeursRL'],
+      },
+      en: {
+        title: 'Meet Inès: 12,000 km a year',
+        body: 'Inès has crossed Lyon every day for six years. Here is her story.',
+        hashtags: ['#RLAmbassadors'],
+      },
     },
   },
   {
@@ -260,19 +325,27 @@ export const DEMO_POSTS: DemoPost[] = [
     plannedInDays: -3,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['mastodon', 'bluesky', 'x', 'facebook', 'discord', 'telegram'],
     link: 'https://roue-libre.example/concours-cargo',
     text: {
       fr: {
         title: 'Jeu-concours : gagnez un vélo cargo',
         body: 'Tentez de gagner un vélo cargo électrique ! Tirage au sort vérifiable, règlement en ligne.',
         hashtags: ['#Concours', '#AmbassadeursRL'],
-        variants: [{ network: 'bluesky', text: 'Jeu-concours 🎁 un vélo cargo électrique à gagner. Tirage vérifiable par tous.' }],
+        variants: [
+          {
+            network: 'bluesky',
+            text: 'Jeu-concours 🎁 un vélo cargo électrique à gagner. Tirage vérifiable par tous.',
+          },
+        ],
       },
       en: {
         title: 'Contest: win a cargo bike',
         body: 'Enter to win an electric cargo bike! Verifiable draw, rules online.',
         hashtags: ['#Contest', '#RLAmbassadors'],
-        variants: [{ network: 'bluesky', text: 'Contest 🎁 win an electric cargo bike. A draw anyone can verify.' }],
+        variants: [
+          { network: 'bluesky', text: 'Contest 🎁 win an electric cargo bike. A draw anyone can verify.' },
+        ],
       },
     },
   },
@@ -281,9 +354,18 @@ export const DEMO_POSTS: DemoPost[] = [
     plannedInDays: 6,
     editorialStatus: 'approved',
     published: true,
+    goesOutOn: ['mastodon', 'bluesky', 'x', 'facebook', 'discord'],
     text: {
-      fr: { title: 'Avant-première : le nouveau casque', body: 'Nos ambassadeurs testent en avant-première le casque Lumière. Verdict jeudi.', hashtags: ['#AmbassadeursRL'] },
-      en: { title: 'Sneak peek: the new helmet', body: 'Our ambassadors are first to test the Lumière helmet. Verdict on Thursday.', hashtags: ['#RLAmbassadors'] },
+      fr: {
+        title: 'Avant-première : le nouveau casque',
+        body: 'Nos ambassadeurs testent en avant-première le casque Lumière. Verdict jeudi.',
+        hashtags: ['#AmbassadeursRL'],
+      },
+      en: {
+        title: 'Sneak peek: the new helmet',
+        body: 'Our ambassadors are first to test the Lumière helmet. Verdict on Thursday.',
+        hashtags: ['#RLAmbassadors'],
+      },
     },
   },
   {
@@ -292,8 +374,16 @@ export const DEMO_POSTS: DemoPost[] = [
     editorialStatus: 'in_review',
     published: false,
     text: {
-      fr: { title: 'Merci à nos 1 000 ambassadeurs', body: 'Vous êtes désormais 1 000 à porter les couleurs de Roue Libre.', hashtags: ['#AmbassadeursRL'] },
-      en: { title: 'Thank you, 1,000 ambassadors', body: '1,000 of you now ride in Roue Libre colours.', hashtags: ['#RLAmbassadors'] },
+      fr: {
+        title: 'Merci à nos 1 000 ambassadeurs',
+        body: 'Vous êtes désormais 1 000 à porter les couleurs de Roue Libre.',
+        hashtags: ['#AmbassadeursRL'],
+      },
+      en: {
+        title: 'Thank you, 1,000 ambassadors',
+        body: '1,000 of you now ride in Roue Libre colours.',
+        hashtags: ['#RLAmbassadors'],
+      },
     },
   },
 ];
@@ -325,7 +415,12 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     campaigns: ['spring', 'ambassadors'],
     value: 1500,
     trackingCode: 'LVS2027',
-    contact: { name: 'Hugo Bernard', role: 'Président', email: 'hugo.bernard@lyon-velo-solidaire.example', phone: '+33 4 78 00 00 01' },
+    contact: {
+      name: 'Hugo Bernard',
+      role: 'Président',
+      email: 'hugo.bernard@lyon-velo-solidaire.example',
+      phone: '+33 4 78 00 00 01',
+    },
     deliverables: [
       { what: 'Animer deux ateliers réparation', dueInDays: 5, done: false },
       { what: 'Relayer le défi des 100 km', dueInDays: -2, done: true },
@@ -346,7 +441,12 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     campaigns: ['back-to-school'],
     value: 12000,
     trackingCode: 'METRO-RENTREE',
-    contact: { name: 'Claire Dubois', role: 'Chargée de mobilité', email: 'c.dubois@metropole-lyon.example', phone: '+33 4 78 00 00 02' },
+    contact: {
+      name: 'Claire Dubois',
+      role: 'Chargée de mobilité',
+      email: 'c.dubois@metropole-lyon.example',
+      phone: '+33 4 78 00 00 02',
+    },
     deliverables: [{ what: 'Co-branding des affiches campus', dueInDays: 25, done: false }],
     internalNotes: 'Attente du vote du budget mobilité ; ne rien annoncer avant.',
     description: {
@@ -364,7 +464,12 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     campaigns: ['spring'],
     value: 3000,
     trackingCode: 'PP-MAI',
-    contact: { name: 'Sami Haddad', role: 'Rédacteur en chef', email: 'sami@petit-pedaleur.example', phone: '+33 6 00 00 00 03' },
+    contact: {
+      name: 'Sami Haddad',
+      role: 'Rédacteur en chef',
+      email: 'sami@petit-pedaleur.example',
+      phone: '+33 6 00 00 00 03',
+    },
     deliverables: [{ what: 'Un article sponsorisé et une newsletter', dueInDays: 10, done: false }],
     internalNotes: 'Tarif négocié -20 % contre une exclusivité sur le défi.',
     description: { fr: 'Le magazine des cyclistes urbains.', en: 'The urban cyclists’ magazine.' },
@@ -379,7 +484,12 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     campaigns: ['ambassadors'],
     value: 2000,
     trackingCode: 'CYCLETTE10',
-    contact: { name: 'Léa Morel', role: 'Créatrice de contenu', email: 'lea@cyclette.example', phone: '+33 6 00 00 00 04' },
+    contact: {
+      name: 'Léa Morel',
+      role: 'Créatrice de contenu',
+      email: 'lea@cyclette.example',
+      phone: '+33 6 00 00 00 04',
+    },
     deliverables: [{ what: 'Trois vidéos sur le vélo cargo', dueInDays: 15, done: false }],
     internalNotes: 'Contrat jusqu’à fin juin ; mentionner #partenariat à chaque publication.',
     description: { fr: 'Créatrice de contenu vélo et voyage.', en: 'Cycling and travel creator.' },
@@ -411,10 +521,22 @@ export const DEMO_EVENTS: DemoEvent[] = [
     durationHours: 3,
     capacity: 60,
     registrationUrl: 'https://roue-libre.example/apero',
-    place: { venue: 'La Guinguette du Rhône', address: '12 quai Claude-Bernard', postalCode: '69007', city: 'Lyon', country: 'FR' },
+    place: {
+      venue: 'La Guinguette du Rhône',
+      address: '12 quai Claude-Bernard',
+      postalCode: '69007',
+      city: 'Lyon',
+      country: 'FR',
+    },
     text: {
-      fr: { title: 'Apéro vélo à Lyon', description: 'Rencontrez la communauté Roue Libre autour d’un verre, au bord du Rhône.' },
-      en: { title: 'Bike social in Lyon', description: 'Meet the Roue Libre community for a drink by the Rhône.' },
+      fr: {
+        title: 'Apéro vélo à Lyon',
+        description: 'Rencontrez la communauté Roue Libre autour d’un verre, au bord du Rhône.',
+      },
+      en: {
+        title: 'Bike social in Lyon',
+        description: 'Meet the Roue Libre community for a drink by the Rhône.',
+      },
     },
   },
   {
@@ -426,8 +548,14 @@ export const DEMO_EVENTS: DemoEvent[] = [
     durationHours: 1,
     onlineUrl: 'https://roue-libre.example/live/entretien',
     text: {
-      fr: { title: 'Webinaire : entretenir son vélo', description: 'Une heure pour apprendre les gestes qui évitent les pannes.' },
-      en: { title: 'Webinar: looking after your bike', description: 'One hour to learn the habits that prevent breakdowns.' },
+      fr: {
+        title: 'Webinaire : entretenir son vélo',
+        description: 'Une heure pour apprendre les gestes qui évitent les pannes.',
+      },
+      en: {
+        title: 'Webinar: looking after your bike',
+        description: 'One hour to learn the habits that prevent breakdowns.',
+      },
     },
   },
   {
@@ -438,10 +566,22 @@ export const DEMO_EVENTS: DemoEvent[] = [
     startsInDays: 45,
     durationHours: 8,
     capacity: 2000,
-    place: { venue: 'Eurexpo', address: 'Boulevard de l’Europe', postalCode: '69680', city: 'Chassieu', country: 'FR' },
+    place: {
+      venue: 'Eurexpo',
+      address: 'Boulevard de l’Europe',
+      postalCode: '69680',
+      city: 'Chassieu',
+      country: 'FR',
+    },
     text: {
-      fr: { title: 'Salon du Cycle (couverture en direct)', description: 'Nous couvrons le salon en direct sur nos réseaux.' },
-      en: { title: 'Cycle Show (live coverage)', description: 'Live coverage of the show on our social accounts.' },
+      fr: {
+        title: 'Salon du Cycle (couverture en direct)',
+        description: 'Nous couvrons le salon en direct sur nos réseaux.',
+      },
+      en: {
+        title: 'Cycle Show (live coverage)',
+        description: 'Live coverage of the show on our social accounts.',
+      },
     },
   },
   {
@@ -456,7 +596,8 @@ export const DEMO_EVENTS: DemoEvent[] = [
     text: {
       fr: {
         title: 'Jeu-concours : un vélo cargo à gagner',
-        description: 'Participez et tentez de gagner un vélo cargo électrique. Tirage au sort vérifiable par tous.',
+        description:
+          'Participez et tentez de gagner un vélo cargo électrique. Tirage au sort vérifiable par tous.',
       },
       en: {
         title: 'Contest: win a cargo bike',

@@ -13,19 +13,25 @@ import {
 const LOCALES = ['fr', 'en'] as const;
 type Locale = (typeof LOCALES)[number];
 
-/** Demo content is seeded in development unless PORTE_VOIX_SEED_DEMO=false; never in production or tests by default. */
-export function shouldSeedDemo(env: NodeJS.ProcessEnv = process.env): boolean {
+/**
+ * Demo content is seeded under `npm run develop` unless PORTE_VOIX_SEED_DEMO=false, in tests only when asked,
+ * and never where development defaults are not allowed (`strapi start`, production), whatever the variable says.
+ */
+export function shouldSeedDemo(developmentDefaults: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!developmentDefaults) {
+    return false;
+  }
   if (env.PORTE_VOIX_SEED_DEMO !== undefined) {
     return env.PORTE_VOIX_SEED_DEMO === 'true';
   }
-  return env.NODE_ENV !== 'production' && env.NODE_ENV !== 'test';
+  return env.NODE_ENV !== 'test';
 }
 
 /**
  * Writes a document in every content locale: French first (the default locale), then English,
  * published when asked. Non-localised fields go in `shared`, localised ones in `byLocale`.
  */
-async function writeLocalized(
+export async function writeLocalized(
   strapi: Core.Strapi,
   uid: string,
   shared: Record<string, unknown>,
@@ -163,21 +169,33 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
         ...event.text[locale],
         ...(event.contest && {
           contest: {
-              organizer: 'Roue Libre SAS, 8 rue de la République, 69002 Lyon',
-              rules: DEMO_CONTEST_RULES[locale],
-              entryOpensAt: startsAt.toISOString(),
-              entryClosesAt: endsAt.toISOString(),
-              prizes: [
-                { name: locale === 'fr' ? 'Vélo cargo électrique' : 'Electric cargo bike', quantity: 1, unitValue: 3490, currency: 'EUR' },
-                { name: locale === 'fr' ? 'Casque Lumière' : 'Lumière helmet', quantity: 5, unitValue: 89, currency: 'EUR' },
-              ],
-              minimumAge: 18,
-              eligibleCountries: ['FR', 'BE', 'CH'],
-              entriesPerPerson: 1,
-              winnersCount: 6,
-              substitutesCount: 3,
-              claimDays: 14,
-              retentionDays: 180,
+            organizer: 'Roue Libre SAS, 8 rue de la République, 69002 Lyon',
+            rules: DEMO_CONTEST_RULES[locale],
+            entryOpensAt: startsAt.toISOString(),
+            entryClosesAt: endsAt.toISOString(),
+            prizes: [
+              {
+                name: locale === 'fr' ? 'Vélo cargo électrique' : 'Electric cargo bike',
+                quantity: 1,
+                unitValue: 3490,
+                currency: 'EUR',
+              },
+              {
+                name: locale === 'fr' ? 'Casque Lumière' : 'Lumière helmet',
+                quantity: 5,
+                unitValue: 89,
+                currency: 'EUR',
+              },
+            ],
+            minimumAge: 18,
+            eligibleCountries: ['FR', 'BE', 'CH'],
+            entriesPerPerson: 1,
+            // Entries count as they come (no confirmation e-mail), so the demo's entrants show at once.
+            doubleOptIn: false,
+            winnersCount: 6,
+            substitutesCount: 3,
+            claimDays: 14,
+            retentionDays: 180,
           },
         }),
       }),

@@ -1,13 +1,10 @@
 /**
- * Development defaults for secrets, so that `npm run develop` works with no `.env`.
- * In production there is no default: the setting stays empty and Strapi refuses to start with
- * its own message naming the missing secret (a build still works without secrets).
+ * Development values for the secrets, so that `npm run develop` works with no `.env`. They are derived
+ * from public names, so anyone can compute them: `src/bootstrap/secrets.ts` fills them in only when
+ * development defaults are allowed, and refuses them everywhere else.
  */
 import { createHash } from 'node:crypto';
 
-export function devSecret(name: string): string | undefined {
-  if (process.env.NODE_ENV === 'production') {
-    return undefined;
-  }
+export function devSecret(name: string): string {
   return createHash('sha256').update(`porte-voix-development-only:${name}`).digest('base64');
 }

@@ -86,7 +86,7 @@ describe('cross-posting from the edit view of a post', () => {
     await page.getByLabel('Name').fill('Mastodon Paris');
     await page.getByLabel('Base URL').fill(fakes.mastodon.baseUrl);
     // Mastodon is the default network; its only credential is the access token.
-    await page.getByLabel('accessToken').fill('super-secret-token-4242');
+    await page.getByLabel('Access token').fill('super-secret-token-4242');
     await page.getByRole('button', { name: 'Save' }).click();
     const row = page.getByRole('row', { name: /Mastodon Paris/ });
     await row.waitFor({ timeout: 30_000 });

@@ -18,8 +18,14 @@ describe('the admin panel, as an editor first sees it', () => {
     );
     await page.getByText('Mai à vélo commence !').first().waitFor({ timeout: 60_000 });
     // Editors see the campaign and the editorial status as list columns, not the whole body.
-    await page.locator('thead').getByText(/^campaign$/i).waitFor();
-    await page.locator('thead').getByText(/^editorial status$/i).waitFor();
+    await page
+      .locator('thead')
+      .getByText(/^campaign$/i)
+      .waitFor();
+    await page
+      .locator('thead')
+      .getByText(/^editorial status$/i)
+      .waitFor();
     await page.getByText('Bilan de mi-parcours').first().waitFor();
 
     await page.goto(

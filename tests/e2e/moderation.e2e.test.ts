@@ -81,7 +81,8 @@ describe('moderation: the queue in the admin', () => {
       .query('plugin::moderation.comment')
       .findOne({ where: { documentId: submitted.body.data.id } });
     expect(stored.status).toBe('rejected');
-    expect(stored.moderationNote).toBe('Abusive or insulting');
+    expect(stored.moderationReason).toBe('abuse');
+    expect(stored.moderationNote).toBeNull();
   });
 
   it('shows the settings, the audit log and an author page', async () => {

@@ -7,12 +7,33 @@
  * - 'server-error': a 5xx in the network's shape;
  * - 'slow': answers after `slowMs` (the post still goes online, as it would);
  * - 'drop-after-accept': the post goes online, then the connection is destroyed without an answer.
+ * The metrics reads (routes marked `metrics`) answer their own scripted failures (`failNextRead`).
+ *
+ * Engagement: every counter a fake serves grows with the post's age on the fake's clock (`grown`),
+ * the same for every caller at the same moment; `advanceTime` moves that clock, `deletePost` makes a
+ * post disappear as a deletion on the network would.
+ *
+ * The development demo's past: cross-post's demo history records posts "published" on the demo
+ * accounts before any fake ran, with remote ids that carry their publication time. Each fake answers
+ * for those ids as for its own posts, with the counters and follower counts of the demo's audience
+ * (plugins/cross-post/server/src/demo/audience.ts), so the collector reads the history on.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export type Failure = 'rate-limit' | 'server-error' | 'slow' | 'drop-after-accept';
+import { DEMO } from '../../plugins/cross-post/server/src/demo-accounts';
+import { demoCountersAt, demoFollowersAt } from '../../plugins/cross-post/server/src/demo/audience';
+import { demoPublishedAt } from '../../plugins/cross-post/server/src/demo/remote-ids';
+import type { MetricCounters, NetworkId } from '../../plugins/cross-post/server/src/providers/types';
+
+/**
+ * Scripted answers to a publish: the network's 429 or 5xx before anything is stored; a slow answer
+ * (`slowMs` before storing); a dropped connection after storing; a 504 after storing (a gateway
+ * timing out while the network went on); an answer `slowMs` after storing.
+ */
+export type Failure =
+  'rate-limit' | 'server-error' | 'slow' | 'drop-after-accept' | 'store-then-error' | 'slow-after-store';
 
 export type Reply = {
   status: number;
@@ -44,6 +65,8 @@ export type Route = {
   path: RegExp;
   /** Publish endpoints are the ones that answer scripted failures and count posts. */
   publish?: boolean;
+  /** Metrics reads (engagement, followers, updates): they answer the failures of `failNextRead`. */
+  metrics?: boolean;
   handle(ctx: RequestContext): Reply | Promise<Reply>;
 };
 
@@ -65,19 +88,26 @@ export type FakeOptions = {
   /** Optional per-account window on publish endpoints, as the network enforces it. */
   window?: { limit: number; windowMs: number };
   slowMs: number;
+  /** How long a new post stays out of the network's own searches and timelines (eventual consistency). */
+  lookupLagMs?: number;
 };
 
 export abstract class FakeNetwork {
   abstract readonly network: string;
   readonly published: PublishedPost[] = [];
-  readonly requests: { method: string; path: string; at: number }[] = [];
+  readonly requests: { method: string; path: string; query?: string; at: number }[] = [];
   options: FakeOptions = { latencyMs: 0, rateLimitRate: 0, rateLimitWaitMs: 1000, slowMs: 20_000 };
   /** How many 429s were answered, scripted or random. */
   rateLimitedCount = 0;
+  /** How far the fake's clock runs ahead of the real one (`advanceTime`). */
+  clockOffsetMs = 0;
+  private readonly bornAt = Date.now();
   private server?: http.Server;
   private readonly scripted: Failure[] = [];
+  private readonly scriptedReads: ('rate-limit' | 'server-error')[] = [];
   private readonly windows = new Map<string, { start: number; count: number }>();
   private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly deletedDemoPosts = new Set<string>();
   baseUrl = '';
 
   protected abstract routes(): Route[];
@@ -89,6 +119,84 @@ export abstract class FakeNetwork {
   /** Headers the network sends on every successful publish (remaining quota). */
   protected quotaHeaders(_remaining: number, _resetAt: number): Record<string, string> {
     return {};
+  }
+
+  /** The fake's now: real time plus `advanceTime`. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  /** Whether a post created at `createdAtMs` shows in the network's searches yet (`lookupLagMs`). */
+  protected visibleInLookups(createdAtMs: number): boolean {
+    return Date.now() - createdAtMs >= (this.options.lookupLagMs ?? 0);
+  }
+
+  /** What a gateway in front of the network answers when the network is slower than its timeout. */
+  protected gatewayTimeout(): Reply {
+    return { status: 504, body: { error: 'Gateway Timeout', message: 'The upstream server timed out.' } };
+  }
+
+  /** Moves the fake's clock: posts age, their counters grow, windows (X's 30 days) close. */
+  advanceTime(ms: number): this {
+    this.clockOffsetMs += ms;
+    return this;
+  }
+
+  /** Deletes a post as its author would on the network; false when there was none. */
+  deletePost(_remoteId: string): boolean {
+    return false;
+  }
+
+  /**
+   * A counter that grows with the post's age, fast in the first two days then slowly, scaled per
+   * (post, counter) so posts differ: deterministic, so two reads at the same moment agree.
+   */
+  grown(createdAtMs: number, key: string, perHour: number): number {
+    const hours = Math.max(0, (this.now() - createdAtMs) / 3_600_000);
+    const spread = 0.5 + (stableHash(key) % 101) / 100;
+    return Math.floor(perHour * spread * (24 * (1 - Math.exp(-hours / 24)) + 0.05 * hours));
+  }
+
+  /** When a post of the demo's past went out (ms), or undefined when `remoteId` is none or was deleted. */
+  protected demoPostAt(remoteId: string): number | undefined {
+    if (this.deletedDemoPosts.has(remoteId)) return undefined;
+    return demoPublishedAt(this.network, remoteId, this.now()) ?? undefined;
+  }
+
+  /** The counters the demo's audience gave a post of the demo's past by now. */
+  protected demoCounters(remoteId: string, publishedAt: number): MetricCounters {
+    return demoCountersAt(this.network as NetworkId, remoteId, publishedAt, this.now());
+  }
+
+  /** Deletes a post of the demo's past, as `deletePost` does the fake's own; false when it is none. */
+  protected deleteDemoPost(remoteId: string): boolean {
+    if (this.demoPostAt(remoteId) === undefined) return false;
+    this.deletedDemoPosts.add(remoteId);
+    return true;
+  }
+
+  /** The credentials of this network's demo account (cross-post's demo-accounts.ts). */
+  protected demoCredentials(): Record<string, string> {
+    return DEMO.find((demo) => demo.network === this.network)?.credentials ?? {};
+  }
+
+  /** An account's followers: the demo audience's for the demo account, `followersOf` for any other. */
+  protected followersFor(accountKey: string, isDemoAccount: boolean): number {
+    const demo = isDemoAccount ? demoFollowersAt(this.network as NetworkId, this.now()) : null;
+    return demo ?? this.followersOf(accountKey);
+  }
+
+  /** An account's followers: a few hundred to a few thousand, gaining some every hour on the fake's clock. */
+  followersOf(accountKey: string): number {
+    const hours = Math.max(0, (this.now() - this.bornAt) / 3_600_000);
+    const seed = stableHash(accountKey);
+    return 300 + (seed % 4700) + Math.floor(hours * (1 + (seed % 5)));
+  }
+
+  /** The next `count` metrics reads answer `failure` (the network's own 429, or its 5xx). */
+  failNextRead(failure: 'rate-limit' | 'server-error', count = 1): this {
+    for (let i = 0; i < count; i++) this.scriptedReads.push(failure);
+    return this;
   }
 
   /** The next `count` publish requests answer `failure`. */
@@ -106,8 +214,11 @@ export abstract class FakeNetwork {
     this.published.length = 0;
     this.requests.length = 0;
     this.scripted.length = 0;
+    this.scriptedReads.length = 0;
     this.windows.clear();
+    this.deletedDemoPosts.clear();
     this.rateLimitedCount = 0;
+    this.clockOffsetMs = 0;
     this.options = { latencyMs: 0, rateLimitRate: 0, rateLimitWaitMs: 1000, slowMs: 20_000 };
     this.resetState();
     return this;
@@ -164,25 +275,26 @@ export abstract class FakeNetwork {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
     const ctx = makeContext(req, url, Buffer.concat(chunks));
-    this.requests.push({ method: ctx.method, path: url.pathname, at: Date.now() });
+    this.requests.push({ method: ctx.method, path: url.pathname, query: url.search, at: Date.now() });
     if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
 
     if (url.pathname.startsWith('/__fake/')) return send(res, this.control(ctx));
 
-    let route: Route | undefined;
-    for (const candidate of routes) {
-      const match = candidate.method === ctx.method ? candidate.path.exec(url.pathname) : null;
-      if (match) {
-        route = candidate;
-        ctx.params = match.slice(1);
-        break;
-      }
-    }
+    const route = this.match(routes, ctx);
     if (!route)
       return send(res, {
         status: 404,
         body: { error: 'NotFound', message: `${ctx.method} ${url.pathname}` },
       });
+
+    if (route.metrics) {
+      const failure = this.scriptedReads.shift();
+      if (failure === 'rate-limit') {
+        this.rateLimitedCount++;
+        return send(res, this.rateLimited(this.options.rateLimitWaitMs));
+      }
+      if (failure === 'server-error') return send(res, this.serverError());
+    }
 
     if (route.publish) {
       const failure =
@@ -201,10 +313,24 @@ export abstract class FakeNetwork {
         req.socket.destroy();
         return;
       }
+      if (failure === 'store-then-error') return send(res, this.gatewayTimeout());
+      if (failure === 'slow-after-store') await sleep(this.options.slowMs);
       if (windowReply) reply.headers = { ...windowReply, ...reply.headers };
       return send(res, reply);
     }
     return send(res, await route.handle(ctx));
+  }
+
+  /** The route for a request (its params set on `ctx`), if any. */
+  protected match(routes: Route[], ctx: RequestContext): Route | undefined {
+    for (const candidate of routes) {
+      const match = candidate.method === ctx.method ? candidate.path.exec(ctx.url.pathname) : null;
+      if (match) {
+        ctx.params = match.slice(1);
+        return candidate;
+      }
+    }
+    return undefined;
   }
 
   /** Counts a publish in its account's fixed window; a 429 once the window is full. */
@@ -244,6 +370,18 @@ export abstract class FakeNetwork {
       this.configure(ctx.json());
       return { status: 204 };
     }
+    if (path === '/__fake/fail-read' && ctx.method === 'POST') {
+      const { failure, count } = ctx.json();
+      this.failNextRead(failure, Number(count) || 1);
+      return { status: 204 };
+    }
+    if (path === '/__fake/advance' && ctx.method === 'POST') {
+      this.advanceTime(Number(ctx.json().ms) || 0);
+      return { status: 204 };
+    }
+    if (path === '/__fake/delete' && ctx.method === 'POST') {
+      return this.deletePost(String(ctx.json().remoteId)) ? { status: 204 } : { status: 404 };
+    }
     return { status: 404, body: { error: 'unknown control' } };
   }
 }
@@ -266,6 +404,26 @@ function send(res: ServerResponse, reply: Reply): void {
   }
   res.writeHead(reply.status, headers);
   res.end(payload);
+}
+
+/** A request made inside another one (a Graph batch's sub-requests), with the outer request's credentials. */
+export function innerContext(outer: RequestContext, method: string, relativeUrl: string): RequestContext {
+  const url = new URL(relativeUrl.startsWith('/') ? relativeUrl : `/${relativeUrl}`, 'http://fake');
+  return makeContext(
+    { method, headers: { authorization: outer.headers.authorization } } as IncomingMessage,
+    url,
+    Buffer.alloc(0)
+  );
+}
+
+/** A small non-cryptographic hash (FNV-1a), for deterministic per-post variation. */
+export function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
 function makeContext(req: IncomingMessage, url: URL, body: Buffer): RequestContext {

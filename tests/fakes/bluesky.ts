@@ -1,4 +1,7 @@
-/** Bluesky PDS: sessions (access JWT expires with 400 ExpiredToken), createRecord/putRecord, RateLimit-* headers. */
+/**
+ * Bluesky PDS: sessions (access JWT expires with 400 ExpiredToken), createRecord/putRecord, RateLimit-*
+ * headers; getPosts (at most 25 URIs, deleted posts left out) with counts growing with age, getProfile.
+ */
 import { randomBytes } from 'node:crypto';
 
 import { FakeNetwork, graphemeCount, type Reply, type RequestContext, type Route } from './base';
@@ -32,6 +35,27 @@ export class BlueskyFake extends FakeNetwork {
     this.records.clear();
     this.sessionsCreated = 0;
     this.sessionsRefreshed = 0;
+  }
+
+  deletePost(remoteId: string): boolean {
+    return this.records.delete(remoteId) || this.deleteDemoPost(remoteId);
+  }
+
+  /** A record of this PDS, or a post of the demo's past (its record key says when it was made). */
+  private recordOf(uri: string) {
+    const own = this.records.get(uri);
+    if (own) return own;
+    const at = this.demoPostAt(uri);
+    if (at === undefined) return undefined;
+    const indexedAt = new Date(at).toISOString();
+    return {
+      uri,
+      cid: `bafyrei${Buffer.from(uri).toString('hex').slice(-32)}`,
+      value: { $type: 'app.bsky.feed.post', text: '', createdAt: indexedAt },
+      handle: this.demoCredentials().identifier ?? 'porte-voix.demo',
+      indexedAt,
+      demo: true,
+    };
   }
 
   /** Every access token issued so far now answers 400 ExpiredToken. */
@@ -138,17 +162,34 @@ export class BlueskyFake extends FakeNetwork {
   }
 
   private postView(uri: string) {
-    const r = this.records.get(uri)!;
+    const r = this.recordOf(uri)!;
+    const created = Date.parse(r.indexedAt);
+    if ('demo' in r) {
+      const counters = this.demoCounters(uri, created);
+      return {
+        uri: r.uri,
+        cid: r.cid,
+        author: { did: uri.split('/')[2], handle: r.handle },
+        record: r.value,
+        replyCount: counters.comments ?? 0,
+        repostCount: counters.shares ?? 0,
+        likeCount: counters.reactions ?? 0,
+        quoteCount: counters.quotes ?? 0,
+        bookmarkCount: counters.bookmarks ?? 0,
+        indexedAt: r.indexedAt,
+        labels: [],
+      };
+    }
     return {
       uri: r.uri,
       cid: r.cid,
       author: { did: uri.split('/')[2], handle: r.handle },
       record: r.value,
-      replyCount: 0,
-      repostCount: 0,
-      likeCount: 0,
-      quoteCount: 0,
-      bookmarkCount: 0,
+      replyCount: this.grown(created, `${uri}:replies`, 2),
+      repostCount: this.grown(created, `${uri}:reposts`, 3),
+      likeCount: this.grown(created, `${uri}:likes`, 10),
+      quoteCount: this.grown(created, `${uri}:quotes`, 1),
+      bookmarkCount: this.grown(created, `${uri}:bookmarks`, 1),
       indexedAt: r.indexedAt,
       labels: [],
     };
@@ -218,14 +259,46 @@ export class BlueskyFake extends FakeNetwork {
       },
       {
         method: 'GET',
-        path: /^\/xrpc\/app\.bsky\.feed\.getPosts$/,
+        path: /^\/xrpc\/app\.bsky\.actor\.getProfile$/,
+        metrics: true,
         handle: (ctx) => {
+          const session = this.authed(ctx);
+          if ('status' in session) return session;
+          const actor = ctx.url.searchParams.get('actor') ?? '';
+          const owner = [...this.sessionsByAccess.values()].find(
+            (s) => s.did === actor || s.handle === actor
+          );
+          if (!owner) return xrpcError(400, 'InvalidRequest', 'Profile not found');
+          return {
+            status: 200,
+            body: {
+              did: owner.did,
+              handle: owner.handle,
+              followersCount: this.followersFor(
+                owner.did,
+                owner.handle === this.demoCredentials().identifier
+              ),
+              followsCount: 150,
+              postsCount: [...this.records.values()].filter((r) => r.uri.startsWith(`at://${owner.did}/`))
+                .length,
+            },
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/app\.bsky\.feed\.getPosts$/,
+        metrics: true,
+        handle: (ctx) => {
+          // Through the PDS (which proxies to the AppView) the call needs the session.
+          const session = this.authed(ctx);
+          if ('status' in session) return session;
           const uris = ctx.url.searchParams.getAll('uris');
           if (uris.length > 25)
             return xrpcError(400, 'InvalidRequest', 'uris must not have more than 25 elements');
           return {
             status: 200,
-            body: { posts: uris.filter((u) => this.records.has(u)).map((u) => this.postView(u)) },
+            body: { posts: uris.filter((u) => this.recordOf(u)).map((u) => this.postView(u)) },
           };
         },
       },

@@ -1,4 +1,8 @@
-/** Discord webhooks: token in the URL, `?wait=true` → 200 Message, 429 with float seconds in the body. */
+/**
+ * Discord webhooks: token in the URL, `?wait=true` → 200 Message, 429 with float seconds in the body.
+ * Reading a message back (`GET …/messages/:id`) shows its reactions growing with age; a deleted
+ * message answers 404 Unknown Message (10008), a deleted webhook 404 Unknown Webhook (10015).
+ */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
 export class DiscordFake extends FakeNetwork {
@@ -10,6 +14,65 @@ export class DiscordFake extends FakeNetwork {
   protected resetState(): void {
     this.deletedWebhooks.clear();
     this.messages.clear();
+  }
+
+  deletePost(remoteId: string): boolean {
+    return this.messages.delete(remoteId) || this.deleteDemoPost(remoteId);
+  }
+
+  /** A message of this webhook, or one of the demo's past (its id says when it was sent). */
+  private messageOf(id: string, webhookId: string): any {
+    const own = this.messages.get(id);
+    if (own) return own;
+    const at = this.demoPostAt(id);
+    if (at === undefined) return undefined;
+    return {
+      id,
+      type: 0,
+      channel_id: '1100000000000000001',
+      content: '',
+      embeds: [],
+      attachments: [],
+      timestamp: new Date(at).toISOString(),
+      webhook_id: webhookId,
+      demo: true,
+    };
+  }
+
+  /** The demo audience's reactions, spread over the three emoji as people react. */
+  private demoEmoji(message: any): number[] {
+    const total = this.demoCounters(message.id, Date.parse(message.timestamp)).reactions ?? 0;
+    const thumbs = Math.ceil(total * 0.55);
+    const heart = Math.floor(total * 0.3);
+    return [thumbs, heart, total - thumbs - heart];
+  }
+
+  private withReactions({ demo, ...message }: any) {
+    const created = Date.parse(message.timestamp);
+    const [thumbs, heart, party] = demo
+      ? this.demoEmoji(message)
+      : [
+          this.grown(created, `${message.id}:thumbs`, 3),
+          this.grown(created, `${message.id}:heart`, 2),
+          this.grown(created, `${message.id}:party`, 1),
+        ];
+    const reactions = [
+      { name: '👍', count: thumbs },
+      { name: '❤️', count: heart },
+      { name: '🎉', count: party },
+    ]
+      .filter((r) => r.count > 0)
+      .map((r) => ({
+        emoji: { id: null, name: r.name },
+        count: r.count,
+        count_details: { burst: 0, normal: r.count },
+        burst_colors: [],
+        me_burst: false,
+        burst_me: false,
+        me: false,
+        burst_count: 0,
+      }));
+    return { ...message, reactions };
   }
 
   protected accountOf(ctx: RequestContext) {
@@ -103,10 +166,13 @@ export class DiscordFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/webhooks\/([^/]+)\/([^/]+)\/messages\/([^/]+)$/,
+        metrics: true,
         handle: (ctx) => {
-          const message = this.messages.get(ctx.params[2]);
+          const unknown = this.unknownWebhook(ctx);
+          if (unknown) return unknown;
+          const message = this.messageOf(ctx.params[2], ctx.params[0]);
           return message
-            ? { status: 200, body: message }
+            ? { status: 200, body: this.withReactions(message) }
             : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
         },
       },

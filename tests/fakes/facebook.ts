@@ -1,5 +1,13 @@
-/** Facebook Graph (Pages): page token, `{error:{code,…}}` keyed on code, BUC header with waits in minutes. */
-import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
+/**
+ * Facebook Graph (Pages): page token, `{error:{code,…}}` keyed on code, BUC header with waits in
+ * minutes. Metrics through the batch API (`POST /` with at most 50 requests, each answered on its own):
+ * post fields (reactions, comments, shares) and insights (views, reach, clicks by type) growing with
+ * age; `insightsRefused` answers insights as a page without read_insights would.
+ */
+import { FakeNetwork, innerContext, type Reply, type RequestContext, type Route } from './base';
+
+/** "We currently limit the number of requests which can be in a batch to 50." */
+const REQUESTS_PER_BATCH = 50;
 
 const graphError = (
   status: number,
@@ -14,12 +22,105 @@ const graphError = (
 export class FacebookFake extends FakeNetwork {
   readonly network = 'facebook';
   readonly invalidTokens = new Set<string>();
+  /** Insights refused, as for a page under 100 likes or a token without read_insights. */
+  insightsRefused = false;
   private posts = new Map<string, { id: string; message: string; created_time: string; page: string }>();
   private nextId = 130_068_550_371_568;
+  private routeTable: Route[] = [];
 
   protected resetState(): void {
     this.invalidTokens.clear();
     this.posts.clear();
+    this.insightsRefused = false;
+  }
+
+  deletePost(remoteId: string): boolean {
+    return this.posts.delete(remoteId) || this.deleteDemoPost(remoteId);
+  }
+
+  /** A post of this fake, or one of the demo's past (its id says when it was posted). */
+  private postOf(id: string) {
+    const own = this.posts.get(id);
+    if (own) return { ...own, demo: false };
+    const at = this.demoPostAt(id);
+    return at === undefined
+      ? undefined
+      : { id, message: '', created_time: new Date(at).toISOString(), page: id.split('_')[0], demo: true };
+  }
+
+  private missing(id: string): Reply {
+    return graphError(
+      400,
+      100,
+      `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+      { error_subcode: 33 }
+    );
+  }
+
+  /** `POST /` with `batch`: each GET request answered as `{code, body}` (a JSON string), in order. */
+  private batch(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    let requests: { method?: string; relative_url?: string }[];
+    try {
+      requests = JSON.parse(String(ctx.fields().batch ?? ''));
+    } catch {
+      return graphError(400, 100, '(#100) The parameter batch must be a JSON array');
+    }
+    if (!Array.isArray(requests) || requests.length === 0)
+      return graphError(400, 100, '(#100) The parameter batch must be a JSON array');
+    if (requests.length > REQUESTS_PER_BATCH)
+      return graphError(
+        400,
+        1,
+        `(#1) Too many requests in batch message. Maximum batch size is ${REQUESTS_PER_BATCH}`
+      );
+    const answers = requests.map((request) => {
+      const inner = innerContext(
+        ctx,
+        (request.method ?? 'GET').toUpperCase(),
+        String(request.relative_url ?? '')
+      );
+      const route = inner.method === 'GET' ? this.match(this.routeTable, inner) : undefined;
+      const reply = route
+        ? (route.handle(inner) as Reply)
+        : graphError(400, 100, 'Unsupported request in batch');
+      return { code: reply.status, body: JSON.stringify(reply.body ?? {}) };
+    });
+    return { status: 200, body: answers };
+  }
+
+  private insights(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    const post = this.postOf(ctx.params[0]);
+    if (!post) return this.missing(ctx.params[0]);
+    if (this.insightsRefused)
+      return graphError(403, 10, '(#10) Application does not have permission for this action');
+    const created = Date.parse(post.created_time);
+    const demo = post.demo ? this.demoCounters(post.id, created) : undefined;
+    const views = demo ? (demo.views ?? 0) : this.grown(created, `${post.id}:views`, 90);
+    const linkClicks = demo ? (demo.linkClicks ?? 0) : this.grown(created, `${post.id}:link_clicks`, 3);
+    const clicks = {
+      'link clicks': linkClicks,
+      'other clicks': demo ? Math.floor(linkClicks * 0.6) : this.grown(created, `${post.id}:other_clicks`, 2),
+    };
+    const metric = (name: string, value: unknown) => ({
+      name,
+      period: 'lifetime',
+      values: [{ value }],
+      id: `${post.id}/insights/${name}/lifetime`,
+    });
+    const wanted = (ctx.url.searchParams.get('metric') ?? '').split(',').filter(Boolean);
+    const all: Record<string, unknown> = {
+      post_media_view: views,
+      post_total_media_view_unique: demo ? (demo.reach ?? 0) : Math.floor(views * 0.7),
+      post_clicks_by_type: Object.fromEntries(Object.entries(clicks).filter(([, n]) => n > 0)),
+      post_clicks: clicks['link clicks'] + clicks['other clicks'],
+    };
+    const unknown = wanted.find((name) => !(name in all));
+    if (unknown) return graphError(400, 100, `(#100) The value must be a valid insights metric: ${unknown}`);
+    return { status: 200, body: { data: wanted.map((name) => metric(name, all[name])), paging: {} } };
   }
 
   private token(ctx: RequestContext) {
@@ -73,7 +174,19 @@ export class FacebookFake extends FakeNetwork {
   }
 
   protected routes(): Route[] {
+    this.routeTable = this.table();
+    return this.routeTable;
+  }
+
+  private table(): Route[] {
     return [
+      { method: 'POST', path: this.path('/'), metrics: true, handle: (ctx) => this.batch(ctx) },
+      {
+        method: 'GET',
+        path: this.path('/([^/]+)/insights'),
+        metrics: true,
+        handle: (ctx) => this.insights(ctx),
+      },
       {
         method: 'POST',
         path: this.path('/([^/]+)/feed'),
@@ -110,7 +223,12 @@ export class FacebookFake extends FakeNetwork {
           if (denied) return denied;
           const since = Number(ctx.url.searchParams.get('since') ?? 0) * 1000;
           const data = [...this.posts.values()]
-            .filter((p) => p.page === ctx.params[0] && Date.parse(p.created_time) >= since)
+            .filter(
+              (p) =>
+                p.page === ctx.params[0] &&
+                Date.parse(p.created_time) >= since &&
+                this.visibleInLookups(Date.parse(p.created_time))
+            )
             .reverse()
             .map((p) => ({
               id: p.id,
@@ -129,26 +247,48 @@ export class FacebookFake extends FakeNetwork {
       {
         method: 'GET',
         path: this.path('/([^/]+)'),
+        metrics: true,
         handle: (ctx) => {
           const denied = this.unauthorized(ctx);
           if (denied) return denied;
-          const post = this.posts.get(ctx.params[0]);
-          if (!post) {
-            return graphError(
-              400,
-              100,
-              `Unsupported get request. Object with ID '${ctx.params[0]}' does not exist`,
-              { error_subcode: 33 }
-            );
+          const id = ctx.params[0];
+          const fields = (ctx.url.searchParams.get('fields') ?? '').split(',');
+          // A page id has no underscore; a post id is {page-id}_{post-id}.
+          if (!id.includes('_')) {
+            const followers = this.followersFor(id, id === this.demoCredentials().pageId);
+            return {
+              status: 200,
+              body: { id, ...(fields.includes('followers_count') && { followers_count: followers }) },
+            };
           }
+          const post = this.postOf(id);
+          if (!post) return this.missing(id);
+          const created = Date.parse(post.created_time);
+          const demo = post.demo ? this.demoCounters(id, created) : undefined;
+          const shares = demo ? (demo.shares ?? 0) : this.grown(created, `${id}:shares`, 1);
           return {
             status: 200,
             body: {
               id: post.id,
               message: post.message,
               permalink_url: `https://www.facebook.com/${post.id}`,
-              reactions: { data: [], summary: { total_count: 0, viewer_reaction: 'NONE' } },
-              comments: { data: [], summary: { order: 'ranked', total_count: 0, can_comment: true } },
+              reactions: {
+                data: [],
+                summary: {
+                  total_count: demo ? (demo.reactions ?? 0) : this.grown(created, `${id}:reactions`, 7),
+                  viewer_reaction: 'NONE',
+                },
+              },
+              comments: {
+                data: [],
+                summary: {
+                  order: 'ranked',
+                  total_count: demo ? (demo.comments ?? 0) : this.grown(created, `${id}:comments`, 2),
+                  can_comment: true,
+                },
+              },
+              // Graph leaves `shares` out while nobody shared.
+              ...(shares > 0 && { shares: { count: shares } }),
             },
           };
         },

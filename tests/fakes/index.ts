@@ -63,3 +63,16 @@ export async function startFakes(options: { ports?: 'default' | 'any' } = {}): P
     },
   };
 }
+
+/**
+ * The server setting that sends the networks with one fixed API host (X, Facebook, LinkedIn,
+ * Discord, Telegram) to these fakes: only the environment can set it, never the admin API.
+ */
+export function fakeApiBaseUrlsEnv(fakes: Fakes): { CROSS_POST_API_BASE_URLS: string } {
+  const fixed = ['x', 'facebook', 'linkedin', 'discord', 'telegram'] as const;
+  return {
+    CROSS_POST_API_BASE_URLS: JSON.stringify(
+      Object.fromEntries(fixed.map((network) => [network, fakes[network].baseUrl]))
+    ),
+  };
+}

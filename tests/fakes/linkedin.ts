@@ -1,4 +1,9 @@
-/** LinkedIn Posts API: LinkedIn-Version required, 201 with the URN in x-restli-id, 429 with no headers. */
+/**
+ * LinkedIn Posts API: LinkedIn-Version required, 201 with the URN in x-restli-id, 429 with no headers.
+ * Metrics: organization share statistics (`shares=List(…)` / `ugcPosts=List(…)`, lifetime totals
+ * growing with age, only the organization's own posts), Rest.li batch gets of posts and social
+ * actions (`ids=List(…)`: `results` and `errors` keyed by URN), network size and member followers.
+ */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
 const liError = (status: number, code: string, message: string, serviceErrorCode = status): Reply => ({
@@ -6,15 +11,133 @@ const liError = (status: number, code: string, message: string, serviceErrorCode
   body: { status, serviceErrorCode, code, message },
 });
 
+/** No maximum is documented for `shares=List(…)`; the fake refuses more than this (configurable). */
+const DEFAULT_STATISTICS_LIMIT = 20;
+
+type Post = { id: string; author: string; commentary: string; createdAt: number; demo?: boolean };
+
+/** The URNs of a Rest.li `List(…)` parameter, read from the raw query (each URN percent-encoded). */
+function restliList(rawQuery: string, name: string): string[] | null {
+  const match = new RegExp(`(?:^|&)${name}=List\\(([^)]*)\\)`).exec(rawQuery);
+  if (!match) return null;
+  return match[1]
+    .split(',')
+    .filter(Boolean)
+    .map((urn) => decodeURIComponent(urn));
+}
+
 export class LinkedInFake extends FakeNetwork {
   readonly network = 'linkedin';
   readonly invalidTokens = new Set<string>();
-  private posts = new Map<string, { id: string; author: string; commentary: string; createdAt: number }>();
+  /** Share statistics refused (403), as for a member who is not an ADMINISTRATOR of the page. */
+  statisticsRefused = false;
+  statisticsLimit = DEFAULT_STATISTICS_LIMIT;
+  private posts = new Map<string, Post>();
   private nextId = 7_141_138_937_766_391_808n;
 
   protected resetState(): void {
     this.invalidTokens.clear();
     this.posts.clear();
+    this.statisticsRefused = false;
+    this.statisticsLimit = DEFAULT_STATISTICS_LIMIT;
+  }
+
+  deletePost(remoteId: string): boolean {
+    return this.posts.delete(remoteId) || this.deleteDemoPost(remoteId);
+  }
+
+  /** A post of this fake, or one of the demo organization's past (its URN says when it was posted). */
+  private postOf(urn: string): Post | undefined {
+    const own = this.posts.get(urn);
+    if (own) return own;
+    const at = this.demoPostAt(urn);
+    return at === undefined
+      ? undefined
+      : { id: urn, author: this.demoCredentials().author, commentary: '', createdAt: at, demo: true };
+  }
+
+  private statistics(ctx: RequestContext): Reply {
+    const denied = this.check(ctx);
+    if (denied) return denied;
+    const raw = ctx.url.search.slice(1);
+    const organization = ctx.url.searchParams.get('organizationalEntity') ?? '';
+    if (
+      ctx.url.searchParams.get('q') !== 'organizationalEntity' ||
+      !organization.startsWith('urn:li:organization:')
+    )
+      return liError(400, 'ILLEGAL_ARGUMENT', 'q=organizationalEntity and an organization URN are required');
+    if (this.statisticsRefused) {
+      return liError(
+        403,
+        'ACCESS_DENIED',
+        'Not enough permissions to access: organizationalEntityShareStatistics.FINDER-organizationalEntity',
+        100
+      );
+    }
+    const urns = [...(restliList(raw, 'shares') ?? []), ...(restliList(raw, 'ugcPosts') ?? [])];
+    if (urns.length > this.statisticsLimit)
+      return liError(
+        400,
+        'ILLEGAL_ARGUMENT',
+        `Too many entities requested: ${urns.length} > ${this.statisticsLimit}`
+      );
+    const elements = urns
+      .map((urn) => this.postOf(urn))
+      .filter((post): post is Post => !!post && post.author === organization)
+      .map((post) => {
+        const id = post.id;
+        const demo = post.demo ? this.demoCounters(id, post.createdAt) : undefined;
+        const grownOr = (name: keyof NonNullable<typeof demo>, key: string, perHour: number) =>
+          demo ? (demo[name] ?? 0) : this.grown(post.createdAt, `${id}:${key}`, perHour);
+        const impressions = grownOr('impressions', 'impressions', 60);
+        const likes = grownOr('reactions', 'likes', 4);
+        const comments = grownOr('comments', 'comments', 1);
+        const reshares = grownOr('shares', 'shares', 1);
+        const clicks = grownOr('linkClicks', 'clicks', 3);
+        return {
+          organizationalEntity: organization,
+          [id.startsWith('urn:li:ugcPost:') ? 'ugcPost' : 'share']: id,
+          totalShareStatistics: {
+            impressionCount: impressions,
+            uniqueImpressionsCount: demo ? (demo.reach ?? 0) : Math.floor(impressions * 0.8),
+            clickCount: clicks,
+            likeCount: likes,
+            commentCount: comments,
+            shareCount: reshares,
+            engagement: impressions > 0 ? (clicks + likes + comments + reshares) / impressions : 0,
+          },
+        };
+      });
+    return { status: 200, body: { paging: { count: 10, start: 0, links: [] }, elements } };
+  }
+
+  /** A Rest.li BATCH_GET: `results` for the URNs found, `errors` (404) for the others. */
+  private batchGet(urns: string[], value: (post: Post) => unknown): Reply {
+    const results: Record<string, unknown> = {};
+    const errors: Record<string, unknown> = {};
+    for (const urn of urns) {
+      const post = this.postOf(urn);
+      if (post) results[urn] = value(post);
+      else errors[urn] = { status: 404, message: `Not Found: ${urn}` };
+    }
+    return { status: 200, body: { results, statuses: {}, errors } };
+  }
+
+  private socialActions(post: Post) {
+    const demo = post.demo ? this.demoCounters(post.id, post.createdAt) : undefined;
+    return {
+      likesSummary: {
+        totalLikes: demo ? (demo.reactions ?? 0) : this.grown(post.createdAt, `${post.id}:likes`, 4),
+        likedByCurrentUser: false,
+      },
+      commentsSummary: {
+        totalFirstLevelComments: demo
+          ? (demo.comments ?? 0)
+          : this.grown(post.createdAt, `${post.id}:comments`, 1),
+        commentsState: 'OPEN',
+      },
+      target: post.id,
+    };
   }
 
   protected accountOf(ctx: RequestContext) {
@@ -90,30 +213,83 @@ export class LinkedInFake extends FakeNetwork {
         handle: (ctx) => {
           const denied = this.check(ctx);
           if (denied) return denied;
-          const post = this.posts.get(decodeURIComponent(ctx.params[0]));
+          const post = this.postOf(decodeURIComponent(ctx.params[0]));
           return post ? { status: 200, body: post } : liError(404, 'NOT_FOUND', 'Not Found');
         },
       },
       {
         method: 'GET',
         path: /^\/rest\/posts$/,
+        metrics: true,
         handle: (ctx) => {
           const denied = this.check(ctx);
           if (denied) return denied;
+          const ids = restliList(ctx.url.search.slice(1), 'ids');
+          if (ids) return this.batchGet(ids, (post) => post);
           const author = ctx.url.searchParams.get('author');
-          const elements = [...this.posts.values()].filter((p) => p.author === author).reverse();
+          const elements = [...this.posts.values()]
+            .filter((p) => p.author === author && this.visibleInLookups(p.createdAt))
+            .reverse();
           return { status: 200, body: { elements, paging: { start: 0, count: elements.length } } };
         },
       },
       {
         method: 'GET',
+        path: /^\/rest\/organizationalEntityShareStatistics$/,
+        metrics: true,
+        handle: (ctx) => this.statistics(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/rest\/socialActions$/,
+        metrics: true,
+        handle: (ctx) =>
+          this.check(ctx) ??
+          this.batchGet(restliList(ctx.url.search.slice(1), 'ids') ?? [], (post) => this.socialActions(post)),
+      },
+      {
+        method: 'GET',
         path: /^\/rest\/socialActions\/([^/]+)$/,
+        metrics: true,
+        handle: (ctx) => {
+          const denied = this.check(ctx);
+          if (denied) return denied;
+          const post = this.postOf(decodeURIComponent(ctx.params[0]));
+          return post
+            ? { status: 200, body: this.socialActions(post) }
+            : liError(404, 'NOT_FOUND', 'Not Found');
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/rest\/networkSizes\/([^/]+)$/,
+        metrics: true,
+        handle: (ctx) => {
+          const denied = this.check(ctx);
+          if (denied) return denied;
+          if (ctx.url.searchParams.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER')
+            return liError(400, 'ILLEGAL_ARGUMENT', 'edgeType must be COMPANY_FOLLOWED_BY_MEMBER');
+          return {
+            status: 200,
+            body: {
+              firstDegreeSize: this.followersFor(
+                decodeURIComponent(ctx.params[0]),
+                decodeURIComponent(ctx.params[0]) === this.demoCredentials().author
+              ),
+            },
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/rest\/memberFollowersCount$/,
+        metrics: true,
         handle: (ctx) =>
           this.check(ctx) ?? {
             status: 200,
             body: {
-              likesSummary: { totalLikes: 0, likedByCurrentUser: false },
-              commentsSummary: { totalFirstLevelComments: 0, commentsState: 'OPEN' },
+              paging: { count: 10, start: 0 },
+              elements: [{ memberFollowersCount: this.followersOf(ctx.token!) }],
             },
           },
       },

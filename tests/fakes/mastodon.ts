@@ -1,18 +1,58 @@
-/** Mastodon: Bearer tokens, 200 + Status, Idempotency-Key per (account, key) for an hour, ISO-8601 resets. */
+/**
+ * Mastodon: Bearer tokens, 200 + Status, Idempotency-Key per (account, key) for an hour, ISO-8601
+ * resets. Statuses count favourites, boosts, replies (and quotes from 4.5) growing with age; the batch
+ * read `GET /api/v1/statuses?id[]=` exists from 4.3 (`version`) and takes at most 20 ids.
+ */
 import { FakeNetwork, graphemeCount, type Reply, type RequestContext, type Route } from './base';
 
 const IDEMPOTENCY_TTL_MS = 3_600_000;
+/** DEFAULT_STATUSES_LIMIT in Api::V1::StatusesController. */
+const STATUSES_PER_BATCH = 20;
+
+/** "4.2.10" → [4, 2, 10], to compare versions. */
+const versionAtLeast = (version: string, major: number, minor: number) => {
+  const [a = 0, b = 0] = version.split('.').map((n) => parseInt(n, 10) || 0);
+  return a > major || (a === major && b >= minor);
+};
 
 export class MastodonFake extends FakeNetwork {
   readonly network = 'mastodon';
   maxCharacters = 500;
+  /** The server's version: no batch read before 4.3, no quotes_count before 4.5. */
+  version = '4.5.0';
   readonly revokedTokens = new Set<string>();
   private nextId = 110_000_000_000_000_000n;
   private statuses = new Map<string, any>();
   private idempotency = new Map<string, { status: any; at: number }>();
 
+  deletePost(remoteId: string): boolean {
+    return this.statuses.delete(remoteId) || this.deleteDemoPost(remoteId);
+  }
+
+  /** A status of this server, or one of the demo's past (its id says when it was posted). */
+  private statusOf(id: string): any {
+    const own = this.statuses.get(id);
+    if (own) return own;
+    const at = this.demoPostAt(id);
+    if (at === undefined) return undefined;
+    const account = { id: '4242', username: 'porte_voix', acct: 'porte_voix' };
+    return {
+      id,
+      created_at: new Date(at).toISOString(),
+      content: '',
+      visibility: 'public',
+      language: null,
+      url: `${this.baseUrl}/@${account.username}/${id}`,
+      uri: `${this.baseUrl}/users/${account.username}/statuses/${id}`,
+      account,
+      media_attachments: [],
+      demo: true,
+    };
+  }
+
   protected resetState(): void {
     this.maxCharacters = 500;
+    this.version = '4.5.0';
     this.revokedTokens.clear();
     this.statuses.clear();
     this.idempotency.clear();
@@ -53,6 +93,30 @@ export class MastodonFake extends FakeNetwork {
   private accountEntity(token: string) {
     const id = String([...token].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
     return { id, username: `user${id}`, acct: `user${id}` };
+  }
+
+  /** A stored status with its counters as they are now. */
+  private withCounters(status: any) {
+    const created = Date.parse(status.created_at);
+    const withQuotes = versionAtLeast(this.version, 4, 5);
+    const { quotes_count: _quotes, demo, ...rest } = status;
+    if (demo) {
+      const counters = this.demoCounters(status.id, created);
+      return {
+        ...rest,
+        replies_count: counters.comments ?? 0,
+        reblogs_count: counters.shares ?? 0,
+        favourites_count: counters.reactions ?? 0,
+        ...(withQuotes && { quotes_count: counters.quotes ?? 0 }),
+      };
+    }
+    return {
+      ...rest,
+      replies_count: this.grown(created, `${status.id}:replies`, 2),
+      reblogs_count: this.grown(created, `${status.id}:reblogs`, 4),
+      favourites_count: this.grown(created, `${status.id}:favourites`, 9),
+      ...(withQuotes && { quotes_count: this.grown(created, `${status.id}:quotes`, 1) }),
+    };
   }
 
   private statusEntity(text: string, token: string, mediaIds: string[], language?: string) {
@@ -131,18 +195,50 @@ export class MastodonFake extends FakeNetwork {
       },
       {
         method: 'GET',
-        path: /^\/api\/v1\/statuses\/([^/]+)$/,
+        path: /^\/api\/v1\/statuses$/,
+        metrics: true,
         handle: (ctx) => {
-          const status = this.statuses.get(ctx.params[0]);
+          // Before 4.3 the route does not exist.
+          if (!versionAtLeast(this.version, 4, 3))
+            return { status: 404, body: { error: 'Record not found' } };
+          if (ctx.token && this.revokedTokens.has(ctx.token))
+            return { status: 401, body: { error: 'The access token is invalid' } };
+          const ids = [...new Set(ctx.url.searchParams.getAll('id[]'))];
+          if (ids.length > STATUSES_PER_BATCH)
+            return { status: 422, body: { error: 'Mastodon::ValidationError' } };
+          // Statuses that do not exist are left out of the answer.
+          const found = ids.map((id) => this.statusOf(id)).filter(Boolean);
+          return { status: 200, body: found.map((s) => this.withCounters(s)) };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/statuses\/([^/]+)$/,
+        metrics: true,
+        handle: (ctx) => {
+          const status = this.statusOf(ctx.params[0]);
           return status
-            ? { status: 200, body: status }
+            ? { status: 200, body: this.withCounters(status) }
             : { status: 404, body: { error: 'Record not found' } };
         },
       },
       {
         method: 'GET',
         path: /^\/api\/v1\/accounts\/verify_credentials$/,
-        handle: (ctx) => this.unauthorized(ctx) ?? { status: 200, body: this.accountEntity(ctx.token!) },
+        metrics: true,
+        handle: (ctx) =>
+          this.unauthorized(ctx) ?? {
+            status: 200,
+            body: {
+              ...this.accountEntity(ctx.token!),
+              followers_count: this.followersFor(
+                ctx.token!,
+                ctx.token === this.demoCredentials().accessToken
+              ),
+              following_count: 180,
+              statuses_count: this.published.filter((p) => p.account === ctx.token).length,
+            },
+          },
       },
       {
         method: 'GET',

@@ -1,4 +1,8 @@
-/** Telegram Bot API: /bot<token>/<method>, `{ok:…}` bodies whose error_code is the HTTP status, retry_after in seconds. */
+/**
+ * Telegram Bot API: /bot<token>/<method>, `{ok:…}` bodies whose error_code is the HTTP status,
+ * retry_after in seconds. getUpdates as Telegram serves it: the oldest unconfirmed updates first, at
+ * most 100, kept 24 h; calling with `offset` confirms (drops) every update before it.
+ */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
 const failure = (code: number, description: string, parameters?: Record<string, unknown>): Reply => ({
@@ -9,11 +13,61 @@ const failure = (code: number, description: string, parameters?: Record<string, 
 export class TelegramFake extends FakeNetwork {
   readonly network = 'telegram';
   readonly invalidTokens = new Set<string>();
+  /**
+   * Answer the next send with a 404 whose description quotes the request path (token included), as a
+   * self-hosted Bot API server or a proxy in front of it may: what we store must never repeat it.
+   */
+  quotePathInNextError = false;
   private nextMessageId = 1;
+  private nextUpdateId = 500_000_000;
+  /** Unconfirmed updates per bot token, oldest first. */
+  private updates = new Map<string, { update_id: number; at: number; message: any }[]>();
 
   protected resetState(): void {
     this.invalidTokens.clear();
+    this.quotePathInNextError = false;
     this.nextMessageId = 1;
+    this.updates.clear();
+  }
+
+  /** A reader's reply to a message of the chat, delivered to the bot as an update. */
+  addReply(botToken: string, reply: { toMessageId: number; text: string; from?: string }): number {
+    const queue = this.updates.get(botToken) ?? [];
+    const updateId = this.nextUpdateId++;
+    const chat = { id: -1001234567890, title: 'Fake discussion', type: 'supergroup' };
+    queue.push({
+      update_id: updateId,
+      at: this.now(),
+      message: {
+        message_id: this.nextMessageId++,
+        from: { id: 4242, is_bot: false, first_name: 'Lecteur', username: reply.from ?? 'lecteur' },
+        chat,
+        date: Math.floor(this.now() / 1000),
+        text: reply.text,
+        reply_to_message: { message_id: reply.toMessageId, chat, date: Math.floor(this.now() / 1000) - 60 },
+      },
+    });
+    this.updates.set(botToken, queue);
+    return updateId;
+  }
+
+  private getUpdates(ctx: RequestContext): Reply {
+    const token = ctx.params[0];
+    if (this.invalidTokens.has(token)) return failure(401, 'Unauthorized');
+    const offset = ctx.url.searchParams.get('offset');
+    const limit = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('limit') ?? 100) || 100));
+    // Telegram keeps updates 24 hours; an offset confirms everything before it.
+    const kept = (this.updates.get(token) ?? []).filter(
+      (u) => this.now() - u.at < 86_400_000 && (offset === null || u.update_id >= Number(offset))
+    );
+    this.updates.set(token, kept);
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        result: kept.slice(0, limit).map(({ update_id, message }) => ({ update_id, message })),
+      },
+    };
   }
 
   protected accountOf(ctx: RequestContext) {
@@ -30,6 +84,10 @@ export class TelegramFake extends FakeNetwork {
   }
 
   private send(ctx: RequestContext, kind: 'text' | 'photo'): Reply {
+    if (this.quotePathInNextError) {
+      this.quotePathInNextError = false;
+      return failure(404, `Not Found: no route for POST ${ctx.url.pathname}`);
+    }
     if (this.invalidTokens.has(ctx.params[0])) return failure(401, 'Unauthorized');
     const fields = ctx.fields();
     const chatId = fields.chat_id;
@@ -68,10 +126,24 @@ export class TelegramFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/bot([^/]+)\/getUpdates$/,
-        handle: (ctx) =>
-          this.invalidTokens.has(ctx.params[0])
-            ? failure(401, 'Unauthorized')
-            : { status: 200, body: { ok: true, result: [] } },
+        metrics: true,
+        handle: (ctx) => this.getUpdates(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/bot([^/]+)\/getChatMemberCount$/,
+        metrics: true,
+        handle: (ctx) => {
+          if (this.invalidTokens.has(ctx.params[0])) return failure(401, 'Unauthorized');
+          const chatId = ctx.url.searchParams.get('chat_id');
+          if (!chatId) return failure(400, 'Bad Request: chat_id is empty');
+          const demo = this.demoCredentials();
+          const members = this.followersFor(
+            `${ctx.params[0]}:${chatId}`,
+            ctx.params[0] === demo.botToken && chatId === demo.chatId
+          );
+          return { status: 200, body: { ok: true, result: members } };
+        },
       },
       {
         method: 'GET',

@@ -1,7 +1,15 @@
-/** X API v2: OAuth2 Bearer tokens that expire (401) and refresh with rotation, 201 on create, epoch-second resets. */
+/**
+ * X API v2: OAuth2 Bearer tokens that expire (401) and refresh with rotation, 201 on create,
+ * epoch-second resets. `GET /2/tweets` takes 1 to 100 ids and answers missing ones as inline errors
+ * (HTTP 200); non-public metrics only for the author's own posts of the last 30 days, otherwise a
+ * field authorization error that leaves the post out of `data`.
+ */
 import { randomBytes } from 'node:crypto';
 
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
+
+const TWEETS_PER_LOOKUP = 100;
+const NON_PUBLIC_DAYS = 30;
 
 const problem = (status: number, title: string, detail: string, type = 'about:blank'): Reply => ({
   status,
@@ -36,6 +44,20 @@ export class XFake extends FakeNetwork {
     this.tweets.clear();
     this.seenTokens.clear();
     this.refreshCount = 0;
+  }
+
+  deletePost(remoteId: string): boolean {
+    return this.tweets.delete(remoteId) || this.deleteDemoPost(remoteId);
+  }
+
+  /** A tweet of this fake, or one of the demo's past (its id says when it was posted), the asker's own. */
+  private tweetOf(id: string, asker: string) {
+    const own = this.tweets.get(id);
+    if (own) return { ...own, demo: false };
+    const at = this.demoPostAt(id);
+    return at === undefined
+      ? undefined
+      : { id, text: '', author: asker, created_at: new Date(at).toISOString(), demo: true };
   }
 
   /** Every access token seen so far now answers 401. */
@@ -120,52 +142,129 @@ export class XFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/2\/tweets$/,
+        metrics: true,
         handle: (ctx) => {
           const denied = this.unauthorized(ctx);
           if (denied) return denied;
           const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
-          const found = ids.filter((id) => this.tweets.has(id));
-          const missing = ids.filter((id) => !this.tweets.has(id));
+          if (ids.length < 1 || ids.length > TWEETS_PER_LOOKUP) {
+            return {
+              status: 400,
+              body: {
+                errors: [
+                  {
+                    parameters: { ids: [ctx.url.searchParams.get('ids') ?? ''] },
+                    message: `The number of values in the \`ids\` query parameter list [${ids.length}] is not between 1 and ${TWEETS_PER_LOOKUP}`,
+                  },
+                ],
+                title: 'Invalid Request',
+                detail: 'One or more parameters to your request was invalid.',
+                type: 'https://api.twitter.com/2/problems/invalid-request',
+              },
+            };
+          }
+          const fields = (ctx.url.searchParams.get('tweet.fields') ?? '').split(',');
+          const wantsNonPublic = fields.includes('non_public_metrics');
+          const me = this.userId(ctx.token!);
+          const data: any[] = [];
+          const errors: any[] = [];
+          for (const id of ids) {
+            const tweet = this.tweetOf(id, me);
+            if (!tweet) {
+              errors.push({
+                value: id,
+                detail: `Could not find tweet with ids: [${id}].`,
+                title: 'Not Found Error',
+                resource_type: 'tweet',
+                parameter: 'ids',
+                resource_id: id,
+                type: 'https://api.twitter.com/2/problems/resource-not-found',
+              });
+              continue;
+            }
+            const created = Date.parse(tweet.created_at);
+            const nonPublicReadable =
+              tweet.author === me && this.now() - created <= NON_PUBLIC_DAYS * 86_400_000;
+            if (wantsNonPublic && !nonPublicReadable) {
+              errors.push({
+                value: id,
+                detail: `Sorry, you are not authorized to access 'non_public_metrics.impression_count' on the Tweet with ids : [${id}].`,
+                title: 'Field Authorization Error',
+                section: 'data',
+                resource_type: 'tweet',
+                field: 'non_public_metrics.impression_count',
+                parameter: 'ids',
+                resource_id: id,
+                type: 'https://api.twitter.com/2/problems/not-authorized-for-field',
+              });
+              continue;
+            }
+            const demo = tweet.demo ? this.demoCounters(id, created) : undefined;
+            const impressions = demo
+              ? (demo.impressions ?? 0)
+              : this.grown(created, `${id}:impressions`, 120);
+            const grownOr = (name: keyof NonNullable<typeof demo>, key: string, perHour: number) =>
+              demo ? (demo[name] ?? 0) : this.grown(created, `${id}:${key}`, perHour);
+            data.push({
+              id,
+              text: tweet.text,
+              edit_history_tweet_ids: [id],
+              ...(fields.includes('created_at') && { created_at: tweet.created_at }),
+              ...(fields.includes('public_metrics') && {
+                public_metrics: {
+                  retweet_count: grownOr('shares', 'retweets', 2),
+                  reply_count: grownOr('comments', 'replies', 1),
+                  like_count: grownOr('reactions', 'likes', 8),
+                  quote_count: grownOr('quotes', 'quotes', 1),
+                  bookmark_count: grownOr('bookmarks', 'bookmarks', 1),
+                  impression_count: impressions,
+                },
+              }),
+              ...(wantsNonPublic && {
+                non_public_metrics: {
+                  impression_count: impressions,
+                  url_link_clicks: grownOr('linkClicks', 'link_clicks', 3),
+                  user_profile_clicks: grownOr('profileClicks', 'profile_clicks', 1),
+                },
+              }),
+            });
+          }
           return {
             status: 200,
-            body: {
-              ...(found.length > 0 && {
-                data: found.map((id) => ({
-                  ...this.tweets.get(id),
-                  edit_history_tweet_ids: [id],
-                  public_metrics: {
-                    retweet_count: 0,
-                    reply_count: 0,
-                    like_count: 0,
-                    quote_count: 0,
-                    bookmark_count: 0,
-                    impression_count: 0,
-                  },
-                })),
-              }),
-              ...(missing.length > 0 && {
-                errors: missing.map((id) => ({
-                  value: id,
-                  detail: `Could not find tweet with ids: [${id}].`,
-                  title: 'Not Found Error',
-                  resource_type: 'tweet',
-                  parameter: 'ids',
-                  resource_id: id,
-                  type: 'https://api.twitter.com/2/problems/resource-not-found',
-                })),
-              }),
-            },
+            body: { ...(data.length > 0 && { data }), ...(errors.length > 0 && { errors }) },
           };
         },
       },
       {
         method: 'GET',
         path: /^\/2\/users\/me$/,
-        handle: (ctx) =>
-          this.unauthorized(ctx) ?? {
+        metrics: true,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const id = this.userId(ctx.token!);
+          const wantsMetrics = (ctx.url.searchParams.get('user.fields') ?? '')
+            .split(',')
+            .includes('public_metrics');
+          return {
             status: 200,
-            body: { data: { id: this.userId(ctx.token!), name: 'Fake', username: 'fake' } },
-          },
+            body: {
+              data: {
+                id,
+                name: 'Fake',
+                username: 'fake',
+                ...(wantsMetrics && {
+                  public_metrics: {
+                    followers_count: this.followersFor(id, ctx.token === this.demoCredentials().accessToken),
+                    following_count: 120,
+                    tweet_count: [...this.tweets.values()].filter((t) => t.author === id).length,
+                    listed_count: 3,
+                  },
+                }),
+              },
+            },
+          };
+        },
       },
       {
         method: 'GET',
@@ -175,7 +274,12 @@ export class XFake extends FakeNetwork {
           if (denied) return denied;
           const since = Date.parse(ctx.url.searchParams.get('start_time') ?? '1970-01-01');
           const data = [...this.tweets.values()]
-            .filter((t) => t.author === ctx.params[0] && Date.parse(t.created_at) >= since)
+            .filter(
+              (t) =>
+                t.author === ctx.params[0] &&
+                Date.parse(t.created_at) >= since &&
+                this.visibleInLookups(Date.parse(t.created_at))
+            )
             .reverse()
             .map(({ id, text }) => ({ id, text, edit_history_tweet_ids: [id] }));
           return {

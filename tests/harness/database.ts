@@ -4,26 +4,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * Every test file gets a database of its own: a temporary SQLite file, or a fresh PostgreSQL
- * database when DATABASE_CLIENT=postgres (dropped again when the file is done).
+ * Every test file gets a database of its own: a temporary SQLite file, or a fresh PostgreSQL or
+ * MySQL/MariaDB database when DATABASE_CLIENT=postgres or mysql (dropped again when the file is done).
  */
 export type TestDatabase = {
-  client: 'sqlite' | 'postgres';
+  client: 'sqlite' | 'postgres' | 'mysql';
   env: Record<string, string>;
   drop(): Promise<void>;
 };
 
-const postgresAdminConfig = () => ({
+const server = (defaultPort: number, defaultUser: string) => ({
   host: process.env.DATABASE_HOST || '127.0.0.1',
-  port: Number(process.env.DATABASE_PORT || 5432),
-  user: process.env.DATABASE_USERNAME || 'postgres',
+  port: Number(process.env.DATABASE_PORT || defaultPort),
+  user: process.env.DATABASE_USERNAME || defaultUser,
   password: process.env.DATABASE_PASSWORD || '',
-  database: 'postgres',
 });
 
 async function withPostgres<T>(run: (client: any) => Promise<T>): Promise<T> {
   const { Client } = require('pg');
-  const client = new Client(postgresAdminConfig());
+  const client = new Client({ ...server(5432, 'postgres'), database: 'postgres' });
   await client.connect();
   try {
     return await run(client);
@@ -32,20 +31,55 @@ async function withPostgres<T>(run: (client: any) => Promise<T>): Promise<T> {
   }
 }
 
+async function withMysql<T>(run: (connection: any) => Promise<T>): Promise<T> {
+  const mysql = require('mysql2/promise');
+  const connection = await mysql.createConnection(server(3306, 'root'));
+  try {
+    return await run(connection);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** The server's address as variables, so that a child process reaches the same server as this one. */
+const connectionEnv = (defaultPort: number, defaultUser: string): Record<string, string> => {
+  const { host, port, user, password } = server(defaultPort, defaultUser);
+  return {
+    DATABASE_HOST: host,
+    DATABASE_PORT: String(port),
+    DATABASE_USERNAME: user,
+    ...(password ? { DATABASE_PASSWORD: password } : {}),
+  };
+};
+
+const uniqueName = () => `porte_voix_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
-  if (client === 'postgres') {
-    const name = `porte_voix_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const requested = process.env.DATABASE_CLIENT;
+  if (requested === 'postgres') {
+    const name = uniqueName();
     await withPostgres((pg) => pg.query(`CREATE DATABASE ${name}`));
     return {
-      client,
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name },
+      client: 'postgres',
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, ...connectionEnv(5432, 'postgres') },
       drop: () => withPostgres((pg) => pg.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    };
+  }
+  if (requested === 'mysql') {
+    const name = uniqueName();
+    // The README's production setting: a case- and accent-insensitive collation, as people create it.
+    await withMysql((db) =>
+      db.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+    );
+    return {
+      client: 'mysql',
+      env: { DATABASE_CLIENT: 'mysql', DATABASE_NAME: name, ...connectionEnv(3306, 'root') },
+      drop: () => withMysql((db) => db.query(`DROP DATABASE IF EXISTS ${name}`)),
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'porte-voix-test-'));
   return {
-    client,
+    client: 'sqlite',
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'test.db') },
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -17,6 +17,8 @@ export type TestApp = {
   listen(): Promise<string>;
   /** A logged-in admin JWT (a super admin unless a role code is given). */
   adminToken(options?: { roleCode?: string; email?: string }): Promise<string>;
+  /** A content-API token of that kind. */
+  apiToken(type: 'read-only' | 'full-access'): Promise<string>;
   /** E-mails "sent" through the Strapi email plugin (the development outbox provider), oldest first. */
   sentEmails(): SentEmail[];
   stop(): Promise<void>;
@@ -62,7 +64,10 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   Object.assign(process.env, env);
 
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: path.join(APP_DIR, 'dist'),
+  }).load();
   strapi.log.level = process.env.STRAPI_LOG_LEVEL || 'error';
   await strapi.server.mount();
 
@@ -106,6 +111,15 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
       }
       adminTokens.set(key, response.body.data.token);
       return response.body.data.token;
+    },
+    async apiToken(type) {
+      const token = await strapi.service('admin::api-token').create({
+        name: `${type} ${Math.random().toString(36).slice(2)}`,
+        description: '',
+        type,
+        lifespan: null,
+      });
+      return token.accessKey;
     },
     sentEmails() {
       return readdirSync(outboxDir)

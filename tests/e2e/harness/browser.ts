@@ -42,7 +42,10 @@ export async function openAdmin(
   await app.strapi.service('admin::user').updateById(user.id, { password: E2E_ADMIN.password });
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.language ?? 'en' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: options.language ?? 'en',
+  });
   await context.addInitScript((language) => {
     window.localStorage.setItem('strapi-admin-language', language);
   }, options.language ?? 'en');

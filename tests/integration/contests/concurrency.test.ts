@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 import { createContest, entryBody, QUIET_ENV } from './contest-fixtures';
 
@@ -59,7 +61,47 @@ describe(`per-person cap under concurrency (${process.env.DATABASE_CLIENT || 'sq
       .query(ENTRY)
       .create({ data: { ...row, publicId: 'b'.repeat(32) } })
       .catch((error: unknown) => (refusal = error));
-    expect(String((refusal as any)?.code ?? (refusal as any)?.message)).toMatch(/UNIQUE|23505/);
+    expect(String((refusal as any)?.code ?? (refusal as any)?.message)).toMatch(/UNIQUE|23505|ER_DUP_ENTRY/);
     expect(await app.strapi.db.query(ENTRY).count({ where: { eventDocumentId: contest } })).toBe(1);
+  });
+
+  describe('the IP rate limit', () => {
+    const saved = () => app.strapi.config.get('plugin::contests.rateLimit');
+    let before: unknown;
+    beforeEach(() => {
+      before = saved();
+      // A long window, so the whole test falls in one.
+      app.strapi.config.set('plugin::contests.rateLimit', { max: 5, windowSeconds: 3600 });
+    });
+    afterEach(() => app.strapi.config.set('plugin::contests.rateLimit', before));
+
+    it('lets exactly the allowance through out of 40 parallel entries from one IP', async () => {
+      const contest = await createContest(app.strapi, { entriesPerPerson: 100 });
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          app
+            .http()
+            .post(`/api/contests/${contest}/entries`)
+            .set('X-Forwarded-For', '198.51.100.7')
+            .send(entryBody())
+        )
+      );
+      const limited = responses.filter((r) => r.status === 429);
+      expect(responses.filter((r) => r.status === 201)).toHaveLength(5);
+      expect(limited).toHaveLength(35);
+      expect(limited.every((r) => r.body.error.details.reason === 'rate_limited')).toBe(true);
+    });
+
+    it('is one count for every instance: a second instance of the limiter sees the first one’s hits', async () => {
+      // A second process builds its own services from the plugin's code: only the database is shared.
+      const plugin = require(path.resolve(__dirname, '../../../plugins/contests/dist/server/index.js'));
+      const secondInstance = (plugin.default ?? plugin).services.rateLimit({ strapi: app.strapi });
+      const firstInstance = app.strapi.plugin('contests').service('rateLimit');
+      const hash = app.strapi.plugin('contests').service('entries').hashIp('203.0.113.9');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => (i % 2 ? firstInstance : secondInstance).hit(hash))
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+    });
   });
 });

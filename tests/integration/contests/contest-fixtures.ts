@@ -33,6 +33,8 @@ export async function createContest(
         substitutesCount: 2,
         claimDays: 14,
         retentionDays: 180,
+        // Most tests enter directly; double opt-in (the component's default) has its own tests.
+        doubleOptIn: false,
         ...contest,
       },
     } as any,
@@ -85,4 +87,5 @@ export const QUIET_ENV = {
   CONTESTS_IP_ENTRY_THRESHOLD: '100000',
   CONTESTS_BURST_THRESHOLD: '100000',
   CONTESTS_SWEEP_INTERVAL_MINUTES: '0',
+  CONTESTS_EMAIL_INTERVAL_SECONDS: '0',
 };

@@ -51,7 +51,7 @@ describe('commit–reveal draw and the organiser API', () => {
 
     beforeAll(async () => {
       contest = await createContest(app.strapi, {
-        entryOpensAt: new Date(Date.now() + 1000).toISOString(),
+        entryOpensAt: new Date(Date.now() + 60_000).toISOString(),
         entryClosesAt: new Date(Date.now() + DAY).toISOString(),
         winnersCount: 2,
         substitutesCount: 2,
@@ -282,6 +282,24 @@ describe('commit–reveal draw and the organiser API', () => {
       await expect(log.clone().update({ action: 'tampered' })).rejects.toBeDefined();
       await expect(log.clone().delete()).rejects.toBeDefined();
       expect(await auditActions(contest)).toEqual(actions);
+      const entries = app.strapi.db.query('plugin::contests.contest-audit-entry');
+      await expect(entries.deleteMany({ where: {} })).rejects.toThrow(/append-only/);
+    });
+
+    it('says who took each step and why: a code for the plugin’s own, the text an organiser typed', async () => {
+      const log = (await admin('get', `/contests/${contest}/audit`)).body.data;
+      const forfeits = log
+        .filter((entry: any) => entry.action === 'prize_forfeited')
+        .map((entry: any) => [entry.actorType, entry.actorName, entry.reasonCode, entry.reason]);
+      expect(forfeits).toEqual([
+        ['admin', 'Test strapi-super-admin', null, 'Injoignable'],
+        ['system', null, 'deadline_passed', null],
+      ]);
+      expect(log.find((entry: any) => entry.action === 'entrant_erased')).toMatchObject({
+        actorType: 'admin',
+        reason: 'Demande RGPD du 12/06',
+        entryPublicId: state.winners[0],
+      });
     });
   });
 
@@ -373,6 +391,40 @@ describe('commit–reveal draw and the organiser API', () => {
       expect((await admin('post', `/contests/${contest}/commit`, {}, editor)).status).toBe(201);
       // Seeing entries is a separate action: organizing does not imply it.
       expect((await admin('get', `/contests/${contest}/entries`, undefined, editor)).status).toBe(403);
+    });
+  });
+
+  it('keeps who wrote each entry from before the actor columns, through the upgrade', async () => {
+    const knex = app.strapi.db.connection;
+    const audit = app.strapi.plugin('contests').service('audit');
+    // Entries as an older version wrote them: who, in one `actor` label.
+    await app.strapi.db.getSchemaConnection().alterTable('contests_audit_log', (table) => {
+      table.string('actor');
+    });
+    const legacy = (action: string, actor: string) => ({ event_document_id: 'legacy', action, actor });
+    await knex('contests_audit_log').insert([
+      legacy('committed', 'admin:3 <camille@example.org>'),
+      legacy('winner_notified', 'system'),
+      legacy('drawn', 'admin:12'),
+    ]);
+
+    expect(await audit.splitLegacyActors()).toBe(3);
+    const rows = await knex('contests_audit_log')
+      .select('action', 'actor_type', 'actor_id', 'actor_name')
+      .where('event_document_id', 'legacy')
+      .orderBy('id');
+    expect(rows.map((row: any) => [row.action, row.actor_type, row.actor_id, row.actor_name])).toEqual([
+      ['committed', 'admin', 3, 'camille@example.org'],
+      ['winner_notified', 'system', null, null],
+      ['drawn', 'admin', 12, null],
+    ]);
+    expect(await audit.splitLegacyActors()).toBe(0);
+
+    // The boot puts the guard back once the schema is synced: here, at once.
+    await audit.installAppendOnlyGuard();
+    // (SQLite's errors are no `Error` of this test file's realm: matched by their message.)
+    await expect(knex('contests_audit_log').update({ action: 'tampered' })).rejects.toMatchObject({
+      message: expect.stringMatching(/append-only/),
     });
   });
 });

@@ -153,9 +153,9 @@ describe('contest entries over the content API', () => {
         // A fresh window: the limiter counts per IP hash, whatever the contest.
         const rateLimit = app.strapi.plugin('contests').service('rateLimit');
         const hash = app.strapi.plugin('contests').service('entries').hashIp('10.1.2.3');
-        rateLimit.hit(hash);
-        rateLimit.hit(hash);
-        expect(() => rateLimit.hit(hash)).toThrow(/Too many entries/);
+        await rateLimit.hit(hash);
+        await rateLimit.hit(hash);
+        await expect(rateLimit.hit(hash)).rejects.toThrow(/Too many entries/);
 
         const statuses: number[] = [];
         let last: any;
@@ -221,6 +221,25 @@ describe('contest entries over the content API', () => {
       await enter(bursty, entryBody());
       const second = await enter(bursty, entryBody());
       expect(await signalsOf(second.body.data.id)).toEqual(['burst']);
+    });
+
+    it('counts only the entries inside the burst window as a burst', async () => {
+      app.strapi.config.set('plugin::contests.fraud', {
+        ipEntryThreshold: 100000,
+        burstThreshold: 2,
+        burstWindowSeconds: 60,
+        extraDisposableDomains: [],
+      });
+      const calm = await createContest(app.strapi);
+      const earlier = await enter(calm, entryBody());
+      // The same address entered ten minutes ago: outside the 60-second window.
+      await app.strapi.db.query(ENTRY).update({
+        where: { publicId: earlier.body.data.id },
+        data: { createdAt: new Date(Date.now() - 600_000) },
+      });
+      const later = await enter(calm, entryBody());
+      expect(later.body.data.status).toBe('valid');
+      expect(await signalsOf(later.body.data.id)).toEqual([]);
     });
 
     it('flags near-duplicate names of different persons', async () => {

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 
 import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { startFakes, type Fakes } from '../../fakes';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
 import {
   createAccount,
   createPost,
@@ -34,7 +34,7 @@ describe('a process killed mid-publish', () => {
   beforeAll(async () => {
     fakes = await startFakes();
     // The in-process app only prepares and checks; the child processes publish.
-    app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false' } });
+    app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false', ...fakeApiBaseUrlsEnv(fakes) } });
   });
   afterAll(async () => {
     await stopInstance(instance);

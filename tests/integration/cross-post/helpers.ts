@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
-import type { Fakes } from '../../fakes';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { bootStrapi, type TestApp } from '../../harness/strapi';
 
 export const CREDENTIALS: Record<string, Record<string, string>> = {
   mastodon: { accessToken: 'mastodon-token-123456' },
@@ -14,6 +15,49 @@ export const CREDENTIALS: Record<string, Record<string, string>> = {
   discord: { webhookId: '1100', webhookToken: 'hook-token' },
   telegram: { botToken: '123:ABC', chatId: '@porte_voix' },
 };
+
+export type AdminSession = { app: TestApp; fakes: Fakes; token: string };
+
+/**
+ * The admin API's test setup: the fakes, an app pointed at them with the dispatcher off (a test runs
+ * it by hand with `dispatchOnce`) and reconciliation at once, a super admin's token, and the fakes
+ * reset before each test. Registers the hooks; `onBoot` gets the session once it is up.
+ */
+export function adminApiOnFakes(onBoot: (session: AdminSession) => void) {
+  let session: AdminSession;
+  beforeAll(async () => {
+    const fakes = await startFakes();
+    const app = await bootStrapi({
+      env: {
+        CROSS_POST_DISPATCHER: 'false',
+        CROSS_POST_RECONCILE_DELAY_MS: '0',
+        ...fakeApiBaseUrlsEnv(fakes),
+      },
+    });
+    session = { app, fakes, token: await app.adminToken() };
+    onBoot(session);
+  });
+  afterAll(async () => {
+    await session?.app.stop();
+    await session?.fakes.stop();
+  });
+  beforeEach(() => session.fakes.reset());
+
+  const as = () => `Bearer ${session.token}`;
+  return {
+    /** The plugin's admin routes (`/cross-post…`) as the super admin. */
+    api: () => ({
+      get: (url: string) => session.app.http().get(`/cross-post${url}`).set('Authorization', as()),
+      post: (url: string, body: object = {}) =>
+        session.app.http().post(`/cross-post${url}`).set('Authorization', as()).send(body),
+      put: (url: string, body: object) =>
+        session.app.http().put(`/cross-post${url}`).set('Authorization', as()).send(body),
+      del: (url: string) => session.app.http().delete(`/cross-post${url}`).set('Authorization', as()),
+    }),
+    /** One round of the dispatcher, as a tick would run it. */
+    dispatchOnce: () => session.app.strapi.plugin('cross-post').service('dispatcher').runOnce(),
+  };
+}
 
 export async function createPost(
   strapi: Core.Strapi,

@@ -9,7 +9,10 @@ const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [app
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.log.level = process.env.STRAPI_LOG_LEVEL || 'error';
   process.stdout.write('ready\n');
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await strapi.destroy();
     process.exit(0);
   };

@@ -28,6 +28,45 @@ describe('bad input to the public content API', () => {
     expect(response.body.error.message.length).toBeGreaterThan(0);
   });
 
+  const chain = (relations: string[], leaf: string) => relations.map((name) => `[${name}]`).join('') + leaf;
+
+  it.each([
+    [
+      'five levels of populate',
+      `/api/events?populate${chain(['campaign', 'populate', 'posts', 'populate', 'campaign', 'populate', 'events', 'populate'], '=*')}`,
+    ],
+    ['a dotted populate five relations deep', '/api/events?populate=campaign.posts.campaign.events.partners'],
+    [
+      'a populate bomb through every relation',
+      `/api/posts?populate${'[campaign][populate][posts][populate]'.repeat(4)}=*`,
+    ],
+  ])('%s is a 400 naming populate', async (_label, url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/populate/);
+  });
+
+  it('four levels of populate are fine', async () => {
+    const response = await app.http().get('/api/events?populate=campaign.posts.campaign.events');
+    expect(response.status).toBe(200);
+  });
+
+  it('filters nested nine levels deep are a 400 naming filters', async () => {
+    const response = await app
+      .http()
+      .get(
+        `/api/posts?filters${chain(['campaign', 'posts', 'campaign', 'posts', 'campaign', 'posts', 'campaign', 'slug'], '[$eq]=x')}`
+      );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/filters/);
+  });
+
+  it('a NUL character in a filter is a 400, on every database', async () => {
+    const response = await app.http().get('/api/posts?filters[title][$eq]=a%00b');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/NUL/);
+  });
+
   it('an unknown document id is a 404', async () => {
     const response = await app.http().get('/api/events/doesnotexist');
     expect(response.status).toBe(404);

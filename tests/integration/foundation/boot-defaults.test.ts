@@ -26,20 +26,21 @@ describe('what a boot sets up', () => {
     expect(await count()).toBe(before);
   });
 
-  it('seeds a contest that opens right after seeding, its draw committed before entries open', async () => {
+  it('seeds a contest that opened at seeding, its draw committed before entries opened', async () => {
     const contest = await app.strapi.documents('api::event.event').findFirst({
-      filters: { kind: 'contest' },
+      filters: { slug: 'concours-velo-cargo' },
       populate: { contest: true },
       status: 'published',
     });
     const opensAt = new Date(contest.contest.entryOpensAt).getTime();
-    expect(opensAt).toBeGreaterThan(Date.now());
-    expect(opensAt).toBeLessThanOrEqual(Date.now() + 3 * 60_000);
+    expect(opensAt).toBeLessThanOrEqual(Date.now());
+    expect(opensAt).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(new Date(contest.contest.entryClosesAt).getTime()).toBeGreaterThan(opensAt + 20 * 24 * 3600_000);
 
     const publicState = await app.http().get(`/api/contests/${contest.documentId}`);
     expect(publicState.status).toBe(200);
-    expect(JSON.stringify(publicState.body)).toMatch(/"commitment":"[0-9a-f]{64}"/);
+    expect(publicState.body.data).toMatchObject({ phase: 'open', committedBeforeOpening: true });
+    expect(publicState.body.data.commitment).toMatch(/^[0-9a-f]{64}$/);
   });
 
   /** Runs `fn` with some variables set (undefined: unset), then puts the environment back. */
@@ -59,20 +60,41 @@ describe('what a boot sets up', () => {
     }
   }
 
-  it('never creates the development admin in production', async () => {
-    // Only NODE_ENV guards here: the harness's PORTE_VOIX_DEV_ADMIN=false is lifted.
-    await withEnv({ NODE_ENV: 'production', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
-      ensureDevelopmentAdmin(app.strapi)
+  /** As `strapi develop` does: Strapi's autoReload flag, read by the development-defaults rule. */
+  async function asDevelop(fn: () => Promise<void>) {
+    app.strapi.config.set('autoReload', true);
+    try {
+      await fn();
+    } finally {
+      app.strapi.config.set('autoReload', false);
+    }
+  }
+
+  const developmentAdmin = () =>
+    app.strapi.db.query('admin::user').findOne({ where: { email: DEVELOPMENT_ADMIN_DEFAULTS.email } });
+
+  it('never creates the development admin in production, even under `strapi develop`', async () => {
+    // Only the rule guards here: the harness's PORTE_VOIX_DEV_ADMIN=false is lifted.
+    await asDevelop(() =>
+      withEnv({ NODE_ENV: 'production', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
+        ensureDevelopmentAdmin(app.strapi)
+      )
     );
-    const admin = await app.strapi.db
-      .query('admin::user')
-      .findOne({ where: { email: DEVELOPMENT_ADMIN_DEFAULTS.email } });
-    expect(admin).toBeNull();
+    expect(await developmentAdmin()).toBeNull();
   });
 
-  it('creates the development admin in development, who can then log in', async () => {
+  it('never creates the development admin under `strapi start`, where NODE_ENV=development proves nothing', async () => {
     await withEnv({ NODE_ENV: 'development', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
       ensureDevelopmentAdmin(app.strapi)
+    );
+    expect(await developmentAdmin()).toBeNull();
+  });
+
+  it('creates the development admin under `strapi develop`, who can then log in', async () => {
+    await asDevelop(() =>
+      withEnv({ NODE_ENV: 'development', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
+        ensureDevelopmentAdmin(app.strapi)
+      )
     );
     const response = await app
       .http()

@@ -68,7 +68,9 @@ describe('a frontend reading published content over the content API', () => {
   });
 
   it('reads one post by documentId in both locales', async () => {
-    const list = await client.collection('posts').find({ filters: { title: { $eq: 'Atelier réparation gratuit' } } });
+    const list = await client
+      .collection('posts')
+      .find({ filters: { title: { $eq: 'Atelier réparation gratuit' } } });
     const documentId = list.data[0].documentId;
     const fr = await client.collection('posts').findOne(documentId);
     const en = await client.collection('posts').findOne(documentId, { locale: 'en' });
@@ -77,7 +79,9 @@ describe('a frontend reading published content over the content API', () => {
   });
 
   it('never serves drafts', async () => {
-    const drafts = await client.collection('posts').find({ filters: { title: { $eq: 'Bilan de mi-parcours' } } });
+    const drafts = await client
+      .collection('posts')
+      .find({ filters: { title: { $eq: 'Bilan de mi-parcours' } } });
     expect(drafts.data).toHaveLength(0);
   });
 });

@@ -72,7 +72,10 @@ describe('what the public content API must never reveal', () => {
   });
 
   it('does not let the public write content', async () => {
-    const response = await app.http().post('/api/posts').send({ data: { title: 'spam', body: 'spam' } });
+    const response = await app
+      .http()
+      .post('/api/posts')
+      .send({ data: { title: 'spam', body: 'spam' } });
     expect(response.status).toBe(403);
   });
 });

@@ -1,22 +1,14 @@
-import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { comment, createCampaign, createPost, relaxed, setSettings } from './helpers';
+import type { TestApp } from '../../harness/strapi';
+import { comment, createCampaign, createPost, moderationApp, setSettings } from './helpers';
 
 /** The moderators' API: queues, decisions, sanctions, settings, audit, and who may do what. */
 describe('moderation: admin API', () => {
   let app: TestApp;
   let token: string;
   let postId: string;
-
-  beforeAll(async () => {
-    app = await bootStrapi();
+  moderationApp(async (session) => {
+    ({ app, postId } = session);
     token = await app.adminToken();
-    postId = (await createPost(app.strapi)).documentId;
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
-  beforeEach(async () => {
-    await setSettings(app.strapi, relaxed);
   });
 
   const as = (jwt: string) => ({
@@ -116,8 +108,27 @@ describe('moderation: admin API', () => {
       const missing = await as(token).post(`/moderation/comments/${held.id}/reject`, {});
       expect(missing.status).toBe(400);
       expect(missing.body.error.message).toMatch(/reason/);
-      const response = await as(token).post(`/moderation/comments/${held.id}/reject`, { reason: 'insulte' });
-      expect(response.body.data).toMatchObject({ status: 'rejected', moderationNote: 'insulte' });
+      const response = await as(token).post(`/moderation/comments/${held.id}/reject`, {
+        reason: 'abuse',
+        note: 'insulte',
+      });
+      expect(response.body.data).toMatchObject({
+        status: 'rejected',
+        moderationReason: 'abuse',
+        moderationNote: 'insulte',
+      });
+    });
+
+    it('keeps a rejection reason in the audit log as a code, with the note as typed', async () => {
+      const held = await submit({ content: 'Quel crétin' });
+      await as(token).post(`/moderation/comments/${held.id}/reject`, { reason: 'spam' }).expect(200);
+      const audit = await as(token).get(`/moderation/audit?comment=${held.id}`);
+      expect(audit.body.data[0]).toMatchObject({ action: 'rejected', reasonCode: 'spam', reason: null });
+      const unknown = await as(token).post(`/moderation/comments/${held.id}/reject`, {
+        reason: 'Pas gentil',
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.details).toMatchObject({ reason: 'invalid_input', field: 'reason' });
     });
 
     it('closes the reports of a reported comment that a moderator approves', async () => {
@@ -246,6 +257,38 @@ describe('moderation: admin API', () => {
       expect(audit.body.data[0].details.changed).toEqual(['newAuthorPremoderation', 'rateLimits']);
     });
 
+    it('never shows a webhook or scorer URL, with its token, in a response or the audit log', async () => {
+      const webhookUrl = 'https://hooks.example.org/services/T0KEN/S3CRET?key=hunter2';
+      const scorerUrl = 'https://scorer.example.org/v1/score?apiKey=sk-live-123';
+      const secrets = /T0KEN|S3CRET|hunter2|sk-live-123/;
+      const changed = await as(token).put('/moderation/settings', {
+        notifications: { webhookUrl },
+        externalScorer: { url: scorerUrl },
+      });
+      expect(changed.status).toBe(200);
+      expect(JSON.stringify(changed.body)).not.toMatch(secrets);
+      // A second change, so that the audit log's "before" holds the saved URLs.
+      const again = await as(token).put('/moderation/settings', {
+        notifications: { webhookUrl: 'https://hooks.example.org/services/OTHER' },
+        externalScorer: { url: '' },
+      });
+      expect(JSON.stringify(again.body)).not.toMatch(secrets);
+
+      const read = await as(token).get('/moderation/settings');
+      expect(read.body.data.notifications.webhookUrl).toMatch(/^https:\/\/hooks\.example\.org\//);
+      expect(JSON.stringify(read.body)).not.toMatch(/OTHER/);
+      const audit = await as(token).get('/moderation/audit?action=settings_updated');
+      expect(audit.body.data.length).toBeGreaterThanOrEqual(2);
+      expect(JSON.stringify(audit.body)).not.toMatch(secrets);
+      expect(JSON.stringify(audit.body)).not.toMatch(/OTHER/);
+
+      // The settings page sends back what it was shown: the saved URL stays as it was.
+      const roundTrip = await as(token).put('/moderation/settings', read.body.data);
+      expect(roundTrip.status).toBe(200);
+      const saved = await app.strapi.plugin('moderation').service('settings').get();
+      expect(saved.notifications.webhookUrl).toBe('https://hooks.example.org/services/OTHER');
+    });
+
     it('pre-moderates one post, or every post of a campaign, without touching the others', async () => {
       const campaign = await createCampaign(app.strapi);
       const inCampaign = (await createPost(app.strapi, { campaign: campaign.documentId })).documentId;
@@ -256,6 +299,19 @@ describe('moderation: admin API', () => {
       expect((await submit({}, single)).status).toBe('pending');
       expect((await submit({}, inCampaign)).status).toBe('pending');
       expect((await submit({}, postId)).status).toBe('approved');
+    });
+  });
+
+  describe('the audit log', () => {
+    it('gives entries written before reason codes back with their text, as it was', async () => {
+      const legacy = { commentDocumentId: 'legacyentry', authorKey: 'legacy-author', toStatus: 'pending' };
+      await app.strapi.db.query('plugin::moderation.audit-entry').create({
+        data: { ...legacy, action: 'auto_decision', actorType: 'system', reason: 'Suspect word: crétin' },
+      });
+      const audit = await as(token).get('/moderation/audit?comment=legacyentry');
+      expect(audit.body.data).toEqual([
+        expect.objectContaining({ reasonCode: null, reasonParams: null, reason: 'Suspect word: crétin' }),
+      ]);
     });
   });
 
@@ -273,6 +329,13 @@ describe('moderation: admin API', () => {
       await expect(
         app.strapi.db.query('plugin::moderation.audit-entry').deleteMany({ where: {} })
       ).rejects.toThrow(/append-only/);
+      // Below the ORM too: the database's own triggers refuse (SQLite's errors are no `Error` of
+      // this test file's realm: matched by their message).
+      const table = () => app.strapi.db.connection('moderation_audit_entries').where({ id: entry.id });
+      const refused = { message: expect.stringMatching(/append-only/) };
+      await expect(table().update({ reason: 'rewritten' })).rejects.toMatchObject(refused);
+      await expect(table().delete()).rejects.toMatchObject(refused);
+      expect(await table().first()).toMatchObject({ id: entry.id, reason: entry.reason });
     });
   });
 

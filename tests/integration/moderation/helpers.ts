@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { bootStrapi, type TestApp } from '../../harness/strapi';
+
 /** Content for the moderation tests: published and draft posts and events, and a campaign. */
 
 let counter = 0;
@@ -80,3 +82,31 @@ export const comment = (documentId: string, overrides: Record<string, unknown> =
     ...overrides,
   },
 });
+
+/**
+ * The moderation tests' setup: an app with one published post and the relaxed settings, again
+ * before each test (a test that needs a limit sets it). Registers the hooks; `onBoot` gets the app
+ * and the post once they are up.
+ */
+export function moderationApp(onBoot: (session: { app: TestApp; postId: string }) => unknown) {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await bootStrapi();
+    await setSettings(app.strapi, relaxed);
+    await onBoot({ app, postId: (await createPost(app.strapi)).documentId });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  beforeEach(async () => {
+    await setSettings(app.strapi, relaxed);
+  });
+  return {
+    /** Sends a body, as it is, to the public comments route. */
+    submit: (body: unknown) =>
+      app
+        .http()
+        .post('/api/moderation/comments')
+        .send(body as object),
+  };
+}

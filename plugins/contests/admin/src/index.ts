@@ -1,39 +1,35 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Gift } from '@strapi/icons';
+import { addPluginPage, pluginWidget, registerPlugin, translations } from '@porte-voix/kit/admin';
+
 import { PLUGIN_ID } from './pluginId';
-import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
-import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
+
+const READ = `plugin::${PLUGIN_ID}.read`;
 
 export default {
-  register(app: any) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+  register(app: StrapiApp) {
+    addPluginPage(app, {
+      pluginId: PLUGIN_ID,
+      name: 'Contests',
       icon: PluginIcon,
-      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Contests' },
-      Component: async () => {
-        const { App } = await import('./pages/App');
-        return App;
-      },
-      permissions: [{ action: 'plugin::contests.read', subject: null }],
+      action: READ,
+      Component: async () => ({ default: (await import('./pages/App')).App }),
     });
 
-    app.registerPlugin({
-      id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
-      name: PLUGIN_ID,
-    });
-  },
-
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data, PLUGIN_ID), locale };
-        } catch {
-          return { data: {}, locale };
-        }
+    app.widgets.register(
+      pluginWidget({
+        pluginId: PLUGIN_ID,
+        id: 'open-contests',
+        key: 'contests',
+        icon: Gift,
+        action: READ,
+        component: async () => (await import('./widgets/ContestsWidget')).ContestsWidget,
       })
     );
+
+    registerPlugin(app, PLUGIN_ID);
   },
+
+  registerTrads: translations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

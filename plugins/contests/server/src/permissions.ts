@@ -1,3 +1,5 @@
+import type { ActionDefinition } from '@porte-voix/kit/server';
+
 /** RBAC actions of the plugin, as `plugin::contests.<uid>` in roles. */
 export const ACTIONS = {
   read: 'plugin::contests.read',
@@ -5,7 +7,7 @@ export const ACTIONS = {
   organize: 'plugin::contests.organize',
 } as const;
 
-export const ACTION_DEFINITIONS = [
+export const ACTION_DEFINITIONS: ActionDefinition[] = [
   { uid: 'read', displayName: 'See contests, entries and the audit log' },
   { uid: 'moderate', displayName: 'Invalidate and restore entries' },
   {

@@ -1,22 +1,24 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Calendar } from '@strapi/icons';
+import { addPluginPage, pluginWidget, registerPlugin, translations } from '@porte-voix/kit/admin';
+
 import { PLUGIN_ID } from './pluginId';
-import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
 import { CrossPostPanel } from './components/CrossPostPanel';
-import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
-const read = [{ action: `plugin::${PLUGIN_ID}.read`, subject: null }];
+/** The one Content Manager API used here: @strapi/strapi does not export its plugin type. */
+type ContentManagerApis = { addEditViewSidePanel: (panels: unknown[]) => void };
+
+const READ = `plugin::${PLUGIN_ID}.read`;
 
 export default {
-  register(app: any) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+  register(app: StrapiApp) {
+    addPluginPage(app, {
+      pluginId: PLUGIN_ID,
+      name: 'Cross-post',
       icon: PluginIcon,
-      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Cross-post' },
-      permissions: read,
-      Component: async () => {
-        const { App } = await import('./pages/App');
-        return App;
-      },
+      action: READ,
+      Component: async () => ({ default: (await import('./pages/App')).App }),
     });
 
     app.createSettingSection(
@@ -27,36 +29,27 @@ export default {
           to: `${PLUGIN_ID}/accounts`,
           intlLabel: { id: `${PLUGIN_ID}.accounts.title`, defaultMessage: 'Social accounts' },
           permissions: [{ action: `plugin::${PLUGIN_ID}.accounts.manage`, subject: null }],
-          Component: async () => {
-            const { AccountsSettings } = await import('./pages/AccountsSettings');
-            return AccountsSettings;
-          },
+          Component: async () => ({ default: (await import('./pages/AccountsSettings')).AccountsSettings }),
         },
       ]
     );
 
-    app.registerPlugin({
-      id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
-      name: PLUGIN_ID,
-    });
-  },
-
-  bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([CrossPostPanel]);
-  },
-
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data, PLUGIN_ID), locale };
-        } catch {
-          return { data: {}, locale };
-        }
+    app.widgets.register(
+      pluginWidget({
+        pluginId: PLUGIN_ID,
+        id: 'upcoming',
+        icon: Calendar,
+        action: READ,
+        component: async () => (await import('./widgets/UpcomingWidget')).UpcomingWidget,
       })
     );
+
+    registerPlugin(app, PLUGIN_ID);
   },
+
+  bootstrap(app: StrapiApp) {
+    (app.getPlugin('content-manager').apis as ContentManagerApis).addEditViewSidePanel([CrossPostPanel]);
+  },
+
+  registerTrads: translations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

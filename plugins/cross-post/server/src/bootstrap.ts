@@ -1,14 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { registerActions } from '@porte-voix/kit/server';
 
-import { registerActions } from './permissions';
+import { ACTION_DEFINITIONS } from './permissions';
+import { PLUGIN_ID } from './plugin-id';
 import { seedDemoAccounts } from './demo-accounts';
-import { encryptionKey } from './utils/credentials';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  // Refuse to start in production without a real key, rather than fail at the first publication.
-  encryptionKey();
-  await registerActions(strapi);
+  await registerActions(strapi, PLUGIN_ID, ACTION_DEFINITIONS);
+  const legacy = await getService(strapi, 'accounts').bindLegacyCredentials();
+  if (legacy.unreadable > 0) {
+    strapi.log.warn(
+      `[cross-post] ${legacy.unreadable} account(s) have credentials this CROSS_POST_ENCRYPTION_KEY cannot read: enter them again in the cross-post settings.`
+    );
+  }
   await seedDemoAccounts(strapi);
   getService(strapi, 'dispatcher').start();
 };

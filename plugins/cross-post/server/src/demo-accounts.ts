@@ -4,11 +4,11 @@
  */
 import type { Core } from '@strapi/strapi';
 
-import type { NetworkId } from './providers';
-import { ACCOUNT_UID } from './repositories/uids';
+import { providerFor, type NetworkId } from './providers';
+import { accountsRepository } from './repositories/accounts.repository';
 import { getService } from './utils/get-service';
 
-const DEMO: {
+export const DEMO: {
   network: NetworkId;
   port: number;
   name: string;
@@ -66,15 +66,26 @@ const DEMO: {
   },
 ];
 
-export async function seedDemoAccounts(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env) {
-  if (env.NODE_ENV === 'production' || env.CROSS_POST_DEMO_ACCOUNTS !== 'true') return;
-  if ((await strapi.db.query(ACCOUNT_UID).count({})) > 0) return;
+export const demoEnabled = (env: NodeJS.ProcessEnv) =>
+  env.NODE_ENV !== 'production' && env.CROSS_POST_DEMO_ACCOUNTS === 'true';
+
+/** Where each demo account's network lives: the plugin config makes these the API hosts of the demo. */
+export function demoApiBaseUrls(env: NodeJS.ProcessEnv): Partial<Record<NetworkId, string>> {
+  if (!demoEnabled(env)) return {};
   const host = env.CROSS_POST_DEMO_HOST || '127.0.0.1';
+  return Object.fromEntries(DEMO.map((demo) => [demo.network, `http://${host}:${demo.port}`]));
+}
+
+export async function seedDemoAccounts(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env) {
+  if (!demoEnabled(env)) return;
+  if ((await accountsRepository(strapi).count()) > 0) return;
+  const baseUrls = demoApiBaseUrls(env);
   for (const demo of DEMO) {
     await getService(strapi, 'accounts').create({
       network: demo.network,
       name: demo.name,
-      baseUrl: `http://${host}:${demo.port}`,
+      // Networks with one API host take it from the config, which CROSS_POST_API_BASE_URLS may move.
+      baseUrl: providerFor(demo.network).selfHosted ? baseUrls[demo.network] : undefined,
       language: demo.language,
       credentials: demo.credentials,
     });

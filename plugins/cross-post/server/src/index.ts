@@ -1,6 +1,6 @@
-import register from './register';
 import bootstrap from './bootstrap';
 import destroy from './destroy';
+import register from './register';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';

@@ -1,38 +1,60 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PresentationChart, Star, Stethoscope, TrendUp, User } from '@strapi/icons';
+import { addPluginPage, pluginWidget, registerPlugin, translations } from '@porte-voix/kit/admin';
+
 import { PLUGIN_ID } from './pluginId';
-import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
-import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
+
+const READ = `plugin::${PLUGIN_ID}.read`;
 
 export default {
-  register(app: any) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+  register(app: StrapiApp) {
+    addPluginPage(app, {
+      pluginId: PLUGIN_ID,
+      name: 'Engagement',
       icon: PluginIcon,
-      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Engagement' },
-      Component: async () => {
-        const { App } = await import('./pages/App');
-        return App;
-      },
+      action: READ,
+      Component: async () => ({ default: (await import('./pages/App')).App }),
     });
 
-    app.registerPlugin({
-      id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
-      name: PLUGIN_ID,
-    });
+    // Each widget reads the one homepage summary; the server answers it behind the same permission.
+    const widget = (id: string, icon: typeof Star, href: string, component: () => Promise<any>) =>
+      pluginWidget({ pluginId: PLUGIN_ID, id, icon, action: READ, href, component });
+    app.widgets.register([
+      widget(
+        'week',
+        PresentationChart,
+        `/plugins/${PLUGIN_ID}`,
+        async () => (await import('./widgets/WeekWidget')).WeekWidget
+      ),
+      widget(
+        'pacing',
+        TrendUp,
+        `/plugins/${PLUGIN_ID}/campaigns`,
+        async () => (await import('./widgets/PacingWidget')).PacingWidget
+      ),
+      widget(
+        'topPosts',
+        Star,
+        `/plugins/${PLUGIN_ID}`,
+        async () => (await import('./widgets/TopPostsWidget')).TopPostsWidget
+      ),
+      widget(
+        'health',
+        Stethoscope,
+        `/plugins/${PLUGIN_ID}/health`,
+        async () => (await import('./widgets/HealthWidget')).HealthWidget
+      ),
+      widget(
+        'partners',
+        User,
+        `/plugins/${PLUGIN_ID}/partners`,
+        async () => (await import('./widgets/PartnerTrafficWidget')).PartnerTrafficWidget
+      ),
+    ]);
+
+    registerPlugin(app, PLUGIN_ID);
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data, PLUGIN_ID), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      })
-    );
-  },
+  registerTrads: translations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

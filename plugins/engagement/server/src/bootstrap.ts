@@ -1,5 +1,41 @@
 import type { Core } from '@strapi/strapi';
+import { registerActions } from '@porte-voix/kit/server';
 
-const bootstrap = (_: { strapi: Core.Strapi }) => {};
+import type { EngagementConfig } from './config';
+import { ACTION_DEFINITIONS } from './permissions';
+import { PLUGIN_ID } from './plugin-id';
+import { rootRoutes } from './routes/root.routes';
+import { getService } from './utils/get-service';
+
+let reportsTimer: NodeJS.Timeout | null = null;
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await registerActions(strapi, PLUGIN_ID, ACTION_DEFINITIONS);
+  getService(strapi, 'collector').start();
+
+  const seconds = strapi
+    .plugin(PLUGIN_ID)
+    .config('reportsTickSeconds') as EngagementConfig['reportsTickSeconds'];
+  if (seconds > 0) {
+    reportsTimer = setInterval(() => {
+      getService(strapi, 'scheduledReports')
+        .sendDue()
+        .catch((error) =>
+          strapi.log.error(`[engagement] Scheduled reports failed: ${(error as Error).message}`)
+        );
+    }, seconds * 1000);
+    reportsTimer.unref();
+  }
+
+  // First-party traffic: /l/<code> at the root, batched writes of clicks and views, retention.
+  strapi.server.routes(rootRoutes as any);
+  getService(strapi, 'recorder').start();
+  getService(strapi, 'trafficMaintenance').start();
+};
+
+export const stopScheduledReports = () => {
+  if (reportsTimer) clearInterval(reportsTimer);
+  reportsTimer = null;
+};
 
 export default bootstrap;

@@ -1,39 +1,34 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Message } from '@strapi/icons';
+import { addPluginPage, pluginWidget, registerPlugin, translations } from '@porte-voix/kit/admin';
+
 import { PLUGIN_ID } from './pluginId';
-import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
-import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
+
+const READ = `plugin::${PLUGIN_ID}.read`;
 
 export default {
-  register(app: any) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+  register(app: StrapiApp) {
+    addPluginPage(app, {
+      pluginId: PLUGIN_ID,
+      name: 'Moderation',
       icon: PluginIcon,
-      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Moderation' },
-      permissions: [{ action: 'plugin::moderation.read', subject: null }],
-      Component: async () => {
-        const { App } = await import('./pages/App');
-        return App;
-      },
+      action: READ,
+      Component: async () => ({ default: (await import('./pages/App')).App }),
     });
 
-    app.registerPlugin({
-      id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
-      name: PLUGIN_ID,
-    });
-  },
-
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data, PLUGIN_ID), locale };
-        } catch {
-          return { data: {}, locale };
-        }
+    app.widgets.register(
+      pluginWidget({
+        pluginId: PLUGIN_ID,
+        id: 'queue',
+        icon: Message,
+        action: READ,
+        component: async () => (await import('./widgets/QueueWidget')).QueueWidget,
       })
     );
+
+    registerPlugin(app, PLUGIN_ID);
   },
+
+  registerTrads: translations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

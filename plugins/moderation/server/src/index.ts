@@ -1,4 +1,3 @@
-import register from './register';
 import bootstrap from './bootstrap';
 import destroy from './destroy';
 import config from './config';
@@ -8,7 +7,6 @@ import routes from './routes';
 import services from './services';
 
 export default {
-  register,
   bootstrap,
   destroy,
   config,

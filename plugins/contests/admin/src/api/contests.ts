@@ -4,7 +4,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../pluginId';
 
 export type Phase = 'upcoming' | 'open' | 'closed' | 'drawn';
-export type EntryStatus = 'valid' | 'review' | 'invalidated';
+export type EntryStatus = 'valid' | 'review' | 'invalidated' | 'unconfirmed';
 export type Counts = Record<EntryStatus, number>;
 
 export type ContestSummary = {
@@ -22,8 +22,9 @@ export type Claim = {
   publicId: string;
   role: 'winner' | 'substitute';
   status: 'pending' | 'claimed' | 'forfeited';
-  deadline: string;
-  notification: 'sending' | 'sent' | 'failed' | 'no_email';
+  /** Null until the winner's e-mail is sent: the claim period starts then. */
+  deadline: string | null;
+  notification: 'queued' | 'sending' | 'sent' | 'failed' | 'no_email';
   forfeitReason?: string;
   replaces?: string;
 };
@@ -42,6 +43,7 @@ export type ContestDetail = {
     entriesPerPerson: number;
     claimDays: number;
     beaconSource: string | null;
+    doubleOptIn: boolean;
   };
   counts: Counts;
   perDay: { day: string; entries: number }[];
@@ -79,16 +81,16 @@ export type EntryFilters = { status?: string; signal?: string; q?: string; page:
 export type AuditEntry = {
   id: number;
   action: string;
-  actor: string;
+  actorType: 'system' | 'admin' | 'public';
+  actorName: string | null;
   entryPublicId: string | null;
-  details: any;
+  /** Why: a code the admin translates (`reason.<code>`) with its values, and what the organiser typed. */
+  reasonCode: string | null;
+  reasonParams: Record<string, unknown> | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
   createdAt: string;
 };
-
-/** The API's own message for a refusal, else the transport's. */
-export function errorMessage(error: any): string {
-  return error?.response?.data?.error?.message ?? error?.message ?? String(error);
-}
 
 /** Every call the admin page makes, in one place. */
 export function useContestsApi() {

@@ -2,12 +2,12 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { ContestDetail } from '../api/contests';
-import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../hooks/useT';
 
 /** Entries per day as bars, the counts by status, and how often each fraud signal fired. */
 export const ActivityPanel = ({ detail }: { detail: ContestDetail }) => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, values?: Record<string, any>) => formatMessage({ id: getTranslation(id) }, values);
+  const { formatDate } = useIntl();
+  const t = useT();
   const busiest = Math.max(1, ...detail.perDay.map((day) => day.entries));
   const signals = Object.entries(detail.signals);
 
@@ -26,11 +26,14 @@ export const ActivityPanel = ({ detail }: { detail: ContestDetail }) => {
             {formatDate(detail.settings.entryClosesAt, { dateStyle: 'medium', timeStyle: 'short' })}
           </Typography>
           <Box paddingTop={3}>
-            {(['valid', 'review', 'invalidated'] as const).map((status) => (
+            {(['valid', 'review', 'invalidated', 'unconfirmed'] as const).map((status) => (
               <Typography key={status} tag="p" data-testid={`count-${status}`}>
-                {t('activity.count', { label: t(`status.${status}`), count: detail.counts[status] })}
+                {t('activity.count', { label: t(`status.${status}`), count: detail.counts[status] ?? 0 })}
               </Typography>
             ))}
+            <Typography tag="p" variant="pi" textColor="neutral600" data-testid="double-opt-in">
+              {t(detail.settings.doubleOptIn ? 'activity.doubleOptIn.on' : 'activity.doubleOptIn.off')}
+            </Typography>
           </Box>
         </Box>
         <Box flex="1" minWidth="240px">

@@ -3,12 +3,14 @@ import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design
 import { useIntl } from 'react-intl';
 
 import { useContestsApi, type AuditEntry } from '../api/contests';
-import { getTranslation } from '../utils/getTranslation';
+import { useReasonText } from '../hooks/useReasonText';
+import { useT } from '../hooks/useT';
 
 /** The append-only log of the contest, newest first. */
 export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: string; version: number }) => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string) => formatMessage({ id: getTranslation(id) });
+  const { formatDate } = useIntl();
+  const t = useT();
+  const reasonText = useReasonText();
   const api = useContestsApi();
   const [log, setLog] = useState<AuditEntry[]>([]);
 
@@ -21,7 +23,7 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
       <Typography variant="delta" tag="h2">
         {t('audit.title')}
       </Typography>
-      <Table colCount={4} rowCount={log.length + 1}>
+      <Table colCount={5} rowCount={log.length + 1}>
         <Thead>
           <Tr>
             <Th>
@@ -32,6 +34,9 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
             </Th>
             <Th>
               <Typography variant="sigma">{t('audit.actor')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('audit.why')}</Typography>
             </Th>
             <Th>
               <Typography variant="sigma">{t('audit.details')}</Typography>
@@ -47,19 +52,23 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
                 </Typography>
               </Td>
               <Td>
-                <Typography>
-                  {formatMessage({
-                    id: getTranslation(`audit.${entry.action}`),
-                    defaultMessage: entry.action,
-                  })}
+                <Typography>{t(`audit.${entry.action}`)}</Typography>
+              </Td>
+              <Td>
+                <Typography variant="pi">
+                  {[t(`actor.${entry.actorType}`), entry.actorName].filter(Boolean).join(' · ')}
                 </Typography>
               </Td>
               <Td>
-                <Typography variant="pi">{entry.actor}</Typography>
+                <Typography variant="pi">
+                  {reasonText({ code: entry.reasonCode, params: entry.reasonParams, typed: entry.reason })}
+                </Typography>
               </Td>
               <Td>
                 <Typography variant="pi" style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}>
-                  {[entry.entryPublicId, JSON.stringify(entry.details)].filter(Boolean).join(' ')}
+                  {[entry.entryPublicId, entry.details && JSON.stringify(entry.details)]
+                    .filter(Boolean)
+                    .join(' ')}
                 </Typography>
               </Td>
             </Tr>

@@ -15,17 +15,19 @@ import {
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import { errorMessage, useContestsApi, type ContestDetail } from '../api/contests';
-import { getTranslation } from '../utils/getTranslation';
+import { useContestsApi, type ContestDetail } from '../api/contests';
+import { useT } from '../hooks/useT';
 import { ReasonDialog } from './ReasonDialog';
 
 type Props = { detail: ContestDetail; onChange: () => void };
 
 /** Commit before the opening, draw after the close, then follow each prize until it is claimed. */
 export const DrawPanel = ({ detail, onChange }: Props) => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, values?: Record<string, any>) => formatMessage({ id: getTranslation(id) }, values);
+  const { formatDate } = useIntl();
+  const t = useT();
+  const apiError = useApiError();
   const api = useContestsApi();
   const { toggleNotification } = useNotification();
   const [beacon, setBeacon] = useState('');
@@ -41,7 +43,7 @@ export const DrawPanel = ({ detail, onChange }: Props) => {
       toggleNotification({ type: 'success', message: success });
       onChange();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      apiError.notify(error);
     } finally {
       setBusy(false);
     }
@@ -202,7 +204,9 @@ export const DrawPanel = ({ detail, onChange }: Props) => {
                   </Td>
                   <Td>
                     <Typography>
-                      {formatDate(claim.deadline, { dateStyle: 'medium', timeStyle: 'short' })}
+                      {claim.deadline
+                        ? formatDate(claim.deadline, { dateStyle: 'medium', timeStyle: 'short' })
+                        : t('claims.deadlineAfterEmail')}
                     </Typography>
                   </Td>
                   <Td>

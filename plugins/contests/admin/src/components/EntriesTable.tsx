@@ -17,9 +17,10 @@ import {
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import { errorMessage, useContestsApi, type Entry, type EntryFilters } from '../api/contests';
-import { getTranslation } from '../utils/getTranslation';
+import { useContestsApi, type Entry, type EntryFilters } from '../api/contests';
+import { useT } from '../hooks/useT';
 import { ReasonDialog } from './ReasonDialog';
 
 type Action = { kind: 'invalidate' | 'restore' | 'erase'; entry: Entry };
@@ -35,8 +36,9 @@ export const EntriesTable = ({
   frozen: boolean;
   onChange: () => void;
 }) => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, values?: Record<string, any>) => formatMessage({ id: getTranslation(id) }, values);
+  const { formatDate } = useIntl();
+  const t = useT();
+  const apiError = useApiError();
   const api = useContestsApi();
   const { toggleNotification } = useNotification();
   const [filters, setFilters] = useState<EntryFilters>({ page: 1 });
@@ -51,9 +53,9 @@ export const EntriesTable = ({
           total: body.meta.pagination.total,
           pageCount: body.meta.pagination.pageCount,
         }),
-      (error) => toggleNotification({ type: 'danger', message: errorMessage(error) })
+      (error) => apiError.notify(error)
     );
-  }, [api, eventDocumentId, filters, toggleNotification]);
+  }, [api, eventDocumentId, filters, apiError]);
 
   useEffect(load, [load]);
 
@@ -68,7 +70,7 @@ export const EntriesTable = ({
       load();
       onChange();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      apiError.notify(error);
     }
   };
 
@@ -90,7 +92,7 @@ export const EntriesTable = ({
               onChange={(value: string | number) => setFilter({ status: value ? String(value) : undefined })}
             >
               <SingleSelectOption value="">{t('entries.anyStatus')}</SingleSelectOption>
-              {(['valid', 'review', 'invalidated'] as const).map((status) => (
+              {(['valid', 'review', 'invalidated', 'unconfirmed'] as const).map((status) => (
                 <SingleSelectOption key={status} value={status}>
                   {t(`status.${status}`)}
                 </SingleSelectOption>

@@ -1,8 +1,7 @@
 import { Badge } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import type { Phase } from '../api/contests';
-import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../hooks/useT';
 
 const COLOURS: Record<Phase, { background: string; text: string }> = {
   upcoming: { background: 'neutral150', text: 'neutral700' },
@@ -12,10 +11,10 @@ const COLOURS: Record<Phase, { background: string; text: string }> = {
 };
 
 export const PhaseBadge = ({ phase }: { phase: Phase }) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   return (
     <Badge backgroundColor={COLOURS[phase].background} textColor={COLOURS[phase].text}>
-      {formatMessage({ id: getTranslation(`phase.${phase}`) })}
+      {t(`phase.${phase}`)}
     </Badge>
   );
 };

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Dialog, Field, Textarea } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
-import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../hooks/useT';
 
 type Props = {
   title: string;
@@ -16,7 +15,7 @@ type Props = {
 
 /** Asks why before an action that the audit log will keep. */
 export const ReasonDialog = ({ title, confirmLabel, required = true, danger, onConfirm, onClose }: Props) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const [reason, setReason] = useState('');
   const missing = required && reason.trim() === '';
 
@@ -26,14 +25,14 @@ export const ReasonDialog = ({ title, confirmLabel, required = true, danger, onC
         <Dialog.Header>{title}</Dialog.Header>
         <Dialog.Body>
           <Field.Root name="reason" required={required} width="100%">
-            <Field.Label>{formatMessage({ id: getTranslation('reason.label') })}</Field.Label>
+            <Field.Label>{t('reason.label')}</Field.Label>
             <Textarea value={reason} onChange={(event: any) => setReason(event.target.value)} />
             <Field.Hint />
           </Field.Root>
         </Dialog.Body>
         <Dialog.Footer>
           <Dialog.Cancel>
-            <Button variant="tertiary">{formatMessage({ id: getTranslation('action.cancel') })}</Button>
+            <Button variant="tertiary">{t('action.cancel')}</Button>
           </Dialog.Cancel>
           <Button
             variant={danger ? 'danger-light' : 'default'}

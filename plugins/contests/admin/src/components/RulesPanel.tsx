@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import { errorMessage, useContestsApi } from '../api/contests';
-import { getTranslation } from '../utils/getTranslation';
+import { useContestsApi } from '../api/contests';
+import { useT } from '../hooks/useT';
 
 const download = (content: string, filename: string, type: string) => {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -17,17 +16,16 @@ const download = (content: string, filename: string, type: string) => {
 
 /** The règlement in French or English, and the CSV export of the entries. */
 export const RulesPanel = ({ eventDocumentId }: { eventDocumentId: string }) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string) => formatMessage({ id: getTranslation(id) });
+  const t = useT();
+  const apiError = useApiError();
   const api = useContestsApi();
-  const { toggleNotification } = useNotification();
   const [rules, setRules] = useState<{ locale: 'fr' | 'en'; markdown: string } | null>(null);
 
   const generate = async (locale: 'fr' | 'en') => {
     try {
       setRules({ locale, markdown: await api.rules(eventDocumentId, locale) });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      apiError.notify(error);
     }
   };
 
@@ -39,7 +37,7 @@ export const RulesPanel = ({ eventDocumentId }: { eventDocumentId: string }) => 
         'text/csv;charset=utf-8'
       );
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      apiError.notify(error);
     }
   };
 

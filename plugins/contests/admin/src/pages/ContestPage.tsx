@@ -1,22 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Flex, Main, Typography } from '@strapi/design-system';
 import { BackButton, Layouts } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import { errorMessage, useContestsApi, type ContestDetail } from '../api/contests';
+import { useContestsApi, type ContestDetail } from '../api/contests';
 import { ActivityPanel } from '../components/ActivityPanel';
 import { AuditPanel } from '../components/AuditPanel';
 import { DrawPanel } from '../components/DrawPanel';
 import { EntriesTable } from '../components/EntriesTable';
 import { PhaseBadge } from '../components/PhaseBadge';
 import { RulesPanel } from '../components/RulesPanel';
-import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../hooks/useT';
 
 /** One contest, end to end: activity, draw and claims, entries, rules, audit. */
 const ContestPage = () => {
   const { eventDocumentId = '' } = useParams();
-  const { formatMessage } = useIntl();
+  const t = useT();
+  const apiError = useApiError();
   const api = useContestsApi();
   const [detail, setDetail] = useState<ContestDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,14 +26,14 @@ const ContestPage = () => {
   const reload = useCallback(() => setVersion((current) => current + 1), []);
 
   useEffect(() => {
-    api.detail(eventDocumentId).then(setDetail, (err) => setError(errorMessage(err)));
-  }, [api, eventDocumentId, version]);
+    api.detail(eventDocumentId).then(setDetail, (err) => setError(apiError.message(err)));
+  }, [api, apiError, eventDocumentId, version]);
 
   return (
     <Main>
       <Layouts.Header
         navigationAction={<BackButton fallback=".." />}
-        title={detail?.title ?? formatMessage({ id: getTranslation('loading') })}
+        title={detail?.title ?? t('loading')}
         secondaryAction={detail ? <PhaseBadge phase={detail.phase} /> : undefined}
       />
       <Layouts.Content>

@@ -14,23 +14,25 @@ import {
 import { Layouts } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import { errorMessage, useContestsApi, type ContestSummary } from '../api/contests';
+import { useContestsApi, type ContestSummary } from '../api/contests';
 import { PhaseBadge } from '../components/PhaseBadge';
-import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../hooks/useT';
 
 /** Every contest, with its window and where its entries stand. */
 const ContestsPage = () => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, values?: Record<string, any>) => formatMessage({ id: getTranslation(id) }, values);
+  const { formatDate } = useIntl();
+  const t = useT();
+  const apiError = useApiError();
   const api = useContestsApi();
   const navigate = useNavigate();
   const [contests, setContests] = useState<ContestSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.list().then(setContests, (err) => setError(errorMessage(err)));
-  }, [api]);
+    api.list().then(setContests, (err) => setError(apiError.message(err)));
+  }, [api, apiError]);
 
   const when = (iso: string) => formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * Plugin settings. Every value has a development default read from the environment, so the app
- * starts with no `.env`; in production the IP-hashing secret has no default (bootstrap refuses to
- * start without it).
+ * Plugin settings, read from the environment. The IP-hashing secret has no default here: register
+ * (ip-hash-secret.ts) supplies the development value only under `strapi develop` or in tests, and
+ * refuses to boot otherwise.
  */
 export const configSchema = z.object({
   /** HMAC key for entrant IPs: only the hash is stored. CONTESTS_IP_HASH_SECRET. */
-  ipHashSecret: z.string().min(16, 'CONTESTS_IP_HASH_SECRET must be at least 16 characters').optional(),
+  ipHashSecret: z.string().optional(),
   rateLimit: z.object({
     /** Entry attempts accepted per IP within the window (CONTESTS_RATE_LIMIT_MAX). */
     max: z.number().int().positive(),
@@ -22,6 +21,24 @@ export const configSchema = z.object({
   }),
   /** How often claim deadlines and retention purges are checked (0 = never, e.g. in tests). */
   sweepIntervalMinutes: z.number().int().min(0),
+  outbox: z.object({
+    /** Tries before a message is given up as failed (CONTESTS_EMAIL_MAX_ATTEMPTS). */
+    maxAttempts: z.number().int().min(1).max(20),
+    /** How long an instance holds a message it is sending before another may take it over. */
+    leaseSeconds: z.number().int().min(10),
+    /** How often each instance sends what is due (0 = only right after a draw or an entry). */
+    intervalSeconds: z.number().int().min(0),
+  }),
+  confirmation: z.object({
+    /** Unconfirmed entries (double opt-in) are deleted this long after they were made. */
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
+    /** The page of the frontend that confirms; the e-mail links to it with `?token=`. */
+    url: z.string().url().optional(),
+  }),
   /** Public base URL of the API, quoted in the generated rules (e.g. https://api.example.org). */
   publicUrl: z.string().url().optional(),
 });
@@ -37,17 +54,14 @@ export type ContestsConfig = {
     extraDisposableDomains: string[];
   };
   sweepIntervalMinutes: number;
+  outbox: { maxAttempts: number; leaseSeconds: number; intervalSeconds: number };
+  confirmation: { hours: number; url?: string };
   publicUrl?: string;
 };
 
-const developmentSecret = () =>
-  process.env.NODE_ENV === 'production'
-    ? undefined
-    : createHash('sha256').update('porte-voix-development-only:contests-ip-hash').digest('hex');
-
 export default {
   default: ({ env }: { env: any }) => ({
-    ipHashSecret: env('CONTESTS_IP_HASH_SECRET', developmentSecret()),
+    ipHashSecret: env('CONTESTS_IP_HASH_SECRET', undefined) || undefined,
     rateLimit: {
       max: env.int('CONTESTS_RATE_LIMIT_MAX', 20),
       windowSeconds: env.int('CONTESTS_RATE_LIMIT_WINDOW_SECONDS', 60),
@@ -59,6 +73,15 @@ export default {
       extraDisposableDomains: env.array('CONTESTS_EXTRA_DISPOSABLE_DOMAINS', []),
     },
     sweepIntervalMinutes: env.int('CONTESTS_SWEEP_INTERVAL_MINUTES', 15),
+    outbox: {
+      maxAttempts: env.int('CONTESTS_EMAIL_MAX_ATTEMPTS', 6),
+      leaseSeconds: env.int('CONTESTS_EMAIL_LEASE_SECONDS', 120),
+      intervalSeconds: env.int('CONTESTS_EMAIL_INTERVAL_SECONDS', 30),
+    },
+    confirmation: {
+      hours: env.int('CONTESTS_CONFIRMATION_HOURS', 48),
+      url: env('CONTESTS_CONFIRMATION_URL', undefined) || undefined,
+    },
     publicUrl: env('CONTESTS_PUBLIC_URL', undefined),
   }),
   validator(config: unknown) {

@@ -24,6 +24,8 @@ export type ContestSettings = {
   claimDays: number;
   retentionDays: number;
   beaconSource?: string | null;
+  /** Entries count only once confirmed through a link e-mailed to the address (on unless turned off). */
+  doubleOptIn: boolean;
 };
 
 /** Fills the component's defaults, so a contest saved with blanks still behaves as its schema says. */
@@ -45,6 +47,7 @@ export function readContestSettings(raw: any): ContestSettings {
     claimDays: Math.max(1, raw?.claimDays ?? 14),
     retentionDays: Math.max(1, raw?.retentionDays ?? 180),
     beaconSource: raw?.beaconSource ?? null,
+    doubleOptIn: raw?.doubleOptIn ?? true,
   };
 }
 

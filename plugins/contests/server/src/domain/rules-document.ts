@@ -93,8 +93,10 @@ const TEXT = {
     noBeacon: 'Aucune balise publique d’aléa n’est utilisée (balise vide).',
     publicState: (u: string) => `L’état public du tirage est consultable à l’adresse ${u}.`,
     claim: '## Article 7 – Désignation et information des gagnants',
+    doubleOptIn:
+      'La participation n’est prise en compte qu’une fois confirmée par le lien envoyé à l’adresse e-mail indiquée ; une participation non confirmée dans le délai indiqué dans ce message est supprimée et ne prend pas part au tirage.',
     claimBody: (d: number) =>
-      `Les gagnants sont informés par e-mail et disposent de ${d} jours pour réclamer leur lot. Passé ce délai, le lot est attribué au suppléant suivant, et ainsi de suite. Le prénom et l’initiale du nom d’un gagnant ne sont publiés qu’avec son accord.`,
+      `Les gagnants sont informés par e-mail et disposent de ${d} jours à compter de l’envoi de cet e-mail pour réclamer leur lot. Passé ce délai, le lot est attribué au suppléant suivant, et ainsi de suite. Le prénom et l’initiale du nom d’un gagnant ne sont publiés qu’avec son accord.`,
     data: '## Article 8 – Données personnelles',
     dataBody: (o: string, days: number) =>
       `Les données collectées (nom, e-mail, pays, date de naissance, réponses) sont traitées par ${o}, responsable de traitement, pour la seule gestion du jeu (base légale : exécution du règlement accepté). L’adresse IP n’est conservée que sous forme d’empreinte, pour la détection des fraudes. Les données sont conservées ${days} jours après la clôture puis effacées ; les identifiants publics, qui ne révèlent rien des personnes, restent publiés pour que le tirage demeure vérifiable. Chaque participant dispose d’un droit d’accès, de rectification, d’effacement et d’opposition, qu’il exerce auprès de l’Organisateur, et peut saisir la CNIL.`,
@@ -151,8 +153,10 @@ const TEXT = {
     noBeacon: 'No public randomness beacon is used (empty beacon).',
     publicState: (u: string) => `The draw’s public state is available at ${u}.`,
     claim: '## 7. Winners',
+    doubleOptIn:
+      'An entry counts only once confirmed through the link sent to the email address given; an entry not confirmed within the time stated in that message is deleted and takes no part in the draw.',
     claimBody: (d: number) =>
-      `Winners are told by email and have ${d} days to claim their prize. After that, the prize goes to the next substitute, and so on. A winner’s first name and initial are published only with their consent.`,
+      `Winners are told by email and have ${d} days from the sending of that email to claim their prize. After that, the prize goes to the next substitute, and so on. A winner’s first name and initial are published only with their consent.`,
     data: '## 8. Personal data',
     dataBody: (o: string, days: number) =>
       `The data collected (name, email, country, date of birth, answers) is processed by ${o}, the controller, only to run the contest (legal basis: performing the rules the entrant accepted). IP addresses are kept only as a keyed hash, to detect fraud. Data is kept for ${days} days after the close, then erased; public ids, which reveal nothing about anyone, stay published so the draw remains verifiable. Entrants may access, correct or erase their data or object to its processing by writing to the Organiser, and may complain to their data-protection authority (in France, the CNIL).`,
@@ -195,6 +199,7 @@ export function generateRules(input: RulesInput, locale: RulesLocale, now: Date 
     '',
     t.mechanics,
     t.mechanicsBody,
+    ...(settings.doubleOptIn ? [t.doubleOptIn] : []),
     t.fraud,
     '',
     t.prizes,

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { findPage, modelOf } from '@porte-voix/kit/server';
 
 import { ENTRY_UID } from '../content-types';
 import type { FraudSignal } from '../domain/fraud-signals';
 
-/** The table behind ENTRY_UID (contest-entry/schema.json), for the one read the ORM is too slow for. */
-const TABLE = 'contests_entries';
-
-export type EntryStatus = 'valid' | 'review' | 'invalidated';
+export type EntryStatus = 'valid' | 'review' | 'invalidated' | 'unconfirmed';
 
 export type EntryRow = {
   id: number;
@@ -32,12 +30,22 @@ export type EntryRow = {
   /** The signal types, comma-separated, for filtering on every database. */
   signalTypes: string | null;
   erasedAt: string | null;
+  /** SHA-256 of the confirmation link's token (double opt-in); the token itself is never stored. */
+  confirmationTokenHash: string | null;
+  confirmedAt: string | null;
   createdAt: string;
 };
 
 export type NewEntry = Omit<
   EntryRow,
-  'id' | 'documentId' | 'slot' | 'erasedAt' | 'createdAt' | 'invalidationReason'
+  | 'id'
+  | 'documentId'
+  | 'slot'
+  | 'erasedAt'
+  | 'createdAt'
+  | 'invalidationReason'
+  | 'confirmationTokenHash'
+  | 'confirmedAt'
 >;
 
 export type EntryFilters = {
@@ -47,6 +55,28 @@ export type EntryFilters = {
   page: number;
   pageSize: number;
 };
+
+/**
+ * SQL for the UTC quarter hour (seconds since 1970 / 900) of the column `createdAt`. SQLite holds Strapi's
+ * datetimes as milliseconds (older rows may be ISO text); PostgreSQL and MySQL hold them as UTC
+ * wall-clock values without a zone, read here without any session time zone.
+ */
+function quarterHourOf(client: string, createdAt: string): string {
+  switch (client) {
+    case 'postgres':
+      return `floor(extract(epoch from ${createdAt}) / 900)`;
+    case 'mysql':
+      return `floor(timestampdiff(second, '1970-01-01 00:00:00', ${createdAt}) / 900)`;
+    default:
+      return `cast(case when typeof(${createdAt}) in ('integer', 'real') then ${createdAt} / 1000 else strftime('%s', ${createdAt}) end as integer) / 900`;
+  }
+}
+
+/**
+ * Newest first, in the order of the indexes that end in created_at (SQLite appends the row id to
+ * every index): the database reads as many keys as the limit asks and stops, with no sort.
+ */
+const NEWEST_FIRST = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
 
 /** Entries are rows with personal data: only this file reads or writes them. */
 export const entriesRepository = (strapi: Core.Strapi) => {
@@ -81,22 +111,110 @@ export const entriesRepository = (strapi: Core.Strapi) => {
       return null;
     },
 
-    async fraudEvidence(eventDocumentId: string, ipHash: string, personKey: string, burstSince: Date) {
-      const [entriesFromIp, recentEntriesFromIp, recent] = await Promise.all([
-        query().count({ where: { eventDocumentId, ipHash } }),
-        query().count({ where: { eventDocumentId, ipHash, createdAt: { $gte: burstSince } } }),
-        // Near-duplicate names are looked for among the latest 200 entries of other persons.
-        query().findMany({
-          select: ['publicId', 'nameKey'],
-          where: { eventDocumentId, personKey: { $ne: personKey }, nameKey: { $notNull: true } },
-          orderBy: { id: 'desc' },
-          limit: 200,
-        }),
+    /** Stores an entry that waits for its confirmation: it holds no slot until confirmed. */
+    insertUnconfirmed(entry: NewEntry): Promise<EntryRow> {
+      return query().create({ data: { ...entry, entryStatus: 'unconfirmed', slot: null } });
+    },
+
+    /** How many slots the person (by email or phone key) holds, and whether an entry waits for confirmation. */
+    async personStanding(entry: Pick<NewEntry, 'eventDocumentId' | 'personKey' | 'phoneKey'>) {
+      const person = {
+        eventDocumentId: entry.eventDocumentId,
+        $or: [{ personKey: entry.personKey }, ...(entry.phoneKey ? [{ phoneKey: entry.phoneKey }] : [])],
+      };
+      const [held, waiting] = await Promise.all([
+        query().count({ where: { ...person, slot: { $notNull: true } } }),
+        query().count({ where: { ...person, entryStatus: 'unconfirmed' } }),
       ]);
+      return { held, waiting };
+    },
+
+    /** Moves a confirmed entry into the first free slot; false when the person holds them all. */
+    async confirmInFreeSlot(entry: EntryRow, status: EntryStatus, cap: number, now: Date): Promise<boolean> {
+      for (let slot = 1; slot <= cap; slot += 1) {
+        try {
+          const { count } = await query().updateMany({
+            where: { id: entry.id, entryStatus: 'unconfirmed' },
+            data: { slot, entryStatus: status, confirmationTokenHash: null, confirmedAt: now },
+          });
+          return count === 1;
+        } catch (error) {
+          if (!(await slotTaken(entry as NewEntry, slot))) throw error;
+        }
+      }
+      return false;
+    },
+
+    setConfirmationToken(publicId: string, confirmationTokenHash: string) {
+      return query().updateMany({
+        where: { publicId, entryStatus: 'unconfirmed' },
+        data: { confirmationTokenHash },
+      });
+    },
+
+    findUnconfirmedByToken(confirmationTokenHash: string): Promise<EntryRow | null> {
+      return query().findOne({ where: { confirmationTokenHash, entryStatus: 'unconfirmed' } });
+    },
+
+    deleteById(id: number) {
+      return query().delete({ where: { id } });
+    },
+
+    /** Unconfirmed entries made before `before` are deleted, personal data and all. */
+    async deleteUnconfirmedBefore(before: Date): Promise<number> {
+      const { count } = await query().deleteMany({
+        where: { entryStatus: 'unconfirmed', createdAt: { $lt: before } },
+      });
+      return count;
+    },
+
+    /**
+     * What the fraud signals weigh, read with bounded queries only: the entry path must cost the
+     * same in an empty contest and in one with 100,000 entries from one network. Counts stop at
+     * the threshold that decides the signal (beyond it the figure changes nothing); both come from
+     * one read of the (event, IP, created) index, newest first; and the near-duplicate
+     * names come from the latest 200 entries through the (event, created) index.
+     */
+    async fraudEvidence(
+      eventDocumentId: string,
+      ipHash: string,
+      personKey: string,
+      burstSince: Date,
+      limits: { ipEntries: number; burstEntries: number }
+    ) {
+      const names = modelOf(strapi, ENTRY_UID);
+      // One read of the address's newest entries serves both counts: newest first, so the ones
+      // inside the burst window come first, and neither count needs more than its threshold.
+      const [fromIp, recent] = await Promise.all([
+        query().findMany({
+          select: ['id', 'createdAt'],
+          where: { eventDocumentId, ipHash },
+          orderBy: NEWEST_FIRST,
+          limit: Math.max(limits.ipEntries, limits.burstEntries),
+        }),
+        // The query builder, not the ORM: 200 rows hydrated per entry would cost more than the rest.
+        strapi.db
+          .connection(names.table)
+          .select({
+            publicId: names.column('publicId'),
+            nameKey: names.column('nameKey'),
+            personKey: names.column('personKey'),
+          })
+          .where({ [names.column('eventDocumentId')]: eventDocumentId })
+          .orderBy([
+            { column: names.column('createdAt'), order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .limit(200),
+      ]);
+      const inBurst = fromIp.filter((row: any) => new Date(row.createdAt).getTime() >= burstSince.getTime());
       return {
-        entriesFromIp,
-        recentEntriesFromIp,
-        otherNames: recent.map((row: any) => ({ publicId: row.publicId, nameKey: row.nameKey })),
+        entriesFromIp: Math.min(fromIp.length, limits.ipEntries),
+        recentEntriesFromIp: Math.min(inBurst.length, limits.burstEntries),
+        // Filtered here rather than in SQL, so that the database walks the index and stops at 200.
+        otherNames: recent
+          .filter((row: any) => row.personKey !== personKey && row.nameKey)
+          .map((row: any) => ({ publicId: row.publicId, nameKey: row.nameKey })),
       };
     },
 
@@ -121,16 +239,12 @@ export const entriesRepository = (strapi: Core.Strapi) => {
           { publicId: { $startsWith: filters.q.toLowerCase() } },
         ];
       }
-      const [rows, total] = await Promise.all([
-        query().findMany({
-          where,
-          orderBy: { id: 'desc' },
-          offset: (filters.page - 1) * filters.pageSize,
-          limit: filters.pageSize,
-        }),
-        query().count({ where }),
-      ]);
-      return { rows: rows as EntryRow[], total };
+      return findPage<EntryRow>(query(), {
+        where,
+        orderBy: { id: 'desc' },
+        page: filters.page,
+        pageSize: filters.pageSize,
+      });
     },
 
     /** Every entry of a contest, oldest first (CSV export, statistics). */
@@ -147,20 +261,57 @@ export const entriesRepository = (strapi: Core.Strapi) => {
      * builder rather than the ORM: hydrating 100,000 rows through the ORM costs seconds.
      */
     async validForDraw(eventDocumentId: string): Promise<{ publicId: string; personKey: string }[]> {
+      const { table, column } = modelOf(strapi, ENTRY_UID);
       const rows = await strapi.db
-        .connection(TABLE)
-        .select('public_id', 'person_key')
-        .where({ event_document_id: eventDocumentId, entry_status: 'valid' });
-      return rows.map((row: any) => ({ publicId: row.public_id, personKey: row.person_key }));
+        .connection(table)
+        .select({ publicId: column('publicId'), personKey: column('personKey') })
+        .where({ [column('eventDocumentId')]: eventDocumentId, [column('entryStatus')]: 'valid' });
+      return rows.map((row: any) => ({ publicId: row.publicId, personKey: row.personKey }));
     },
 
-    countByStatus: async (eventDocumentId: string): Promise<Record<EntryStatus, number>> => {
-      const [valid, review, invalidated] = await Promise.all(
-        (['valid', 'review', 'invalidated'] as const).map((entryStatus) =>
-          query().count({ where: { eventDocumentId, entryStatus } })
-        )
-      );
-      return { valid, review, invalidated };
+    /** Entries per status, one GROUP BY over the (event, status) index. */
+    async countByStatus(eventDocumentId: string): Promise<Record<EntryStatus, number>> {
+      const { table, column } = modelOf(strapi, ENTRY_UID);
+      const rows = await strapi.db
+        .connection(table)
+        .select({ status: column('entryStatus') })
+        .count({ entries: '*' })
+        .where({ [column('eventDocumentId')]: eventDocumentId })
+        .groupBy(column('entryStatus'));
+      const counts = { valid: 0, review: 0, invalidated: 0, unconfirmed: 0 };
+      for (const row of rows as any[]) counts[row.status as EntryStatus] = Number(row.entries);
+      return counts;
+    },
+
+    /** Entries per UTC quarter hour, read from the (event, created) index alone. */
+    async entriesPerQuarterHour(eventDocumentId: string): Promise<{ quarter: number; entries: number }[]> {
+      const knex = strapi.db.connection;
+      const { table, column } = modelOf(strapi, ENTRY_UID);
+      const rows = await knex(table)
+        .select(knex.raw(`${quarterHourOf(strapi.db.dialect.client, column('createdAt'))} as quarter`))
+        .count({ entries: '*' })
+        .where({ [column('eventDocumentId')]: eventDocumentId })
+        .groupBy('quarter');
+      return (rows as any[]).map((row) => ({ quarter: Number(row.quarter), entries: Number(row.entries) }));
+    },
+
+    /** How many entries carry each signal, from the (event, signal types) index alone. */
+    async signalCounts(eventDocumentId: string): Promise<Record<string, number>> {
+      const { table, column } = modelOf(strapi, ENTRY_UID);
+      const rows = await strapi.db
+        .connection(table)
+        .select({ signals: column('signalTypes') })
+        .count({ entries: '*' })
+        .where({ [column('eventDocumentId')]: eventDocumentId })
+        .whereNotNull(column('signalTypes'))
+        .groupBy(column('signalTypes'));
+      const counts: Record<string, number> = {};
+      for (const row of rows as any[]) {
+        for (const type of String(row.signals).split(',')) {
+          counts[type] = (counts[type] ?? 0) + Number(row.entries);
+        }
+      }
+      return counts;
     },
 
     async setStatus(publicId: string, entryStatus: EntryStatus, invalidationReason: string | null) {

@@ -1,25 +1,10 @@
+import { adminRoute as route } from '@porte-voix/kit/server';
+
 import { ACTIONS } from '../permissions';
-
-const allowed = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-});
-
-const route = (method: string, path: string, handler: string, action: string) => ({
-  method,
-  path,
-  handler,
-  config: allowed(action),
-});
 
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/status',
-      handler: 'status.show',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
     route('GET', '/overview', 'admin.list', ACTIONS.read),
     route('GET', '/:eventDocumentId/overview', 'admin.detail', ACTIONS.read),
     route('GET', '/:eventDocumentId/entries', 'admin.entries', ACTIONS.read),

@@ -3,6 +3,18 @@ export default {
   type: 'content-api',
   routes: [
     {
+      method: 'GET',
+      path: '/confirmations/:token',
+      handler: 'public.confirm',
+      config: { auth: false, policies: [] },
+    },
+    {
+      method: 'POST',
+      path: '/confirmations/:token',
+      handler: 'public.confirm',
+      config: { auth: false, policies: [] },
+    },
+    {
       method: 'POST',
       path: '/:eventDocumentId/entries',
       handler: 'public.enter',

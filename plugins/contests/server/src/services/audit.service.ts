@@ -1,36 +1,29 @@
 import type { Core } from '@strapi/strapi';
+import { adminActor, auditView, type Actor } from '@porte-voix/kit/server';
 
-import { auditRepository, type AuditRecord } from '../repositories/audit.repository';
+import { auditRepository, type AuditEntry } from '../repositories/audit.repository';
 
-export type Actor = { id: number | string; email?: string } | 'system' | 'public';
+export { adminActor, type Actor, type AuditEntry };
 
-/** "admin:3 <camille@example.org>", "system" or "public": who did a step, for the audit log. */
-export function actorLabel(actor: Actor): string {
-  if (actor === 'system' || actor === 'public') return actor;
-  return `admin:${actor.id}${actor.email ? ` <${actor.email}>` : ''}`;
-}
+/** The plugin itself: claim deadlines, retention purges, e-mails sent by the outbox. */
+export const SYSTEM: Actor = { type: 'system' };
 
+/** Why the plugin itself took a step, as codes the admin translates (`reason.<code>`). */
+export const REASON_CODES = { deadlinePassed: 'deadline_passed', retentionOver: 'retention_over' } as const;
+
+/** Every step of a contest, for the organiser and for anyone checking the draw afterwards. */
 const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = auditRepository(strapi);
   return {
-    record(
-      eventDocumentId: string,
-      action: string,
-      actor: Actor,
-      details: Record<string, unknown> = {},
-      entryPublicId?: string
-    ) {
-      const record: AuditRecord = {
-        eventDocumentId,
-        action,
-        actor: actorLabel(actor),
-        details,
-        entryPublicId: entryPublicId ?? null,
-      };
-      return repository.append(record);
+    record: (entry: AuditEntry) => repository.append(entry),
+
+    async list(eventDocumentId: string) {
+      const rows = await repository.list(eventDocumentId);
+      return rows.map((row) => ({ ...auditView(row), entryPublicId: row.entryPublicId ?? null }));
     },
-    list: (eventDocumentId: string) => repository.list(eventDocumentId),
+
     installAppendOnlyGuard: () => repository.installAppendOnlyGuard(),
+    splitLegacyActors: () => repository.splitLegacyActors(),
   };
 };
 

@@ -1,12 +1,14 @@
+import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
+import { conflict } from '@porte-voix/kit/http-errors';
 
 import { DAY_MS } from '../domain/contest-settings';
 
 import { entriesRepository } from '../repositories/entries.repository';
-import { stateRepository, type Claim, type ContestState } from '../repositories/state.repository';
-import { ContestError } from '../utils/errors';
+import { stateRepository, type Claim, type ContestStateSummary } from '../repositories/state.repository';
 import { getService } from '../utils/get-service';
-import type { Actor } from './audit.service';
+import { REASON_CODES, SYSTEM, type Actor } from './audit.service';
+import type { OutboxHandler } from './outbox.service';
 
 /**
  * Winners' claims: each winner is told by email and has until a deadline; a prize not claimed in
@@ -17,17 +19,17 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = entriesRepository(strapi);
   const audit = () => getService(strapi, 'audit');
 
-  async function drawnState(eventDocumentId: string): Promise<ContestState> {
-    const state = await states.find(eventDocumentId);
+  async function drawnState(eventDocumentId: string): Promise<ContestStateSummary> {
+    const state = await states.findSummary(eventDocumentId);
     if (!state?.drawnAt)
-      throw new ContestError(409, 'not_drawn', 'The draw has not run yet: there are no claims.');
+      throw conflict('The draw has not run yet: there are no claims.', { reason: 'not_drawn' });
     return state;
   }
 
   /** Re-reads and retries when another instance changed the state in between. */
   async function changeClaims(
     eventDocumentId: string,
-    change: (claims: Claim[], state: ContestState) => Claim[] | null
+    change: (claims: Claim[], state: ContestStateSummary) => Claim[] | null
   ): Promise<Claim[] | null> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const state = await drawnState(eventDocumentId);
@@ -35,7 +37,7 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!next) return null;
       if (await states.update(state, { claims: next })) return next;
     }
-    throw new ContestError(409, 'busy', 'The claims changed several times meanwhile: try again.');
+    throw conflict('The claims changed several times meanwhile: try again.', { reason: 'busy' });
   }
 
   function findClaim(claims: Claim[], publicId: string): Claim {
@@ -43,22 +45,25 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
       (candidate) => candidate.publicId === publicId && candidate.status !== 'forfeited'
     );
     if (!claim)
-      throw new ContestError(404, 'claim_not_found', `Entry "${publicId}" has no open prize claim.`);
+      throw new errors.NotFoundError(`Entry "${publicId}" has no open prize claim.`, {
+        reason: 'claim_not_found',
+      });
     return claim;
   }
 
   /** The substitute after all those already called, or null when none are left. */
-  function nextSubstitute(claims: Claim[], state: ContestState): string | null {
+  function nextSubstitute(claims: Claim[], state: ContestStateSummary): string | null {
     const called = new Set(claims.map((claim) => claim.publicId));
     return (state.substitutes ?? []).find((publicId) => !called.has(publicId)) ?? null;
   }
 
+  /** `why`: the organiser's reason as typed, or the code of the plugin's own (a deadline passed). */
   async function passOn(
     eventDocumentId: string,
     forfeited: Claim,
-    claimDays: number,
     now: Date,
-    actor: Actor
+    actor: Actor,
+    why: { reason?: string; reasonCode?: string }
   ) {
     let promoted: string | null = null;
     const applied = await changeClaims(eventDocumentId, (claims, state) => {
@@ -74,8 +79,8 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
           publicId: promoted,
           role: 'substitute',
           status: 'pending',
-          deadline: new Date(now.getTime() + claimDays * DAY_MS).toISOString(),
-          notification: 'no_email',
+          deadline: null,
+          notification: 'queued',
           notifiedAt: null,
           replaces: claim.publicId,
         });
@@ -83,88 +88,104 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return claims;
     });
     if (!applied) return false;
-    await audit().record(
+    await audit().record({
       eventDocumentId,
-      'prize_forfeited',
+      action: 'prize_forfeited',
       actor,
-      { reason: forfeited.forfeitReason, passedTo: promoted },
-      forfeited.publicId
-    );
+      ...why,
+      details: { passedTo: promoted },
+      entryPublicId: forfeited.publicId,
+    });
     if (!promoted) {
-      await audit().record(eventDocumentId, 'no_substitute_left', actor, { forfeited: forfeited.publicId });
+      await audit().record({
+        eventDocumentId,
+        action: 'no_substitute_left',
+        actor,
+        details: { forfeited: forfeited.publicId },
+        entryPublicId: forfeited.publicId,
+      });
     }
-    await notifyPending(eventDocumentId);
+    await notifyPending(eventDocumentId, now);
     return true;
   }
 
   /**
-   * Emails every pending claim not yet told. The claims to send are first marked `sending` by a
-   * compare-and-set, so two instances never email the same winner twice.
+   * Queues the winner's e-mail of every pending claim not yet queued, in the durable outbox, and
+   * sends what is due. The claim's deadline starts only once its e-mail has actually gone out.
    */
-  async function notifyPending(eventDocumentId: string) {
-    let waiting: Claim[] = [];
-    const startedAt = new Date().toISOString();
-    await changeClaims(eventDocumentId, (claims) => {
-      waiting = claims.filter((claim) => claim.status === 'pending' && !claim.notifiedAt);
-      if (waiting.length === 0) return null;
-      for (const claim of waiting) {
-        claim.notification = 'sending';
-        claim.notifiedAt = startedAt;
-      }
-      return claims;
-    });
-    if (waiting.length === 0) return;
-
-    const contest = await getService(strapi, 'events').anyContest(eventDocumentId);
-    const people = new Map(
-      (await entries.findManyByPublicIds(waiting.map((claim) => claim.publicId))).map((entry) => [
-        entry.publicId,
-        entry,
-      ])
-    );
-    const outcomes = new Map<string, Claim['notification']>();
-    for (const claim of waiting) {
-      const entry = people.get(claim.publicId);
-      if (!entry?.email) {
-        outcomes.set(claim.publicId, 'no_email');
-        continue;
-      }
-      try {
-        await strapi
-          .plugin('email')
-          .service('email')
-          .send(winnerEmail(entry.email, entry.name, contest.title, claim));
-        outcomes.set(claim.publicId, 'sent');
-      } catch (error) {
-        strapi.log.warn(`[contests] Could not email winner ${claim.publicId}: ${(error as Error).message}`);
-        outcomes.set(claim.publicId, 'failed');
-      }
+  async function notifyPending(eventDocumentId: string, now = new Date()) {
+    const state = await drawnState(eventDocumentId);
+    for (const claim of state.claims ?? []) {
+      if (claim.status !== 'pending') continue;
+      await getService(strapi, 'outbox').enqueue(
+        {
+          kind: 'winner_notice',
+          eventDocumentId,
+          entryPublicId: claim.publicId,
+          dedupeKey: `winner:${eventDocumentId}:${claim.publicId}`,
+        },
+        now
+      );
     }
-    await changeClaims(eventDocumentId, (claims) => {
-      for (const claim of claims) {
-        const outcome = outcomes.get(claim.publicId);
-        if (outcome && claim.notification === 'sending') claim.notification = outcome;
-      }
-      return claims;
-    });
-    for (const [publicId, outcome] of outcomes) {
-      await audit().record(eventDocumentId, 'winner_notified', 'system', { outcome }, publicId);
-    }
+    await getService(strapi, 'outbox').deliverDue(now);
   }
+
+  /** How the outbox writes a winner's e-mail and what it changes once it is sent or given up. */
+  const winnerNotices: OutboxHandler = {
+    async compose(message, attemptAt) {
+      const state = await states.findSummary(message.eventDocumentId);
+      const claim = state?.claims?.find(
+        (candidate) => candidate.publicId === message.entryPublicId && candidate.status === 'pending'
+      );
+      if (!claim) return { skip: 'claim_closed' };
+      const [entry] = await entries.findManyByPublicIds([message.entryPublicId]);
+      if (!entry?.email) return { skip: 'no_email' };
+      const contest = await getService(strapi, 'events').anyContest(message.eventDocumentId);
+      const deadline = new Date(attemptAt.getTime() + contest.settings.claimDays * DAY_MS);
+      return { email: winnerEmail(entry.email, entry.name, contest.title, claim.publicId, deadline) };
+    },
+
+    async settled(message, outcome) {
+      const contest = await getService(strapi, 'events').anyContest(message.eventDocumentId);
+      await changeClaims(message.eventDocumentId, (claims) => {
+        const claim = claims.find(
+          (candidate) => candidate.publicId === message.entryPublicId && candidate.status === 'pending'
+        );
+        if (!claim) return null;
+        if ('at' in outcome) {
+          claim.notification = 'sent';
+          claim.notifiedAt = outcome.at.toISOString();
+          claim.deadline = new Date(outcome.at.getTime() + contest.settings.claimDays * DAY_MS).toISOString();
+        } else {
+          // Never told: no deadline runs; the organiser sees it and decides.
+          claim.notification = 'reason' in outcome && outcome.reason === 'no_email' ? 'no_email' : 'failed';
+        }
+        return claims;
+      });
+      await audit().record({
+        eventDocumentId: message.eventDocumentId,
+        action: 'winner_notified',
+        actor: SYSTEM,
+        details: { outcome: 'reason' in outcome ? outcome.reason : 'sent' },
+        entryPublicId: message.entryPublicId,
+      });
+    },
+  };
 
   return {
     notifyPending,
+    winnerNotices,
 
     async markClaimed(eventDocumentId: string, publicId: string, actor: Actor, now = new Date()) {
       await changeClaims(eventDocumentId, (claims) => {
         const claim = findClaim(claims, publicId);
         if (claim.status === 'claimed')
-          throw new ContestError(409, 'already_claimed', 'This prize is already claimed.');
+          throw conflict('This prize is already claimed.', { reason: 'already_claimed' });
         claim.status = 'claimed';
         claim.claimedAt = now.toISOString();
         return claims;
       });
-      await audit().record(eventDocumentId, 'prize_claimed', actor, {}, publicId);
+      await audit().record({ eventDocumentId, action: 'prize_claimed', actor, entryPublicId: publicId });
     },
 
     /** The organiser sets a winner aside (e.g. not eligible after checks): the prize passes on. */
@@ -172,23 +193,26 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const state = await drawnState(eventDocumentId);
       const claim = findClaim(state.claims ?? [], publicId);
       if (claim.status !== 'pending')
-        throw new ContestError(409, 'already_claimed', 'This prize was already claimed.');
-      const { settings } = await getService(strapi, 'events').anyContest(eventDocumentId);
-      await passOn(eventDocumentId, { ...claim, forfeitReason: reason }, settings.claimDays, now, actor);
+        throw conflict('This prize was already claimed.', { reason: 'already_claimed' });
+      await passOn(eventDocumentId, { ...claim, forfeitReason: reason }, now, actor, { reason });
     },
 
-    /** Passes every prize whose claim deadline is over to the next substitute. */
-    async sweepDeadlines(now = new Date()) {
+    /** Passes every prize whose claim deadline is over (by the database's clock) to the next substitute. */
+    async sweepDeadlines(at?: Date) {
+      const now = at ?? (await states.databaseNow());
       let passed = 0;
       for (const contest of await getService(strapi, 'events').allContests()) {
-        const state = await states.find(contest.documentId);
+        const state = await states.findSummary(contest.documentId);
         const overdue = (state?.claims ?? []).filter(
-          (claim) => claim.status === 'pending' && Date.parse(claim.deadline) <= now.getTime()
+          (claim) =>
+            claim.status === 'pending' &&
+            claim.deadline !== null &&
+            Date.parse(claim.deadline) <= now.getTime()
         );
         for (const claim of overdue) {
-          const forfeited = { ...claim, forfeitReason: 'deadline_passed' };
-          if (await passOn(contest.documentId, forfeited, contest.settings.claimDays, now, 'system'))
-            passed += 1;
+          const forfeited = { ...claim, forfeitReason: REASON_CODES.deadlinePassed };
+          const why = { reasonCode: REASON_CODES.deadlinePassed };
+          if (await passOn(contest.documentId, forfeited, now, SYSTEM, why)) passed += 1;
         }
       }
       return passed;
@@ -196,8 +220,7 @@ const claimsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-function winnerEmail(to: string, name: string | null, title: string, claim: Claim) {
-  const deadline = new Date(claim.deadline);
+function winnerEmail(to: string, name: string | null, title: string, publicId: string, deadline: Date) {
   const fr = new Intl.DateTimeFormat('fr-FR', {
     dateStyle: 'long',
     timeStyle: 'short',
@@ -212,14 +235,14 @@ function winnerEmail(to: string, name: string | null, title: string, claim: Clai
   const text = [
     `Bonjour${hello},`,
     '',
-    `Vous avez gagné au jeu-concours « ${title} » (participation ${claim.publicId}).`,
+    `Vous avez gagné au jeu-concours « ${title} » (participation ${publicId}).`,
     `Répondez à ce message avant le ${fr} (heure de Paris) pour réclamer votre lot ; passé ce délai, il sera attribué au suppléant suivant.`,
     '',
     '---',
     '',
     `Hello${hello},`,
     '',
-    `You won the contest “${title}” (entry ${claim.publicId}).`,
+    `You won the contest “${title}” (entry ${publicId}).`,
     `Reply to this message before ${en} (Paris time) to claim your prize; after that, it goes to the next substitute.`,
   ].join('\n');
   return { to, subject: `Vous avez gagné ! / You won: ${title}`, text };

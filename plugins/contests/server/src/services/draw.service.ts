@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { conflict } from '@porte-voix/kit/http-errors';
 
-import { contestPhase, DAY_MS } from '../domain/contest-settings';
+import { contestPhase } from '../domain/contest-settings';
 import { publicDisplayName } from '../domain/display-name';
 import { commitmentOf, newSeed, runDraw } from '../domain/draw';
 import { entriesRepository } from '../repositories/entries.repository';
 import { stateRepository, type Claim, type ContestState } from '../repositories/state.repository';
-import { ContestError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import type { Actor } from './audit.service';
 
@@ -24,26 +24,25 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
     async commit(eventDocumentId: string, actor: Actor, now = new Date()) {
       const contest = await events().anyContest(eventDocumentId);
       if (contestPhase(contest.settings, now) === 'closed') {
-        throw new ContestError(
-          409,
-          'window_closed',
-          'Entries are closed: a commitment made now would come after the entry list is known. Commit before the close.'
+        throw conflict(
+          'Entries are closed: a commitment made now would come after the entry list is known. Commit before the close.',
+          { reason: 'window_closed' }
         );
       }
       const seed = newSeed();
       const commitment = commitmentOf(seed);
       const state = await states.createCommitted(eventDocumentId, commitment, seed, now);
       if (!state) {
-        throw new ContestError(
-          409,
-          'already_committed',
-          'This contest already has a commitment: it cannot change.'
-        );
+        throw conflict('This contest already has a commitment: it cannot change.', {
+          reason: 'already_committed',
+        });
       }
       const beforeOpening = now.getTime() < Date.parse(contest.settings.entryOpensAt);
-      await audit().record(eventDocumentId, 'committed', actor, {
-        commitment,
-        committedBeforeOpening: beforeOpening,
+      await audit().record({
+        eventDocumentId,
+        action: 'committed',
+        actor,
+        details: { commitment, committedBeforeOpening: beforeOpening },
       });
       return { commitment, committedAt: now.toISOString(), committedBeforeOpening: beforeOpening };
     },
@@ -56,29 +55,23 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
       const contest = await events().anyContest(eventDocumentId);
       const { settings } = contest;
       if (contestPhase(settings, now) !== 'closed') {
-        throw new ContestError(
-          409,
-          'not_closed',
-          `Entries are still open until ${settings.entryClosesAt}: draw after the close.`
-        );
+        throw conflict(`Entries are still open until ${settings.entryClosesAt}: draw after the close.`, {
+          reason: 'not_closed',
+        });
       }
-      const state = await states.find(eventDocumentId);
+      const state = await states.findSummary(eventDocumentId);
       if (!state) {
-        throw new ContestError(
-          409,
-          'not_committed',
-          'There is no commitment: without one the draw could not be verified.'
-        );
+        throw conflict('There is no commitment: without one the draw could not be verified.', {
+          reason: 'not_committed',
+        });
       }
       if (state.drawnAt)
-        throw new ContestError(409, 'already_drawn', `The draw already ran at ${state.drawnAt}.`);
+        throw conflict(`The draw already ran at ${state.drawnAt}.`, { reason: 'already_drawn' });
       const { review } = await entries.countByStatus(eventDocumentId);
       if (review > 0) {
-        throw new ContestError(
-          409,
-          'entries_in_review',
+        throw conflict(
           `${review} entries are waiting for review: restore or invalidate them before the draw.`,
-          { review }
+          { reason: 'entries_in_review', review }
         );
       }
 
@@ -99,13 +92,13 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
         substitutesCount: settings.substitutesCount,
       });
 
-      const deadline = new Date(now.getTime() + settings.claimDays * DAY_MS).toISOString();
+      // Deadlines start when each winner's e-mail is actually sent (claims.service, winnerNotices).
       const claims: Claim[] = result.winners.map((publicId) => ({
         publicId,
         role: 'winner',
         status: 'pending',
-        deadline,
-        notification: 'no_email',
+        deadline: null,
+        notification: 'queued',
         notifiedAt: null,
       }));
       const saved = await states.update(state, {
@@ -120,16 +113,21 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
         claims,
       });
       if (!saved)
-        throw new ContestError(409, 'already_drawn', 'Another draw of this contest ran at the same moment.');
+        throw conflict('Another draw of this contest ran at the same moment.', { reason: 'already_drawn' });
 
-      await audit().record(eventDocumentId, 'drawn', actor, {
-        beacon,
-        entriesHash: result.entriesHash,
-        entries: result.entryIds.length,
-        winners: result.winners,
-        substitutes: result.substitutes,
+      await audit().record({
+        eventDocumentId,
+        action: 'drawn',
+        actor,
+        details: {
+          beacon,
+          entriesHash: result.entriesHash,
+          entries: result.entryIds.length,
+          winners: result.winners,
+          substitutes: result.substitutes,
+        },
       });
-      await getService(strapi, 'claims').notifyPending(eventDocumentId);
+      await getService(strapi, 'claims').notifyPending(eventDocumentId, now);
       // The full lists are in the public state; the organiser gets the outcome.
       return {
         drawnAt: now.toISOString(),

@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { conflict, forbidden, unprocessable } from '@porte-voix/kit/http-errors';
 
 import type { ContestsConfig } from '../config';
 import { checkEligibility, type Refusal } from '../domain/eligibility';
@@ -7,8 +9,12 @@ import { emailDomain, isWellFormedEmail } from '../domain/email';
 import { detectFraudSignals, nameKey } from '../domain/fraud-signals';
 import { personKeys } from '../domain/person-key';
 import { normalisePhone } from '../domain/phone';
-import { entriesRepository, type EntryFilters, type EntryRow } from '../repositories/entries.repository';
-import { ContestError } from '../utils/errors';
+import {
+  entriesRepository,
+  type EntryFilters,
+  type EntryRow,
+  type NewEntry,
+} from '../repositories/entries.repository';
 import { getService } from '../utils/get-service';
 import { parseEntryBody } from '../validators/entry.validator';
 import type { Actor } from './audit.service';
@@ -77,7 +83,9 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function findEntry(publicId: string): Promise<EntryRow> {
     const entry = await repository.findByPublicId(publicId);
     if (!entry)
-      throw new ContestError(404, 'entry_not_found', `There is no entry with the id "${publicId}".`);
+      throw new errors.NotFoundError(`There is no entry with the id "${publicId}".`, {
+        reason: 'entry_not_found',
+      });
     return entry;
   }
 
@@ -86,13 +94,35 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const entry = await findEntry(publicId);
     const state = await getService(strapi, 'draw').findState(entry.eventDocumentId);
     if (state?.drawnAt) {
-      throw new ContestError(
-        409,
-        'already_drawn',
-        'The draw has run and its entry list is frozen. To set a winner aside, forfeit their prize: it passes to the next substitute.'
+      throw conflict(
+        'The draw has run and its entry list is frozen. To set a winner aside, forfeit their prize: it passes to the next substitute.',
+        { reason: 'already_drawn' }
       );
     }
     return entry;
+  }
+
+  /**
+   * With double opt-in the caller learns nothing about the address: whether it already entered,
+   * waits for a confirmation or is new, the answer is the same. Only a new person (or one with a
+   * free slot and nothing waiting) gets a stored entry and a confirmation e-mail; the slot is taken
+   * when the link is followed, so the cap still holds.
+   */
+  async function awaitConfirmation(entry: NewEntry, cap: number, now: Date) {
+    const { held, waiting } = await repository.personStanding(entry);
+    if (held >= cap || waiting > 0) return;
+    const stored = await repository.insertUnconfirmed(entry);
+    const outbox = getService(strapi, 'outbox');
+    await outbox.enqueue(
+      {
+        kind: 'entry_confirmation',
+        eventDocumentId: entry.eventDocumentId,
+        entryPublicId: stored.publicId,
+        dedupeKey: `confirm:${stored.publicId}`,
+      },
+      now
+    );
+    outbox.kick();
   }
 
   return {
@@ -101,17 +131,18 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** An entry from a frontend: refused with a clear 4xx, or stored as `valid` / `review`. */
     async submit(eventDocumentId: string, body: unknown, ip: string, now = new Date()) {
       const ipHash = hashIp(ip);
-      getService(strapi, 'rateLimit').hit(ipHash, now.getTime());
+      await getService(strapi, 'rateLimit').hit(ipHash, now.getTime());
 
       const data = parseEntryBody(body);
       if (!isWellFormedEmail(data.email)) {
-        throw new ContestError(400, 'malformed_email', `"${data.email}" is not a valid email address.`);
+        throw new errors.ValidationError(`"${data.email}" is not a valid email address.`, {
+          reason: 'malformed_email',
+        });
       }
       if (data.phone && !normalisePhone(data.phone, data.country)) {
-        throw new ContestError(
-          400,
-          'malformed_phone',
-          `"${data.phone}" is not a phone number we can read: write it in international form, e.g. +33612345678.`
+        throw new errors.ValidationError(
+          `"${data.phone}" is not a phone number we can read: write it in international form, e.g. +33612345678.`,
+          { reason: 'malformed_phone' }
         );
       }
 
@@ -128,8 +159,9 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         now
       );
       if (refusal) {
-        const { reason, ...details } = refusal;
-        throw new ContestError(REFUSAL_STATUS[reason], reason, refusalMessage(refusal), details);
+        throw REFUSAL_STATUS[refusal.reason] === 403
+          ? forbidden(refusalMessage(refusal), refusal)
+          : unprocessable(refusalMessage(refusal), refusal);
       }
 
       const keys = personKeys({ email: data.email, phone: data.phone, country: data.country });
@@ -139,41 +171,42 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         eventDocumentId,
         ipHash,
         keys.personKey,
-        new Date(now.getTime() - thresholds.burstWindowSeconds * 1000)
+        new Date(now.getTime() - thresholds.burstWindowSeconds * 1000),
+        { ipEntries: thresholds.ipEntryThreshold, burstEntries: thresholds.burstThreshold }
       );
       const signals = detectFraudSignals(
         { emailDomain: emailDomain(data.email)!, nameKey: entryNameKey, ...evidence },
         thresholds
       );
 
-      const stored = await repository.insertInFreeSlot(
-        {
-          publicId: newPublicId(),
-          eventDocumentId,
-          ...keys,
-          name: data.name,
-          nameKey: entryNameKey,
-          email: data.email.trim(),
-          phone: data.phone,
-          country: data.country ?? null,
-          birthDate: data.birthDate ?? null,
-          consents,
-          answers: data.answers ?? null,
-          ipHash,
-          entryStatus: signals.length > 0 ? 'review' : 'valid',
-          fraudSignals: signals,
-          signalTypes: signals.map((signal) => signal.type).join(',') || null,
-        },
-        settings.entriesPerPerson
-      );
+      const entry: NewEntry = {
+        publicId: newPublicId(),
+        eventDocumentId,
+        ...keys,
+        name: data.name,
+        nameKey: entryNameKey,
+        email: data.email.trim(),
+        phone: data.phone,
+        country: data.country ?? null,
+        birthDate: data.birthDate ?? null,
+        consents,
+        answers: data.answers ?? null,
+        ipHash,
+        entryStatus: signals.length > 0 ? 'review' : 'valid',
+        fraudSignals: signals,
+        signalTypes: signals.map((signal) => signal.type).join(',') || null,
+      };
+      if (settings.doubleOptIn) {
+        await awaitConfirmation(entry, settings.entriesPerPerson, now);
+        return { awaitingConfirmation: true as const };
+      }
+      const stored = await repository.insertInFreeSlot(entry, settings.entriesPerPerson);
       if (!stored) {
-        throw new ContestError(
-          409,
-          'already_entered',
+        throw conflict(
           settings.entriesPerPerson === 1
             ? 'This person has already entered this contest.'
             : `This person has already entered this contest ${settings.entriesPerPerson} times, the most allowed.`,
-          { entriesPerPerson: settings.entriesPerPerson }
+          { reason: 'already_entered', entriesPerPerson: settings.entriesPerPerson }
         );
       }
       return { id: stored.publicId, status: stored.entryStatus };
@@ -186,31 +219,33 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async invalidate(publicId: string, reason: string, actor: Actor) {
       const entry = await findChangeableEntry(publicId);
       if (entry.entryStatus === 'invalidated') {
-        throw new ContestError(409, 'already_invalidated', 'This entry is already invalidated.');
+        throw conflict('This entry is already invalidated.', { reason: 'already_invalidated' });
       }
       const updated = await repository.setStatus(publicId, 'invalidated', reason);
-      await getService(strapi, 'audit').record(
-        entry.eventDocumentId,
-        'entry_invalidated',
+      await getService(strapi, 'audit').record({
+        eventDocumentId: entry.eventDocumentId,
+        action: 'entry_invalidated',
         actor,
-        { reason, previousStatus: entry.entryStatus },
-        publicId
-      );
+        reason,
+        details: { previousStatus: entry.entryStatus },
+        entryPublicId: publicId,
+      });
       return updated;
     },
 
     async restore(publicId: string, reason: string | null, actor: Actor) {
       const entry = await findChangeableEntry(publicId);
       if (entry.entryStatus === 'valid')
-        throw new ContestError(409, 'already_valid', 'This entry is already valid.');
+        throw conflict('This entry is already valid.', { reason: 'already_valid' });
       const updated = await repository.setStatus(publicId, 'valid', null);
-      await getService(strapi, 'audit').record(
-        entry.eventDocumentId,
-        'entry_restored',
+      await getService(strapi, 'audit').record({
+        eventDocumentId: entry.eventDocumentId,
+        action: 'entry_restored',
         actor,
-        { reason, previousStatus: entry.entryStatus, previousReason: entry.invalidationReason },
-        publicId
-      );
+        reason,
+        details: { previousStatus: entry.entryStatus, previousReason: entry.invalidationReason },
+        entryPublicId: publicId,
+      });
       return updated;
     },
   };

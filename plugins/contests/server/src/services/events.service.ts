@@ -1,7 +1,7 @@
+import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 
 import { readContestSettings, type ContestSettings } from '../domain/contest-settings';
-import { ContestError } from '../utils/errors';
 
 const EVENT_UID = 'api::event.event';
 
@@ -55,10 +55,12 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function ensureContest(event: any): void {
     if (event.kind !== 'contest' || !event.contest) {
-      throw new ContestError(404, 'not_a_contest', 'This event is not a contest: it takes no entries.');
+      throw new errors.NotFoundError('This event is not a contest: it takes no entries.', {
+        reason: 'not_a_contest',
+      });
     }
     if (!event.contest.entryOpensAt || !event.contest.entryClosesAt) {
-      throw new ContestError(404, 'not_a_contest', 'This contest has no entry window yet.');
+      throw new errors.NotFoundError('This contest has no entry window yet.', { reason: 'not_a_contest' });
     }
   }
 
@@ -67,8 +69,12 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!published) {
       const draft = await findVersion(documentId, 'draft');
       if (draft)
-        throw new ContestError(404, 'not_published', 'This event is not published: it takes no entries yet.');
-      throw new ContestError(404, 'event_not_found', `There is no event with the id "${documentId}".`);
+        throw new errors.NotFoundError('This event is not published: it takes no entries yet.', {
+          reason: 'not_published',
+        });
+      throw new errors.NotFoundError(`There is no event with the id "${documentId}".`, {
+        reason: 'event_not_found',
+      });
     }
     ensureContest(published);
     return toContest(published, true);
@@ -99,7 +105,9 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const published = await findVersion(documentId, 'published');
       const event = published ?? (await findVersion(documentId, 'draft'));
       if (!event)
-        throw new ContestError(404, 'event_not_found', `There is no event with the id "${documentId}".`);
+        throw new errors.NotFoundError(`There is no event with the id "${documentId}".`, {
+          reason: 'event_not_found',
+        });
       ensureContest(event);
       return toContest(event, Boolean(published));
     },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { contestPhase } from '../domain/contest-settings';
+import { foldIntoLocalDays } from '../domain/local-days';
 import { entriesRepository } from '../repositories/entries.repository';
 import { stateRepository, type ContestState } from '../repositories/state.repository';
 import { getService } from '../utils/get-service';
@@ -42,19 +43,12 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async detail(eventDocumentId: string, now = new Date()) {
       const contest = await getService(strapi, 'events').anyContest(eventDocumentId);
-      const [state, rows] = await Promise.all([
+      const [state, counts, quarters, signals] = await Promise.all([
         states.find(eventDocumentId),
-        entries.allOf(eventDocumentId, ['createdAt', 'entryStatus', 'signalTypes'] as any),
+        entries.countByStatus(eventDocumentId),
+        entries.entriesPerQuarterHour(eventDocumentId),
+        entries.signalCounts(eventDocumentId),
       ]);
-      const perDay: Record<string, number> = {};
-      const signals: Record<string, number> = {};
-      const counts = { valid: 0, review: 0, invalidated: 0 };
-      for (const row of rows) {
-        const day = new Date(row.createdAt).toISOString().slice(0, 10);
-        perDay[day] = (perDay[day] ?? 0) + 1;
-        counts[row.entryStatus] += 1;
-        for (const type of row.signalTypes?.split(',') ?? []) signals[type] = (signals[type] ?? 0) + 1;
-      }
       // The organiser needs to know who won: names and emails of everyone the draw picked.
       const picked = state?.drawnAt ? [...(state.winners ?? []), ...(state.substitutes ?? [])] : [];
       const people = Object.fromEntries(
@@ -72,9 +66,8 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         settings: contest.settings,
         timeZone: contest.timeZone,
         counts,
-        perDay: Object.entries(perDay)
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([day, entriesThatDay]) => ({ day, entries: entriesThatDay })),
+        // Days in the contest's time zone: an entry at 23:30 in Paris counts for that Paris day.
+        perDay: foldIntoLocalDays(quarters, contest.timeZone),
         signals,
         state: summary(state),
       };

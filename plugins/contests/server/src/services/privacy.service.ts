@@ -5,7 +5,7 @@ import { DAY_MS } from '../domain/contest-settings';
 import { entriesRepository, type EntryRow } from '../repositories/entries.repository';
 import { stateRepository } from '../repositories/state.repository';
 import { getService } from '../utils/get-service';
-import type { Actor } from './audit.service';
+import { REASON_CODES, SYSTEM, type Actor } from './audit.service';
 
 const CSV_COLUMNS: [string, (entry: EntryRow) => unknown][] = [
   ['id', (e) => e.publicId],
@@ -42,7 +42,12 @@ const privacyService = ({ strapi }: { strapi: Core.Strapi }) => {
     async exportCsv(eventDocumentId: string, actor: Actor): Promise<string> {
       await getService(strapi, 'events').anyContest(eventDocumentId);
       const rows = await entries.allOf(eventDocumentId);
-      await audit().record(eventDocumentId, 'entries_exported', actor, { rows: rows.length });
+      await audit().record({
+        eventDocumentId,
+        action: 'entries_exported',
+        actor,
+        details: { rows: rows.length },
+      });
       const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
       for (const entry of rows) lines.push(CSV_COLUMNS.map(([, read]) => csvCell(read(entry))).join(','));
       return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -60,13 +65,14 @@ const privacyService = ({ strapi }: { strapi: Core.Strapi }) => {
           erased.publicId,
         ]);
       for (const [eventDocumentId, publicIds] of byEvent) {
-        await audit().record(
+        await audit().record({
           eventDocumentId,
-          'entrant_erased',
+          action: 'entrant_erased',
           actor,
-          { reason, entries: publicIds },
-          publicId
-        );
+          reason,
+          details: { entries: publicIds },
+          entryPublicId: publicId,
+        });
       }
       return { erasedEntries: all.length };
     },
@@ -80,11 +86,15 @@ const privacyService = ({ strapi }: { strapi: Core.Strapi }) => {
         const remaining = await entries.notErased(contest.documentId);
         if (remaining.length === 0) continue;
         await entries.erase(remaining, now);
-        const state = await states.find(contest.documentId);
+        const state = await states.findSummary(contest.documentId);
         if (state) await states.update(state, { purgedAt: now.toISOString() });
-        await audit().record(contest.documentId, 'retention_purge', 'system', {
-          entries: remaining.length,
-          retentionDays,
+        await audit().record({
+          eventDocumentId: contest.documentId,
+          action: 'retention_purge',
+          actor: SYSTEM,
+          reasonCode: REASON_CODES.retentionOver,
+          reasonParams: { retentionDays },
+          details: { entries: remaining.length, retentionDays },
         });
         purged += remaining.length;
       }

@@ -1,40 +1,38 @@
 import type { Core } from '@strapi/strapi';
+import { tooManyRequests } from '@porte-voix/kit/server';
 
 import type { ContestsConfig } from '../config';
-import { ContestError } from '../utils/errors';
+import { rateLimitRepository } from '../repositories/rate-limit.repository';
 
 /**
- * A fixed window per IP hash, in this process's memory. Behind several instances each keeps its
- * own count; the per-person cap and the IP fraud signals, which are in the database, still hold.
+ * A fixed window per IP hash, counted in the database: every instance adds to the same counter,
+ * and the count is one atomic increment, so no burst of parallel requests slips between a read and
+ * a write.
  */
 const rateLimitService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const windows = new Map<string, { count: number; resetAt: number }>();
+  const repository = rateLimitRepository(strapi);
   const settings = () => strapi.plugin('contests').config('rateLimit') as ContestsConfig['rateLimit'];
 
   return {
     /** Counts one attempt; throws a 429 with Retry-After when the IP is over its allowance. */
-    hit(ipHash: string, now = Date.now()): void {
+    async hit(ipHash: string, now = Date.now()): Promise<void> {
       const { max, windowSeconds } = settings();
-      let window = windows.get(ipHash);
-      if (!window || window.resetAt <= now) {
-        if (windows.size > 50_000) {
-          for (const [key, value] of windows) if (value.resetAt <= now) windows.delete(key);
-        }
-        window = { count: 0, resetAt: now + windowSeconds * 1000 };
-        windows.set(ipHash, window);
-      }
-      window.count += 1;
-      if (window.count > max) {
-        const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-        throw new ContestError(
-          429,
-          'rate_limited',
+      const windowMs = windowSeconds * 1000;
+      const windowStart = Math.floor(now / windowMs) * windowMs;
+      const resetAt = windowStart + windowMs;
+      const hits = await repository.hit(`${ipHash}:${windowSeconds}:${windowStart}`, resetAt);
+      if (hits > max) {
+        const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
+        tooManyRequests(
+          strapi.requestContext.get(),
+          retryAfter,
           `Too many entries from this network: try again in ${retryAfter} s.`,
-          { retryAfter },
-          { 'Retry-After': String(retryAfter) }
+          { reason: 'rate_limited', retryAfter }
         );
       }
     },
+
+    purgeExpired: (now = Date.now()) => repository.purgeExpired(now),
   };
 };
 

@@ -23,7 +23,12 @@ const rulesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       locale
     );
-    await getService(strapi, 'audit').record(eventDocumentId, 'rules_generated', actor, { locale });
+    await getService(strapi, 'audit').record({
+      eventDocumentId,
+      action: 'rules_generated',
+      actor,
+      details: { locale },
+    });
     return markdown;
   },
 });

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
+import { PLUGIN_ID } from '../plugin-id';
 import type services from '../services';
 
 type Services = typeof services;
-export type ServiceOf<K extends keyof Services> = ReturnType<Services[K]>;
+export type ServiceName = keyof Services;
+export type ContestsService<Name extends ServiceName> = ReturnType<Services[Name]>;
 
-/** Typed access to this plugin's services. */
-export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): ServiceOf<K> {
-  return strapi.plugin('contests').service(name) as ServiceOf<K>;
-}
+/** A typed `strapi.plugin('contests').service(name)`. */
+export const getService = <Name extends ServiceName>(
+  strapi: Core.Strapi,
+  name: Name
+): ContestsService<Name> => strapi.plugin(PLUGIN_ID).service(name) as ContestsService<Name>;

@@ -1,11 +1,20 @@
 import { Badge } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
-import { STATUS_COLORS, type DeliveryStatus } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
+import type { DeliveryStatus } from '../api/crossPost';
+import { useT } from '../hooks/useT';
+
+const STATUS_COLORS: Record<DeliveryStatus, { text: string; background: string }> = {
+  scheduled: { text: 'primary600', background: 'primary100' },
+  publishing: { text: 'secondary600', background: 'secondary100' },
+  published: { text: 'success600', background: 'success100' },
+  retrying: { text: 'warning600', background: 'warning100' },
+  failed: { text: 'danger600', background: 'danger100' },
+  unconfirmed: { text: 'warning700', background: 'warning100' },
+  cancelled: { text: 'neutral600', background: 'neutral150' },
+};
 
 const StatusBadge = ({ status }: { status: DeliveryStatus }) => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const colors = STATUS_COLORS[status];
   return (
     <Badge
@@ -13,7 +22,7 @@ const StatusBadge = ({ status }: { status: DeliveryStatus }) => {
       backgroundColor={colors.background}
       data-testid={`delivery-status-${status}`}
     >
-      {formatMessage({ id: getTranslation(`status.${status}`), defaultMessage: status })}
+      {t(`status.${status}`)}
     </Badge>
   );
 };

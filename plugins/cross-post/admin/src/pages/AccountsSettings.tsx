@@ -17,12 +17,12 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { Layouts } from '@strapi/strapi/admin';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import { PLUGIN_ID } from '../pluginId';
-import { CREDENTIAL_FIELDS, errorMessage, NETWORKS, type Account, type Network } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
+import { useCrossPostApi, type Account, type Network } from '../api/crossPost';
+import { useNetworks } from '../hooks/useNetworks';
+import { useT } from '../hooks/useT';
 
 type Draft = {
   id?: number;
@@ -32,25 +32,24 @@ type Draft = {
   language: string;
   credentials: Record<string, string>;
 };
-const EMPTY: Draft = { network: 'mastodon', name: '', baseUrl: '', language: 'fr', credentials: {} };
+const EMPTY: Omit<Draft, 'network'> = { name: '', baseUrl: '', language: 'fr', credentials: {} };
 
 const AccountsSettings = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
-  const { get, post, put, del } = useFetchClient();
+  const t = useT();
+  const api = useCrossPostApi();
+  const apiError = useApiError();
+  const networks = useNetworks();
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const { data } = await get<{ data: Account[] }>(`/${PLUGIN_ID}/accounts`);
-    setAccounts(data.data);
-  }, [get]);
+  const network = networks.find((candidate) => candidate.id === draft?.network);
+
+  const load = useCallback(async () => setAccounts(await api.accounts()), [api]);
 
   useEffect(() => {
-    load().catch((e) => setError(errorMessage(e)));
-  }, [load]);
+    load().catch((e) => setError(apiError.message(e)));
+  }, [load, apiError]);
 
   const save = async () => {
     if (!draft) return;
@@ -59,26 +58,26 @@ const AccountsSettings = () => {
     const body = {
       name: draft.name,
       language: draft.language || null,
-      ...(draft.baseUrl && { baseUrl: draft.baseUrl }),
+      ...(network?.selfHosted && draft.baseUrl && { baseUrl: draft.baseUrl }),
       ...((!draft.id || Object.keys(credentials).length > 0) && { credentials }),
     };
     try {
-      if (draft.id) await put(`/${PLUGIN_ID}/accounts/${draft.id}`, body);
-      else await post(`/${PLUGIN_ID}/accounts`, { ...body, network: draft.network });
+      if (draft.id) await api.updateAccount(draft.id, body);
+      else await api.createAccount({ ...body, network: draft.network });
       setDraft(null);
       await load();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(apiError.message(e));
     }
   };
 
   const remove = async (account: Account) => {
     if (!window.confirm(t('accounts.confirmDelete', { name: account.name }))) return;
     try {
-      await del(`/${PLUGIN_ID}/accounts/${account.id}`);
+      await api.deleteAccount(account.id);
       await load();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(apiError.message(e));
     }
   };
 
@@ -88,7 +87,11 @@ const AccountsSettings = () => {
         title={t('accounts.title')}
         subtitle={t('accounts.subtitle')}
         primaryAction={
-          <Button onClick={() => setDraft({ ...EMPTY })} data-testid="cross-post-add-account">
+          <Button
+            onClick={() => setDraft({ ...EMPTY, network: networks[0]?.id ?? '' })}
+            disabled={networks.length === 0}
+            data-testid="cross-post-add-account"
+          >
             {t('accounts.add')}
           </Button>
         }
@@ -109,9 +112,9 @@ const AccountsSettings = () => {
                     value={draft.network}
                     onChange={(value) => setDraft({ ...draft, network: value as Network, credentials: {} })}
                   >
-                    {NETWORKS.map((network) => (
-                      <SingleSelectOption key={network} value={network}>
-                        {network}
+                    {networks.map((candidate) => (
+                      <SingleSelectOption key={candidate.id} value={candidate.id}>
+                        {candidate.label}
                       </SingleSelectOption>
                     ))}
                   </SingleSelect>
@@ -124,14 +127,17 @@ const AccountsSettings = () => {
                   onChange={(e: any) => setDraft({ ...draft, name: e.target.value })}
                 />
               </Field.Root>
-              <Field.Root hint={t('accounts.baseUrlHint')}>
-                <Field.Label>{t('accounts.baseUrl')}</Field.Label>
-                <TextInput
-                  value={draft.baseUrl}
-                  onChange={(e: any) => setDraft({ ...draft, baseUrl: e.target.value })}
-                />
-                <Field.Hint />
-              </Field.Root>
+              {network?.selfHosted && (
+                <Field.Root hint={t('accounts.baseUrlHint')}>
+                  <Field.Label>{t('accounts.baseUrl')}</Field.Label>
+                  <TextInput
+                    value={draft.baseUrl}
+                    placeholder={network.defaultBaseUrl}
+                    onChange={(e: any) => setDraft({ ...draft, baseUrl: e.target.value })}
+                  />
+                  <Field.Hint />
+                </Field.Root>
+              )}
               <Field.Root hint={t('accounts.languageHint')}>
                 <Field.Label>{t('accounts.language')}</Field.Label>
                 <TextInput
@@ -140,9 +146,13 @@ const AccountsSettings = () => {
                 />
                 <Field.Hint />
               </Field.Root>
-              {CREDENTIAL_FIELDS[draft.network].map((field) => (
-                <Field.Root key={field.name} hint={draft.id ? t('accounts.keepSecret') : undefined}>
-                  <Field.Label>{field.name}</Field.Label>
+              {network?.credentialFields.map((field) => (
+                <Field.Root
+                  key={field.name}
+                  required={field.required && !draft.id}
+                  hint={draft.id ? t('accounts.keepSecret') : undefined}
+                >
+                  <Field.Label>{t(field.labelKey)}</Field.Label>
                   <TextInput
                     type={field.secret ? 'password' : 'text'}
                     autoComplete="off"

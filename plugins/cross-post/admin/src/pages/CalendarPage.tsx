@@ -10,13 +10,14 @@ import {
   SingleSelectOption,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useApiError } from '@porte-voix/kit/admin';
 
 import { StatusBadge } from '../components/StatusBadge';
-import { PLUGIN_ID } from '../pluginId';
-import { errorMessage, NETWORKS, type Delivery } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
+import { useCrossPostApi, type Delivery } from '../api/crossPost';
+import { useNetworks } from '../hooks/useNetworks';
+import { useT } from '../hooks/useT';
 
 type View = 'week' | 'month';
 const DAY = 86_400_000;
@@ -44,10 +45,11 @@ function daysOf(view: View, anchor: Date): Date[] {
 }
 
 const CalendarPage = () => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
-  const { get } = useFetchClient();
+  const { formatDate } = useIntl();
+  const t = useT();
+  const api = useCrossPostApi();
+  const apiError = useApiError();
+  const networks = useNetworks();
   const [view, setView] = useState<View>('week');
   const [anchor, setAnchor] = useState(() => new Date());
   const [network, setNetwork] = useState('');
@@ -59,26 +61,19 @@ const CalendarPage = () => {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
-    get<{ results: { documentId: string; name: string }[] }>(
-      '/content-manager/collection-types/api::campaign.campaign?pageSize=100'
-    )
-      .then(({ data }) => setCampaigns(data.results ?? []))
-      .catch(() => setCampaigns([]));
-  }, [get]);
+    api.campaigns().then(setCampaigns, () => setCampaigns([]));
+  }, [api]);
 
   useEffect(() => {
-    const from = days[0];
     const to = new Date(days[days.length - 1].getTime() + DAY - 1);
-    const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-    if (network) params.set('network', network);
-    if (campaign) params.set('campaign', campaign);
-    get<{ data: Delivery[] }>(`/${PLUGIN_ID}/deliveries?${params}`)
-      .then(({ data }) => {
-        setDeliveries(data.data);
+    api
+      .calendar({ from: days[0], to, network, campaign })
+      .then((found) => {
+        setDeliveries(found);
         setError(null);
       })
-      .catch((e) => setError(errorMessage(e)));
-  }, [get, days, network, campaign]);
+      .catch((e) => setError(apiError.message(e)));
+  }, [api, apiError, days, network, campaign]);
 
   const move = (direction: number) =>
     setAnchor((a) =>
@@ -115,9 +110,9 @@ const CalendarPage = () => {
               onChange={(v) => setNetwork(String(v))}
               onClear={() => setNetwork('')}
             >
-              {NETWORKS.map((n) => (
-                <SingleSelectOption key={n} value={n}>
-                  {n}
+              {networks.map((n) => (
+                <SingleSelectOption key={n.id} value={n.id}>
+                  {n.label}
                 </SingleSelectOption>
               ))}
             </SingleSelect>

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+import { demoApiBaseUrls } from '../demo-accounts';
+import { NETWORKS } from '../providers/types';
+
 /** Plugin config (config/plugins.ts `cross-post.config`), every key with an env override. */
 export const configSchema = z.object({
   /** Run the dispatcher on this instance (CROSS_POST_DISPATCHER=false turns it off). */
@@ -18,6 +21,20 @@ export const configSchema = z.object({
   reconcileChecks: z.number().int().min(1).max(20),
   /** Public URL of this server, so networks that fetch media themselves can (defaults to server.url). */
   publicUrl: z.string().url().optional(),
+  /**
+   * The API host of networks that have only one (X, Facebook, LinkedIn, Discord, Telegram), when it
+   * is not the real one: local fakes in tests and demos. Server config only (CROSS_POST_API_BASE_URLS,
+   * JSON): no admin can point an account's token at another host.
+   */
+  apiBaseUrls: z
+    .record(
+      z.enum(NETWORKS),
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\//)
+    )
+    .default({}),
 });
 
 export type CrossPostConfig = z.infer<typeof configSchema>;
@@ -25,6 +42,15 @@ export type CrossPostConfig = z.infer<typeof configSchema>;
 const env = process.env;
 const number = (value: string | undefined, fallback: number) =>
   value && Number.isFinite(Number(value)) ? Number(value) : fallback;
+
+function jsonObject(value: string | undefined): Record<string, unknown> {
+  if (!value) return {};
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new Error('CROSS_POST_API_BASE_URLS must be JSON, e.g. {"telegram":"http://127.0.0.1:4107"}.');
+  }
+}
 
 export default {
   default: (): CrossPostConfig => ({
@@ -35,8 +61,9 @@ export default {
     concurrency: number(env.CROSS_POST_CONCURRENCY, 16),
     maxAttempts: number(env.CROSS_POST_MAX_ATTEMPTS, 8),
     reconcileDelayMs: number(env.CROSS_POST_RECONCILE_DELAY_MS, 10_000),
-    reconcileChecks: number(env.CROSS_POST_RECONCILE_CHECKS, 2),
+    reconcileChecks: number(env.CROSS_POST_RECONCILE_CHECKS, 5),
     ...(env.CROSS_POST_PUBLIC_URL && { publicUrl: env.CROSS_POST_PUBLIC_URL }),
+    apiBaseUrls: { ...demoApiBaseUrls(env), ...jsonObject(env.CROSS_POST_API_BASE_URLS) },
   }),
   validator(config: unknown) {
     configSchema.parse(config);

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { parse } from '@porte-voix/kit/server';
 
 import type { AccountInput } from '../services/accounts.service';
 import { getService } from '../utils/get-service';
-import { accountCreateSchema, accountUpdateSchema, idSchema, parse } from '../validators/admin.validators';
+import { accountCreateSchema, accountUpdateSchema, idSchema } from '../validators/admin.validators';
 
 const accountsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx) {
@@ -22,14 +23,14 @@ const accountsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       id,
       parse(accountUpdateSchema, ctx.request.body)
     );
-    if (!updated) throw new errors.NotFoundError(`No account ${id}.`);
+    if (!updated) throw new errors.NotFoundError(`No account ${id}.`, { reason: 'account_not_found' });
     ctx.body = { data: updated };
   },
 
   async delete(ctx) {
     const id = parse(idSchema, ctx.params.id);
     if (!(await getService(strapi, 'accounts').remove(id)))
-      throw new errors.NotFoundError(`No account ${id}.`);
+      throw new errors.NotFoundError(`No account ${id}.`, { reason: 'account_not_found' });
     ctx.body = { data: { id } };
   },
 });

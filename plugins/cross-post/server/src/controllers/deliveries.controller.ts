@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { parse } from '@porte-voix/kit/server';
 
 import { providerFor } from '../providers';
 import { providerContext } from '../providers/http';
+import { AccountUnusableError, redactSecrets } from '../utils/credentials';
 import { getService } from '../utils/get-service';
 import {
   deliveriesQuerySchema,
   documentIdSchema,
   idSchema,
-  parse,
   previewQuerySchema,
   scheduleSchema,
 } from '../validators/admin.validators';
@@ -40,27 +41,45 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const compose = getService(strapi, 'compose');
     const data = [];
     for (const accountId of accountIds) {
-      const account = await accounts.forProvider(accountId);
-      if (!account) throw new errors.NotFoundError(`No account ${accountId}.`);
-      const post = await compose.loadPost(documentId, account.language);
-      if (!post) throw new errors.NotFoundError(`No post with documentId ${documentId}.`);
-      const outgoing = compose.outgoing(post, account.network, new Date());
-      const provider = providerFor(account.network);
-      const validation = await provider
-        .validate(outgoing, providerContext(account, 5_000))
-        .catch((error) => ({
-          length: outgoing.text.length,
-          limit: 0,
-          problems: [
-            {
-              code: 'unreachable',
-              message: `Could not read the limits of ${provider.displayName}: ${error.message}`,
-            },
-          ],
-        }));
+      const found = await accounts.findPublic(accountId);
+      if (!found) throw new errors.NotFoundError(`No account ${accountId}.`, { reason: 'account_not_found' });
+      const post = await compose.loadPost(documentId, found.language);
+      if (!post)
+        throw new errors.NotFoundError(`No post with documentId ${documentId}.`, {
+          reason: 'post_not_found',
+        });
+      const outgoing = compose.outgoing(post, found.network, new Date());
+      const provider = providerFor(found.network);
+      const account = await accounts.forProvider(accountId).catch((error) => {
+        if (error instanceof AccountUnusableError) return error;
+        throw error;
+      });
+      if (!account)
+        throw new errors.NotFoundError(`No account ${accountId}.`, { reason: 'account_not_found' });
+      const validation =
+        account instanceof AccountUnusableError
+          ? {
+              length: outgoing.text.length,
+              limit: 0,
+              problems: [{ code: 'account_unusable', message: account.message }],
+            }
+          : await provider.validate(outgoing, providerContext(account, 5_000)).catch((error) => ({
+              length: outgoing.text.length,
+              limit: 0,
+              problems: [
+                {
+                  code: 'unreachable',
+                  message: redactSecrets(
+                    `Could not read the limits of ${provider.displayName}: ${error.message}`,
+                    account.credentials,
+                    provider.credentialFields
+                  ),
+                },
+              ],
+            }));
       data.push({
         accountId,
-        network: account.network,
+        network: found.network,
         locale: post.locale,
         text: outgoing.text,
         ...validation,

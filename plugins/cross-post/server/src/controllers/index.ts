@@ -1,9 +1,9 @@
 import accounts from './accounts.controller';
 import deliveries from './deliveries.controller';
-import status from './status.controller';
+import networks from './networks.controller';
 
 export default {
   accounts,
   deliveries,
-  status,
+  networks,
 };

@@ -14,13 +14,17 @@ import {
   waitSeconds,
   waitUntilEpochSeconds,
 } from './common';
+import { checkBatch, count, inOrder, ok } from './metrics';
 import { countGraphemes, findUrls, sameText, utf8Length } from './text';
 import { ProviderError, type Provider, type ProviderContext } from './types';
 
 const MAX_GRAPHEMES = 300;
+const MAX_IMAGES = 4;
 const MAX_BYTES = 3000;
 const MAX_IMAGE_BYTES = 2_000_000;
 const POST = 'app.bsky.feed.post';
+/** `app.bsky.feed.getPosts` takes at most 25 URIs. */
+const BATCH_SIZE = 25;
 
 function session(ctx: ProviderContext) {
   const { accessJwt, did } = ctx.account.credentials;
@@ -53,11 +57,22 @@ const bluesky: Provider = {
   network: 'bluesky',
   displayName: 'Bluesky',
   defaultBaseUrl: 'https://bsky.social',
+  selfHosted: true,
   credentialFields: [
     { name: 'identifier', secret: false, required: true },
     { name: 'appPassword', secret: true, required: true },
   ],
+  limits: { textLength: MAX_GRAPHEMES, images: MAX_IMAGES },
   idempotencyWindowMs: Number.POSITIVE_INFINITY,
+  metrics: {
+    batchSize: BATCH_SIZE,
+    measures: ['reactions', 'comments', 'shares', 'quotes', 'bookmarks'],
+    freshness: 'live',
+    polled: true,
+  },
+  // Reads and repo writes are limited separately (per IP, and per DID in points).
+  readsSharePublishingLimit: false,
+  metricsNote: 'Likes, reposts, replies, quotes and bookmarks. Bluesky does not count views.',
 
   async validate(post) {
     const validation = lengthValidation(countGraphemes(post.text), MAX_GRAPHEMES, 'Bluesky', 'graphemes');
@@ -67,7 +82,10 @@ const bluesky: Provider = {
         message: `Bluesky allows ${MAX_BYTES} bytes of text.`,
       });
     }
-    validation.problems.push(...emptyTextProblem(post, 'Bluesky'), ...imageCountProblem(post, 4, 'Bluesky'));
+    validation.problems.push(
+      ...emptyTextProblem(post, 'Bluesky'),
+      ...imageCountProblem(post, MAX_IMAGES, 'Bluesky')
+    );
     for (const image of post.images) {
       if (image.size && image.size > MAX_IMAGE_BYTES) {
         validation.problems.push({
@@ -155,24 +173,34 @@ const bluesky: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
+    checkBatch(remoteIds, BATCH_SIZE, 'Bluesky');
     const { headers } = session(ctx);
-    const metrics = [];
-    for (let i = 0; i < remoteIds.length; i += 25) {
-      const params = new URLSearchParams();
-      remoteIds.slice(i, i + 25).forEach((uri) => params.append('uris', uri));
-      const { data } = await ctx.http.get(`/xrpc/app.bsky.feed.getPosts?${params}`, { headers });
-      for (const p of data.posts ?? []) {
-        metrics.push({
-          remoteId: p.uri,
+    const query = new URLSearchParams();
+    remoteIds.forEach((uri) => query.append('uris', uri));
+    const { data } = await ctx.http.get(`/xrpc/app.bsky.feed.getPosts?${query}`, { headers });
+    const found = new Map(
+      ((data?.posts ?? []) as any[]).map((p) => [
+        String(p.uri),
+        ok(String(p.uri), {
+          reactions: p.likeCount,
           comments: p.replyCount,
           shares: p.repostCount,
-          reactions: p.likeCount,
           quotes: p.quoteCount,
           bookmarks: p.bookmarkCount,
-        });
-      }
-    }
-    return metrics;
+        }),
+      ])
+    );
+    // getPosts leaves out posts that were deleted.
+    return inOrder(remoteIds, found);
+  },
+
+  async fetchAccountMetrics(ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.actor.getProfile', {
+      headers,
+      params: { actor: did },
+    });
+    return { followers: count(data?.followersCount) };
   },
 
   async fetchReplies({ since }, ctx) {
@@ -181,7 +209,7 @@ const bluesky: Provider = {
       headers,
       params: { limit: 50 },
     });
-    return (data.notifications as any[])
+    const replies = (data.notifications as any[])
       .filter(
         (n) => (n.reason === 'reply' || n.reason === 'mention') && Date.parse(n.indexedAt) > since.getTime()
       )
@@ -193,6 +221,7 @@ const bluesky: Provider = {
         createdAt: n.record?.createdAt ?? n.indexedAt,
         url: null,
       }));
+    return { replies, cursor: null, more: false };
   },
 
   classifyError(error) {
@@ -225,6 +254,7 @@ const bluesky: Provider = {
     if (status === 401) {
       return {
         action: 'reject',
+        credentials: true,
         reason: `Bluesky refused the login (${body.message ?? body.error}): check the handle and app password.`,
       };
     }

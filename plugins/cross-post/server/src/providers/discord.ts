@@ -13,10 +13,15 @@ import {
   transportVerdict,
   waitSeconds,
 } from './common';
+import { checkBatch, count, inOrder, ok } from './metrics';
 import { codePointLength } from './text';
-import type { Provider, ProviderContext } from './types';
+import type { DeliveryMetrics, Provider, ProviderContext } from './types';
 
 const MAX_CHARACTERS = 2000;
+const MAX_IMAGES = 10;
+const BATCH_SIZE = 1;
+/** Discord's JSON error code for a message that does not exist (10015 is an unknown webhook). */
+const UNKNOWN_MESSAGE = 10008;
 
 function webhookPath(ctx: ProviderContext): string {
   requireCredentials(ctx.account.credentials, ['webhookId', 'webhookToken']);
@@ -30,15 +35,31 @@ const discord: Provider = {
   network: 'discord',
   displayName: 'Discord',
   defaultBaseUrl: 'https://discord.com/api',
+  selfHosted: false,
   credentialFields: [
     { name: 'webhookId', secret: false, required: true },
     { name: 'webhookToken', secret: true, required: true },
   ],
+  limits: { textLength: MAX_CHARACTERS, images: MAX_IMAGES },
   idempotencyWindowMs: 0,
+  metrics: {
+    // No batch read: one request per message.
+    batchSize: BATCH_SIZE,
+    measures: ['reactions'],
+    freshness: 'live',
+    polled: true,
+  },
+  // Reading a message and executing the webhook are separate rate-limit buckets.
+  readsSharePublishingLimit: false,
+  metricsNote:
+    "Reactions on the webhook's message, one message per request. No views, no followers: a webhook cannot read the server's members.",
 
   async validate(post) {
     const validation = lengthValidation(codePointLength(post.text), MAX_CHARACTERS, 'Discord');
-    validation.problems.push(...emptyTextProblem(post, 'Discord'), ...imageCountProblem(post, 10, 'Discord'));
+    validation.problems.push(
+      ...emptyTextProblem(post, 'Discord'),
+      ...imageCountProblem(post, MAX_IMAGES, 'Discord')
+    );
     return validation;
   },
 
@@ -85,21 +106,37 @@ const discord: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    const metrics = [];
+    checkBatch(remoteIds, BATCH_SIZE, 'Discord');
+    const found = new Map<string, DeliveryMetrics>();
     for (const id of remoteIds) {
-      const found = await ctx.http.get(`${webhookPath(ctx)}/messages/${id}`, {
+      const response = await ctx.http.get(`${webhookPath(ctx)}/messages/${encodeURIComponent(id)}`, {
         validateStatus: (s) => s < 300 || s === 404,
       });
-      if (found.status === 404) continue;
-      const reactions = (found.data.reactions ?? []).reduce((sum: number, r: any) => sum + (r.count ?? 0), 0);
-      metrics.push({ remoteId: id, reactions });
+      if (response.status === 404) {
+        // Unknown Message: deleted. Unknown Webhook: the whole account is unusable, not this message.
+        if (response.data?.code === UNKNOWN_MESSAGE) continue;
+        throw Object.assign(new Error('Unknown Webhook'), {
+          isAxiosError: true,
+          response: { status: 404, data: response.data ?? {}, headers: {} },
+        });
+      }
+      const reactions = ((response.data?.reactions ?? []) as any[]).reduce(
+        (sum: number, r: any) => sum + (count(r?.count) ?? 0),
+        0
+      );
+      found.set(id, ok(id, { reactions }));
     }
-    return metrics;
+    return inOrder(remoteIds, found);
+  },
+
+  // A webhook reads its own messages and nothing else: the server's member count needs a bot in it.
+  async fetchAccountMetrics() {
+    return { followers: null };
   },
 
   // A webhook cannot read its channel: replies are out of reach without a bot.
   async fetchReplies() {
-    return [];
+    return { replies: [], cursor: null, more: false };
   },
 
   classifyError(error) {
@@ -122,12 +159,14 @@ const discord: Provider = {
     if (status === 404 || body.code === 10015) {
       return {
         action: 'reject',
+        credentials: true,
         reason: 'Discord says the webhook no longer exists: create a new one and edit the account.',
       };
     }
     if (status === 401 || status === 403) {
       return {
         action: 'reject',
+        credentials: true,
         reason: 'Discord refused the webhook token: edit the account with a valid webhook.',
       };
     }

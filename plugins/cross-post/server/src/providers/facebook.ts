@@ -9,12 +9,27 @@ import {
   responseBody,
   transportVerdict,
 } from './common';
+import { checkBatch, count, counters, ok } from './metrics';
 import { codePointLength, sameText } from './text';
-import type { Provider, ProviderContext } from './types';
+import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
 const MAX_CHARACTERS = 63_206;
+const MAX_IMAGES = 10;
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80001, 341]);
 const TRANSIENT_CODES = new Set([1, 2]);
+/** A Graph batch carries at most 50 requests; each post takes two (its fields, its insights). */
+const BATCH_SIZE = 25;
+const POST_FIELDS = 'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares';
+/** Views, reach (unique views) and clicks by type: the media-view metrics that replaced impressions (v23). */
+const INSIGHTS = ['post_media_view', 'post_total_media_view_unique', 'post_clicks_by_type'];
+/** The object does not exist (any more): subcode 33 on code 100, or code 803 for an unknown alias. */
+const isMissingObject = (error: any) =>
+  (Number(error?.code) === 100 && Number(error?.error_subcode) === 33) || Number(error?.code) === 803;
+/** Permission refused (read_insights, the ANALYZE task) or insights this page does not have. */
+const isRefused = (error: any) => {
+  const code = Number(error?.code);
+  return code === 10 || (code >= 200 && code < 300) || (code === 100 && !isMissingObject(error));
+};
 
 function page(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['pageId', 'pageAccessToken']);
@@ -39,21 +54,120 @@ function businessUseCaseWait(error: unknown): number | undefined {
   }
 }
 
+type BatchAnswer = { code: number; body: any } | null;
+
+/**
+ * One Graph batch request (`POST /` with `batch`): each request answers on its own, so a deleted post
+ * does not fail the others (`GET /?ids=` fails whole, and is gone from v26).
+ */
+async function graphBatch(ctx: ProviderContext, relativeUrls: string[]): Promise<BatchAnswer[]> {
+  const { headers } = page(ctx);
+  const form = new URLSearchParams({
+    batch: JSON.stringify(relativeUrls.map((relative_url) => ({ method: 'GET', relative_url }))),
+    include_headers: 'false',
+  });
+  const { data } = await ctx.http.post('/', form.toString(), {
+    headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+  if (!Array.isArray(data))
+    throw new ProviderError('Facebook answered the batch with something else.', 'retry');
+  return relativeUrls.map((_, i) => {
+    const answer = data[i];
+    if (!answer) return null;
+    let body: any = answer.body;
+    try {
+      body = typeof body === 'string' ? JSON.parse(body) : body;
+    } catch {
+      body = {};
+    }
+    return { code: Number(answer.code), body };
+  });
+}
+
+/** A failed request inside a batch, thrown as the HTTP error it stands for, so classifyError reads it. */
+function batchError(answer: BatchAnswer): Error {
+  return Object.assign(new Error(answer?.body?.error?.message ?? 'Facebook batch request failed'), {
+    isAxiosError: true,
+    response: { status: answer?.code ?? 500, data: answer?.body ?? {}, headers: {} },
+  });
+}
+
+function postMetrics(remoteId: string, fields: BatchAnswer, insights: BatchAnswer): DeliveryMetrics {
+  // A request the batch did not run (it timed out): the whole call is tried again later.
+  if (!fields || !insights)
+    throw new ProviderError('Facebook did not answer for every post of the batch.', 'retry');
+  if (fields.code !== 200) {
+    const error = fields.body?.error;
+    if (isMissingObject(error)) return { remoteId, state: 'gone' };
+    if (isRefused(error))
+      return {
+        remoteId,
+        state: 'unavailable',
+        reason: `Facebook refused to show this post (${error?.message}).`,
+      };
+    throw batchError(fields);
+  }
+  const post = fields.body ?? {};
+  const engagement = {
+    reactions: post.reactions?.summary?.total_count,
+    comments: post.comments?.summary?.total_count,
+    // Graph leaves `shares` out when nobody shared the post.
+    shares: post.shares?.count ?? 0,
+  };
+  if (insights.code !== 200) {
+    const error = insights.body?.error;
+    if (isMissingObject(error)) return { remoteId, state: 'gone' };
+    if (!isRefused(error)) throw batchError(insights);
+    return {
+      remoteId,
+      state: 'unavailable',
+      reason: `Facebook refused this page's insights (${error?.message}): views, reach and clicks need the read_insights permission, the ANALYZE task, and a page with at least 100 likes.`,
+      counters: counters(engagement),
+    };
+  }
+  const values = new Map<string, any>(
+    ((insights.body?.data ?? []) as any[]).map((metric) => [metric.name, metric.values?.[0]?.value])
+  );
+  const byType = values.get('post_clicks_by_type');
+  return ok(remoteId, {
+    ...engagement,
+    views: values.get('post_media_view'),
+    reach: values.get('post_total_media_view_unique'),
+    // Types nobody clicked are left out of the breakdown.
+    linkClicks: byType && typeof byType === 'object' ? (byType['link clicks'] ?? 0) : undefined,
+  });
+}
+
 const facebook: Provider = {
   network: 'facebook',
   displayName: 'Facebook Page',
   defaultBaseUrl: 'https://graph.facebook.com/v23.0',
+  selfHosted: false,
   credentialFields: [
     { name: 'pageId', secret: false, required: true },
     { name: 'pageAccessToken', secret: true, required: true },
   ],
+  limits: { textLength: MAX_CHARACTERS, images: MAX_IMAGES },
   idempotencyWindowMs: 0,
+  metrics: {
+    batchSize: BATCH_SIZE,
+    measures: ['views', 'reach', 'reactions', 'comments', 'shares', 'linkClicks'],
+    // Page insights are computed about once a day.
+    freshness: 'daily',
+    // Insights are kept two years.
+    windowDays: 730,
+    polled: true,
+  },
+  // The Page's usage budget (BUC) counts every call made with its token.
+  readsSharePublishingLimit: true,
+  metricsNote:
+    'Reactions, comments and shares from the post; views, reach and link clicks from insights (read_insights, the ANALYZE task and a page with at least 100 likes; otherwise the post is unavailable with the counts that could be read). Impressions were retired by Meta.',
 
   async validate(post) {
     const validation = lengthValidation(codePointLength(post.text), MAX_CHARACTERS, 'Facebook');
     validation.problems.push(
       ...emptyTextProblem(post, 'Facebook'),
-      ...imageCountProblem(post, 10, 'Facebook')
+      ...imageCountProblem(post, MAX_IMAGES, 'Facebook')
     );
     for (const image of post.images) {
       if (!image.publicUrl) {
@@ -122,23 +236,24 @@ const facebook: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    const { headers } = page(ctx);
-    const metrics = [];
-    for (const id of remoteIds) {
-      const { data } = await ctx.http.get(`/${id}`, {
-        headers,
-        params: {
-          fields: 'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares',
-        },
-      });
-      metrics.push({
-        remoteId: id,
-        reactions: data.reactions?.summary?.total_count ?? 0,
-        comments: data.comments?.summary?.total_count ?? 0,
-        shares: data.shares?.count ?? 0,
-      });
-    }
-    return metrics;
+    checkBatch(remoteIds, BATCH_SIZE, 'Facebook');
+    const answers = await graphBatch(
+      ctx,
+      remoteIds.flatMap((id) => [
+        `${encodeURIComponent(id)}?fields=${POST_FIELDS}`,
+        `${encodeURIComponent(id)}/insights?metric=${INSIGHTS.join(',')}`,
+      ])
+    );
+    return remoteIds.map((remoteId, i) => postMetrics(remoteId, answers[2 * i], answers[2 * i + 1]));
+  },
+
+  async fetchAccountMetrics(ctx) {
+    const { pageId, headers } = page(ctx);
+    const { data } = await ctx.http.get(`/${encodeURIComponent(pageId)}`, {
+      headers,
+      params: { fields: 'followers_count' },
+    });
+    return { followers: count(data?.followers_count) };
   },
 
   async fetchReplies({ since, remoteIds }, ctx) {
@@ -163,7 +278,7 @@ const facebook: Provider = {
         });
       }
     }
-    return replies;
+    return { replies, cursor: null, more: false };
   },
 
   classifyError(error) {
@@ -189,12 +304,14 @@ const facebook: Provider = {
     if (code === 190) {
       return {
         action: 'reject',
+        credentials: true,
         reason: `Facebook says the page token is no longer valid (${message}): reconnect the page.`,
       };
     }
     if (code >= 200 && code < 300) {
       return {
         action: 'reject',
+        credentials: true,
         reason: `Facebook refused a permission (${message}): reconnect the page with posting rights.`,
       };
     }

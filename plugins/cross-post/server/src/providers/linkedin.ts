@@ -9,11 +9,18 @@ import {
   serverErrorVerdict,
   transportVerdict,
 } from './common';
+import { checkBatch, count, inOrder, ok } from './metrics';
 import { codePointLength, sameText } from './text';
-import type { Provider, ProviderContext } from './types';
+import type { DeliveryMetrics, Provider, ProviderContext } from './types';
 
 const MAX_CHARACTERS = 3000;
+const MAX_IMAGES = 20;
 const VERSION = '202601';
+/**
+ * Posts per statistics request. LinkedIn documents no maximum for `shares=List(…)`; 20 keeps the URL
+ * short (each encoded URN is about 40 characters).
+ */
+const BATCH_SIZE = 20;
 
 function api(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['accessToken', 'author']);
@@ -39,21 +46,132 @@ function msUntilNextUtcMidnight(now = new Date()): number {
   return midnight - now.getTime();
 }
 
+/** Rest.li 2.0 list syntax: `List(urn%3Ali%3Ashare%3A1,…)`, each URN encoded, the syntax not. */
+const restliList = (urns: string[]) => `List(${urns.map(encodeURIComponent).join(',')})`;
+
+/**
+ * An organization's posts: lifetime share statistics, asked with `shares=` or `ugcPosts=` by URN type.
+ * Posts missing from the answer are looked up: deleted (gone), or outside what LinkedIn reports.
+ */
+async function organizationPostMetrics(ctx: ProviderContext, urns: string[]): Promise<DeliveryMetrics[]> {
+  const { author, headers } = api(ctx);
+  const found = new Map<string, DeliveryMetrics>();
+  const groups: [string, string[]][] = [
+    ['shares', urns.filter((u) => u.startsWith('urn:li:share:'))],
+    ['ugcPosts', urns.filter((u) => u.startsWith('urn:li:ugcPost:'))],
+  ];
+  for (const [parameter, group] of groups) {
+    if (group.length === 0) continue;
+    const response = await ctx.http.get(
+      `/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${encodeURIComponent(author)}&${parameter}=${restliList(group)}`,
+      { headers, validateStatus: (s) => s < 300 || s === 403 }
+    );
+    if (response.status === 403) {
+      const reason = `LinkedIn refused the statistics (${response.data?.message ?? 'access denied'}): the account must be an ADMINISTRATOR of the page, connected with rw_organization_admin.`;
+      for (const urn of group) found.set(urn, { remoteId: urn, state: 'unavailable', reason });
+      continue;
+    }
+    for (const element of (response.data?.elements ?? []) as any[]) {
+      const urn = String(element.share ?? element.ugcPost ?? '');
+      const stats = element.totalShareStatistics ?? {};
+      found.set(
+        urn,
+        ok(urn, {
+          impressions: stats.impressionCount,
+          reach: stats.uniqueImpressionsCount,
+          // Clicks on the post, its company name or its logo.
+          linkClicks: stats.clickCount,
+          reactions: stats.likeCount,
+          comments: stats.commentCount,
+          shares: stats.shareCount,
+        })
+      );
+    }
+  }
+  const unanswered = urns.filter((urn) => !found.has(urn));
+  if (unanswered.length > 0) {
+    const existing = await existingPosts(ctx, unanswered);
+    for (const urn of unanswered) {
+      if (existing.has(urn)) {
+        found.set(urn, {
+          remoteId: urn,
+          state: 'unavailable',
+          reason:
+            'LinkedIn reports no statistics for this post (older than 12 months, or not published by the organization).',
+        });
+      }
+    }
+  }
+  return inOrder(urns, found);
+}
+
+/** Which of these posts still exist (Posts API batch get). */
+async function existingPosts(ctx: ProviderContext, urns: string[]): Promise<Set<string>> {
+  const { headers } = api(ctx);
+  const { data } = await ctx.http.get(`/rest/posts?ids=${restliList(urns)}`, {
+    headers: { ...headers, 'X-RestLi-Method': 'BATCH_GET' },
+  });
+  return new Set(Object.keys(data?.results ?? {}));
+}
+
+/** A member's posts: reactions and first-level comments (social actions, batch get); no impressions. */
+async function memberPostMetrics(ctx: ProviderContext, urns: string[]): Promise<DeliveryMetrics[]> {
+  const { headers } = api(ctx);
+  const { data } = await ctx.http.get(`/rest/socialActions?ids=${restliList(urns)}`, {
+    headers: { ...headers, 'X-RestLi-Method': 'BATCH_GET' },
+  });
+  const found = new Map<string, DeliveryMetrics>();
+  for (const [urn, actions] of Object.entries((data?.results ?? {}) as Record<string, any>)) {
+    found.set(
+      urn,
+      ok(urn, {
+        reactions: actions?.likesSummary?.totalLikes,
+        comments: actions?.commentsSummary?.totalFirstLevelComments,
+      })
+    );
+  }
+  for (const [urn, error] of Object.entries((data?.errors ?? {}) as Record<string, any>)) {
+    if (Number(error?.status) !== 404 && !found.has(urn)) {
+      found.set(urn, {
+        remoteId: urn,
+        state: 'unavailable',
+        reason: `LinkedIn refused this post's social actions (${error?.message ?? error?.status}).`,
+      });
+    }
+  }
+  return inOrder(urns, found);
+}
+
 const linkedin: Provider = {
   network: 'linkedin',
   displayName: 'LinkedIn',
   defaultBaseUrl: 'https://api.linkedin.com',
+  selfHosted: false,
   credentialFields: [
     { name: 'accessToken', secret: true, required: true },
     { name: 'author', secret: false, required: true },
   ],
+  limits: { textLength: MAX_CHARACTERS, images: MAX_IMAGES },
   idempotencyWindowMs: 0,
+  metrics: {
+    batchSize: BATCH_SIZE,
+    measures: ['impressions', 'reach', 'reactions', 'comments', 'shares', 'linkClicks'],
+    // Share statistics are computed about once a day.
+    freshness: 'daily',
+    // organizationalEntityShareStatistics covers a rolling 12 months.
+    windowDays: 365,
+    polled: true,
+  },
+  // Limits are per endpoint, per day: reading statistics spends nothing of the posting budget.
+  readsSharePublishingLimit: false,
+  metricsNote:
+    'Organization pages: lifetime share statistics (impressions, unique impressions as reach, clicks on the post, company name or logo, reactions, comments, reshares) for 12 months, with rw_organization_admin. Member profiles: reactions and first-level comments only.',
 
   async validate(post) {
     const validation = lengthValidation(codePointLength(post.text), MAX_CHARACTERS, 'LinkedIn');
     validation.problems.push(
       ...emptyTextProblem(post, 'LinkedIn'),
-      ...imageCountProblem(post, 20, 'LinkedIn')
+      ...imageCountProblem(post, MAX_IMAGES, 'LinkedIn')
     );
     return validation;
   },
@@ -122,17 +240,31 @@ const linkedin: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    const { headers } = api(ctx);
-    const metrics = [];
-    for (const urn of remoteIds) {
-      const { data } = await ctx.http.get(`/rest/socialActions/${encodeURIComponent(urn)}`, { headers });
-      metrics.push({
-        remoteId: urn,
-        reactions: data.likesSummary?.totalLikes ?? 0,
-        comments: data.commentsSummary?.totalFirstLevelComments ?? 0,
+    checkBatch(remoteIds, BATCH_SIZE, 'LinkedIn');
+    const { author } = api(ctx);
+    return author.startsWith('urn:li:organization:')
+      ? organizationPostMetrics(ctx, remoteIds)
+      : memberPostMetrics(ctx, remoteIds);
+  },
+
+  async fetchAccountMetrics(ctx) {
+    const { author, headers } = api(ctx);
+    if (author.startsWith('urn:li:organization:')) {
+      const { data } = await ctx.http.get(`/rest/networkSizes/${encodeURIComponent(author)}`, {
+        headers,
+        params: { edgeType: 'COMPANY_FOLLOWED_BY_MEMBER' },
       });
+      return { followers: count(data?.firstDegreeSize) };
     }
-    return metrics;
+    // A member's follower count needs r_member_profileAnalytics: without it, not measured.
+    const response = await ctx.http.get('/rest/memberFollowersCount', {
+      headers,
+      params: { q: 'me' },
+      validateStatus: (s) => s < 300 || s === 403,
+    });
+    return {
+      followers: response.status === 403 ? null : count(response.data?.elements?.[0]?.memberFollowersCount),
+    };
   },
 
   async fetchReplies({ since, remoteIds }, ctx) {
@@ -155,7 +287,7 @@ const linkedin: Provider = {
         });
       }
     }
-    return replies;
+    return { replies, cursor: null, more: false };
   },
 
   classifyError(error) {
@@ -180,6 +312,7 @@ const linkedin: Provider = {
     if (status === 401)
       return {
         action: 'reject',
+        credentials: true,
         reason: `LinkedIn refused the access token (${message}): reconnect the account.`,
       };
     if (status === 422 && JSON.stringify(body).includes('DUPLICATE_POST')) {

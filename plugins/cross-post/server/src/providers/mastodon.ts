@@ -13,11 +13,14 @@ import {
   transportVerdict,
   waitUntilIso,
 } from './common';
+import { checkBatch, count, inOrder, ok } from './metrics';
 import { mastodonLength, sameText } from './text';
 import type { Provider, ProviderContext } from './types';
 
 type InstanceLimits = { maxCharacters: number; urlLength: number; maxMedia: number; fetchedAt: number };
 const INSTANCE_TTL_MS = 10 * 60_000;
+/** What an instance allows when it does not say (Mastodon's own defaults). */
+const DEFAULT_LIMITS = { textLength: 500, images: 4 };
 const instanceLimits = new Map<string, InstanceLimits>();
 
 /** The instance's own limits (`GET /api/v2/instance`), cached per base URL; 500/23/4 if it does not say. */
@@ -27,18 +30,54 @@ async function limitsOf(ctx: ProviderContext): Promise<InstanceLimits> {
   const { data } = await ctx.http.get('/api/v2/instance');
   const statuses = data?.configuration?.statuses ?? {};
   const limits = {
-    maxCharacters: Number(statuses.max_characters) || 500,
+    maxCharacters: Number(statuses.max_characters) || DEFAULT_LIMITS.textLength,
     urlLength: Number(statuses.characters_reserved_per_url) || 23,
-    maxMedia: Number(statuses.max_media_attachments) || 4,
+    maxMedia: Number(statuses.max_media_attachments) || DEFAULT_LIMITS.images,
     fetchedAt: Date.now(),
   };
   instanceLimits.set(ctx.account.baseUrl, limits);
   return limits;
 }
 
-/** For tests that change an instance's limits. */
+/** For tests that change an instance's limits or version. */
 export function forgetInstanceLimits(): void {
   instanceLimits.clear();
+  withoutBatchStatuses.clear();
+}
+
+/** `GET /api/v1/statuses?id[]=` takes at most 20 ids (DEFAULT_STATUSES_LIMIT), from Mastodon 4.3. */
+const BATCH_SIZE = 20;
+/** Servers that answered 404 to the batch read (before 4.3, or another Fediverse server), remembered a while. */
+const withoutBatchStatuses = new Map<string, number>();
+
+/** Statuses of one batch request, or null where the server has no batch read. */
+async function statusesInOneRequest(ctx: ProviderContext, ids: string[]): Promise<any[] | null> {
+  const knownWithout = withoutBatchStatuses.get(ctx.account.baseUrl);
+  if (knownWithout && Date.now() - knownWithout < INSTANCE_TTL_MS) return null;
+  const query = new URLSearchParams();
+  ids.forEach((id) => query.append('id[]', id));
+  const response = await ctx.http.get(`/api/v1/statuses?${query}`, {
+    headers: auth(ctx),
+    validateStatus: (s) => s < 300 || s === 404,
+  });
+  if (response.status === 404) {
+    withoutBatchStatuses.set(ctx.account.baseUrl, Date.now());
+    return null;
+  }
+  return Array.isArray(response.data) ? response.data : [];
+}
+
+/** One request per status, on servers without the batch read; a 404 is a status that is gone. */
+async function statusesOneByOne(ctx: ProviderContext, ids: string[]): Promise<any[]> {
+  const statuses = [];
+  for (const id of ids) {
+    const response = await ctx.http.get(`/api/v1/statuses/${encodeURIComponent(id)}`, {
+      headers: auth(ctx),
+      validateStatus: (s) => s < 300 || s === 404,
+    });
+    if (response.status !== 404) statuses.push(response.data);
+  }
+  return statuses;
 }
 
 function auth(ctx: ProviderContext) {
@@ -61,8 +100,20 @@ const mastodon: Provider = {
   network: 'mastodon',
   displayName: 'Mastodon',
   defaultBaseUrl: 'https://mastodon.social',
+  selfHosted: true,
   credentialFields: [{ name: 'accessToken', secret: true, required: true }],
+  limits: DEFAULT_LIMITS,
   idempotencyWindowMs: 55 * 60_000,
+  metrics: {
+    batchSize: BATCH_SIZE,
+    measures: ['reactions', 'comments', 'shares', 'quotes'],
+    freshness: 'live',
+    polled: true,
+  },
+  // 300 requests per 5 minutes per token, reads and posts alike.
+  readsSharePublishingLimit: true,
+  metricsNote:
+    'Favourites, boosts, replies; quotes from Mastodon 4.5. No impressions or reach: Mastodon does not count views. Servers older than 4.3 are read one status per request.',
 
   async validate(post, ctx) {
     const limits = await limitsOf(ctx);
@@ -136,23 +187,27 @@ const mastodon: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    const metrics = [];
-    for (const id of remoteIds) {
-      const response = await ctx.http.get(`/api/v1/statuses/${id}`, {
-        headers: auth(ctx),
-        validateStatus: (s) => s < 300 || s === 404,
-      });
-      if (response.status === 404) continue;
-      const s = response.data;
-      metrics.push({
-        remoteId: id,
-        comments: s.replies_count,
-        shares: s.reblogs_count,
-        reactions: s.favourites_count,
-        quotes: s.quotes_count,
-      });
-    }
-    return metrics;
+    checkBatch(remoteIds, BATCH_SIZE, 'Mastodon');
+    const statuses = (await statusesInOneRequest(ctx, remoteIds)) ?? (await statusesOneByOne(ctx, remoteIds));
+    const found = new Map(
+      statuses.map((s) => [
+        String(s.id),
+        ok(String(s.id), {
+          reactions: s.favourites_count,
+          comments: s.replies_count,
+          shares: s.reblogs_count,
+          // Mastodon 4.5+; older servers do not count quotes.
+          quotes: s.quotes_count,
+        }),
+      ])
+    );
+    // The batch answer leaves out statuses that no longer exist (or this token cannot see any more).
+    return inOrder(remoteIds, found);
+  },
+
+  async fetchAccountMetrics(ctx) {
+    const { data } = await ctx.http.get('/api/v1/accounts/verify_credentials', { headers: auth(ctx) });
+    return { followers: count(data?.followers_count) };
   },
 
   async fetchReplies({ since }, ctx) {
@@ -160,7 +215,7 @@ const mastodon: Provider = {
       headers: auth(ctx),
       params: { 'types[]': 'mention', limit: 40 },
     });
-    return (data as any[])
+    const replies = (data as any[])
       .filter((n) => n.status && Date.parse(n.status.created_at) > since.getTime())
       .map((n) => ({
         remoteId: String(n.status.id),
@@ -170,6 +225,7 @@ const mastodon: Provider = {
         createdAt: n.status.created_at,
         url: n.status.url ?? null,
       }));
+    return { replies, cursor: null, more: false };
   },
 
   classifyError(error) {
@@ -192,6 +248,7 @@ const mastodon: Provider = {
     if (status === 401) {
       return {
         action: 'reject',
+        credentials: true,
         reason: `Mastodon refused the access token (${message}): reconnect the account with a new token.`,
       };
     }

@@ -11,11 +11,15 @@ import {
   transportVerdict,
   waitSeconds,
 } from './common';
+import { count } from './metrics';
 import { utf16Length } from './text';
 import type { Provider, ProviderContext } from './types';
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
+const MAX_IMAGES = 1;
+/** getUpdates answers at most 100 updates per call. */
+const UPDATES_PER_CALL = 100;
 
 function bot(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['botToken', 'chatId']);
@@ -30,18 +34,24 @@ const telegram: Provider = {
   network: 'telegram',
   displayName: 'Telegram',
   defaultBaseUrl: 'https://api.telegram.org',
+  selfHosted: false,
   credentialFields: [
     { name: 'botToken', secret: true, required: true },
     { name: 'chatId', secret: false, required: true },
   ],
+  limits: { textLength: MAX_TEXT, captionLength: MAX_CAPTION, images: MAX_IMAGES },
   idempotencyWindowMs: 0,
+  metrics: { batchSize: 100, measures: [], freshness: 'live', polled: false },
+  readsSharePublishingLimit: false,
+  metricsNote:
+    "Not polled: the Bot API gives bots no view counts, and reactions only as pushed updates. Followers are the chat's member count.",
 
   async validate(post) {
     const limit = post.images.length > 0 ? MAX_CAPTION : MAX_TEXT;
     const validation = lengthValidation(utf16Length(post.text), limit, 'Telegram');
     validation.problems.push(
       ...emptyTextProblem(post, 'Telegram'),
-      ...imageCountProblem(post, 1, 'Telegram')
+      ...imageCountProblem(post, MAX_IMAGES, 'Telegram')
     );
     return validation;
   },
@@ -72,20 +82,43 @@ const telegram: Provider = {
     return { remoteId, url: null };
   },
 
-  // No view counts in the Bot API.
-  async fetchMetrics() {
-    return [];
+  // The Bot API has no view counts; reactions reach a bot only as pushed updates, never by asking.
+  async fetchMetrics(remoteIds) {
+    return remoteIds.map((remoteId) => ({
+      remoteId,
+      state: 'unavailable' as const,
+      reason: 'Telegram does not let bots read the views or reactions of a message.',
+    }));
   },
 
-  async fetchReplies({ since }, ctx) {
+  async fetchAccountMetrics(ctx) {
+    const { path, chatId } = bot(ctx);
+    const { data } = await ctx.http.get(`${path}/getChatMemberCount`, { params: { chat_id: chatId } });
+    return { followers: count(data?.result) };
+  },
+
+  /**
+   * Telegram keeps unconfirmed updates 24 h and answers the oldest first: without an offset, the same
+   * 100 come back and newer ones are never seen. The answer's cursor is the next offset; passing it
+   * confirms (drops) everything before it.
+   */
+  async fetchReplies({ since, cursor }, ctx) {
     const { path } = bot(ctx);
+    const offset = cursor && /^-?\d+$/.test(cursor) ? Number(cursor) : undefined;
     const { data } = await ctx.http.get(`${path}/getUpdates`, {
-      params: { allowed_updates: JSON.stringify(['message']) },
+      params: {
+        ...(offset !== undefined && { offset }),
+        limit: UPDATES_PER_CALL,
+        timeout: 0,
+        allowed_updates: JSON.stringify(['message']),
+      },
     });
-    return (data.result ?? [])
-      .map((u: any) => u.message)
-      .filter((m: any) => m?.reply_to_message && m.date * 1000 > since.getTime())
-      .map((m: any) => ({
+    const updates = (data?.result ?? []) as any[];
+    const lastId = updates.reduce((max, u) => Math.max(max, Number(u.update_id) || 0), -Infinity);
+    const replies = updates
+      .map((u) => u.message)
+      .filter((m) => m?.reply_to_message && m.date * 1000 > since.getTime())
+      .map((m) => ({
         remoteId: `${m.chat.id}:${m.message_id}`,
         inReplyTo: `${m.chat.id}:${m.reply_to_message.message_id}`,
         author: m.from?.username ?? String(m.from?.id ?? 'unknown'),
@@ -93,6 +126,11 @@ const telegram: Provider = {
         createdAt: new Date(m.date * 1000).toISOString(),
         url: null,
       }));
+    return {
+      replies,
+      cursor: Number.isFinite(lastId) ? String(lastId + 1) : (cursor ?? null),
+      more: updates.length >= UPDATES_PER_CALL,
+    };
   },
 
   classifyError(error) {
@@ -114,7 +152,11 @@ const telegram: Provider = {
     const server = serverErrorVerdict(status, 'Telegram');
     if (server) return server;
     if (status === 401)
-      return { action: 'reject', reason: 'Telegram refused the bot token: edit the account.' };
+      return {
+        action: 'reject',
+        credentials: true,
+        reason: 'Telegram refused the bot token: edit the account.',
+      };
     if (body.parameters?.migrate_to_chat_id) {
       return {
         action: 'reject',

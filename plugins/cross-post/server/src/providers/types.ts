@@ -1,7 +1,19 @@
 /**
- * The provider contract: one file per network behind this interface. Adding a network means one
- * file here (registered in ./index.ts) and one fake under tests/fakes/, nothing else.
+ * The provider contract: one file per network behind this interface, which declares everything the
+ * server and the admin need to know about the network (credential fields, base URL, limits). The
+ * admin reads those declarations from `GET /cross-post/networks`; it keeps no copy of its own.
+ *
+ * Adding a network, all of it:
+ * - `providers/<network>.ts` implementing `Provider`, its id added to `NETWORKS` below and the
+ *   provider listed in `./index.ts`;
+ * - the id added to the `network` enum of `content-types/social-account/schema.json` (Strapi
+ *   validates stored accounts against it);
+ * - a fake under `tests/fakes/` that speaks the network's documented contract, listed in
+ *   `tests/fakes/index.ts`;
+ * - in `admin/src/translations/{en,fr}.json`, a `credential.<name>` label for each credential field
+ *   no other network uses yet (the translations test names any that is missing).
  */
+import { METRIC_COUNTERS, type MetricCounter, type MetricCounters } from '@porte-voix/kit/contracts';
 import type { AxiosInstance } from 'axios';
 
 export const NETWORKS = ['mastodon', 'bluesky', 'x', 'facebook', 'linkedin', 'discord', 'telegram'] as const;
@@ -57,15 +69,47 @@ export type PublishResult = {
 
 export type RemotePost = { remoteId: string; url: string | null; text?: string; createdAt?: string };
 
-export type PostMetrics = {
-  remoteId: string;
-  impressions?: number;
-  reactions?: number;
-  comments?: number;
-  shares?: number;
-  clicks?: number;
-  quotes?: number;
-  bookmarks?: number;
+/** null: the network does not measure this counter for this post (never 0 for "unknown"). */
+export { METRIC_COUNTERS, type MetricCounter, type MetricCounters };
+
+export type DeliveryMetrics =
+  | { remoteId: string; state: 'ok'; counters: MetricCounters }
+  /** The network says the post no longer exists (deleted, 404 / not in the batch answer): stop collecting. */
+  | { remoteId: string; state: 'gone' }
+  /**
+   * The post exists but cannot be measured now (missing permission/scope, page too small for insights,
+   * outside the network's window); `reason` is for an editor. `counters`, when present, holds what
+   * could still be read (Facebook reactions, comments and shares when its insights are refused).
+   */
+  | { remoteId: string; state: 'unavailable'; reason: string; counters?: MetricCounters };
+
+export type AccountMetrics = { followers: number | null };
+
+export type MetricsProfile = {
+  /** Most ids one fetchMetrics call may carry (one request): X 100, Bluesky 25, Mastodon 20, ... */
+  batchSize: number;
+  /**
+   * The counters this network can measure; the others are always null (the admin warns when a KPI
+   * target cannot be measured on the chosen networks, the README lists them).
+   */
+  measures: MetricCounter[];
+  /** 'daily': the network's insights update about once a day (Facebook insights, LinkedIn): collect at most daily. */
+  freshness: 'live' | 'daily';
+  /**
+   * Days after publication during which some counters stay readable (X non-public metrics: 30); the
+   * collector takes one last snapshot before they vanish.
+   */
+  windowDays?: number;
+  /** false: metrics cannot be polled (Telegram has no view counts for bots): the collector skips the network. */
+  polled: boolean;
+};
+
+export type RepliesPage = {
+  replies: RemoteReply[];
+  /** Where the next call starts (null: the network is read by time, `since`). */
+  cursor: string | null;
+  /** The network has more right after this page. */
+  more: boolean;
 };
 
 export type RemoteReply = {
@@ -88,19 +132,38 @@ export type RemoteReply = {
 export type ErrorVerdict =
   | { action: 'retry'; waitMs?: number; rateLimited?: boolean; reason: string }
   | { action: 'refresh'; reason: string }
-  | { action: 'reject'; reason: string }
+  /** `credentials`: the network refused the token or key itself; only reconnecting the account helps. */
+  | { action: 'reject'; reason: string; credentials?: boolean }
   | { action: 'unknown'; reason: string };
 
+/** A field an editor fills in when connecting an account; its label is the `credential.<name>` message. */
 export type CredentialField = { name: string; secret: boolean; required: boolean };
+
+/** What one post may carry, as the network counts it: the editor sees these before composing. */
+export type ProviderLimits = {
+  /** Longest text (graphemes, weighted characters… as `validate` counts them). */
+  textLength: number;
+  /** Longest text when the post carries images, where the network has a shorter caption limit. */
+  captionLength?: number;
+  images: number;
+};
 
 export type ProviderContext = { account: ProviderAccount; http: AxiosInstance };
 
 export interface Provider {
   network: NetworkId;
+  /** The network's name as editors know it (a brand: not translated). */
   displayName: string;
   defaultBaseUrl: string;
+  /**
+   * true: each account says where its server is (a Mastodon instance, a Bluesky PDS); false: the
+   * network has one API host, and credentials go nowhere else.
+   */
+  selfHosted: boolean;
   /** Fields an editor fills in when connecting an account. */
   credentialFields: CredentialField[];
+  /** The limits `validate` enforces; where the server may announce others (Mastodon), its defaults. */
+  limits: ProviderLimits;
   /**
    * How long a re-send with the same idempotency key is safe (Mastodon keeps keys one hour;
    * a Bluesky record key forever). 0: the network has no idempotency, an unknown outcome must be
@@ -113,8 +176,29 @@ export interface Provider {
   lookup(remoteId: string, ctx: ProviderContext): Promise<RemotePost | null>;
   /** Finds a post this account published since a time with this text (reconciliation); absent when the network cannot list them. */
   findRecent?(query: { since: Date; text: string }, ctx: ProviderContext): Promise<RemotePost | null>;
-  fetchMetrics(remoteIds: string[], ctx: ProviderContext): Promise<PostMetrics[]>;
-  fetchReplies(query: { since: Date; remoteIds: string[] }, ctx: ProviderContext): Promise<RemoteReply[]>;
+  metrics: MetricsProfile;
+  /**
+   * true: the network counts reads against the same budget as publications (Mastodon's requests per
+   * token, Facebook's Page usage), so a 429 met while reading metrics holds publishing too.
+   */
+  readsSharePublishingLimit: boolean;
+  /** What an editor should know about this network's metrics (the README's table shows it). */
+  metricsNote: string;
+  /**
+   * One result per id, in the order given (ids.length <= metrics.batchSize). A failure of the whole
+   * call (429, expired token, 5xx) throws, and classifyError(error) says what to do, as for publish.
+   */
+  fetchMetrics(remoteIds: string[], ctx: ProviderContext): Promise<DeliveryMetrics[]>;
+  fetchAccountMetrics(ctx: ProviderContext): Promise<AccountMetrics>;
+  /**
+   * Replies and mentions. Networks with a stream of updates (Telegram) read from `cursor` and answer
+   * the next one; the caller keeps it once it stored the replies, and the network drops what came
+   * before only when the next call passes it (so nothing is lost if the caller stops in between).
+   */
+  fetchReplies(
+    query: { since: Date; remoteIds: string[]; cursor?: string | null },
+    ctx: ProviderContext
+  ): Promise<RepliesPage>;
   classifyError(error: unknown): ErrorVerdict;
   /** New credentials where tokens expire (Bluesky sessions, X OAuth2). */
   refresh?(ctx: ProviderContext): Promise<Credentials>;

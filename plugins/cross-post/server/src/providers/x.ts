@@ -13,10 +13,14 @@ import {
   transportVerdict,
   waitUntilEpochSeconds,
 } from './common';
+import { checkBatch, count, inOrder, ok } from './metrics';
 import { sameText, xWeightedLength } from './text';
-import type { Provider, ProviderContext } from './types';
+import type { DeliveryMetrics, Provider, ProviderContext } from './types';
 
 const MAX_WEIGHTED = 280;
+/** `GET /2/tweets?ids=` takes 1 to 100 ids. */
+const BATCH_SIZE = 100;
+const MAX_IMAGES = 4;
 
 function auth(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['accessToken']);
@@ -57,21 +61,97 @@ async function uploadImage(
   return String(id);
 }
 
+type TweetsAnswer = {
+  data: Map<string, any>;
+  /** Ids whose non-public metrics were refused (a field authorization error). */
+  fieldRefused: Set<string>;
+  /** Ids this token may not read (protected or suspended author), with X's words. */
+  unavailable: Map<string, string>;
+};
+
+/** One `GET /2/tweets`: the tweets found and what X said about the others (inline errors, HTTP 200). */
+async function tweetsWithMetrics(
+  ctx: ProviderContext,
+  ids: string[],
+  nonPublic: boolean
+): Promise<TweetsAnswer> {
+  const { data } = await ctx.http.get('/2/tweets', {
+    headers: auth(ctx),
+    params: {
+      ids: ids.join(','),
+      'tweet.fields': nonPublic
+        ? 'public_metrics,non_public_metrics,created_at'
+        : 'public_metrics,created_at',
+    },
+  });
+  const answer: TweetsAnswer = { data: new Map(), fieldRefused: new Set(), unavailable: new Map() };
+  for (const tweet of (data?.data ?? []) as any[]) answer.data.set(String(tweet.id), tweet);
+  for (const error of (data?.errors ?? []) as any[]) {
+    const id = String(error.resource_id ?? error.value ?? '');
+    const type = String(error.type ?? '');
+    if (type.endsWith('/not-authorized-for-field')) answer.fieldRefused.add(id);
+    else if (type.endsWith('/not-authorized-for-resource'))
+      answer.unavailable.set(
+        id,
+        `X does not let this account read the post (${error.detail ?? error.title}).`
+      );
+  }
+  return answer;
+}
+
+function tweetMetrics(tweet: any): DeliveryMetrics {
+  const pub = tweet.public_metrics ?? {};
+  const priv = tweet.non_public_metrics ?? {};
+  return ok(String(tweet.id), {
+    impressions: pub.impression_count ?? priv.impression_count,
+    reactions: pub.like_count,
+    comments: pub.reply_count,
+    shares: pub.retweet_count,
+    quotes: pub.quote_count,
+    bookmarks: pub.bookmark_count,
+    linkClicks: priv.url_link_clicks,
+    profileClicks: priv.user_profile_clicks,
+  });
+}
+
 const x: Provider = {
   network: 'x',
   displayName: 'X',
   defaultBaseUrl: 'https://api.x.com',
+  selfHosted: false,
   credentialFields: [
     { name: 'accessToken', secret: true, required: true },
     { name: 'refreshToken', secret: true, required: false },
     { name: 'clientId', secret: false, required: false },
     { name: 'clientSecret', secret: true, required: false },
   ],
+  limits: { textLength: MAX_WEIGHTED, images: MAX_IMAGES },
   idempotencyWindowMs: 0,
+  metrics: {
+    batchSize: BATCH_SIZE,
+    measures: [
+      'impressions',
+      'reactions',
+      'comments',
+      'shares',
+      'quotes',
+      'bookmarks',
+      'linkClicks',
+      'profileClicks',
+    ],
+    freshness: 'live',
+    // Link and profile clicks (non-public metrics) are readable for 30 days after posting.
+    windowDays: 30,
+    polled: true,
+  },
+  // Reads have their own 15-minute window per endpoint and user.
+  readsSharePublishingLimit: false,
+  metricsNote:
+    "Public counts at any age; link and profile clicks (non-public metrics) only for the account's own posts of the last 30 days. No reach.",
 
   async validate(post) {
     const validation = lengthValidation(xWeightedLength(post.text), MAX_WEIGHTED, 'X', 'weighted characters');
-    validation.problems.push(...emptyTextProblem(post, 'X'), ...imageCountProblem(post, 4, 'X'));
+    validation.problems.push(...emptyTextProblem(post, 'X'), ...imageCountProblem(post, MAX_IMAGES, 'X'));
     return validation;
   },
 
@@ -107,26 +187,29 @@ const x: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    const metrics = [];
-    for (let i = 0; i < remoteIds.length; i += 100) {
-      const { data } = await ctx.http.get('/2/tweets', {
-        headers: auth(ctx),
-        params: { ids: remoteIds.slice(i, i + 100).join(','), 'tweet.fields': 'public_metrics' },
-      });
-      for (const t of data.data ?? []) {
-        const m = t.public_metrics ?? {};
-        metrics.push({
-          remoteId: t.id,
-          impressions: m.impression_count,
-          reactions: m.like_count,
-          comments: m.reply_count,
-          shares: m.retweet_count,
-          quotes: m.quote_count,
-          bookmarks: m.bookmark_count,
-        });
+    checkBatch(remoteIds, BATCH_SIZE, 'X');
+    const found = new Map<string, DeliveryMetrics>();
+    const first = await tweetsWithMetrics(ctx, remoteIds, true);
+    // Non-public metrics are refused (a field error, no data) past 30 days: those are read again without them.
+    const publicOnly = remoteIds.filter((id) => !first.data.has(id) && first.fieldRefused.has(id));
+    const second = publicOnly.length > 0 ? await tweetsWithMetrics(ctx, publicOnly, false) : undefined;
+    for (const answer of [first, second]) {
+      if (!answer) continue;
+      for (const [id, tweet] of answer.data) found.set(id, tweetMetrics(tweet));
+      for (const [id, reason] of answer.unavailable) {
+        if (!found.has(id)) found.set(id, { remoteId: id, state: 'unavailable', reason });
       }
     }
-    return metrics;
+    // The rest were answered "Could not find tweet": deleted.
+    return inOrder(remoteIds, found);
+  },
+
+  async fetchAccountMetrics(ctx) {
+    const { data } = await ctx.http.get('/2/users/me', {
+      headers: auth(ctx),
+      params: { 'user.fields': 'public_metrics' },
+    });
+    return { followers: count(data?.data?.public_metrics?.followers_count) };
   },
 
   async fetchReplies({ since }, ctx) {
@@ -138,7 +221,7 @@ const x: Provider = {
         'tweet.fields': 'author_id,created_at,in_reply_to_user_id,referenced_tweets',
       },
     });
-    return (data.data ?? []).map((t: any) => ({
+    const replies = (data.data ?? []).map((t: any) => ({
       remoteId: t.id,
       inReplyTo: t.referenced_tweets?.find((r: any) => r.type === 'replied_to')?.id ?? null,
       author: t.author_id ?? 'unknown',
@@ -146,6 +229,7 @@ const x: Provider = {
       createdAt: t.created_at ?? new Date().toISOString(),
       url: tweetUrl(t.id),
     }));
+    return { replies, cursor: null, more: false };
   },
 
   classifyError(error) {
@@ -153,7 +237,8 @@ const x: Provider = {
     if (transport) return transport;
     const status = httpStatus(error);
     const body = responseBody(error);
-    const detail = body.detail ?? body.errors?.[0]?.message ?? body.title ?? 'no detail';
+    const detail =
+      body.detail ?? body.errors?.[0]?.message ?? body.error_description ?? body.title ?? 'no detail';
     if (status === 429) {
       // The 24-hour caps can be what is exhausted even when the 15-minute window is not.
       const waits = ['x-rate-limit-reset', 'x-user-limit-24hour-reset', 'x-app-limit-24hour-reset'].flatMap(

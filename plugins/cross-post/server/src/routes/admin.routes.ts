@@ -1,21 +1,11 @@
-import { ACTIONS, requires } from '../permissions';
+import { adminRoute as route } from '@porte-voix/kit/server';
 
-const route = (method: string, path: string, handler: string, action: string) => ({
-  method,
-  path,
-  handler,
-  config: { policies: requires(action) },
-});
+import { ACTIONS } from '../permissions';
 
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/status',
-      handler: 'status.show',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
+    route('GET', '/networks', 'networks.find', ACTIONS.read),
     route('GET', '/accounts', 'accounts.find', ACTIONS.read),
     route('POST', '/accounts', 'accounts.create', ACTIONS.manageAccounts),
     route('PUT', '/accounts/:id', 'accounts.update', ACTIONS.manageAccounts),

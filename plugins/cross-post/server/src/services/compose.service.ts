@@ -44,6 +44,19 @@ export function withUtm(link: string, utm: Record<string, string | null | undefi
   return url.toString();
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/** Whether `text` already has `tag` as a whole tag (case-insensitive): plain search, the tag is user text, never a pattern. */
+export function containsHashtag(text: string, tag: string): boolean {
+  const haystack = text.toLowerCase();
+  const needle = tag.toLowerCase();
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const next = haystack.slice(at + needle.length).charAt(0);
+    if (!next || !WORD_CHARACTER.test(next)) return true;
+  }
+  return false;
+}
+
 /** The text one network gets, from a post already loaded in the right locale. */
 export function composeText(post: PostSnapshot, network: NetworkId): { text: string; link: string | null } {
   const variant = post.variants.find((v) => v.network === network);
@@ -61,10 +74,11 @@ export function composeText(post: PostSnapshot, network: NetworkId): { text: str
     : null;
   const tags = [...(post.hashtags ?? []), ...(post.campaign?.hashtags ?? [])]
     .map((tag) => `#${String(tag).replace(/^#/, '')}`)
-    .filter((tag, i, all) => all.indexOf(tag) === i && !new RegExp(`${tag}\\b`, 'i').test(text));
+    .filter((tag, i, all) => all.indexOf(tag) === i && !containsHashtag(text, tag));
   if (tags.length > 0) text = `${text}\n\n${tags.join(' ')}`;
   if (link && !(baseLink && text.includes(baseLink))) text = `${text}\n\n${link}`;
-  else if (link && baseLink) text = text.replace(baseLink, link);
+  // A function, so that `$&` or `$'` in a link is not read as a replacement pattern.
+  else if (link && baseLink) text = text.replace(baseLink, () => link);
   return { text, link };
 }
 

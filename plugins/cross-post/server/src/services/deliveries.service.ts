@@ -2,7 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { ACCOUNT_UID, ATTEMPT_UID, DELIVERY_UID } from '../repositories/uids';
+import { attemptsRepository } from '../repositories/attempts.repository';
+import { deliveriesRepository } from '../repositories/deliveries.repository';
+import { accountsRepository } from '../repositories/accounts.repository';
 import { createTid } from '../utils/tid';
 import { getService } from '../utils/get-service';
 
@@ -52,12 +54,11 @@ function toPublic(row: any) {
 export type PublicDelivery = ReturnType<typeof toPublic>;
 
 const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(DELIVERY_UID);
+  const deliveries = deliveriesRepository(strapi);
+  const attempts = attemptsRepository(strapi);
 
   async function note(deliveryId: number, outcome: string, detail: string) {
-    await strapi.db
-      .query(ATTEMPT_UID)
-      .create({ data: { deliveryId, outcome, detail, startedAt: new Date(), durationMs: 0 } });
+    await attempts.add({ deliveryId, outcome, detail, startedAt: new Date(), durationMs: 0 });
   }
 
   return {
@@ -72,39 +73,43 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<PublicDelivery[]> {
       const compose = getService(strapi, 'compose');
       const post = await compose.loadPost(postDocumentId);
-      if (!post) throw new errors.NotFoundError(`No post with documentId ${postDocumentId}.`);
-      const accounts = await strapi.db.query(ACCOUNT_UID).findMany({ where: { id: { $in: accountIds } } });
-      const unknown = accountIds.filter((id) => !accounts.some((a: any) => a.id === id));
+      if (!post)
+        throw new errors.NotFoundError(`No post with documentId ${postDocumentId}.`, {
+          reason: 'post_not_found',
+        });
+      const accounts = await accountsRepository(strapi).findByIds(accountIds);
+      const unknown = accountIds.filter((id) => !accounts.some((a) => a.id === id));
       if (unknown.length > 0)
-        throw new errors.ValidationError(`Unknown account id(s): ${unknown.join(', ')}.`);
+        throw new errors.ValidationError(`Unknown account id(s): ${unknown.join(', ')}.`, {
+          reason: 'unknown_accounts',
+          field: 'accountIds',
+        });
 
       const results: PublicDelivery[] = [];
       for (const account of accounts) {
-        const existing = await query().findOne({ where: { postDocumentId, accountId: account.id } });
+        const existing = await deliveries.findForAccount(postDocumentId, account.id);
         if (existing) {
           results.push(toPublic(await this.reschedule(existing, scheduledAt)));
           continue;
         }
         try {
-          const created = await query().create({
-            data: {
-              postDocumentId,
-              postTitle: post.title.slice(0, 255),
-              campaignDocumentId: post.campaign?.documentId ?? null,
-              accountId: account.id,
-              network: account.network,
-              status: 'scheduled',
-              scheduledAt,
-              nextAttemptAt: scheduledAt,
-              idempotencyKey: createTid(),
-              attemptCount: 0,
-              reconcileChecks: 0,
-            },
+          const created = await deliveries.create({
+            postDocumentId,
+            postTitle: post.title.slice(0, 255),
+            campaignDocumentId: post.campaign?.documentId ?? null,
+            accountId: account.id,
+            network: account.network,
+            status: 'scheduled',
+            scheduledAt,
+            nextAttemptAt: scheduledAt,
+            idempotencyKey: createTid(),
+            attemptCount: 0,
+            reconcileChecks: 0,
           });
           results.push(toPublic(created));
         } catch (error) {
           // Another request (or instance) created it between our read and our insert: the unique index kept it single.
-          const winner = await query().findOne({ where: { postDocumentId, accountId: account.id } });
+          const winner = await deliveries.findForAccount(postDocumentId, account.id);
           if (!winner) throw error;
           results.push(toPublic(winner));
         }
@@ -115,24 +120,23 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async reschedule(existing: any, scheduledAt: Date) {
       if (existing.status === 'scheduled' || existing.status === 'cancelled') {
-        const updated = await query().updateMany({
-          where: { id: existing.id, status: existing.status },
-          data: { status: 'scheduled', scheduledAt, nextAttemptAt: scheduledAt, failureReason: null },
+        const updated = await deliveries.updateIfStatus(existing.id, existing.status, {
+          status: 'scheduled',
+          scheduledAt,
+          nextAttemptAt: scheduledAt,
+          failureReason: null,
         });
-        if (updated.count > 0) {
+        if (updated) {
           if (existing.status === 'cancelled')
             await note(existing.id, 'requeued', 'Scheduled again by an editor.');
-          return query().findOne({ where: { id: existing.id } });
+          return deliveries.findById(existing.id);
         }
       }
       return existing;
     },
 
     async listForPost(postDocumentId: string): Promise<PublicDelivery[]> {
-      const rows = await query().findMany({
-        where: { postDocumentId },
-        orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
-      });
+      const rows = await deliveries.findMany({ postDocumentId });
       return rows.map(toPublic);
     },
 
@@ -148,23 +152,17 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (filters.status?.length) where.status = { $in: filters.status };
       if (filters.network?.length) where.network = { $in: filters.network };
       if (filters.campaign) where.campaignDocumentId = filters.campaign;
-      const rows = await query().findMany({
-        where,
-        orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
-        limit: 2000,
-      });
+      const rows = await deliveries.findMany(where, 2000);
       return rows.map(toPublic);
     },
 
     async findOne(id: number): Promise<PublicDelivery | null> {
-      const row = await query().findOne({ where: { id } });
+      const row = await deliveries.findById(id);
       return row ? toPublic(row) : null;
     },
 
     async attempts(deliveryId: number) {
-      const rows = await strapi.db
-        .query(ATTEMPT_UID)
-        .findMany({ where: { deliveryId }, orderBy: [{ id: 'asc' }] });
+      const rows = await attempts.forDelivery(deliveryId);
       return rows.map((r: any) => ({
         id: r.id,
         outcome: r.outcome,
@@ -176,48 +174,49 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async cancel(id: number): Promise<PublicDelivery> {
-      const existing = await query().findOne({ where: { id } });
-      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`);
+      const existing = await deliveries.findById(id);
+      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`, { reason: 'delivery_not_found' });
       if (existing.status === 'cancelled') return toPublic(existing);
-      const { count } = await query().updateMany({
-        where: { id, status: { $in: CANCELLABLE } },
-        data: { status: 'cancelled', nextAttemptAt: null, leaseOwner: null, leaseUntil: null },
+      const cancelled = await deliveries.updateIfStatus(id, CANCELLABLE, {
+        status: 'cancelled',
+        nextAttemptAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
       });
-      if (count === 0) {
+      if (!cancelled) {
         throw new errors.ApplicationError(
           existing.status === 'published'
             ? 'This delivery is already published: delete the post on the network itself.'
-            : 'This delivery is being published right now; cancel it again in a few seconds if it did not go out.'
+            : 'This delivery is being published right now; cancel it again in a few seconds if it did not go out.',
+          { reason: existing.status === 'published' ? 'already_published' : 'publishing_now' }
         );
       }
       await note(id, 'cancelled', 'Cancelled by an editor.');
-      return toPublic(await query().findOne({ where: { id } }));
+      return toPublic(await deliveries.findById(id));
     },
 
     /** Sends a failed, unconfirmed or cancelled delivery again now (for unconfirmed: the editor checked it is not online). */
     async retry(id: number): Promise<PublicDelivery> {
-      const existing = await query().findOne({ where: { id } });
-      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`);
+      const existing = await deliveries.findById(id);
+      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`, { reason: 'delivery_not_found' });
       const now = new Date();
-      const { count } = await query().updateMany({
-        where: { id, status: { $in: RETRYABLE } },
-        data: {
-          status: 'scheduled',
-          nextAttemptAt: now,
-          failureReason: null,
-          reconcileChecks: 0,
-          leaseOwner: null,
-          leaseUntil: null,
-        },
+      const requeued = await deliveries.updateIfStatus(id, RETRYABLE, {
+        status: 'scheduled',
+        nextAttemptAt: now,
+        failureReason: null,
+        reconcileChecks: 0,
+        leaseOwner: null,
+        leaseUntil: null,
       });
-      if (count === 0) {
+      if (!requeued) {
         throw new errors.ApplicationError(
-          `A ${existing.status} delivery cannot be retried; only failed, unconfirmed or cancelled ones can.`
+          `A ${existing.status} delivery cannot be retried; only failed, unconfirmed or cancelled ones can.`,
+          { reason: 'not_retryable' }
         );
       }
       await note(id, 'requeued', 'Retried by an editor.');
       getService(strapi, 'dispatcher').wakeAt(now);
-      return toPublic(await query().findOne({ where: { id } }));
+      return toPublic(await deliveries.findById(id));
     },
   };
 };

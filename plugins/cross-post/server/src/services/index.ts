@@ -1,13 +1,17 @@
 import accounts from './accounts.service';
 import compose from './compose.service';
 import deliveries from './deliveries.service';
+import demo from './demo.service';
 import dispatcher from './dispatcher.service';
-import status from './status.service';
+import metrics from './metrics.service';
+import replies from './replies.service';
 
 export default {
   accounts,
   compose,
   deliveries,
+  demo,
   dispatcher,
-  status,
+  metrics,
+  replies,
 };

@@ -1,18 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
-import type { AccountsService } from '../services/accounts.service';
-import type { ComposeService } from '../services/compose.service';
-import type { DeliveriesService } from '../services/deliveries.service';
-import type { DispatcherService } from '../services/dispatcher.service';
 import { PLUGIN_ID } from '../plugin-id';
+import type services from '../services';
 
-type Services = {
-  accounts: AccountsService;
-  compose: ComposeService;
-  deliveries: DeliveriesService;
-  dispatcher: DispatcherService;
-};
+type Services = typeof services;
+export type ServiceName = keyof Services;
+export type CrossPostService<Name extends ServiceName> = ReturnType<Services[Name]>;
 
-export function getService<K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] {
-  return strapi.plugin(PLUGIN_ID).service(name) as Services[K];
-}
+/** A typed `strapi.plugin('cross-post').service(name)`. */
+export const getService = <Name extends ServiceName>(
+  strapi: Core.Strapi,
+  name: Name
+): CrossPostService<Name> => strapi.plugin(PLUGIN_ID).service(name) as CrossPostService<Name>;

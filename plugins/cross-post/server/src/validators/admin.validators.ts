@@ -1,19 +1,46 @@
 /** zod at the edge of the admin API: every body, query and id, with messages an editor can act on. */
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
 import { NETWORKS } from '../providers/types';
 import { DELIVERY_STATUSES } from '../services/deliveries.service';
 
-const httpUrl = z
-  .string()
-  .trim()
-  .url('baseUrl must be a URL, e.g. https://mastodon.social')
-  .refine((u) => /^https?:\/\//.test(u), 'baseUrl must start with http:// or https://');
+// Databases refuse NUL (PostgreSQL) and a lone surrogate is not text: a 400, not a 500 from the driver.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storableText = (name: string) =>
+  z
+    .string({ invalid_type_error: `${name} must be text` })
+    .refine((s) => !s.includes('\u0000'), `${name} must not contain NUL characters`)
+    .refine((s) => !LONE_SURROGATE.test(s), `${name} must be valid Unicode text`);
 
-const credentials = z.record(z.string().max(4000, 'A credential is at most 4000 characters'), {
-  invalid_type_error: 'credentials must be an object of strings, e.g. {"accessToken": "…"}',
-});
+/** Ids are database integers: anything larger is no id of ours. */
+const MAX_ID = 2_147_483_647;
+
+const httpUrl = storableText('baseUrl')
+  .pipe(
+    z
+      .string()
+      .trim()
+      .url('baseUrl must be a URL, e.g. https://mastodon.social')
+      .refine((u) => /^https?:\/\//.test(u), 'baseUrl must start with http:// or https://')
+  )
+  .pipe(z.string().max(500, 'baseUrl is at most 500 characters'));
+
+const credentials = z.record(
+  storableText('A credential').pipe(
+    z
+      .string()
+      // Pasted tokens often carry a line break; one inside a token would break the request's URL or headers.
+      .trim()
+      .max(4000, 'A credential is at most 4000 characters')
+      .refine(
+        (s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+        'A credential cannot contain control characters or line breaks: paste it again'
+      )
+  ),
+  {
+    invalid_type_error: 'credentials must be an object of strings, e.g. {"accessToken": "…"}',
+  }
+);
 
 const language = z
   .string()
@@ -26,7 +53,7 @@ export const accountCreateSchema = z
     network: z.enum(NETWORKS, {
       errorMap: () => ({ message: `network must be one of ${NETWORKS.join(', ')}` }),
     }),
-    name: z.string().trim().min(1, 'name is required').max(120),
+    name: storableText('name').pipe(z.string().trim().min(1, 'name is required').max(120)),
     baseUrl: httpUrl.optional(),
     language: language.optional(),
     credentials,
@@ -38,7 +65,9 @@ export const accountUpdateSchema = accountCreateSchema.partial().strict();
 export const scheduleSchema = z
   .object({
     accountIds: z
-      .array(z.number().int().positive(), { required_error: 'accountIds is required' })
+      .array(z.number().int().positive().max(MAX_ID, 'accountIds must be account ids'), {
+        required_error: 'accountIds is required',
+      })
       .min(1, 'Pick at least one account')
       .max(50),
     scheduledAt: z
@@ -81,27 +110,28 @@ export const previewQuerySchema = z.object({
   accountIds: z
     .string({ required_error: 'accountIds is required, e.g. ?accountIds=1,2' })
     .transform((s) => s.split(',').map(Number))
-    .pipe(z.array(z.number().int().positive('accountIds must be numbers')).min(1).max(50)),
+    .pipe(
+      z
+        .array(
+          z
+            .number()
+            .int('accountIds must be numbers')
+            .positive('accountIds must be numbers')
+            .max(MAX_ID, 'accountIds must be account ids')
+        )
+        .min(1)
+        .max(50)
+    ),
 });
 
 export const idSchema = z.coerce
   .number({ invalid_type_error: 'id must be a number' })
-  .int()
-  .positive('id must be a positive number');
+  .int('id must be a whole number')
+  .positive('id must be a positive number')
+  .max(MAX_ID, 'id is not an id of ours');
 export const documentIdSchema = z
   .string()
   .trim()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'documentId is not valid');
-
-/** Parses or throws Strapi's ValidationError (a 400 with the first problem spelled out). */
-export function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new errors.ValidationError(`${where}${issue.message}`, { issues: result.error.issues });
-  }
-  return result.data;
-}

@@ -1,11 +1,45 @@
+import { adminRoute as route } from '@porte-voix/kit/server';
+
+import { ACTIONS } from '../permissions';
+
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/status',
-      handler: 'status.show',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
+    route('GET', '/posts/:documentId/metrics', 'post-metrics.show', ACTIONS.read),
+    route('POST', '/posts/:documentId/metrics/refresh', 'post-metrics.refresh', ACTIONS.read),
+    route('GET', '/homepage/summary', 'reports.homepage', ACTIONS.read),
+    route('GET', '/reports/filters', 'reports.filters', ACTIONS.read),
+    route('GET', '/reports/overview', 'reports.overview', ACTIONS.read),
+    route('GET', '/reports/overview.csv', 'reports.overviewCsv', ACTIONS.export),
+    route('GET', '/reports/campaigns/:documentId', 'reports.campaign', ACTIONS.read),
+    route('GET', '/reports/campaigns/:documentId/export.csv', 'reports.campaignCsv', ACTIONS.export),
+    route('GET', '/reports/top-posts', 'reports.topPosts', ACTIONS.read),
+    route('GET', '/reports/followers', 'reports.followers', ACTIONS.read),
+    route('GET', '/reports/best-times', 'reports.bestTimes', ACTIONS.read),
+    route('GET', '/reports/health', 'reports.health', ACTIONS.read),
+    route('GET', '/reports/partners', 'partners.overview', ACTIONS.read),
+    route('GET', '/reports/partners.csv', 'partners.overviewCsv', ACTIONS.export),
+    route('GET', '/reports/partners/:documentId', 'partners.report', ACTIONS.read),
+    route('GET', '/reports/partners/:documentId/export.csv', 'partners.reportCsv', ACTIONS.export),
+    route('GET', '/homepage/partners', 'partners.week', ACTIONS.read),
+    route('GET', '/partners/:documentId/shares', 'partners.shares', ACTIONS.export),
+    route('POST', '/partners/:documentId/shares', 'partners.share', ACTIONS.export),
+    route('POST', '/partner-shares/:id/revoke', 'partners.revoke', ACTIONS.export),
+    route('POST', '/kpi-targets/check', 'reports.checkTargets', ACTIONS.read),
+    route('GET', '/report-subscriptions', 'subscriptions.list', ACTIONS.export),
+    route('POST', '/report-subscriptions', 'subscriptions.create', ACTIONS.export),
+    route('DELETE', '/report-subscriptions/:id', 'subscriptions.remove', ACTIONS.export),
+    route('GET', '/spend', 'spend.list', ACTIONS.read),
+    route('POST', '/spend', 'spend.create', ACTIONS.manageSpend),
+    route('PUT', '/spend/:id', 'spend.update', ACTIONS.manageSpend),
+    route('DELETE', '/spend/:id', 'spend.remove', ACTIONS.manageSpend),
+    route('GET', '/links', 'links.find', ACTIONS.read),
+    route('POST', '/links', 'links.create', ACTIONS.manageLinks),
+    // Before /links/:id, which would take "targets" for an id.
+    route('GET', '/links/targets', 'links.targets', ACTIONS.manageLinks),
+    route('GET', '/links/:id', 'links.findOne', ACTIONS.read),
+    route('GET', '/links/:id/daily', 'links.daily', ACTIONS.read),
+    route('POST', '/links/:id/disable', 'links.disable', ACTIONS.manageLinks),
+    route('POST', '/links/:id/enable', 'links.enable', ACTIONS.manageLinks),
   ],
 };

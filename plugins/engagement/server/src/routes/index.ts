@@ -1,5 +1,7 @@
 import admin from './admin.routes';
+import contentApi from './content-api.routes';
 
 export default {
   admin,
+  'content-api': contentApi,
 };

@@ -3,8 +3,10 @@ import { Badge, Box, Button, Checkbox, Flex, Link, TextButton, Typography } from
 import { Check, Cross, Lock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
-import type { Card } from '../api/types';
+import type { Card } from '../api/moderation';
+import { useReasonText } from '../hooks/useReasonText';
 import { useT } from '../hooks/useT';
+import { findingWhy } from '../utils/why';
 import { HighlightedText } from './HighlightedText';
 import { Kbd } from './Kbd';
 import { StatusBadge } from './StatusBadge';
@@ -52,6 +54,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
     ref
   ) => {
     const t = useT();
+    const reasonText = useReasonText();
     const { formatDate } = useIntl();
     const matches = card.reasons.flatMap((finding) => finding.matches ?? []);
     const { history, sanction } = card.author;
@@ -136,7 +139,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               {card.reasons.map((finding, index) => (
                 <Flex key={index} gap={2} alignItems="center">
                   <Badge {...OUTCOME_COLOURS[finding.outcome]}>{t(`rule.${finding.rule}`)}</Badge>
-                  <Typography variant="pi">{finding.detail}</Typography>
+                  <Typography variant="pi">{reasonText(findingWhy(finding))}</Typography>
                 </Flex>
               ))}
               {card.report.count > 0 && (
@@ -160,7 +163,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
                 at: card.moderatedAt
                   ? formatDate(card.moderatedAt, { dateStyle: 'medium', timeStyle: 'short' })
                   : '',
-                note: card.moderationNote ?? '',
+                note: reasonText({ code: card.moderationReason, typed: card.moderationNote }),
               })}
             </Typography>
           )}

@@ -1,7 +1,7 @@
 import { Typography } from '@strapi/design-system';
 import styled from 'styled-components';
 
-import type { Match } from '../api/types';
+import type { Match } from '../api/moderation';
 
 const Mark = styled.mark<{ $banned: boolean }>`
   background: ${({ theme, $banned }) => ($banned ? theme.colors.danger100 : theme.colors.warning100)};

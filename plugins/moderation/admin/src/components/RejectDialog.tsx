@@ -9,6 +9,7 @@ import {
   Textarea,
 } from '@strapi/design-system';
 
+import type { Rejection } from '../api/moderation';
 import { useT } from '../hooks/useT';
 
 export const REJECTION_REASONS = [
@@ -21,14 +22,17 @@ export const REJECTION_REASONS = [
   'other',
 ] as const;
 
-type Props = { count?: number; onConfirm: (reason: string) => Promise<void> | void; onClose: () => void };
+type Props = {
+  count?: number;
+  onConfirm: (rejection: Rejection) => Promise<void> | void;
+  onClose: () => void;
+};
 
-/** Why a comment is rejected: kept in the audit log, and the author may ask. */
+/** Why a comment is rejected: kept in the audit log as a code, and the author may ask. */
 export const RejectDialog = ({ count = 1, onConfirm, onClose }: Props) => {
   const t = useT();
   const [preset, setPreset] = useState<string>('abuse');
   const [note, setNote] = useState('');
-  const reason = [t(`reason.${preset}`), note.trim()].filter(Boolean).join(': ');
 
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
@@ -63,7 +67,7 @@ export const RejectDialog = ({ count = 1, onConfirm, onClose }: Props) => {
             variant="danger"
             data-testid="confirm-reject"
             onClick={async () => {
-              await onConfirm(reason);
+              await onConfirm({ reason: preset, note: note.trim() || undefined });
               onClose();
             }}
           >

@@ -11,12 +11,12 @@ import {
   Typography,
 } from '@strapi/design-system';
 
-import type { Sanction } from '../api/types';
+import type { Sanction, SanctionInput } from '../api/moderation';
 import { useT } from '../hooks/useT';
 
 const KINDS: Sanction['kind'][] = ['warning', 'suspension', 'ban', 'premoderation'];
 
-export type SanctionInput = { kind: Sanction['kind']; durationHours?: number; note?: string };
+export type { SanctionInput };
 
 type Props = {
   authorName: string;

@@ -1,10 +1,6 @@
-import { useIntl } from 'react-intl';
+import { usePluginT } from '@porte-voix/kit/admin';
 
-import { getTranslation } from '../utils/getTranslation';
+import { PLUGIN_ID } from '../pluginId';
 
-/** `t('queue.pending')`: the plugin's own messages, with values. */
-export const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
-};
+/** `t('plugin.name')`: the plugin's own messages, with values; stable across renders. */
+export const useT = () => usePluginT(PLUGIN_ID);

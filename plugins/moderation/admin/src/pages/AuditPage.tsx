@@ -1,20 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import type { AuditEntry, Pagination } from '../api/types';
+import { useModerationApi, type AuditEntry, type Pagination } from '../api/moderation';
 import { PluginNav } from '../components/PluginNav';
-import { apiErrorMessage } from '../hooks/useApiError';
+import { useReasonText } from '../hooks/useReasonText';
 import { useT } from '../hooks/useT';
-import { PLUGIN_ID } from '../pluginId';
+import { auditWhys } from '../utils/why';
 
 /** Every decision, automatic or human, newest first: who, when, what, why. Nothing here can be edited. */
 export const AuditPage = () => {
   const t = useT();
+  const reasonText = useReasonText();
   const { formatDate } = useIntl();
-  const { get } = useFetchClient();
+  const api = useModerationApi();
+  const apiError = useApiError();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? 1) || 1;
   const [entries, setEntries] = useState<AuditEntry[]>([]);
@@ -25,15 +28,13 @@ export const AuditPage = () => {
     try {
       const query = new URLSearchParams(params);
       query.set('page', String(page));
-      const { data } = await get<{ data: AuditEntry[]; meta: { pagination: Pagination } }>(
-        `/${PLUGIN_ID}/audit?${query}`
-      );
+      const data = await api.audit(query);
       setEntries(data.data);
       setPagination(data.meta.pagination);
     } catch (err) {
-      setError(apiErrorMessage(err));
+      setError(apiError.message(err));
     }
-  }, [get, params, page]);
+  }, [api, apiError, params, page]);
 
   useEffect(() => {
     load();
@@ -88,7 +89,7 @@ export const AuditPage = () => {
                 </Td>
                 <Td>
                   <Typography variant="pi" ellipsis>
-                    {entry.reason ?? ''}
+                    {auditWhys(entry).map(reasonText).filter(Boolean).join('; ')}
                   </Typography>
                 </Td>
               </Tr>

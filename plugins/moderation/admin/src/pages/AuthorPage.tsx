@@ -1,26 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import type { Author } from '../api/types';
+import { useModerationApi, type Author } from '../api/moderation';
 import { HighlightedText } from '../components/HighlightedText';
 import { PluginNav } from '../components/PluginNav';
 import { SanctionDialog, type SanctionInput } from '../components/SanctionDialog';
 import { StatusBadge } from '../components/StatusBadge';
-import { apiErrorMessage } from '../hooks/useApiError';
 import { usePermissions } from '../hooks/usePermissions';
 import { useT } from '../hooks/useT';
-import { PLUGIN_ID } from '../pluginId';
 
 /** An author's record: names used, comments per status, sanctions past and present. */
 export const AuthorPage = () => {
   const t = useT();
   const { formatDate } = useIntl();
   const { key = '' } = useParams();
-  const { get, post, del } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const api = useModerationApi();
+  const apiError = useApiError();
   const { canModerate } = usePermissions();
   const [author, setAuthor] = useState<Author | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,12 +27,11 @@ export const AuthorPage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<{ data: Author }>(`/${PLUGIN_ID}/authors/${encodeURIComponent(key)}`);
-      setAuthor(data.data);
+      setAuthor(await api.author(key));
     } catch (err) {
-      setError(apiErrorMessage(err));
+      setError(apiError.message(err));
     }
-  }, [get, key]);
+  }, [api, apiError, key]);
 
   useEffect(() => {
     load();
@@ -44,7 +42,7 @@ export const AuthorPage = () => {
       await action();
       await load();
     } catch (err) {
-      toggleNotification({ type: 'danger', message: apiErrorMessage(err) });
+      apiError.notify(err);
     }
   };
 
@@ -100,9 +98,7 @@ export const AuthorPage = () => {
                     <Button
                       size="S"
                       variant="tertiary"
-                      onClick={() =>
-                        act(() => del(`/${PLUGIN_ID}/authors/${author.key}/sanctions/${sanction.id}`))
-                      }
+                      onClick={() => act(() => api.revokeSanction(author.key, sanction.id))}
                     >
                       {t('author.revoke')}
                     </Button>
@@ -140,9 +136,7 @@ export const AuthorPage = () => {
         <SanctionDialog
           authorName={name}
           initialKind="warning"
-          onConfirm={(input: SanctionInput) =>
-            act(() => post(`/${PLUGIN_ID}/authors/${author.key}/sanctions`, input))
-          }
+          onConfirm={(input: SanctionInput) => act(() => api.sanction(author.key, input))}
           onClose={() => setSanctioning(false)}
         />
       )}

@@ -13,14 +13,13 @@ import {
   Toggle,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useApiError } from '@porte-voix/kit/admin';
 
-import type { Settings } from '../api/types';
+import { useModerationApi, type Settings } from '../api/moderation';
 import { PluginNav } from '../components/PluginNav';
-import { apiErrorMessage } from '../hooks/useApiError';
 import { usePermissions } from '../hooks/usePermissions';
 import { useT } from '../hooks/useT';
-import { PLUGIN_ID } from '../pluginId';
 
 const lines = (values: string[]) => values.join('\n');
 const fromLines = (text: string) =>
@@ -32,7 +31,8 @@ const fromLines = (text: string) =>
 /** The rules' settings: saved as a whole, validated by the server, every change in the audit log. */
 export const SettingsPage = () => {
   const t = useT();
-  const { get, put } = useFetchClient();
+  const api = useModerationApi();
+  const apiError = useApiError();
   const { toggleNotification } = useNotification();
   const { canManageSettings } = usePermissions();
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -40,10 +40,11 @@ export const SettingsPage = () => {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    get<{ data: Settings }>(`/${PLUGIN_ID}/settings`)
-      .then(({ data }) => setSettings(data.data))
-      .catch((err) => setError(apiErrorMessage(err)));
-  }, [get]);
+    api
+      .settings()
+      .then(setSettings)
+      .catch((err) => setError(apiError.message(err)));
+  }, [api, apiError]);
 
   const update = <K extends keyof Settings>(key: K, value: Partial<Settings[K]> | Settings[K]) =>
     setSettings((current) =>
@@ -62,11 +63,10 @@ export const SettingsPage = () => {
     if (!settings) return;
     setSaving(true);
     try {
-      const { data } = await put<{ data: Settings }>(`/${PLUGIN_ID}/settings`, settings);
-      setSettings(data.data);
+      setSettings(await api.saveSettings(settings));
       toggleNotification({ type: 'success', message: t('settings.saved') });
     } catch (err) {
-      toggleNotification({ type: 'danger', message: apiErrorMessage(err) });
+      apiError.notify(err);
     } finally {
       setSaving(false);
     }
@@ -277,7 +277,7 @@ export const SettingsPage = () => {
               'notifications',
               <>
                 {cell(
-                  <Field.Root name="webhookUrl">
+                  <Field.Root name="webhookUrl" hint={t('settings.secretHint')}>
                     <Field.Label>{t('settings.webhookUrl')}</Field.Label>
                     <TextInput
                       disabled={!canManageSettings}
@@ -286,6 +286,7 @@ export const SettingsPage = () => {
                         update('notifications', { webhookUrl: event.target.value })
                       }
                     />
+                    <Field.Hint />
                   </Field.Root>
                 )}
                 {cell(
@@ -321,7 +322,7 @@ export const SettingsPage = () => {
                   )
                 )}
                 {cell(
-                  <Field.Root name="scorerUrl">
+                  <Field.Root name="scorerUrl" hint={t('settings.secretHint')}>
                     <Field.Label>{t('settings.scorerUrl')}</Field.Label>
                     <TextInput
                       disabled={!canManageSettings}
@@ -330,6 +331,7 @@ export const SettingsPage = () => {
                         update('externalScorer', { url: event.target.value })
                       }
                     />
+                    <Field.Hint />
                   </Field.Root>
                 )}
                 {cell(

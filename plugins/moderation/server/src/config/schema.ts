@@ -9,6 +9,7 @@ export const RULE_IDS = [
   'sanctions',
   'bannedWords',
   'suspectWords',
+  'threats',
   'links',
   'shouting',
   'repetition',

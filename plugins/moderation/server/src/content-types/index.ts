@@ -2,10 +2,12 @@ import comment from './comment';
 import report from './report';
 import authorSanction from './author-sanction';
 import auditEntry from './audit-entry';
+import rateWindow from './rate-window';
 
 export default {
   comment,
   report,
   'author-sanction': authorSanction,
   'audit-entry': auditEntry,
+  'rate-window': rateWindow,
 };

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { parse } from '@porte-voix/kit/server';
 
 import { getService } from '../utils/get-service';
-import { parseOr400 } from '../utils/parse';
 import { documentIdSchema } from '../validators/client.validators';
 import {
   approveSchema,
@@ -12,9 +12,9 @@ import {
   rejectSchema,
   sanctionSchema,
 } from '../validators/admin.validators';
-import { adminActor, type AuditQuery } from '../services/audit.service';
+import { adminActor, type AuditFilters } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
-import { handle } from './handle';
+import { maskSettings } from '../utils/secrets';
 
 const authorKeySchema = z.string().trim().min(1).max(254);
 
@@ -23,61 +23,60 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
   const admin = () => getService(strapi, 'admin');
   /** An author is addressed by key, or by e-mail for convenience (turned into the key). */
   const authorKeyOf = (value: string) => {
-    const key = parseOr400(authorKeySchema, value);
+    const key = parse(authorKeySchema, value);
     return key.includes('@') ? getService(strapi, 'identity').authorKey(key) : key;
   };
 
   return {
-    list: handle(async (ctx) => {
-      ctx.body = await admin().list(parseOr400(queueQuerySchema, ctx.query) as QueueFilters);
-    }),
+    async list(ctx: any) {
+      ctx.body = await admin().list(parse(queueQuerySchema, ctx.query) as QueueFilters);
+    },
 
-    counts: handle(async (ctx) => {
+    async counts(ctx: any) {
       const {
         status: _status,
         page: _page,
         pageSize: _size,
         ...filters
-      } = parseOr400(queueQuerySchema, ctx.query);
+      } = parse(queueQuerySchema, ctx.query);
       ctx.body = { data: await admin().counts(filters) };
-    }),
+    },
 
-    findOne: handle(async (ctx) => {
-      ctx.body = { data: await admin().findOne(parseOr400(documentIdSchema, ctx.params.id)) };
-    }),
+    async findOne(ctx: any) {
+      ctx.body = { data: await admin().findOne(parse(documentIdSchema, ctx.params.id)) };
+    },
 
-    approve: handle(async (ctx) => {
-      const { note } = parseOr400(approveSchema, ctx.request.body);
+    async approve(ctx: any) {
+      const { note } = parse(approveSchema, ctx.request.body);
       ctx.body = {
-        data: await admin().approve(
-          parseOr400(documentIdSchema, ctx.params.id),
-          adminActor(ctx.state.user),
-          note ?? null
-        ),
+        data: await admin().approve(parse(documentIdSchema, ctx.params.id), adminActor(ctx.state.user), note),
       };
-    }),
+    },
 
-    reject: handle(async (ctx) => {
-      const { reason } = parseOr400(rejectSchema, ctx.request.body);
+    async reject(ctx: any) {
+      const { reason, note } = parse(rejectSchema, ctx.request.body);
       ctx.body = {
         data: await admin().reject(
-          parseOr400(documentIdSchema, ctx.params.id),
+          parse(documentIdSchema, ctx.params.id),
           adminActor(ctx.state.user),
-          reason
+          reason,
+          note
         ),
       };
-    }),
+    },
 
-    bulk: handle(async (ctx) => {
-      const { action, ids, reason } = parseOr400(bulkSchema, ctx.request.body);
-      ctx.body = { data: await admin().bulk(action, ids, adminActor(ctx.state.user), reason ?? null) };
-    }),
+    async bulk(ctx: any) {
+      const { action, ids, reason, note } = parse(bulkSchema, ctx.request.body);
+      ctx.body = {
+        data: await admin().bulk(action, ids, adminActor(ctx.state.user), { reason: reason ?? null, note }),
+      };
+    },
 
-    getSettings: handle(async (ctx) => {
-      ctx.body = { data: await getService(strapi, 'settings').get() };
-    }),
+    async getSettings(ctx: any) {
+      ctx.body = { data: maskSettings(await getService(strapi, 'settings').get()) };
+    },
 
-    updateSettings: handle(async (ctx) => {
+    async updateSettings(ctx: any) {
       const { before, after } = await getService(strapi, 'settings').update(
         ctx.request.body?.data ?? ctx.request.body
       );
@@ -87,24 +86,27 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'audit').record({
         action: 'settings_updated',
         actor: adminActor(ctx.state.user),
-        details: { changed, before: Object.fromEntries(changed.map((key) => [key, (before as any)[key]])) },
+        details: {
+          changed,
+          before: maskSettings(Object.fromEntries(changed.map((key) => [key, (before as any)[key]]))),
+        },
       });
-      ctx.body = { data: after };
-    }),
+      ctx.body = { data: maskSettings(after) };
+    },
 
-    audit: handle(async (ctx) => {
+    async audit(ctx: any) {
       const { results, pagination } = await getService(strapi, 'audit').find(
-        parseOr400(auditQuerySchema, ctx.query) as AuditQuery
+        parse(auditQuerySchema, ctx.query) as AuditFilters
       );
       ctx.body = { data: results, meta: { pagination } };
-    }),
+    },
 
-    author: handle(async (ctx) => {
+    async author(ctx: any) {
       ctx.body = { data: await admin().author(authorKeyOf(ctx.params.key)) };
-    }),
+    },
 
-    addSanction: handle(async (ctx) => {
-      const input = parseOr400(sanctionSchema, ctx.request.body);
+    async addSanction(ctx: any) {
+      const input = parse(sanctionSchema, ctx.request.body);
       const until =
         input.until ?? (input.durationHours ? new Date(Date.now() + input.durationHours * 3_600_000) : null);
       const sanction = await getService(strapi, 'sanctions').add(
@@ -114,10 +116,10 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       ctx.status = 201;
       ctx.body = { data: sanction };
-    }),
+    },
 
-    revokeSanction: handle(async (ctx) => {
-      const id = parseOr400(z.coerce.number().int().positive(), ctx.params.id);
+    async revokeSanction(ctx: any) {
+      const id = parse(z.coerce.number().int().positive(), ctx.params.id);
       ctx.body = {
         data: await getService(strapi, 'sanctions').revoke(
           authorKeyOf(ctx.params.key),
@@ -125,7 +127,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
           adminActor(ctx.state.user)
         ),
       };
-    }),
+    },
   };
 };
 

@@ -1,45 +1,21 @@
-import { ACTIONS } from '../utils/uids';
+import { adminRoute as route } from '@porte-voix/kit/server';
 
-/** Admin JWT, then the RBAC action the route needs: read, moderate, or manage settings. */
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-});
+import { ACTIONS } from '../permissions';
 
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/status',
-      handler: 'status.show',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
-    { method: 'GET', path: '/comments', handler: 'admin.list', config: can(ACTIONS.read) },
-    { method: 'GET', path: '/comments/counts', handler: 'admin.counts', config: can(ACTIONS.read) },
-    { method: 'POST', path: '/comments/bulk', handler: 'admin.bulk', config: can(ACTIONS.moderate) },
-    { method: 'GET', path: '/comments/:id', handler: 'admin.findOne', config: can(ACTIONS.read) },
-    {
-      method: 'POST',
-      path: '/comments/:id/approve',
-      handler: 'admin.approve',
-      config: can(ACTIONS.moderate),
-    },
-    { method: 'POST', path: '/comments/:id/reject', handler: 'admin.reject', config: can(ACTIONS.moderate) },
-    { method: 'GET', path: '/settings', handler: 'admin.getSettings', config: can(ACTIONS.read) },
-    { method: 'PUT', path: '/settings', handler: 'admin.updateSettings', config: can(ACTIONS.settings) },
-    { method: 'GET', path: '/audit', handler: 'admin.audit', config: can(ACTIONS.read) },
-    { method: 'GET', path: '/authors/:key', handler: 'admin.author', config: can(ACTIONS.read) },
-    {
-      method: 'POST',
-      path: '/authors/:key/sanctions',
-      handler: 'admin.addSanction',
-      config: can(ACTIONS.moderate),
-    },
-    {
-      method: 'DELETE',
-      path: '/authors/:key/sanctions/:id',
-      handler: 'admin.revokeSanction',
-      config: can(ACTIONS.moderate),
-    },
+    route('GET', '/comments', 'admin.list', ACTIONS.read),
+    route('GET', '/comments/counts', 'admin.counts', ACTIONS.read),
+    route('POST', '/comments/bulk', 'admin.bulk', ACTIONS.moderate),
+    route('GET', '/comments/:id', 'admin.findOne', ACTIONS.read),
+    route('POST', '/comments/:id/approve', 'admin.approve', ACTIONS.moderate),
+    route('POST', '/comments/:id/reject', 'admin.reject', ACTIONS.moderate),
+    route('GET', '/settings', 'admin.getSettings', ACTIONS.read),
+    route('PUT', '/settings', 'admin.updateSettings', ACTIONS.settings),
+    route('GET', '/audit', 'admin.audit', ACTIONS.read),
+    route('GET', '/authors/:key', 'admin.author', ACTIONS.read),
+    route('POST', '/authors/:key/sanctions', 'admin.addSanction', ACTIONS.moderate),
+    route('DELETE', '/authors/:key/sanctions/:id', 'admin.revokeSanction', ACTIONS.moderate),
   ],
 };

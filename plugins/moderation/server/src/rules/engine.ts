@@ -1,5 +1,6 @@
 import type { ModerationSettings, RuleId } from '../config/schema';
 import { tokenize, type Tokens } from './normalise';
+import { findThreats } from './threats';
 import { compileWordLists, findWords, type WordListFile } from './wordlist';
 import type { CommentInput, Decision, Finding, SubmissionContext } from './types';
 import frWords from './words/fr.json';
@@ -28,7 +29,9 @@ const URL_PATTERN =
 export function linkDomains(text: string): string[] {
   const domains: string[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
+    // A link ends before the punctuation of the sentence around it ("see https://tcl.fr, then").
     const host = match[0]
+      .replace(/[.,;:!?)\]]+$/, '')
       .replace(/^https?:\/\//i, '')
       .replace(/^www\./i, '')
       .split(/[/?#:]/)[0]
@@ -75,13 +78,13 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         rule,
         outcome: level === 'banned' ? 'reject' : 'hold',
         code: level === 'banned' ? 'banned_word' : 'suspect_word',
-        detail: `${level === 'banned' ? 'Banned' : 'Suspect'} ${terms.length > 1 ? 'words' : 'word'}: ${terms.join(', ')}`,
+        params: { count: terms.length, terms: terms.join(', ') },
         matches,
       };
     };
 
   const rules: Record<RuleId, TextRule> = {
-    sanctions: (_prepared, { sanction, now }) => {
+    sanctions: (_prepared, { sanction, now }): Finding | null => {
       if (!sanction) return null;
       switch (sanction.kind) {
         case 'ban':
@@ -89,14 +92,14 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
             rule: 'sanctions',
             outcome: 'reject',
             code: 'author_banned',
-            detail: 'The author is banned',
+            params: {},
           };
         case 'suspension':
           return {
             rule: 'sanctions',
             outcome: 'reject',
             code: 'author_suspended',
-            detail: `The author is suspended until ${sanction.until ?? 'further notice'}`,
+            params: { hasEnd: Boolean(sanction.until), until: sanction.until ?? '' },
             data: { until: sanction.until ?? null },
           };
         case 'premoderation':
@@ -104,14 +107,14 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
             rule: 'sanctions',
             outcome: 'hold',
             code: 'author_premoderated',
-            detail: 'Every comment of this author is reviewed',
+            params: {},
           };
         case 'warning':
           return {
             rule: 'sanctions',
             outcome: 'note',
             code: 'author_warned',
-            detail: `The author was warned${sanction.note ? `: ${sanction.note}` : ''}`,
+            params: { withNote: Boolean(sanction.note), note: sanction.note ?? '' },
             data: { at: now.toISOString() },
           };
         default:
@@ -120,6 +123,17 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
     },
     bannedWords: wordRule('bannedWords', 'banned'),
     suspectWords: wordRule('suspectWords', 'suspect'),
+    threats: ({ input, content }) => {
+      const matches = findThreats(content, input.content);
+      if (matches.length === 0) return null;
+      return {
+        rule: 'threats',
+        outcome: 'hold',
+        code: 'threat',
+        params: { count: matches.length, terms: matches.map((match) => `"${match.term}"`).join(', ') },
+        matches: matches.map((match) => ({ ...match, field: 'content' as const })),
+      };
+    },
     links: ({ input }) => {
       if (settings.links.action === 'allow') return null;
       const hosts = [...linkDomains(input.content), ...linkDomains(input.authorName)];
@@ -131,7 +145,7 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         rule: 'links',
         outcome: settings.links.action === 'reject' ? 'reject' : 'hold',
         code: 'link',
-        detail: `Links to ${outside.join(', ')}`,
+        params: { domains: outside.join(', ') },
         data: { domains: outside },
       };
     },
@@ -157,7 +171,7 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         rule: 'shouting',
         outcome: 'hold',
         code: 'shouting',
-        detail: `${Math.round((100 * upper) / letters)}% capital letters`,
+        params: { percent: Math.round((100 * upper) / letters) },
       };
     },
     repetition: ({ input, content }) => {
@@ -176,7 +190,7 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
           rule: 'repetition',
           outcome: 'hold',
           code: 'repeated_characters',
-          detail: `The same character ${longest} times in a row`,
+          params: { count: longest },
         };
       }
       let wordRun = 1;
@@ -189,20 +203,20 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
               rule: 'repetition',
               outcome: 'hold',
               code: 'repeated_words',
-              detail: `The same word ${wordRun} times in a row`,
+              params: { count: wordRun },
             };
           }
         } else wordRun = 1;
       }
       return null;
     },
-    duplicates: (_prepared, { duplicates }) => {
+    duplicates: (_prepared, { duplicates }): Finding | null => {
       if (duplicates.sameAuthor > 0) {
         return {
           rule: 'duplicates',
           outcome: 'hold',
           code: 'duplicate',
-          detail: 'The author posted the same text recently',
+          params: { byAuthor: true },
         };
       }
       if (duplicates.anyone >= settings.duplicates.maxSameText) {
@@ -210,7 +224,7 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
           rule: 'duplicates',
           outcome: 'hold',
           code: 'duplicate',
-          detail: `The same text was posted ${duplicates.anyone} times in the last ${settings.duplicates.windowMinutes} minutes`,
+          params: { byAuthor: false, count: duplicates.anyone, minutes: settings.duplicates.windowMinutes },
         };
       }
       return null;
@@ -223,7 +237,7 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         rule: 'authorHistory',
         outcome: 'hold',
         code: 'author_history',
-        detail: `${author.recentRejected} of the author's ${author.recent} comments in ${windowDays} days were rejected`,
+        params: { rejected: author.recentRejected, total: author.recent, days: windowDays },
       };
     },
     newAuthor: (_prepared, { author }) => {
@@ -232,19 +246,16 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         rule: 'newAuthor',
         outcome: 'hold',
         code: 'new_author',
-        detail: 'First comment of this author',
+        params: {},
       };
     },
     premoderation: (_prepared, { premoderated }) => {
       if (!premoderated) return null;
-      const where = { all: 'everywhere', target: 'on this target', campaign: "on this target's campaign" }[
-        premoderated
-      ];
       return {
         rule: 'premoderation',
         outcome: 'hold',
         code: 'premoderation',
-        detail: `Pre-moderation is on ${where}`,
+        params: { scope: premoderated },
       };
     },
     // Needs the network: run by the submission service (services/external-scorer.ts).

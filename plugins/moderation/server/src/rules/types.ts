@@ -8,13 +8,39 @@ export type RuleOutcome = 'reject' | 'hold' | 'note';
 
 export type SanctionKind = 'warning' | 'suspension' | 'ban' | 'premoderation';
 
+/**
+ * Why a rule fired, as a stable code: the admin shows it in the moderator's language (its key
+ * `reason.<code>` with the finding's `params`), and the author's message is chosen by it.
+ */
+export const FINDING_CODES = [
+  'author_banned',
+  'author_suspended',
+  'author_premoderated',
+  'author_warned',
+  'banned_word',
+  'suspect_word',
+  'threat',
+  'link',
+  'shouting',
+  'repeated_characters',
+  'repeated_words',
+  'duplicate',
+  'author_history',
+  'new_author',
+  'premoderation',
+  'scorer',
+  'scorer_unavailable',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** The values a finding's message needs (words found, counts, dates as ISO text): plain values only. */
+export type FindingParams = Record<string, string | number | boolean>;
+
 export type Finding = {
   rule: RuleId;
   outcome: RuleOutcome;
-  /** A stable code (`banned_word`, `link`, `new_author`...), also the key of the author's message. */
-  code: string;
-  /** For moderators: why, in a sentence. */
-  detail: string;
+  code: FindingCode;
+  params: FindingParams;
   /** Highlights for the moderator's card: offsets in the field's text. */
   matches?: (WordMatch & { field: 'content' | 'authorName' })[];
   data?: Record<string, unknown>;

@@ -39,7 +39,7 @@ export type WordMatch = {
 
 type Form = { skeleton: string; runs: number[] };
 type CompiledEntry = { term: string; level: WordLevel; list: string; localOnly: boolean };
-type CompiledWord = Form & { entry: CompiledEntry; letters: string };
+type CompiledWord = Form & { entry: CompiledEntry; letters: string; prefix?: boolean };
 type CompiledPhrase = { parts: Form[]; entry: CompiledEntry | null /* null: an allowed phrase */ };
 
 export type CompiledWordLists = {
@@ -49,7 +49,7 @@ export type CompiledWordLists = {
   phrases: Map<string, CompiledPhrase[]>;
   /** Words never flagged, whatever the lists say (from the settings). */
   allowedWords: Set<string>;
-  /** Every single-word form, for the rare masked tokens matched by pattern. */
+  /** Every single-word form, for the rare tokens matched by pattern. */
   all: CompiledWord[];
   size: number;
 };
@@ -116,6 +116,7 @@ export function compileWordLists(
         runs: token.runs,
         entry,
         letters: lettersOf(token),
+        prefix,
       };
       compiled.all.push(word);
       if (prefix) {
@@ -186,33 +187,53 @@ function matchForm(lists: CompiledWordLists, form: Form, locale: string | undefi
   return found;
 }
 
-const MASK_LETTER = '[a-z\\u00c0-\\uffff]';
-
-/** `f*ck`, `c**nard`: each mask stands for one letter; at least two real letters and half the word. */
+/**
+ * `f*ck`, `c**nard`, `f@ck`, `sh.t`: each `*` of the token's pattern stands for one letter; at least
+ * two real letters and half the word. A prefix entry (`fuck*`) matches the start of the token.
+ */
 function matchMasked(
   lists: CompiledWordLists,
-  token: Token,
+  pattern: string,
   locale: string | undefined
 ): CompiledEntry | null {
-  const letters = lettersOf(token);
-  const masks = letters.split('*').length - 1;
-  const real = letters.length - masks;
+  let masks = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) === 42) masks++;
+  const real = pattern.length - masks;
   if (real < 2 || masks > real) return null;
-  const pattern = new RegExp(
-    '^' +
-      letters
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join(MASK_LETTER) +
-      '$'
-  );
   for (const word of lists.all) {
-    if (word.letters.length === letters.length && applies(word.entry, locale) && pattern.test(word.letters)) {
-      return word.entry;
+    const letters = word.letters;
+    if (letters.length !== pattern.length && !(word.prefix && letters.length < pattern.length)) continue;
+    if (!applies(word.entry, locale)) continue;
+    let fits = true;
+    for (let i = 0; i < letters.length && fits; i++) {
+      const char = pattern.charCodeAt(i);
+      fits = char === 42 || char === letters.charCodeAt(i);
     }
+    if (fits) return word.entry;
   }
   return null;
 }
+
+type TokenMatch = { entry: CompiledEntry; masked: boolean };
+
+/** A token read as it is, then with its ambiguous characters read otherwise, then as a pattern. */
+function matchToken(lists: CompiledWordLists, token: Token, locale: string | undefined): TokenMatch | null {
+  let entry = token.skeleton ? matchForm(lists, token, locale) : null;
+  if (!entry && token.alternatives) {
+    for (const alternative of token.alternatives) {
+      entry = matchForm(lists, alternative, locale);
+      if (entry) break;
+    }
+  }
+  if (entry) return { entry, masked: false };
+  const masked = token.pattern ? matchMasked(lists, token.pattern, locale) : null;
+  return masked ? { entry: masked, masked: true } : null;
+}
+
+const toMatch = ({ entry, masked }: TokenMatch, token: Token): WordMatch =>
+  masked
+    ? { term: entry.term, level: 'suspect', list: entry.list, start: token.start, end: token.end, masked }
+    : { term: entry.term, level: entry.level, list: entry.list, start: token.start, end: token.end };
 
 function phraseMatches(phrase: CompiledPhrase, words: Token[], at: number): boolean {
   if (at + phrase.parts.length > words.length) return false;
@@ -226,7 +247,7 @@ function phraseMatches(phrase: CompiledPhrase, words: Token[], at: number): bool
 
 /** Every listed word or phrase in a text, with its offsets. */
 export function findWords(lists: CompiledWordLists, text: string | Tokens, locale?: string): WordMatch[] {
-  const { words, spaced } = typeof text === 'string' ? tokenize(text) : text;
+  const { words, joined } = typeof text === 'string' ? tokenize(text) : text;
   const matches: WordMatch[] = [];
   let coveredUntil = -1; // words inside an allowed or matched phrase are not matched again
 
@@ -258,47 +279,19 @@ export function findWords(lists: CompiledWordLists, text: string | Tokens, local
     if (i <= coveredUntil) continue;
 
     if (lists.allowedWords.size > 0 && lists.allowedWords.has(lettersOf(token))) continue;
-    let entry = matchForm(lists, token, locale);
-    if (!entry && token.alternatives) {
-      for (const alternative of token.alternatives) {
-        entry = matchForm(lists, alternative, locale);
-        if (entry) break;
-      }
-    }
-    if (entry) {
-      matches.push({
-        term: entry.term,
-        level: entry.level,
-        list: entry.list,
-        start: token.start,
-        end: token.end,
-      });
-      continue;
-    }
-    if (token.masked) {
-      const masked = matchMasked(lists, token, locale);
-      if (masked) {
-        matches.push({
-          term: masked.term,
-          level: 'suspect',
-          list: masked.list,
-          start: token.start,
-          end: token.end,
-          masked: true,
-        });
-      }
-    }
+    const match = matchToken(lists, token, locale);
+    if (match) matches.push(toMatch(match, token));
   }
-  for (const token of spaced) {
-    const entry = matchForm(lists, token, locale);
-    if (entry)
-      matches.push({
-        term: entry.term,
-        level: entry.level,
-        list: entry.list,
-        start: token.start,
-        end: token.end,
-      });
+  for (const token of joined) {
+    if (lists.allowedWords.size > 0 && lists.allowedWords.has(lettersOf(token))) continue;
+    const match = matchToken(lists, token, locale);
+    if (!match) continue;
+    // A reading that restates a match already found adds nothing ("f u c k", then "f u c k you").
+    const restates = (found: WordMatch) =>
+      found.start < token.end &&
+      found.end > token.start &&
+      (found.term === match.entry.term || (found.start <= token.start && found.end >= token.end));
+    if (!matches.some(restates)) matches.push(toMatch(match, token));
   }
   return matches;
 }

@@ -1,59 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
-import { COMMENT_UID } from '../utils/uids';
-import { ModerationError } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { authorStatusCounts } from '../repositories/sql';
+import { commentsRepository, type Queue, type QueueFilters } from '../repositories/comments.repository';
 import type { Actor } from './audit.service';
+import type { RejectionReason } from '../validators/admin.validators';
 
-export const QUEUES = ['pending', 'reported', 'approved', 'rejected', 'all'] as const;
-export type Queue = (typeof QUEUES)[number];
+export { QUEUES, type Queue, type QueueFilters } from '../repositories/comments.repository';
 
-export type QueueFilters = {
-  status: Queue;
-  target?: string;
-  campaign?: string;
-  author?: string;
-  q?: string;
-  from?: Date;
-  to?: Date;
-  page: number;
-  pageSize: number;
-};
-
-const queueWhere = (queue: Queue): Record<string, unknown> => {
-  switch (queue) {
-    case 'reported':
-      return { reportState: 'open' };
-    case 'all':
-      return {};
-    default:
-      return { status: queue };
-  }
-};
-
-/** Filters other than the queue, shared by the list and the counts so that counts match what is shown. */
-function filterWhere(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>): Record<string, unknown>[] {
-  const where: Record<string, unknown>[] = [];
-  if (filters.target) where.push({ targetKey: filters.target });
-  if (filters.campaign) where.push({ campaignDocumentId: filters.campaign });
-  if (filters.author) {
-    where.push(
-      filters.author.includes('@')
-        ? { authorEmail: { $eqi: filters.author.trim() } }
-        : { authorKey: filters.author }
-    );
-  }
-  if (filters.q) {
-    where.push({ $or: [{ content: { $containsi: filters.q } }, { authorName: { $containsi: filters.q } }] });
-  }
-  if (filters.from) where.push({ createdAt: { $gte: filters.from } });
-  if (filters.to) where.push({ createdAt: { $lte: filters.to } });
-  return where;
-}
+const commentNotFound = (documentId: string) =>
+  new errors.NotFoundError(`No comment has the id "${documentId}"`, { reason: 'comment_not_found' });
 
 const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const comments = () => strapi.db.query(COMMENT_UID);
+  const comments = commentsRepository(strapi);
 
   const toCard = (row: any) => ({
     id: row.documentId,
@@ -80,6 +39,7 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     moderatedAt: row.moderatedAt ?? null,
     moderatedBy: row.moderatedBy ?? null,
+    moderationReason: row.moderationReason ?? null,
     moderationNote: row.moderationNote ?? null,
     createdAt: row.createdAt,
   });
@@ -88,21 +48,19 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     documentId: string,
     status: 'approved' | 'rejected',
     actor: Actor,
-    note: string | null,
+    why: { reasonCode: RejectionReason | null; note: string | null },
     action: string
   ) => {
-    const row = await comments().findOne({ where: { documentId } });
-    if (!row) throw new ModerationError(404, `No comment has the id "${documentId}"`);
+    const row = await comments.findByDocumentId(documentId);
+    if (!row) throw commentNotFound(documentId);
     const updated = await strapi.db.transaction(async () => {
-      const changed = await comments().update({
-        where: { id: row.id },
-        data: {
-          status,
-          moderatedAt: new Date(),
-          moderatedBy: actor.name ?? null,
-          moderationNote: note,
-          ...(row.reportState === 'open' ? { reportState: 'reviewed', reportScore: 0 } : {}),
-        },
+      const changed = await comments.update(row.id, {
+        status,
+        moderatedAt: new Date(),
+        moderatedBy: actor.name ?? null,
+        moderationReason: why.reasonCode,
+        moderationNote: why.note,
+        ...(row.reportState === 'open' ? { reportState: 'reviewed', reportScore: 0 } : {}),
       });
       await getService(strapi, 'audit').record({
         action,
@@ -111,7 +69,8 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
         authorKey: row.authorKey,
         fromStatus: row.status,
         toStatus: status,
-        reason: note,
+        reasonCode: why.reasonCode,
+        reason: why.note,
         details: row.reportState === 'open' ? { reportsReviewed: row.reportCount } : null,
       });
       return changed;
@@ -121,22 +80,11 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(filters: QueueFilters) {
-      const others = filterWhere(filters);
-      const where = { $and: [queueWhere(filters.status), ...others] };
-      const [rows, total, counts] = await Promise.all([
-        comments().findMany({
-          where,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          offset: (filters.page - 1) * filters.pageSize,
-          limit: filters.pageSize,
-        }),
-        comments().count({ where }),
-        this.counts(filters),
-      ]);
+      const [{ rows, total }, counts] = await Promise.all([comments.page(filters), this.counts(filters)]);
       const cards = rows.map(toCard);
       const authorKeys = [...new Set(cards.map((card: any) => card.authorKey))] as string[];
       const [history, targets, sanctions] = await Promise.all([
-        authorStatusCounts(strapi, authorKeys),
+        comments.statusCountsPerAuthor(authorKeys),
         getService(strapi, 'targets').describe(cards.map((card: any) => card.target.key)),
         Promise.all(
           authorKeys.map(async (key) => [key, await getService(strapi, 'sanctions').active(key)] as const)
@@ -170,38 +118,36 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** How many comments each queue holds, under the same filters. */
-    async counts(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>) {
-      const others = filterWhere(filters);
-      const entries = await Promise.all(
-        QUEUES.map(
-          async (queue) =>
-            [queue, await comments().count({ where: { $and: [queueWhere(queue), ...others] } })] as const
-        )
-      );
-      return Object.fromEntries(entries) as Record<Queue, number>;
-    },
+    counts: (filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>): Promise<Record<Queue, number>> =>
+      comments.countPerQueue(filters),
 
     async findOne(documentId: string) {
-      const row = await comments().findOne({ where: { documentId } });
-      if (!row) throw new ModerationError(404, `No comment has the id "${documentId}"`);
+      const row = await comments.findByDocumentId(documentId);
+      if (!row) throw commentNotFound(documentId);
       return toCard(row);
     },
 
     approve: (documentId: string, actor: Actor, note: string | null = null) =>
-      decide(documentId, 'approved', actor, note, 'approved'),
-    reject: (documentId: string, actor: Actor, reason: string) =>
-      decide(documentId, 'rejected', actor, reason, 'rejected'),
+      decide(documentId, 'approved', actor, { reasonCode: null, note }, 'approved'),
+    reject: (documentId: string, actor: Actor, reason: RejectionReason, note: string | null = null) =>
+      decide(documentId, 'rejected', actor, { reasonCode: reason, note }, 'rejected'),
 
-    async bulk(action: 'approve' | 'reject', ids: string[], actor: Actor, reason: string | null) {
+    async bulk(
+      action: 'approve' | 'reject',
+      ids: string[],
+      actor: Actor,
+      why: { reason: RejectionReason | null; note: string | null }
+    ) {
+      const decision = { reasonCode: action === 'reject' ? why.reason : null, note: why.note };
       const done: string[] = [];
       const missing: string[] = [];
       for (const id of ids) {
         try {
-          if (action === 'approve') await decide(id, 'approved', actor, reason, 'approved');
-          else await decide(id, 'rejected', actor, reason ?? 'bulk rejection', 'rejected');
+          if (action === 'approve') await decide(id, 'approved', actor, decision, 'approved');
+          else await decide(id, 'rejected', actor, decision, 'rejected');
           done.push(id);
         } catch (error) {
-          if (error instanceof ModerationError && error.status === 404) missing.push(id);
+          if (error instanceof errors.NotFoundError) missing.push(id);
           else throw error;
         }
       }
@@ -211,16 +157,14 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** An author's record: names used, comments per status, sanctions. */
     async author(authorKey: string) {
       const [history, sanctions, recent] = await Promise.all([
-        authorStatusCounts(strapi, [authorKey]),
+        comments.statusCountsPerAuthor([authorKey]),
         getService(strapi, 'sanctions').list(authorKey),
-        comments().findMany({
-          where: { authorKey },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          limit: 20,
-        }),
+        comments.latestOfAuthor(authorKey, 20),
       ]);
       if (history[authorKey].total === 0 && sanctions.length === 0) {
-        throw new ModerationError(404, `No comment and no sanction for the author "${authorKey}"`);
+        throw new errors.NotFoundError(`No comment and no sanction for the author "${authorKey}"`, {
+          reason: 'author_not_found',
+        });
       }
       return {
         key: authorKey,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { Finding } from '../rules/types';
 import type { ModerationSettings } from '../config/schema';
+import { redactUrl } from '../utils/secrets';
 
 const scoreSchema = z
   .object({ score: z.number().min(0).max(1), labels: z.array(z.string()).optional() })
@@ -29,23 +30,23 @@ const externalScorerService = ({ strapi }: { strapi: Core.Strapi }) => ({
       const parsed = scoreSchema.safeParse(await response.json());
       if (!parsed.success) throw new Error('answered without a score between 0 and 1');
       const { score, labels = [] } = parsed.data;
-      const detail = `Scored ${score.toFixed(2)}${labels.length ? ` (${labels.join(', ')})` : ''}`;
+      const params = { score: score.toFixed(2), labelCount: labels.length, labels: labels.join(', ') };
       if (score >= settings.rejectAbove)
-        return { rule: 'externalScorer', outcome: 'reject', code: 'scorer', detail, data: { score, labels } };
+        return { rule: 'externalScorer', outcome: 'reject', code: 'scorer', params, data: { score, labels } };
       if (score >= settings.holdAbove)
-        return { rule: 'externalScorer', outcome: 'hold', code: 'scorer', detail, data: { score, labels } };
+        return { rule: 'externalScorer', outcome: 'hold', code: 'scorer', params, data: { score, labels } };
       return null;
     } catch (error: any) {
       const reason =
         error?.name === 'TimeoutError'
           ? `no answer within ${settings.timeoutMs} ms`
           : (error?.message ?? String(error));
-      strapi.log.warn(`[moderation] external scorer unavailable: ${reason}`);
+      strapi.log.warn(`[moderation] external scorer unavailable: ${redactUrl(reason, settings.url)}`);
       return {
         rule: 'externalScorer',
         outcome: 'hold',
         code: 'scorer_unavailable',
-        detail: `The external scorer failed (${reason}): held for a human`,
+        params: { error: redactUrl(reason, settings.url) },
       };
     }
   },

@@ -1,4 +1,3 @@
-import status from './status.service';
 import settings from './settings.service';
 import identity from './identity.service';
 import targets from './targets.service';
@@ -8,9 +7,9 @@ import notifier from './notifier.service';
 import externalScorer from './external-scorer.service';
 import client from './client.service';
 import admin from './admin.service';
+import rateLimits from './rate-limits.service';
 
 export default {
-  status,
   settings,
   identity,
   targets,
@@ -20,4 +19,5 @@ export default {
   'external-scorer': externalScorer,
   client,
   admin,
+  'rate-limits': rateLimits,
 };

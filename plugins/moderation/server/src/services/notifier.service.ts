@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { getService } from '../utils/get-service';
+import { redactUrl } from '../utils/secrets';
 
 export type ModerationEvent = {
   kind: 'held' | 'reported';
@@ -75,8 +76,10 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const outcomes = await Promise.allSettled(deliveries);
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected')
-        strapi.log.warn(`[moderation] notification not sent: ${outcome.reason?.message ?? outcome.reason}`);
+      if (outcome.status === 'rejected') {
+        const reason = String(outcome.reason?.message ?? outcome.reason);
+        strapi.log.warn(`[moderation] notification not sent: ${redactUrl(reason, settings.webhookUrl)}`);
+      }
     }
   };
 

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 import { PLUGIN_ID } from '../plugin-id';
 import { describeZodError, mergeSettings, settingsSchema, type ModerationSettings } from '../config/schema';
 import { createRulesEngine, type RulesEngine } from '../rules/engine';
-import { ModerationError } from '../utils/errors';
+import { keepMaskedSecrets } from '../utils/secrets';
 
 /**
  * The settings moderators edit in the admin, stored in the plugin store over the defaults from
@@ -47,16 +48,19 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(patch: unknown): Promise<{ before: ModerationSettings; after: ModerationSettings }> {
       if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-        throw new ModerationError(
-          400,
-          'Send the settings to change as a JSON object, e.g. { "newAuthorPremoderation": false }'
+        throw new errors.ValidationError(
+          'Send the settings to change as a JSON object, e.g. { "newAuthorPremoderation": false }',
+          { reason: 'invalid_input', field: null }
         );
       }
       cached = null;
       const before = await this.get();
-      const parsed = settingsSchema.safeParse(mergeSettings(before, patch));
+      const parsed = settingsSchema.safeParse(mergeSettings(before, keepMaskedSecrets(patch, before)));
       if (!parsed.success)
-        throw new ModerationError(400, `Invalid settings: ${describeZodError(parsed.error)}`);
+        throw new errors.ValidationError(`Invalid settings: ${describeZodError(parsed.error)}`, {
+          reason: 'invalid_input',
+          field: parsed.error.issues[0]?.path.join('.') ?? null,
+        });
       await store().set({ value: parsed.data });
       cached = null;
       return { before, after: parsed.data };

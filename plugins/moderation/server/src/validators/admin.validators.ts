@@ -31,10 +31,35 @@ export const queueQuerySchema = z
   })
   .strict();
 
-const reasonText = z.string().trim().min(1, 'is required: say why, the author may ask').max(1000);
+/**
+ * Why a moderator rejects, as a code: the audit log and the queue show it in each reader's
+ * language, so no translated text is ever stored.
+ */
+export const REJECTION_REASONS = [
+  'abuse',
+  'hate_speech',
+  'harassment',
+  'spam',
+  'off_topic',
+  'illegal',
+  'other',
+  'author_banned',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-export const approveSchema = z.object({ note: z.string().trim().max(1000).optional() }).strict();
-export const rejectSchema = z.object({ reason: reasonText }).strict();
+const rejectionReason = z.enum(REJECTION_REASONS, {
+  errorMap: () => ({ message: `is required: say why with one of ${REJECTION_REASONS.join(', ')}` }),
+});
+/** What the moderator typed, kept as is; an empty note is no note. */
+const note = z
+  .string()
+  .trim()
+  .max(1000)
+  .optional()
+  .transform((value) => value || null);
+
+export const approveSchema = z.object({ note }).strict();
+export const rejectSchema = z.object({ reason: rejectionReason, note }).strict();
 export const bulkSchema = z
   .object({
     action: z.enum(['approve', 'reject']),
@@ -42,7 +67,8 @@ export const bulkSchema = z
       .array(documentIdSchema)
       .min(1, 'must list at least one comment')
       .max(100, 'at most 100 comments at once'),
-    reason: z.string().trim().max(1000).optional(),
+    reason: rejectionReason.optional(),
+    note,
   })
   .strict()
   .refine((body) => body.action !== 'reject' || !!body.reason, {

@@ -2,7 +2,23 @@ import { z } from 'zod';
 
 import { REPORT_REASONS } from '../config/schema';
 
-/** Request bodies and queries of the public API: anything else gets a 400 that names the field. */
+/**
+ * Request bodies and queries of the public API: anything else gets a 400 that names the field.
+ * Every text has a ceiling here, before any work is spent on it; the settings' own limits
+ * (`limits.*`, on the text once markup is removed) are checked by the service and are lower.
+ */
+export const MAX_RAW_LENGTH = {
+  authorName: 200,
+  authorEmail: 254,
+  // Under the 64 KB body cap, so that a long comment hears that it is too long.
+  content: 60_000,
+  note: 10_000,
+} as const;
+
+const text = (max: number) =>
+  z
+    .string({ required_error: 'is required', invalid_type_error: 'must be a text' })
+    .max(max, `is too long: at most ${max} characters`);
 
 export const documentIdSchema = z
   .string()
@@ -22,13 +38,9 @@ export const submissionSchema = z
           })
           .strict(),
         parent: documentIdSchema.nullish(),
-        authorName: z.string({ required_error: 'is required' }).trim().min(1, 'is required'),
-        authorEmail: z
-          .string({ required_error: 'is required' })
-          .trim()
-          .max(254, 'is too long')
-          .email('must be an e-mail address'),
-        content: z.string({ required_error: 'is required' }),
+        authorName: text(MAX_RAW_LENGTH.authorName).trim().min(1, 'is required'),
+        authorEmail: text(MAX_RAW_LENGTH.authorEmail).trim().email('must be an e-mail address'),
+        content: text(MAX_RAW_LENGTH.content),
         locale: z.enum(['fr', 'en'], { errorMap: () => ({ message: 'must be "fr" or "en"' }) }).default('fr'),
         [HONEYPOT_FIELD]: z.string().max(0).optional(),
       })
@@ -67,7 +79,7 @@ export const reportSchema = z
         reason: z.enum(REPORT_REASONS, {
           errorMap: () => ({ message: `must be one of ${REPORT_REASONS.join(', ')}` }),
         }),
-        note: z.string().optional(),
+        note: text(MAX_RAW_LENGTH.note).optional(),
       })
       .strict(),
   })

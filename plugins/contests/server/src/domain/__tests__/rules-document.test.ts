@@ -52,3 +52,16 @@ describe('rules generation', () => {
     expect(text).toContain('HMAC-SHA256');
   });
 });
+
+describe('double opt-in in the rules', () => {
+  it('is stated by default, in French and English, and left out when the contest turns it off', () => {
+    expect(generateRules(input, 'fr')).toContain('qu’une fois confirmée par le lien envoyé');
+    expect(generateRules(input, 'en')).toContain('only once confirmed through the link');
+    const off = { ...input, settings: { ...settings, doubleOptIn: false } };
+    expect(generateRules(off, 'fr')).not.toContain('confirmée par le lien');
+  });
+
+  it('runs the claim period from the sending of the winner’s e-mail', () => {
+    expect(generateRules(input, 'fr')).toContain('14 jours à compter de l’envoi de cet e-mail');
+  });
+});

@@ -52,4 +52,36 @@ describe('composing the text of a delivery', () => {
   it('leaves a malformed link alone', () => {
     expect(withUtm('not a url', { source: 'x' })).toBe('not a url');
   });
+
+  it('takes hashtags with regex characters as plain text', () => {
+    const { text } = composeText(
+      post({ body: 'On code en #C++ ce soir', hashtags: ['c++', '(fr', '[x', 'a.b'] }),
+      'mastodon'
+    );
+    expect(text).toContain('#(fr #[x #a.b');
+    expect(text.match(/#c\+\+/gi)).toHaveLength(1);
+    expect(composeText(post({ body: 'Voir #axb', hashtags: ['a.b'] }), 'x').text).toContain('#a.b');
+  });
+
+  it('does not count a longer tag as the same one', () => {
+    expect(composeText(post({ body: 'Le #festivalier', hashtags: ['festival'] }), 'x').text).toContain(
+      '\n\n#festival'
+    );
+    expect(composeText(post({ body: 'Le #Festival!', hashtags: ['festival'] }), 'x').text).not.toContain(
+      '\n\n#festival'
+    );
+  });
+
+  it('keeps a link with $ characters as it is', () => {
+    const { text } = composeText(
+      post({
+        body: "Voir https://porte-voix.example/a$&b$'",
+        link: "https://porte-voix.example/a$&b$'",
+        hashtags: [],
+        campaign: null,
+      }),
+      'x'
+    );
+    expect(text).toContain("https://porte-voix.example/a$&b$'?utm_source=x");
+  });
 });

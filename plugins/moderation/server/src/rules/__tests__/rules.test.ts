@@ -99,7 +99,7 @@ describe('what the rules know about the author and the text', () => {
   it('holds everything on a pre-moderated target', () => {
     expect(judge('Bonjour', { premoderated: 'campaign' }).findings[0]).toMatchObject({
       code: 'premoderation',
-      detail: "Pre-moderation is on on this target's campaign",
+      params: { scope: 'campaign' },
     });
   });
 });

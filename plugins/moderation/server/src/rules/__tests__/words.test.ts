@@ -157,7 +157,11 @@ describe('what a moderator is shown', () => {
       'fils-de-pute',
     ]);
     expect(finding.matches?.map((match) => match.term)).toEqual(['connard(s)', 'fils de pute']);
-    expect(finding.detail).toBe('Banned words: connard(s), fils de pute');
+    // As a code and its values, which the admin puts in the moderator's language.
+    expect(finding).toMatchObject({
+      code: 'banned_word',
+      params: { count: 2, terms: 'connard(s), fils de pute' },
+    });
   });
 
   it('checks the author name too', () => {

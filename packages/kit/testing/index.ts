@@ -1,0 +1,2 @@
+/** What every plugin's tests share. */
+export * from './translations';

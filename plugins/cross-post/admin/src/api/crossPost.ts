@@ -1,0 +1,114 @@
+/** Every call the cross-post admin makes (settings page, side panel, calendar), with what the API answers. */
+import { useMemo } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+
+import { PLUGIN_ID } from '../pluginId';
+
+export type Network = string;
+
+/** A network as the server describes it (GET /cross-post/networks, from its provider). */
+export type NetworkDescription = {
+  id: Network;
+  label: string;
+  credentialFields: { name: string; labelKey: string; secret: boolean; required: boolean }[];
+  selfHosted: boolean;
+  defaultBaseUrl: string;
+  limits: { textLength: number; captionLength?: number; images: number };
+};
+
+export type Account = {
+  id: number;
+  network: Network;
+  name: string;
+  baseUrl: string;
+  language: string | null;
+  credentialsHint: Record<string, string>;
+  rateLimitedUntil: string | null;
+  rateLimitReason: string | null;
+};
+
+export type DeliveryStatus =
+  'scheduled' | 'publishing' | 'published' | 'retrying' | 'failed' | 'unconfirmed' | 'cancelled';
+
+export type Attempt = { id: number; outcome: string; detail: string | null; startedAt: string | null };
+
+export type Delivery = {
+  id: number;
+  postDocumentId: string;
+  postTitle: string | null;
+  campaignDocumentId: string | null;
+  accountId: number;
+  network: Network;
+  status: DeliveryStatus;
+  scheduledAt: string;
+  nextAttemptAt: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  failureReason: string | null;
+  attempts?: Attempt[];
+};
+
+export type Preview = {
+  accountId: number;
+  network: Network;
+  locale: string;
+  text: string;
+  length: number;
+  limit: number;
+  problems: { code: string; message: string }[];
+};
+
+export type AccountInput = {
+  network?: Network;
+  name: string;
+  language: string | null;
+  baseUrl?: string;
+  credentials?: Record<string, string>;
+};
+
+export type CalendarQuery = { from: Date; to: Date; network?: string; campaign?: string };
+
+const base = `/${PLUGIN_ID}`;
+
+export function useCrossPostApi() {
+  const { get, post, put, del } = useFetchClient();
+
+  return useMemo(
+    () => ({
+      networks: async () => (await get<{ data: NetworkDescription[] }>(`${base}/networks`)).data.data,
+      accounts: async () => (await get<{ data: Account[] }>(`${base}/accounts`)).data.data,
+      createAccount: (input: AccountInput) => post(`${base}/accounts`, input),
+      updateAccount: (id: number, input: AccountInput) => put(`${base}/accounts/${id}`, input),
+      deleteAccount: (id: number) => del(`${base}/accounts/${id}`),
+      postDeliveries: async (documentId: string) =>
+        (await get<{ data: Delivery[] }>(`${base}/posts/${documentId}/deliveries`)).data.data,
+      preview: async (documentId: string, accountIds: number[]) =>
+        (
+          await get<{ data: Preview[] }>(
+            `${base}/posts/${documentId}/preview?accountIds=${accountIds.join(',')}`
+          )
+        ).data.data,
+      schedule: (documentId: string, accountIds: number[], scheduledAt?: Date) =>
+        post(`${base}/posts/${documentId}/deliveries`, {
+          accountIds,
+          ...(scheduledAt && { scheduledAt: scheduledAt.toISOString() }),
+        }),
+      cancel: (deliveryId: number) => post(`${base}/deliveries/${deliveryId}/cancel`, {}),
+      retry: (deliveryId: number) => post(`${base}/deliveries/${deliveryId}/retry`, {}),
+      calendar: async ({ from, to, network, campaign }: CalendarQuery) => {
+        const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+        if (network) params.set('network', network);
+        if (campaign) params.set('campaign', campaign);
+        return (await get<{ data: Delivery[] }>(`${base}/deliveries?${params}`)).data.data;
+      },
+      /** The calendar's campaign filter, read through the Content Manager. */
+      campaigns: async () =>
+        (
+          await get<{ results?: { documentId: string; name: string }[] }>(
+            '/content-manager/collection-types/api::campaign.campaign?pageSize=100'
+          )
+        ).data.results ?? [],
+    }),
+    [get, post, put, del]
+  );
+}

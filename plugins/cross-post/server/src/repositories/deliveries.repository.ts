@@ -1,0 +1,263 @@
+/**
+ * The only code that touches deliveries: the ORM for what it does atomically, raw SQL for what it
+ * cannot. Claims are one statement, so two instances can never hold the same delivery: a
+ * conditional UPDATE … RETURNING (SQLite serialises writers), with `FOR UPDATE SKIP LOCKED` on
+ * PostgreSQL and MySQL/MariaDB so instances skip each other's rows instead of waiting. "Due" and
+ * "expired" are judged by the database's clock, the one all instances share: an instance whose clock
+ * runs ahead must not take a lease another instance still holds. Tested on SQLite, PostgreSQL and
+ * MariaDB. Every write made while publishing is conditional on the lease: a recovered delivery
+ * belongs to someone else.
+ */
+import type { Core } from '@strapi/strapi';
+import { clockBindings, databaseNow, rowsChanged } from '@porte-voix/kit/server';
+
+import { accountWaitColumns } from './accounts.repository';
+import { DELIVERY_UID } from './uids';
+
+export type ClaimedDelivery = { id: number; status: string };
+
+function tables(strapi: Core.Strapi) {
+  const d = strapi.db.metadata.get(DELIVERY_UID);
+  const accounts = accountWaitColumns(strapi);
+  const col = (meta: typeof d, name: string) => (meta.attributes[name] as any).columnName ?? name;
+  return {
+    deliveries: d.tableName,
+    accounts: accounts.table,
+    id: 'id',
+    status: col(d, 'status'),
+    nextAttemptAt: col(d, 'nextAttemptAt'),
+    accountId: col(d, 'accountId'),
+    leaseOwner: col(d, 'leaseOwner'),
+    leaseUntil: col(d, 'leaseUntil'),
+    postDocumentId: col(d, 'postDocumentId'),
+    text: col(d, 'text'),
+    firstAttemptAt: col(d, 'firstAttemptAt'),
+    updatedAt: col(d, 'updatedAt'),
+    rateLimitedUntil: accounts.rateLimitedUntil,
+  };
+}
+
+const CLAIMABLE = ['scheduled', 'retrying', 'unconfirmed'];
+
+/** Due deliveries whose account is not waiting and that nobody holds. */
+function dueCondition(t: ReturnType<typeof tables>, alias: string, now: string) {
+  return `${alias}.${t.status} IN ('scheduled','retrying','unconfirmed')
+      AND ${alias}.${t.nextAttemptAt} <= ${now}
+      AND (${alias}.${t.leaseUntil} IS NULL OR ${alias}.${t.leaseUntil} < ${now})
+      AND NOT EXISTS (SELECT 1 FROM ${t.accounts} a WHERE a.id = ${alias}.${t.accountId} AND a.${t.rateLimitedUntil} > ${now})`;
+}
+
+/**
+ * Claims up to `limit` due deliveries for `owner` for `leaseMs` (from the database's now);
+ * unconfirmed ones keep their status (they are looked up, not sent).
+ */
+async function claimDueDeliveries(
+  strapi: Core.Strapi,
+  { owner, leaseMs, limit }: { owner: string; leaseMs: number; limit: number }
+): Promise<ClaimedDelivery[]> {
+  const t = tables(strapi);
+  const knex = strapi.db.connection;
+  const client = strapi.db.dialect.client;
+  const now = databaseNow(client);
+  const until = databaseNow(client, 'leaseMs');
+  const set = `${t.status} = CASE WHEN ${t.status} = 'unconfirmed' THEN 'unconfirmed' ELSE 'publishing' END,
+      ${t.leaseOwner} = :owner, ${t.leaseUntil} = ${until}, ${t.updatedAt} = ${now}`;
+  const bindings = { owner, leaseMs, limit, ...clockBindings() };
+
+  if (client === 'postgres') {
+    const result = await knex.raw(
+      `WITH due AS (
+         SELECT d.id FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)}
+         ORDER BY d.${t.nextAttemptAt} LIMIT :limit FOR UPDATE OF d SKIP LOCKED)
+       UPDATE ${t.deliveries} SET ${set} FROM due WHERE ${t.deliveries}.id = due.id
+       RETURNING ${t.deliveries}.id, ${t.deliveries}.${t.status} AS status`,
+      bindings
+    );
+    return result.rows.map((r: any) => ({ id: Number(r.id), status: r.status }));
+  }
+
+  if (client === 'mysql') {
+    // No UPDATE … RETURNING: lock, then update the locked rows, in one transaction. READ COMMITTED
+    // so the scan does not also lock the rows and gaps it passed over (other instances skip those).
+    return knex.transaction(
+      async (trx) => {
+        const [rows] = await trx.raw(
+          `SELECT d.id, d.${t.status} AS status FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)}
+           ORDER BY d.${t.nextAttemptAt} LIMIT :limit FOR UPDATE SKIP LOCKED`,
+          bindings
+        );
+        if (rows.length === 0) return [];
+        const ids = rows.map((r: any) => Number(r.id));
+        await trx.raw(`UPDATE ${t.deliveries} SET ${set} WHERE id IN (${ids.join(',')})`, bindings);
+        return rows.map((r: any) => ({ id: Number(r.id), status: r.status }));
+      },
+      { isolationLevel: 'read committed' }
+    );
+  }
+
+  // SQLite: one writer at a time, so the sub-select and the update cannot interleave with another claim.
+  const rows = await knex.raw(
+    `UPDATE ${t.deliveries} SET ${set}
+     WHERE id IN (SELECT d.id FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)} ORDER BY d.${t.nextAttemptAt} LIMIT :limit)
+       AND ${t.status} IN (${CLAIMABLE.map((s) => `'${s}'`).join(',')})
+     RETURNING id, ${t.status} AS status`,
+    bindings
+  );
+  return (rows as any[]).map((r) => ({ id: Number(r.id), status: r.status }));
+}
+
+/**
+ * Right before a send, in one statement: extends `owner`'s lease to `leaseMs` from the database's
+ * now, stores the text about to go out (reconciliation looks for exactly it) and the first attempt's
+ * time. False when the lease is no longer `owner`'s (another instance took the delivery back): then
+ * nothing is written and nothing may be sent.
+ */
+async function renewLeaseForSend(
+  strapi: Core.Strapi,
+  { id, owner, leaseMs, text }: { id: number; owner: string; leaseMs: number; text: string }
+): Promise<boolean> {
+  const t = tables(strapi);
+  const client = strapi.db.dialect.client;
+  const result = await strapi.db.connection.raw(
+    `UPDATE ${t.deliveries}
+     SET ${t.leaseUntil} = ${databaseNow(client, 'leaseMs')}, ${t.text} = :text,
+         ${t.firstAttemptAt} = COALESCE(${t.firstAttemptAt}, ${databaseNow(client)})
+     WHERE id = :id AND ${t.leaseOwner} = :owner`,
+    { id, owner, leaseMs, text, ...clockBindings() }
+  );
+  return rowsChanged(client, result) > 0;
+}
+
+/** Deliveries being published or looked up whose lease ran out by the database's clock. */
+async function expiredLeases(strapi: Core.Strapi, limit: number): Promise<number[]> {
+  const t = tables(strapi);
+  const client = strapi.db.dialect.client;
+  const now = databaseNow(client);
+  const result = await strapi.db.connection.raw(
+    `SELECT id FROM ${t.deliveries}
+     WHERE ${t.status} IN ('publishing','unconfirmed') AND ${t.leaseUntil} < ${now}
+     ORDER BY ${t.leaseUntil} LIMIT :limit`,
+    { limit, ...clockBindings() }
+  );
+  const rows = client === 'postgres' ? result.rows : client === 'mysql' ? result[0] : result;
+  return (rows as any[]).map((r) => Number(r.id));
+}
+
+/** When the dispatcher should look again: the earliest due time, pushed back by its account's wait. */
+async function nextWakeAt(strapi: Core.Strapi): Promise<Date | null> {
+  const t = tables(strapi);
+  const result = await strapi.db.connection.raw(
+    `SELECT MIN(CASE WHEN a.${t.rateLimitedUntil} > d.${t.nextAttemptAt} THEN a.${t.rateLimitedUntil} ELSE d.${t.nextAttemptAt} END) AS wake
+     FROM ${t.deliveries} d LEFT JOIN ${t.accounts} a ON a.id = d.${t.accountId}
+     WHERE d.${t.status} IN ('scheduled','retrying','unconfirmed') AND d.${t.leaseUntil} IS NULL`
+  );
+  const row =
+    strapi.db.dialect.client === 'postgres'
+      ? result.rows[0]
+      : strapi.db.dialect.client === 'mysql'
+        ? result[0][0]
+        : result[0];
+  const wake = row?.wake;
+  if (wake === null || wake === undefined) return null;
+  return new Date(typeof wake === 'number' || /^\d+$/.test(String(wake)) ? Number(wake) : wake);
+}
+
+/** Sending states: a delivery in one of them is still to go out (or to be looked up). */
+const PENDING = ['scheduled', 'retrying', 'unconfirmed'];
+
+export const deliveriesRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(DELIVERY_UID);
+  /** One conditional update; true when it changed the row (the condition still held). */
+  const updateIf = async (where: Record<string, unknown>, data: Record<string, unknown>) =>
+    (await query().updateMany({ where, data })).count > 0;
+
+  return {
+    findById: (id: number): Promise<any> => query().findOne({ where: { id } }),
+
+    findForAccount: (postDocumentId: string, accountId: number): Promise<any> =>
+      query().findOne({ where: { postDocumentId, accountId } }),
+
+    findMany: (where: Record<string, unknown>, limit?: number): Promise<any[]> =>
+      query().findMany({ where, orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }], ...(limit && { limit }) }),
+
+    findByIds: (ids: number[]): Promise<any[]> => query().findMany({ where: { id: { $in: ids } } }),
+
+    /** The rows of a claim `owner` still holds, in the order they fell due. */
+    findHeld: (ids: number[], owner: string): Promise<any[]> =>
+      query().findMany({
+        where: { id: { $in: ids }, leaseOwner: owner },
+        orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
+      }),
+
+    create: (data: Record<string, unknown>): Promise<any> => query().create({ data }),
+
+    /** Published deliveries with a remote id, by id, after `afterId` (the metrics collector's cursor). */
+    findPublishedAfter: (afterId: number, limit: number): Promise<any[]> =>
+      query().findMany({
+        where: { id: { $gt: afterId }, status: 'published', remoteId: { $notNull: true } },
+        orderBy: [{ id: 'asc' }],
+        limit,
+        select: [
+          'id',
+          'accountId',
+          'network',
+          'remoteId',
+          'url',
+          'postDocumentId',
+          'campaignDocumentId',
+          'publishedAt',
+        ],
+      }),
+
+    /** Whether the account has something to publish (or look up) now, or a publication under way. */
+    async hasDueForAccount(accountId: number, now: Date): Promise<boolean> {
+      const due = await query().count({
+        where: {
+          accountId,
+          $or: [{ status: 'publishing' }, { status: { $in: PENDING }, nextAttemptAt: { $lte: now } }],
+        },
+      });
+      return due > 0;
+    },
+
+    /** Writes `data` only while the delivery is still in `status` (an editor's change racing the dispatcher). */
+    updateIfStatus: (id: number, status: string | string[], data: Record<string, unknown>) =>
+      updateIf({ id, status: Array.isArray(status) ? { $in: status } : status }, data),
+
+    /** Deleting an account cancels what it still had to publish. */
+    async cancelForAccount(accountId: number): Promise<void> {
+      await query().updateMany({
+        where: { accountId, status: { $in: PENDING } },
+        data: { status: 'cancelled', failureReason: 'The account was deleted.', nextAttemptAt: null },
+      });
+    },
+
+    /** Extends `owner`'s lease and stores the text about to be sent; false when the lease was lost. */
+    renewLeaseForSend: (send: { id: number; owner: string; leaseMs: number; text: string }) =>
+      renewLeaseForSend(strapi, send),
+
+    /**
+     * A success that came back after the lease was lost: the post is online, so it is recorded
+     * whoever holds the delivery now (their lookup or re-send would only find or repeat it).
+     */
+    recordLateSuccess: (id: number, data: Record<string, unknown>) =>
+      updateIf({ id, status: { $ne: 'published' } }, { ...data, leaseOwner: null, leaseUntil: null }),
+
+    /** Writes the outcome and gives the lease back, only while `owner` still holds it. */
+    settle: (id: number, owner: string, data: Record<string, unknown>) =>
+      updateIf({ id, leaseOwner: owner }, { ...data, leaseOwner: null, leaseUntil: null }),
+
+    /** Takes back a lease that ran out (the same `leaseUntil` proves nobody recovered it meanwhile). */
+    recoverLease: (id: number, leaseUntil: unknown, data: Record<string, unknown>, status?: string) =>
+      updateIf(
+        { id, leaseUntil, ...(status && { status }) },
+        { ...data, leaseOwner: null, leaseUntil: null }
+      ),
+
+    claimDue: (claim: { owner: string; leaseMs: number; limit: number }) => claimDueDeliveries(strapi, claim),
+    expiredLeases: (limit: number) => expiredLeases(strapi, limit),
+    nextWakeAt: () => nextWakeAt(strapi),
+  };
+};
+
+export type DeliveriesRepository = ReturnType<typeof deliveriesRepository>;

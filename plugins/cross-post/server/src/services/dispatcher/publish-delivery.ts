@@ -1,0 +1,108 @@
+/** Sending one claimed delivery: compose, validate, publish with its idempotency key, record the outcome. */
+import { providerFor, type ErrorVerdict, type ProviderAccount } from '../../providers';
+import { providerContext } from '../../providers/http';
+import { getService } from '../../utils/get-service';
+import type { Dispatch } from './context';
+import { afterSend, handleFailure } from './outcome';
+import { refreshCredentials } from './token-refresh';
+
+export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
+  const startedAt = new Date();
+  const provider = providerFor(account.network);
+  const compose = getService(d.strapi, 'compose');
+  const postKey = `${row.postDocumentId}:${account.language ?? ''}`;
+  if (!d.round.posts.has(postKey))
+    d.round.posts.set(postKey, compose.loadPost(row.postDocumentId, account.language));
+  const post = await d.round.posts.get(postKey)!;
+  if (!post) {
+    await d.settle(row.id, { status: 'failed', failureReason: 'The post was deleted.', nextAttemptAt: null });
+    return d.log(row.id, 'rejected', 'The post was deleted.', startedAt);
+  }
+  const firstAttemptAt = row.firstAttemptAt ? new Date(row.firstAttemptAt) : startedAt;
+  const outgoing = compose.outgoing(post, account.network, firstAttemptAt);
+  const timeoutMs = Math.min(15_000, Math.floor(d.setting('leaseMs') / 3));
+  let ctx = providerContext(account, timeoutMs);
+  const validation = await provider.validate(outgoing, ctx).catch(() => null);
+  if (validation && validation.problems.length > 0) {
+    const reason = validation.problems.map((p) => p.message).join(' ');
+    await d.settle(row.id, { status: 'failed', failureReason: reason, nextAttemptAt: null });
+    return d.log(row.id, 'rejected', reason, startedAt);
+  }
+
+  for (let refreshed = false; ; refreshed = true) {
+    // The lease is checked and extended right before the request, with the text about to go out
+    // (reconciliation looks for exactly it): a delivery another instance took back (this account's
+    // earlier sends were slow) is theirs now, and is not sent from here.
+    const held = await d.deliveries.renewLeaseForSend({
+      id: row.id,
+      owner: d.owner,
+      leaseMs: d.setting('leaseMs'),
+      text: outgoing.text,
+    });
+    if (!held) {
+      return d.log(
+        row.id,
+        'lease_lost',
+        'Another instance took this delivery back before it was sent; it was not sent from here.',
+        startedAt
+      );
+    }
+    try {
+      d.round.sent.add(row.id);
+      const result = await provider.publish(outgoing, row.idempotencyKey, ctx);
+      const published = {
+        status: 'published',
+        // Column sizes: a network's overlong id or URL must not turn a success into an error.
+        remoteId: String(result.remoteId).slice(0, 255),
+        url: result.url ? String(result.url).slice(0, 1000) : null,
+        publishedAt: new Date(),
+        failureReason: null,
+        nextAttemptAt: null,
+        attemptCount: (row.attemptCount ?? 0) + 1,
+      };
+      if (!(await d.settle(row.id, published))) {
+        // The answer came after the lease ran out: the post is online all the same, so it is
+        // recorded (never sent again); whoever took the delivery back finds it published.
+        await d.deliveries.recordLateSuccess(row.id, published);
+        return d.log(
+          row.id,
+          'published',
+          `${result.url ?? result.remoteId} (answered after the lease ran out; recorded, not re-sent)`,
+          startedAt
+        );
+      }
+      // The network said this was the last request of its window: wait for the reset rather than for a 429.
+      if (result.quota && result.quota.remaining <= 0 && result.quota.resetAt.getTime() > Date.now()) {
+        d.round.waitingUntil.set(account.id, result.quota.resetAt.getTime());
+        await getService(d.strapi, 'accounts').waitUntil(
+          account.id,
+          result.quota.resetAt,
+          `${provider.displayName} quota used up; it resets at ${result.quota.resetAt.toISOString()}.`
+        );
+      }
+      return d.log(row.id, 'published', result.url ?? result.remoteId, startedAt);
+    } catch (error) {
+      const verdict = afterSend(d.classify(provider, account, error), error, provider.displayName);
+      if (verdict.action === 'refresh' && provider.refresh && !refreshed) {
+        const renewed = await refreshCredentials(
+          d,
+          row,
+          account,
+          provider,
+          ctx,
+          timeoutMs,
+          verdict.reason,
+          startedAt
+        );
+        if (!renewed) return;
+        ({ account, ctx } = renewed);
+        continue;
+      }
+      const final: ErrorVerdict =
+        verdict.action === 'refresh'
+          ? { action: 'reject', reason: `${verdict.reason} Reconnect the account.` }
+          : verdict;
+      return handleFailure(d, row, account, provider, final, startedAt);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/** One round: each claimed delivery is published, or looked up when its outcome is unknown. */
+import type { ProviderAccount } from '../../providers';
+import { getService } from '../../utils/get-service';
+import { claimByAccount, recoverStale } from './claim';
+import { newRound, type Dispatch } from './context';
+import { failAccount, failLocally } from './outcome';
+import { publish } from './publish-delivery';
+import { reconcile } from './reconcile';
+
+export async function handleClaimed(d: Dispatch, row: any, account: ProviderAccount | null) {
+  if (!account) {
+    await d.settle(row.id, {
+      status: 'failed',
+      failureReason: 'The account was deleted.',
+      nextAttemptAt: null,
+    });
+    return;
+  }
+  // Another delivery of this account was just rate-limited: do not send, give it back.
+  const until = d.round.waitingUntil.get(account.id) ?? 0;
+  if (until > Date.now()) {
+    await d.settle(row.id, {
+      status: row.status === 'unconfirmed' ? 'unconfirmed' : row.attemptCount > 0 ? 'retrying' : 'scheduled',
+      nextAttemptAt: new Date(until),
+    });
+    return;
+  }
+  if (row.status === 'unconfirmed') await reconcile(d, row, account);
+  else await publish(d, row, account);
+}
+
+/** One round: recover, claim, publish each account's deliveries in order, accounts in parallel. */
+export async function runRound(d: Dispatch): Promise<number> {
+  const now = new Date();
+  await recoverStale(d, now);
+  const { claimed, byAccount } = await claimByAccount(d);
+  if (claimed === 0) return 0;
+  d.round = newRound();
+  const queues = [...byAccount.entries()];
+  const workers = Array.from({ length: Math.min(d.setting('concurrency'), queues.length) }, async () => {
+    for (let next = queues.shift(); next; next = queues.shift()) {
+      const [accountId, list] = next;
+      let account: ProviderAccount | null;
+      try {
+        account = await getService(d.strapi, 'accounts').forProvider(accountId);
+      } catch (error) {
+        await failAccount(d, list, error);
+        continue;
+      }
+      for (const row of list) {
+        try {
+          await handleClaimed(d, row, account);
+        } catch (error) {
+          await failLocally(d, row, account, error).catch((settleError) => {
+            // The database itself failed: the lease will expire and the delivery will be recovered.
+            d.strapi.log.error(
+              `[cross-post] delivery ${row.id}: ${d.safe(account, String(settleError?.stack ?? settleError))}`
+            );
+          });
+        }
+      }
+    }
+  });
+  await Promise.all(workers);
+  await d.flushLogs();
+  return claimed;
+}

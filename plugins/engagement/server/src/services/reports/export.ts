@@ -1,0 +1,107 @@
+/**
+ * Reports as CSV in the admin's language: headers translated, and the dialect French Excel opens as
+ * it is (see domain/csv.ts). Unknown figures stay empty cells, never 0.
+ */
+import { csvDialect, toCsv, type CsvColumn } from '../../domain/csv';
+import { METRIC_COUNTERS } from '../../domain/counters';
+import type { Figures } from './figures';
+
+const HEADERS = {
+  en: {
+    day: 'Day',
+    network: 'Network',
+    post: 'Post',
+    deliveries: 'Deliveries',
+    firstPosted: 'First published',
+    interactions: 'Interactions',
+    engagementRate: 'Engagement rate (by impressions)',
+    clickThroughRate: 'Click-through rate (link clicks by impressions)',
+    impressions: 'Impressions',
+    reach: 'Reach',
+    views: 'Views',
+    reactions: 'Reactions',
+    comments: 'Comments',
+    shares: 'Shares',
+    quotes: 'Quotes',
+    bookmarks: 'Bookmarks',
+    linkClicks: 'Link clicks',
+    profileClicks: 'Profile clicks',
+  },
+  fr: {
+    day: 'Jour',
+    network: 'Réseau',
+    post: 'Publication',
+    deliveries: 'Diffusions',
+    firstPosted: 'Première publication',
+    interactions: 'Interactions',
+    engagementRate: 'Taux d’engagement (sur les impressions)',
+    clickThroughRate: 'Taux de clic (clics sur les impressions)',
+    impressions: 'Impressions',
+    reach: 'Portée',
+    views: 'Vues',
+    reactions: 'Réactions',
+    comments: 'Commentaires',
+    shares: 'Partages',
+    quotes: 'Citations',
+    bookmarks: 'Enregistrements',
+    linkClicks: 'Clics sur le lien',
+    profileClicks: 'Clics sur le profil',
+  },
+} as const;
+
+type HeaderKey = keyof (typeof HEADERS)['en'];
+
+function figureColumns<Row extends Figures>(header: (key: HeaderKey) => string): CsvColumn<Row>[] {
+  return [
+    { header: header('interactions'), value: (row) => row.interactions },
+    { header: header('engagementRate'), value: (row) => row.engagementRate?.value ?? null },
+    { header: header('clickThroughRate'), value: (row) => row.clickThroughRate?.value ?? null },
+    ...METRIC_COUNTERS.map((name) => ({ header: header(name), value: (row: Row) => row.counters[name] })),
+  ];
+}
+
+export type CsvTable = 'daily' | 'networks' | 'posts';
+
+type DailyRow = Figures & { day: string };
+type NetworkRow = Figures & { network: string | null; deliveries?: number };
+type PostRow = Figures & {
+  title: string | null;
+  post: string | null;
+  deliveries: number;
+  firstPosted: string | null;
+};
+
+export function reportCsv(
+  table: CsvTable,
+  rows: Array<DailyRow | NetworkRow | PostRow>,
+  language: string
+): string {
+  const dialect = csvDialect(language);
+  const header = (key: HeaderKey) => HEADERS[dialect][key];
+  if (table === 'daily')
+    return toCsv<DailyRow>(
+      [{ header: header('day'), value: (row) => row.day }, ...figureColumns<DailyRow>(header)],
+      rows as DailyRow[],
+      dialect
+    );
+  if (table === 'networks')
+    return toCsv<NetworkRow>(
+      [
+        { header: header('network'), value: (row) => row.network },
+        { header: header('deliveries'), value: (row) => row.deliveries ?? null },
+        ...figureColumns<NetworkRow>(header),
+      ],
+      rows as NetworkRow[],
+      dialect
+    );
+  return toCsv<PostRow>(
+    [
+      { header: header('post'), value: (row) => row.title ?? row.post },
+      { header: header('firstPosted'), value: (row) => row.firstPosted },
+      { header: header('deliveries'), value: (row) => row.deliveries },
+      ...figureColumns<PostRow>(header),
+    ],
+    rows as PostRow[],
+    dialect
+  );
+}

@@ -1,0 +1,174 @@
+/** Every call the moderation admin makes, in one place, with what the API answers (server/src/services/admin.service.ts). */
+import { useMemo } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+
+import { PLUGIN_ID } from '../pluginId';
+
+export type Queue = 'pending' | 'reported' | 'approved' | 'rejected' | 'all';
+export const QUEUES: Queue[] = ['pending', 'reported', 'approved', 'rejected', 'all'];
+
+export type Match = {
+  term: string;
+  level: 'banned' | 'suspect';
+  start: number;
+  end: number;
+  field: 'content' | 'authorName';
+  masked?: boolean;
+};
+export type Finding = {
+  rule: string;
+  outcome: 'reject' | 'hold' | 'note';
+  code: string;
+  /** What the admin translates (`reason.<code>`); absent from findings stored before codes. */
+  params?: Record<string, string | number | boolean>;
+  /** Findings stored before codes: their English text, shown as it is. */
+  detail?: string;
+  matches?: Match[];
+};
+
+export type Sanction = {
+  id: number;
+  kind: 'warning' | 'suspension' | 'ban' | 'premoderation';
+  until: string | null;
+  note: string | null;
+  issuedByName: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedByName: string | null;
+  active: boolean;
+};
+
+export type SanctionInput = { kind: Sanction['kind']; durationHours?: number; note?: string };
+
+export type History = { approved: number; pending: number; rejected: number; total: number };
+
+export type Card = {
+  id: string;
+  status: 'approved' | 'pending' | 'rejected';
+  target: {
+    type: 'post' | 'event';
+    documentId: string;
+    key: string;
+    title: string;
+    adminPath: string | null;
+  };
+  parent: string | null;
+  authorName: string;
+  authorEmail: string;
+  authorKey: string;
+  content: string;
+  locale: string;
+  reasons: Finding[];
+  report: {
+    state: 'none' | 'open' | 'reviewed';
+    count: number;
+    score: number;
+    reasons: Record<string, number>;
+  };
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+  moderationReason: string | null;
+  moderationNote: string | null;
+  createdAt: string;
+  author: { key: string; history: History; sanction: Sanction | null };
+};
+
+export type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
+export type QueueResponse = { data: Card[]; meta: { pagination: Pagination; counts: Record<Queue, number> } };
+
+/** A rejection as the server stores it: a reason code, and the moderator's note as typed. */
+export type Rejection = { reason: string; note?: string };
+
+export type AuditEntry = {
+  id: number;
+  action: string;
+  actorType: 'system' | 'admin' | 'public';
+  actorName: string | null;
+  commentDocumentId: string | null;
+  authorKey: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reasonCode: string | null;
+  reasonParams: Record<string, unknown> | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  createdAt: string;
+};
+
+export type Author = {
+  key: string;
+  names: string[];
+  emails: string[];
+  history: History;
+  sanctions: Sanction[];
+  activeSanction: Sanction | null;
+  recent: Omit<Card, 'author'>[];
+};
+
+export type Settings = {
+  newAuthorPremoderation: boolean;
+  rateLimits: { perIpPerMinute: number; perAuthorPerMinute: number };
+  premoderation: { all: boolean; targets: string[] };
+  rules: { order: string[]; disabled: string[] };
+  words: { useDefaultLists: boolean; banned: string[]; suspect: string[]; allowed: string[] };
+  links: { action: 'hold' | 'reject' | 'allow'; allowedDomains: string[] };
+  shouting: { minLetters: number; maxCapitalsRatio: number };
+  repetition: { maxCharacterRun: number; maxWordRun: number };
+  duplicates: { windowMinutes: number; maxSameText: number };
+  authorHistory: { windowDays: number; minComments: number; maxRejectedRatio: number };
+  reports: { hideScore: number; weights: Record<string, number> };
+  limits: { maxContentLength: number; maxAuthorNameLength: number; maxNoteLength: number };
+  externalScorer: {
+    enabled: boolean;
+    url: string;
+    timeoutMs: number;
+    holdAbove: number;
+    rejectAbove: number;
+  };
+  notifications: { debounceSeconds: number; webhookUrl: string; emails: string[]; adminUrl: string };
+};
+
+/** The server merges a partial update into the stored settings. */
+export type SettingsPatch = { [K in keyof Settings]?: Partial<Settings[K]> };
+
+export type AuditPage = { data: AuditEntry[]; meta: { pagination: Pagination } };
+
+const base = `/${PLUGIN_ID}`;
+
+export function useModerationApi() {
+  const { get, post, put, del } = useFetchClient();
+
+  return useMemo(
+    () => ({
+      /** `filters`: the queue page's query string (q, target, campaign, author, from, to). */
+      queue: async (queue: Queue, page: number, filters: string) =>
+        (
+          await get<QueueResponse>(
+            `${base}/comments?status=${queue}&page=${page}&pageSize=20${filters ? `&${filters}` : ''}`
+          )
+        ).data,
+      counts: async (filters: string) =>
+        (await get<{ data: Record<Queue, number> }>(`${base}/comments/counts${filters ? `?${filters}` : ''}`))
+          .data.data,
+      approve: (ids: string[]) =>
+        ids.length === 1
+          ? post(`${base}/comments/${ids[0]}/approve`, {})
+          : post(`${base}/comments/bulk`, { action: 'approve', ids }),
+      reject: (ids: string[], { reason, note }: Rejection) =>
+        ids.length === 1
+          ? post(`${base}/comments/${ids[0]}/reject`, { reason, note })
+          : post(`${base}/comments/bulk`, { action: 'reject', ids, reason, note }),
+      author: async (key: string) =>
+        (await get<{ data: Author }>(`${base}/authors/${encodeURIComponent(key)}`)).data.data,
+      sanction: (authorKey: string, input: SanctionInput) =>
+        post(`${base}/authors/${authorKey}/sanctions`, input),
+      revokeSanction: (authorKey: string, sanctionId: number) =>
+        del(`${base}/authors/${authorKey}/sanctions/${sanctionId}`),
+      settings: async () => (await get<{ data: Settings }>(`${base}/settings`)).data.data,
+      saveSettings: async (settings: SettingsPatch) =>
+        (await put<{ data: Settings }>(`${base}/settings`, settings)).data.data,
+      audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
+    }),
+    [get, post, put, del]
+  );
+}
