@@ -9,32 +9,73 @@
  *   5. typecheck and lint
  * Each step's outcome is printed; the last line reads "N passed, N failed".
  * Skip a step with e.g. PORTE_VOIX_SKIP=e2e,postgres,mysql (for quick local runs only).
+ * The names and first lines of failed tests are repeated after the summary, so the tail of a CI log
+ * says what failed.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const REPORTS = '.tmp/test-reports';
+/** Jest writes its results as JSON beside its usual output; read back to name failed tests. */
+const jestReport = (step) => `--json --outputFile=${path.join(REPORTS, `${step}.json`)}`;
 
 const skip = new Set((process.env.PORTE_VOIX_SKIP || '').split(',').filter(Boolean));
 
 const steps = [
   { name: 'build', cmd: 'npm run build:plugins --silent && npm run compile --silent' },
-  { name: 'unit', cmd: 'npx jest --selectProjects unit --ci' },
+  { name: 'unit', cmd: `npx jest --selectProjects unit --ci ${jestReport('unit')}` },
   {
     name: 'sqlite',
-    cmd: 'npx jest --selectProjects integration --runInBand --ci',
+    cmd: `npx jest --selectProjects integration --runInBand --ci ${jestReport('sqlite')}`,
     env: { DATABASE_CLIENT: 'sqlite' },
   },
   {
     name: 'postgres',
-    cmd: 'npx jest --selectProjects integration --runInBand --ci',
+    cmd: `npx jest --selectProjects integration --runInBand --ci ${jestReport('postgres')}`,
     env: { DATABASE_CLIENT: 'postgres' },
   },
   {
     name: 'mysql',
-    cmd: 'bash scripts/with-test-mariadb.sh npx jest --selectProjects integration --runInBand --ci',
+    cmd: `bash scripts/with-test-mariadb.sh npx jest --selectProjects integration --runInBand --ci ${jestReport('mysql')}`,
   },
-  { name: 'e2e', cmd: 'npm run test:e2e --silent' },
+  { name: 'e2e', cmd: `npm run test:e2e --silent -- ${jestReport('e2e')}` },
   { name: 'typecheck', cmd: 'npm run typecheck --silent' },
   { name: 'lint', cmd: 'npm run lint --silent' },
 ];
+
+/** "file › test name" and the first lines of its failure, for each failed test of a step. */
+function failedTests(step) {
+  const file = path.join(REPORTS, `${step}.json`);
+  if (!existsSync(file)) return [];
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  const failures = [];
+  for (const suite of report.testResults ?? []) {
+    const where = path.relative(process.cwd(), suite.name);
+    const failed = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (failed.length === 0 && suite.status === 'failed')
+      failures.push({ where, name: '(the file failed to run)', message: suite.message ?? '' });
+    for (const test of failed)
+      failures.push({ where, name: test.fullName, message: (test.failureMessages ?? []).join('\n') });
+  }
+  return failures;
+}
+
+const firstLines = (text, count) =>
+  text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '')
+    .slice(0, count);
+
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
 
 const results = [];
 for (const step of steps) {
@@ -54,6 +95,16 @@ for (const step of steps) {
   console.log(`=== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${results.at(-1).seconds}s`);
   if (step.name === 'build' && !ok) break;
 }
+
+const failures = results
+  .filter((result) => !result.ok)
+  .flatMap((result) => failedTests(result.name).map((failure) => ({ step: result.name, ...failure })));
+if (failures.length > 0) console.log(`\nFailed tests (${failures.length}):`);
+for (const failure of failures.slice(0, 10)) {
+  console.log(`[${failure.step}] ${failure.where} › ${failure.name}`);
+  for (const line of firstLines(failure.message, 6)) console.log(`    ${line}`);
+}
+if (failures.length > 10) console.log(`… and ${failures.length - 10} more`);
 
 console.log('\nSummary:');
 for (const { name, ok, seconds } of results)

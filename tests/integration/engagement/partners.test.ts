@@ -169,6 +169,20 @@ describe('the partners report', () => {
     expect(byPartner.get(partner.documentId)).toMatchObject({ humanClicks: 2, botClicks: 1, links: 1 });
     expect(byPartner.get(other.documentId)).toMatchObject({ humanClicks: 1 });
 
+    const csv = await admin.get(
+      `/engagement/reports/campaigns/${campaign.documentId}/export.csv?table=partners&locale=fr`
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.text.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'Partenaire;Liens suivis;Clics humains;Visiteurs uniques;Requêtes de robots (non comptées)'
+    );
+    expect(lines).toContain(`${partner.partnerName};1;2;2;1`);
+    expect(
+      (await admin.get(`/engagement/reports/overview.csv?${week()}&table=partners`)).body.error.message
+    ).toMatch(/table must be daily, networks or posts/);
+
     const widget = await admin.get('/engagement/homepage/partners');
     expect(widget.status).toBe(200);
     expect(widget.body.data.partners[0]).toMatchObject({

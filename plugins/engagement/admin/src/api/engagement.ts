@@ -260,6 +260,7 @@ export type PostMetrics = {
 export type ReportQuery = Period & { compare: Compare; campaign?: string; network?: string };
 
 export type CsvTable = 'daily' | 'networks' | 'posts';
+export type CampaignCsvTable = CsvTable | 'partners';
 
 export type SpendInput = {
   campaign: string;
@@ -329,7 +330,7 @@ export function useEngagementApi() {
           `${base}/reports/overview.csv?${queryString({ ...periodParams(query), table, locale })}`,
           `engagement-${table}.csv`
         ),
-      campaignCsv: (documentId: string, table: CsvTable, locale: string) =>
+      campaignCsv: (documentId: string, table: CampaignCsvTable, locale: string) =>
         download(
           `${base}/reports/campaigns/${documentId}/export.csv?${queryString({ table, locale })}`,
           `campaign-${table}.csv`

@@ -59,7 +59,11 @@ const CampaignPage = () => {
           <Flex gap={2} data-print-hide>
             {canExport && (
               <CsvButtons
-                tables={['daily', 'networks', 'posts']}
+                tables={
+                  report.data.byPartner.length > 0
+                    ? ['daily', 'networks', 'posts', 'partners']
+                    : ['daily', 'networks', 'posts']
+                }
                 download={(table) => api.campaignCsv(documentId, table, locale)}
               />
             )}

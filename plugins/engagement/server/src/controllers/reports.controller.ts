@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
-import { reportCsv, type CsvTable } from '../services/reports/export';
+import { campaignPartnersCsv, reportCsv, type CsvTable } from '../services/reports/export';
 import type { KpiMetric } from '../domain/kpi-targets';
 import { getService } from '../utils/get-service';
 import {
@@ -28,6 +28,14 @@ const csvTable = z.object({
   table: z
     .enum(['daily', 'networks', 'posts'], {
       errorMap: () => ({ message: 'table must be daily, networks or posts' }),
+    })
+    .default('daily'),
+});
+
+const campaignCsvTable = z.object({
+  table: z
+    .enum(['daily', 'networks', 'posts', 'partners'], {
+      errorMap: () => ({ message: 'table must be daily, networks, posts or partners' }),
     })
     .default('daily'),
 });
@@ -76,14 +84,18 @@ const reportsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async campaignCsv(ctx) {
       const { documentId } = parse(documentParams, ctx.params);
-      const { table } = parse(csvTable, { table: ctx.query.table });
+      const { table } = parse(campaignCsvTable, { table: ctx.query.table });
       const report = await reports().campaign(documentId, languageOf(ctx));
+      if (table === 'partners') {
+        sendCsv(
+          ctx,
+          `campaign-${documentId}-partners`,
+          campaignPartnersCsv(report.byPartner, languageOf(ctx))
+        );
+        return;
+      }
       const rows = table === 'networks' ? report.byNetwork : table === 'posts' ? report.byPost : report.daily;
-      sendCsv(
-        ctx,
-        `campaign-${documentId}-${table}`,
-        reportCsv(table as CsvTable, rows as any, languageOf(ctx))
-      );
+      sendCsv(ctx, `campaign-${documentId}-${table}`, reportCsv(table, rows as any, languageOf(ctx)));
     },
 
     async topPosts(ctx) {

@@ -4,6 +4,7 @@
  */
 import { csvDialect, toCsv, type CsvColumn } from '../../domain/csv';
 import { METRIC_COUNTERS } from '../../domain/counters';
+import type { CampaignPartnerRow } from './campaign-partners';
 import type { Figures } from './figures';
 
 const HEADERS = {
@@ -26,6 +27,11 @@ const HEADERS = {
     bookmarks: 'Bookmarks',
     linkClicks: 'Link clicks',
     profileClicks: 'Profile clicks',
+    partner: 'Partner',
+    links: 'Tracked links',
+    humanClicks: 'Human clicks',
+    uniqueVisitors: 'Unique visitors',
+    botClicks: 'Bot requests (not counted)',
   },
   fr: {
     day: 'Jour',
@@ -46,6 +52,11 @@ const HEADERS = {
     bookmarks: 'Enregistrements',
     linkClicks: 'Clics sur le lien',
     profileClicks: 'Clics sur le profil',
+    partner: 'Partenaire',
+    links: 'Liens suivis',
+    humanClicks: 'Clics humains',
+    uniqueVisitors: 'Visiteurs uniques',
+    botClicks: 'Requêtes de robots (non comptées)',
   },
 } as const;
 
@@ -61,6 +72,8 @@ function figureColumns<Row extends Figures>(header: (key: HeaderKey) => string):
 }
 
 export type CsvTable = 'daily' | 'networks' | 'posts';
+/** A campaign report has one table more than the overview: its partners' traffic. */
+export type CampaignCsvTable = CsvTable | 'partners';
 
 type DailyRow = Figures & { day: string };
 type NetworkRow = Figures & { network: string | null; deliveries?: number };
@@ -70,6 +83,23 @@ type PostRow = Figures & {
   deliveries: number;
   firstPosted: string | null;
 };
+
+/** Human clicks and bot requests of each partnership of a campaign, always in separate columns. */
+export function campaignPartnersCsv(rows: CampaignPartnerRow[], language: string): string {
+  const dialect = csvDialect(language);
+  const header = (key: HeaderKey) => HEADERS[dialect][key];
+  return toCsv<CampaignPartnerRow>(
+    [
+      { header: header('partner'), value: (row) => row.partnerName },
+      { header: header('links'), value: (row) => row.links },
+      { header: header('humanClicks'), value: (row) => row.humanClicks },
+      { header: header('uniqueVisitors'), value: (row) => row.uniqueVisitors },
+      { header: header('botClicks'), value: (row) => row.botClicks },
+    ],
+    rows,
+    dialect
+  );
+}
 
 export function reportCsv(
   table: CsvTable,
