@@ -189,6 +189,17 @@ async function main() {
       const mine = done.filter((r: any) => publishedBy.get(r.id) === instance);
       console.log(`  ${instance}: ${mine.length}; ${lags(mine.map(lagOf))}`);
     }
+    if (losses > 0) {
+      // What became of the deliveries that did not go out: their status and their attempts' outcomes.
+      const outcomes = new Map<number, string[]>();
+      for (const a of attempts)
+        outcomes.set(a.deliveryId, [...(outcomes.get(a.deliveryId) ?? []), a.outcome]);
+      console.log('not published by the deadline:');
+      for (const r of rows.filter((row: any) => row.status !== 'published').slice(0, 10))
+        console.log(
+          `  #${r.id} ${r.network} ${r.status}, due ${new Date(r.scheduledAt).toISOString()}; attempts: ${(outcomes.get(r.id) ?? []).join(', ') || 'none'}`
+        );
+    }
     const ok =
       duplicates === 0 && losses === 0 && onNetworks === scheduled && percentile(dispatchLag, 99) < 1_000;
     console.log(
