@@ -54,6 +54,30 @@ describe('moderation: admin API', () => {
       expect(response.body.meta.counts.pending).toBeGreaterThanOrEqual(1);
     });
 
+    it('shows each comment with its post’s title in the comment’s language', async () => {
+      const posts = app.strapi.documents('api::post.post' as any);
+      const post = (await createPost(app.strapi, { title: 'Balade du dimanche' })).documentId;
+      await posts.update({
+        documentId: post,
+        locale: 'en',
+        data: {
+          title: 'Sunday ride',
+          body: 'A ride for the moderation tests.',
+          editorialStatus: 'approved',
+        } as any,
+      });
+      await posts.publish({ documentId: post, locale: 'en' });
+      const french = await submit({ content: 'Quel crétin', locale: 'fr' }, post);
+      const english = await submit({ content: 'Quel crétin', locale: 'en' }, post);
+
+      const response = await as(token).get(`/moderation/comments?status=pending&target=post:${post}`);
+      const titleOf = (id: string) => response.body.data.find((c: any) => c.id === id).target;
+      expect(titleOf(french.id)).toMatchObject({ title: 'Balade du dimanche' });
+      expect(titleOf(french.id).adminPath).toContain('locale]=fr');
+      expect(titleOf(english.id)).toMatchObject({ title: 'Sunday ride' });
+      expect(titleOf(english.id).adminPath).toContain('locale]=en');
+    });
+
     it('searches by text and filters by author e-mail, campaign and date', async () => {
       const campaign = await createCampaign(app.strapi);
       const post = (await createPost(app.strapi, { campaign: campaign.documentId })).documentId;

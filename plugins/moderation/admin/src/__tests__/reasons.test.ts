@@ -80,6 +80,19 @@ describe('why a rule fired, in the moderator’s language', () => {
     }
   });
 
+  it('calls only an author’s first comment their first; a later one waits for the first approval', () => {
+    const newAuthor = (recent: number) =>
+      judge('Bonjour', { author: { approved: 0, recent, recentRejected: 0 } }).find(
+        (finding) => finding.code === 'new_author'
+      )!;
+    const read = (messages: Record<string, string>, locale: string, recent: number) =>
+      String(new IntlMessageFormat(messages['reason.new_author'], locale).format(newAuthor(recent).params));
+    expect(read(en, 'en', 0)).toBe('First comment of this author');
+    expect(read(en, 'en', 2)).toBe('New author: none of their 2 earlier comments is approved yet');
+    expect(read(fr, 'fr', 0)).toBe('Premier commentaire de cet auteur');
+    expect(read(fr, 'fr', 1)).toBe('Nouvel auteur : son commentaire précédent n’est pas encore approuvé');
+  });
+
   it('translates a report that hid a comment', () => {
     for (const [locale, messages] of [
       ['en', en],

@@ -246,7 +246,8 @@ export function createRulesEngine(settings: ModerationSettings): RulesEngine {
         rule: 'newAuthor',
         outcome: 'hold',
         code: 'new_author',
-        params: {},
+        // Comments of theirs in the history window, none approved: 0 makes this their first.
+        params: { earlier: author.recent },
       };
     },
     premoderation: (_prepared, { premoderated }) => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { getService } from '../utils/get-service';
+import { describedIn } from './targets.service';
 import { commentsRepository, type Queue, type QueueFilters } from '../repositories/comments.repository';
 import type { Actor } from './audit.service';
 import type { RejectionReason } from '../validators/admin.validators';
@@ -96,8 +97,8 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...card,
           target: {
             ...card.target,
-            title: targets[card.target.key]?.title ?? card.target.title,
-            adminPath: targets[card.target.key]?.adminPath ?? null,
+            title: describedIn(targets[card.target.key], card.locale)?.title ?? card.target.title,
+            adminPath: describedIn(targets[card.target.key], card.locale)?.adminPath ?? null,
           },
           author: {
             key: card.authorKey,

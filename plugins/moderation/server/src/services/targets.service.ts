@@ -54,9 +54,12 @@ const targetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return target;
     },
 
-    /** Titles and links for the moderators' cards, whether published or not. */
-    async describe(keys: string[]): Promise<Record<string, { title: string; adminPath: string }>> {
-      const result: Record<string, { title: string; adminPath: string }> = {};
+    /**
+     * Titles and links for the moderators' cards, whether published or not: per target key, per
+     * locale (a comment on the French post shows the French title).
+     */
+    async describe(keys: string[]): Promise<Record<string, Record<string, TargetDescription>>> {
+      const result: Record<string, Record<string, TargetDescription>> = {};
       const byType = new Map<TargetType, string[]>();
       for (const key of new Set(keys)) {
         const [type, documentId] = key.split(':') as [TargetType, string];
@@ -66,12 +69,14 @@ const targetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [type, documentIds] of byType) {
         const rows = await strapi.db.query(TARGET_UIDS[type] as any).findMany({
           where: { documentId: { $in: documentIds } },
-          select: ['documentId', 'title', 'locale'],
+          select: ['documentId', 'title', 'locale', 'publishedAt'],
         });
         for (const row of rows) {
           const key = `${type}:${row.documentId}`;
-          if (result[key]) continue;
-          result[key] = {
+          const locales = (result[key] ??= {});
+          // The draft row of a locale has its latest title; the published one stands in without it.
+          if (locales[row.locale] && row.publishedAt) continue;
+          locales[row.locale] = {
             title: row.title,
             adminPath: `/content-manager/collection-types/${TARGET_UIDS[type]}/${row.documentId}?plugins[i18n][locale]=${row.locale}`,
           };
@@ -83,3 +88,14 @@ const targetsService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default targetsService;
+
+export type TargetDescription = { title: string; adminPath: string };
+
+/** The target in the comment's locale, else in any locale it has. */
+export function describedIn(
+  locales: Record<string, TargetDescription> | undefined,
+  locale: string | undefined
+): TargetDescription | undefined {
+  if (!locales) return undefined;
+  return (locale && locales[locale]) || Object.values(locales)[0];
+}
