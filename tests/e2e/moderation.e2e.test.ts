@@ -1,4 +1,4 @@
-import { openAdmin, type AdminSession } from './harness/browser';
+import { loginAdmin, openAdmin, type AdminSession } from './harness/browser';
 import { comment, createPost } from '../integration/moderation/helpers';
 
 /**
@@ -122,5 +122,73 @@ describe('moderation: the queue in the admin', () => {
       .query('plugin::moderation.comment')
       .findOne({ where: { documentId: next.body.data.id } });
     expect(stored.reasons.map((finding: any) => finding.rule)).toContain('premoderation');
+  });
+
+  it('filters the queue in French by a post picked by its title and a date shown as French dates', async () => {
+    const { browser, baseUrl, app } = session;
+    const sunday = (await createPost(app.strapi, { title: 'Balade du dimanche' })).documentId;
+    const onSunday = await app
+      .http()
+      .post('/api/moderation/comments')
+      .send(comment(sunday, { content: 'Quel crétin de parcours' }));
+    const elsewhere = await app
+      .http()
+      .post('/api/moderation/comments')
+      .send(comment(postId, { content: 'Ce crétin de vent encore' }));
+    expect([onSunday.status, elsewhere.status]).toEqual([201, 201]);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr' });
+    await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'fr'));
+    const page = await context.newPage();
+    try {
+      await loginAdmin(page, baseUrl);
+      await page.goto(`${baseUrl}/admin/plugins/moderation`);
+      // The tab reads its name and its count; the shortcut digit is in its tooltip, not beside the count.
+      const pending = page.getByTestId('queue-pending');
+      await pending.waitFor({ timeout: 60_000 });
+      await page.locator(`[data-comment-id="${elsewhere.body.data.id}"]`).waitFor({ timeout: 60_000 });
+      const count = (await page.getByTestId('count-pending').textContent())!.trim();
+      expect((await pending.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`En attente ${count}`);
+      expect(await pending.getAttribute('title')).toBe('Raccourci : 1');
+
+      // The post is picked by its title, not typed as an id.
+      const target = page.getByRole('combobox', { name: 'Publication ou événement' });
+      await target.click();
+      await page.keyboard.type('dimanche');
+      await page.getByRole('option', { name: 'Balade du dimanche · publication' }).click();
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.waitForURL((url) => url.searchParams.get('target') === `post:${sunday}`);
+      await page.locator(`[data-comment-id="${onSunday.body.data.id}"]`).waitFor();
+      await page.locator(`[data-comment-id="${elsewhere.body.data.id}"]`).waitFor({ state: 'detached' });
+
+      // A date in the URL shows as a French date; the picked post shows by its title after a reload.
+      const url = new URL(page.url());
+      url.searchParams.set('to', '2026-03-05');
+      await page.goto(url.toString());
+      await page.locator(`[data-comment-id="${onSunday.body.data.id}"]`).waitFor({ state: 'detached' });
+      const inputValue = (testId: string) =>
+        page
+          .getByTestId(testId)
+          .first()
+          .evaluate((element) =>
+            element instanceof HTMLInputElement ? element.value : element.querySelector('input')?.value
+          );
+      /** The input's value once it settles on `expected` (or the last one seen, after 15 s). */
+      const settled = async (testId: string, expected: string) => {
+        let seen: string | undefined;
+        for (let tries = 0; tries < 150 && seen !== expected; tries++) {
+          await page.getByTestId(testId).first().waitFor();
+          seen = await inputValue(testId);
+          if (seen !== expected) await page.waitForTimeout(100);
+        }
+        return seen;
+      };
+      expect(await settled('filter-to', '05/03/2026')).toBe('05/03/2026');
+      expect(await settled('filter-target', 'Balade du dimanche · publication')).toBe(
+        'Balade du dimanche · publication'
+      );
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -76,6 +76,40 @@ describe('moderation: admin API', () => {
       expect(titleOf(french.id).adminPath).toContain('locale]=fr');
       expect(titleOf(english.id)).toMatchObject({ title: 'Sunday ride' });
       expect(titleOf(english.id).adminPath).toContain('locale]=en');
+
+      // The queue's pickers find it by title in the moderator's language, and name a filter's value.
+      const search = await as(token).get('/moderation/lookup?kind=target&q=dimanche&locale=fr');
+      expect(search.status).toBe(200);
+      expect(search.body.data).toContainEqual({
+        value: `post:${post}`,
+        label: 'Balade du dimanche',
+        type: 'post',
+      });
+      const inEnglish = await as(token).get('/moderation/lookup?kind=target&q=sunday&locale=en');
+      expect(inEnglish.body.data).toContainEqual({
+        value: `post:${post}`,
+        label: 'Sunday ride',
+        type: 'post',
+      });
+      const named = await as(token).get(`/moderation/lookup?kind=target&value=post:${post}&locale=fr`);
+      expect(named.body.data).toEqual({ value: `post:${post}`, label: 'Balade du dimanche', type: 'post' });
+    });
+
+    it('finds campaigns by name for the campaign filter, and refuses a lookup it cannot answer', async () => {
+      const campaign = await createCampaign(app.strapi, `Rentree-lookup-${Date.now()}`);
+      const found = await as(token).get('/moderation/lookup?kind=campaign&q=rentree-LOOKUP');
+      expect(found.body.data).toContainEqual({
+        value: campaign.documentId,
+        label: campaign.name,
+        type: 'campaign',
+      });
+      const bad = await as(token).get('/moderation/lookup?kind=comment&q=x');
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body.error)).toContain('must be target or campaign');
+      const both = await as(token).get('/moderation/lookup?kind=target&q=x&value=post:abc');
+      expect(both.status).toBe(400);
+      expect(JSON.stringify(both.body.error)).toContain('give either q');
+      expect((await app.http().get('/moderation/lookup?kind=target&q=x')).status).toBe(401);
     });
 
     it('searches by text and filters by author e-mail, campaign and date', async () => {

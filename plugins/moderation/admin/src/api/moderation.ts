@@ -133,6 +133,10 @@ export type SettingsPatch = { [K in keyof Settings]?: Partial<Settings[K]> };
 
 export type AuditPage = { data: AuditEntry[]; meta: { pagination: Pagination } };
 
+/** What the queue's pickers offer (server/src/services/lookup.service.ts). */
+export type LookupKind = 'target' | 'campaign';
+export type LookupOption = { value: string; label: string; type: 'post' | 'event' | 'campaign' };
+
 const base = `/${PLUGIN_ID}`;
 
 export function useModerationApi() {
@@ -167,6 +171,17 @@ export function useModerationApi() {
       settings: async () => (await get<{ data: Settings }>(`${base}/settings`)).data.data,
       saveSettings: async (settings: SettingsPatch) =>
         (await put<{ data: Settings }>(`${base}/settings`, settings)).data.data,
+      /** Options matching `q`, or the one option `value` names (null when it names nothing). */
+      lookup: async (kind: LookupKind, query: { q?: string; value?: string; locale: string }) =>
+        (
+          await get<{ data: LookupOption[] | LookupOption | null }>(
+            `${base}/lookup?${new URLSearchParams(
+              Object.entries({ kind, ...query }).filter(
+                (entry): entry is [string, string] => entry[1] !== undefined
+              )
+            )}`
+          )
+        ).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
     }),
     [get, post, put, del]

@@ -8,6 +8,7 @@ import {
   approveSchema,
   auditQuerySchema,
   bulkSchema,
+  lookupQuerySchema,
   queueQuerySchema,
   rejectSchema,
   sanctionSchema,
@@ -40,6 +41,18 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
         ...filters
       } = parse(queueQuerySchema, ctx.query);
       ctx.body = { data: await admin().counts(filters) };
+    },
+
+    /** The queue's pickers: posts, events and campaigns by title, or the one a filter names. */
+    async lookup(ctx: any) {
+      const { kind, q, value, locale } = parse(lookupQuerySchema, ctx.query);
+      const lookup = getService(strapi, 'lookup');
+      ctx.body = {
+        data:
+          value !== undefined
+            ? await lookup.describe(kind, value, locale)
+            : await lookup.search(kind, q!, locale),
+      };
     },
 
     async findOne(ctx: any) {

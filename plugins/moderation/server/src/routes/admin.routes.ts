@@ -9,6 +9,7 @@ export default {
     route('GET', '/comments/counts', 'admin.counts', ACTIONS.read),
     route('POST', '/comments/bulk', 'admin.bulk', ACTIONS.moderate),
     route('GET', '/comments/:id', 'admin.findOne', ACTIONS.read),
+    route('GET', '/lookup', 'admin.lookup', ACTIONS.read),
     route('POST', '/comments/:id/approve', 'admin.approve', ACTIONS.moderate),
     route('POST', '/comments/:id/reject', 'admin.reject', ACTIONS.moderate),
     route('GET', '/settings', 'admin.getSettings', ACTIONS.read),

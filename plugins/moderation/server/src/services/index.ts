@@ -8,6 +8,7 @@ import externalScorer from './external-scorer.service';
 import client from './client.service';
 import admin from './admin.service';
 import rateLimits from './rate-limits.service';
+import lookup from './lookup.service';
 
 export default {
   settings,
@@ -20,4 +21,5 @@ export default {
   client,
   admin,
   'rate-limits': rateLimits,
+  lookup,
 };

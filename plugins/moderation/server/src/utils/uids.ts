@@ -4,5 +4,8 @@ export const SANCTION_UID = 'plugin::moderation.author-sanction';
 export const AUDIT_UID = 'plugin::moderation.audit-entry';
 export const RATE_WINDOW_UID = 'plugin::moderation.rate-window';
 
+/** The host app's campaigns, which the queue filters by. */
+export const CAMPAIGN_UID = 'api::campaign.campaign';
+
 export const TARGET_UIDS = { post: 'api::post.post', event: 'api::event.event' } as const;
 export type TargetType = keyof typeof TARGET_UIDS;

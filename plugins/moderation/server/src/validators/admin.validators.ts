@@ -12,6 +12,26 @@ const date = z
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date such as 2026-05-01')
   .transform((value) => new Date(value));
 
+/** What the queue's pickers ask: options matching `q`, or the one a filter names (`value`). */
+export const lookupQuerySchema = z
+  .object({
+    kind: z.enum(['target', 'campaign'], { errorMap: () => ({ message: 'must be target or campaign' }) }),
+    q: z.string().trim().min(1, 'type at least one character').max(100).optional(),
+    value: z
+      .string()
+      .regex(
+        /^((post|event):)?[A-Za-z0-9_-]{1,64}$/,
+        'must read post:DOCUMENT_ID, event:DOCUMENT_ID or a document id'
+      )
+      .optional(),
+    locale: z.enum(['fr', 'en']).optional(),
+  })
+  .strict()
+  .refine((query) => (query.q === undefined) !== (query.value === undefined), {
+    message: 'give either q (to search) or value (to describe)',
+    path: ['q'],
+  });
+
 export const queueQuerySchema = z
   .object({
     status: z
