@@ -83,4 +83,20 @@ describe('running a contest from the admin', () => {
     await page.getByText('Drawn').first().waitFor();
     await page.screenshot({ path: '/tmp/contests-drawn.png', fullPage: true });
   });
+
+  it('shows the audit log as sentences, and each filter’s placeholder once', async () => {
+    const { page } = session;
+    // The draw's entry: its details by name, the list of winners shortened, the hash abbreviated.
+    const drawn = page.getByTestId('audit-detail-winners').first();
+    await drawn.waitFor({ timeout: 30_000 });
+    expect(await drawn.textContent()).toMatch(/^Winners 2 · /);
+    const hash = page.getByTestId('audit-detail-entriesHash').first();
+    expect(await hash.textContent()).toMatch(/^Hash of the entry list [0-9a-f]{12}…$/);
+    expect((await hash.getAttribute('title'))!.length).toBeGreaterThan(40);
+    await page.getByTestId('audit-detail-committedBeforeOpening').getByText('yes').waitFor();
+    expect(await page.locator('td', { hasText: '{"' }).count()).toBe(0);
+
+    const status = page.getByRole('combobox', { name: 'Status' });
+    expect((await status.textContent())!.trim()).toBe('Any status');
+  });
 });

@@ -3,6 +3,7 @@ import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design
 import { useIntl } from 'react-intl';
 
 import { useContestsApi, type AuditEntry } from '../api/contests';
+import { AuditDetails } from './AuditDetails';
 import { useReasonText } from '../hooks/useReasonText';
 import { useT } from '../hooks/useT';
 
@@ -12,7 +13,7 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
   const t = useT();
   const reasonText = useReasonText();
   const api = useContestsApi();
-  const [log, setLog] = useState<AuditEntry[]>([]);
+  const [log, setLog] = useState<AuditEntry[] | null>(null);
 
   useEffect(() => {
     api.audit(eventDocumentId).then(setLog, () => setLog([]));
@@ -23,7 +24,7 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
       <Typography variant="delta" tag="h2">
         {t('audit.title')}
       </Typography>
-      <Table colCount={5} rowCount={log.length + 1}>
+      <Table colCount={5} rowCount={(log?.length ?? 0) + 1}>
         <Thead>
           <Tr>
             <Th>
@@ -44,7 +45,7 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
           </Tr>
         </Thead>
         <Tbody>
-          {log.slice(0, 50).map((entry) => (
+          {(log ?? []).slice(0, 50).map((entry) => (
             <Tr key={entry.id}>
               <Td>
                 <Typography>
@@ -65,16 +66,22 @@ export const AuditPanel = ({ eventDocumentId, version }: { eventDocumentId: stri
                 </Typography>
               </Td>
               <Td>
-                <Typography variant="pi" style={{ wordBreak: 'break-all', fontFamily: 'monospace' }}>
-                  {[entry.entryPublicId, entry.details && JSON.stringify(entry.details)]
-                    .filter(Boolean)
-                    .join(' ')}
-                </Typography>
+                {entry.entryPublicId && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('audit.entry', { id: entry.entryPublicId })}
+                  </Typography>
+                )}
+                <AuditDetails details={entry.details} />
               </Td>
             </Tr>
           ))}
         </Tbody>
       </Table>
+      {log && log.length === 0 && (
+        <Box paddingTop={4} data-testid="audit-empty">
+          <Typography textColor="neutral600">{t('audit.empty')}</Typography>
+        </Box>
+      )}
     </Box>
   );
 };

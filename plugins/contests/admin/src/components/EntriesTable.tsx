@@ -89,9 +89,10 @@ export const EntriesTable = ({
               aria-label={t('entries.status')}
               placeholder={t('entries.anyStatus')}
               value={filters.status ?? ''}
+              onClear={() => setFilter({ status: undefined })}
+              clearLabel={t('entries.anyStatus')}
               onChange={(value: string | number) => setFilter({ status: value ? String(value) : undefined })}
             >
-              <SingleSelectOption value="">{t('entries.anyStatus')}</SingleSelectOption>
               {(['valid', 'review', 'invalidated', 'unconfirmed'] as const).map((status) => (
                 <SingleSelectOption key={status} value={status}>
                   {t(`status.${status}`)}
@@ -104,9 +105,10 @@ export const EntriesTable = ({
               aria-label={t('entries.signal')}
               placeholder={t('entries.anySignal')}
               value={filters.signal ?? ''}
+              onClear={() => setFilter({ signal: undefined })}
+              clearLabel={t('entries.anySignal')}
               onChange={(value: string | number) => setFilter({ signal: value ? String(value) : undefined })}
             >
-              <SingleSelectOption value="">{t('entries.anySignal')}</SingleSelectOption>
               {SIGNALS.map((signal) => (
                 <SingleSelectOption key={signal} value={signal}>
                   {t(`signal.${signal}`)}
@@ -209,6 +211,13 @@ export const EntriesTable = ({
           ))}
         </Tbody>
       </Table>
+      {result && result.data.length === 0 && (
+        <Box paddingTop={4} data-testid="entries-empty">
+          <Typography textColor="neutral600">
+            {filters.status || filters.signal || filters.q ? t('entries.noMatch') : t('entries.empty')}
+          </Typography>
+        </Box>
+      )}
       {result && result.pageCount > 1 && (
         <Flex gap={2} paddingTop={4} justifyContent="flex-end">
           <Button

@@ -1,5 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
@@ -96,6 +109,15 @@ export const AuditPage = () => {
             ))}
           </Tbody>
         </Table>
+        {pagination && pagination.total === 0 && (
+          <Box paddingTop={4} data-testid="audit-empty">
+            <EmptyStateLayout
+              content={
+                [...params.keys()].some((key) => key !== 'page') ? t('audit.noMatch') : t('audit.empty')
+              }
+            />
+          </Box>
+        )}
         {pagination && pagination.pageCount > 1 && (
           <Box paddingTop={4}>
             <Flex gap={2} justifyContent="center">
