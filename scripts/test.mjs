@@ -66,9 +66,12 @@ function failedTests(step) {
   return failures;
 }
 
+/** Jest's colours: the escape character, then `[…m`. */
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 const firstLines = (text, count) =>
   text
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(COLOUR, '')
     .split('\n')
     .map((line) => line.trimEnd())
     .filter((line) => line.trim() !== '')

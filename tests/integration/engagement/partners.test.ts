@@ -165,7 +165,9 @@ describe('the partners report', () => {
   it("shows the campaign's partners in its report, and the week's partners on the homepage", async () => {
     const report = await admin.get(`/engagement/reports/campaigns/${campaign.documentId}`);
     expect(report.status).toBe(200);
-    const byPartner = new Map(report.body.data.byPartner.map((row: any) => [row.partnership, row]));
+    const byPartner = new Map<string, any>(
+      report.body.data.byPartner.map((row: any) => [row.partnership, row])
+    );
     expect(byPartner.get(partner.documentId)).toMatchObject({ humanClicks: 2, botClicks: 1, links: 1 });
     expect(byPartner.get(other.documentId)).toMatchObject({ humanClicks: 1 });
 
