@@ -16,6 +16,9 @@ const NEEDS_ATTENTION = new Set(['failed', 'unconfirmed']);
 
 type State = { upcoming: Delivery[]; attention: number; labels: Record<string, string> };
 
+/** When it goes out: a retry's next attempt rather than the time first asked for. */
+const dueOf = (delivery: Delivery) => delivery.scheduledFor ?? delivery.scheduledAt;
+
 /**
  * Homepage widget: the next publications of the coming fortnight, and how many of the last week's
  * failed or could not be confirmed. One line per delivery, so it reads at 4 columns as at 12.
@@ -31,8 +34,8 @@ export const UpcomingWidget = () => {
     let live = true;
     const now = Date.now();
     Promise.all([
-      api.calendar({ from: new Date(now), to: new Date(now + 14 * DAY_MS) }),
-      api.calendar({ from: new Date(now - 7 * DAY_MS), to: new Date(now) }),
+      api.deliveries({ from: new Date(now), to: new Date(now + 14 * DAY_MS) }),
+      api.deliveries({ from: new Date(now - 7 * DAY_MS), to: new Date(now) }),
       api.networks(),
     ])
       .then(([coming, lastWeek, networks]) => {
@@ -40,7 +43,7 @@ export const UpcomingWidget = () => {
         setState({
           upcoming: coming
             .filter((delivery) => WAITING.has(delivery.status))
-            .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))
+            .sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
             .slice(0, SHOWN),
           attention: lastWeek.filter((delivery) => NEEDS_ATTENTION.has(delivery.status)).length,
           labels: Object.fromEntries(networks.map((network) => [network.id, network.label])),
@@ -74,7 +77,7 @@ export const UpcomingWidget = () => {
             </Typography>
             <Typography variant="pi" textColor="neutral600">
               {state.labels[delivery.network] ?? delivery.network} ·{' '}
-              {formatDate(delivery.scheduledAt, {
+              {formatDate(dueOf(delivery), {
                 weekday: 'short',
                 day: 'numeric',
                 month: 'short',
