@@ -20,6 +20,7 @@ describe('the editorial calendar', () => {
   let campaign: string;
   let deliveryId: number;
   let deliveredPost: string;
+  let accountId: number;
 
   beforeAll(async () => {
     fakes = await startFakes();
@@ -42,6 +43,7 @@ describe('the editorial calendar', () => {
       .documents('api::post.post' as any)
       .update({ documentId: planned, locale: 'fr', data: { plannedAt: PLANNED_AT } as any });
     const account = await createAccount(strapi, fakes, 'mastodon', { name: 'Mastodon Lyon' });
+    accountId = account.id;
     deliveredPost = await createPost(strapi, { fr: 'Balade à vélo dimanche', campaign });
     [{ id: deliveryId }] = await strapi
       .plugin('cross-post')
@@ -74,6 +76,11 @@ describe('the editorial calendar', () => {
     await delivery.getByTestId('delivery-status-scheduled').waitFor();
     expect(await page.getByText('Europe/Paris').first().isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/calendar-week.png' });
+
+    await page.getByRole('button', { name: 'Mois' }).click();
+    await page.waitForURL((url) => url.searchParams.get('view') === 'month');
+    expect(await page.getByTestId('calendar-day-2030-06-30').isVisible()).toBe(true);
+    await page.getByTestId('calendar-day-2030-06-12').getByTestId(`calendar-post-${planned}`).waitFor();
   });
 
   it('moves a delivery to another day by drag and drop, keeping its Paris time', async () => {
@@ -136,7 +143,25 @@ describe('the editorial calendar', () => {
       .getByRole('button', { name: /Ouvrir/ })
       .click();
     await page.waitForURL((url) => url.pathname.endsWith(`/api::post.post/${planned}`), { timeout: 30_000 });
-    await page.getByRole('textbox', { name: /title/i }).first().waitFor({ timeout: 30_000 });
+    // Scheduling it starts from its planned time, in Paris time.
+    await page.getByTestId(`cross-post-account-${accountId}`).click({ timeout: 60_000 });
+    const scheduleAt = page.getByTestId('cross-post-scheduled-at');
+    await scheduleAt.waitFor();
+    expect(await scheduleAt.inputValue()).toBe('2030-06-12T00:30');
+  });
+
+  it('shows and reads times in the zone the person picks', async () => {
+    const { page } = session;
+    await openWeek();
+    await page.getByRole('combobox', { name: 'Fuseau horaire' }).click();
+    await page.getByRole('option', { name: 'America/New York' }).click();
+    const post = page.getByTestId('calendar-day-2030-06-11').getByTestId(`calendar-post-${planned}`);
+    await post.waitFor({ timeout: 10_000 });
+    expect(await post.getByTestId('calendar-item-time').innerText()).toMatch(/^18:30/);
+    await page.reload();
+    await page.getByTestId('calendar-day-2030-06-11').getByTestId(`calendar-post-${planned}`).waitFor();
+    await page.getByRole('combobox', { name: 'Fuseau horaire' }).click();
+    await page.getByRole('option', { name: 'Europe/Paris' }).click();
   });
 
   it('starts a post planned on a day, at 09:00 Paris time, and opens it', async () => {

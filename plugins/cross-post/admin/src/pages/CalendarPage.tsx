@@ -77,8 +77,8 @@ const CalendarPage = () => {
   const [rescheduling, setRescheduling] = useState<CalendarItem | null>(null);
   const [opened, setOpened] = useState<CalendarDelivery | null>(null);
   const dragging = useRef<CalendarItem | null>(null);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const days = useMemo(() => daysOf(view, anchor), [view, anchorKey]);
+  // By key: the anchor is a new object each render, its day is not.
+  const days = useMemo(() => daysOf(view, parseDayKey(anchorKey)!), [view, anchorKey]);
   const range = useMemo(() => rangeOf(days, timeZone), [days, timeZone]);
   const perDay = useMemo(() => byDay(items, timeZone), [items, timeZone]);
   const networkLabel = useCallback(

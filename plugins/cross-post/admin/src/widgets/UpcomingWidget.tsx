@@ -7,6 +7,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useCrossPostApi, type Delivery } from '../api/crossPost';
 import { StatusBadge } from '../components/StatusBadge';
 import { useT } from '../hooks/useT';
+import { useTimeZone } from '../hooks/useTimeZone';
 import { PLUGIN_ID } from '../pluginId';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +28,7 @@ export const UpcomingWidget = () => {
   const t = useT();
   const { formatDate } = useIntl();
   const api = useCrossPostApi();
+  const [timeZone] = useTimeZone();
   const [state, setState] = useState<State | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -78,6 +80,7 @@ export const UpcomingWidget = () => {
             <Typography variant="pi" textColor="neutral600">
               {state.labels[delivery.network] ?? delivery.network} ·{' '}
               {formatDate(dueOf(delivery), {
+                timeZone,
                 weekday: 'short',
                 day: 'numeric',
                 month: 'short',

@@ -1,27 +1,27 @@
 import { useMemo } from 'react';
-import { Box, Combobox, ComboboxOption } from '@strapi/design-system';
+import { Box, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 
 import { timeZones } from '../../hooks/useTimeZone';
 import { useT } from '../../hooks/useT';
 
-/** The zone times are shown and typed in; searchable, every zone the browser knows. */
+/** The zone times are shown and typed in: every zone the browser knows (typing a name jumps to it). */
 export const TimeZoneSelect = ({ value, onChange }: { value: string; onChange: (zone: string) => void }) => {
   const t = useT();
   const zones = useMemo(() => timeZones(value), [value]);
   return (
-    <Box minWidth="240px" data-testid="calendar-time-zone">
-      <Combobox
+    <Box minWidth="240px">
+      <SingleSelect
         aria-label={t('calendar.timeZone')}
         value={value}
-        onChange={(zone?: string) => zone && onChange(zone)}
-        autocomplete={{ type: 'list', filter: 'contains' }}
+        onChange={(zone: string | number) => onChange(String(zone))}
+        data-testid="calendar-time-zone"
       >
         {zones.map((zone) => (
-          <ComboboxOption key={zone} value={zone}>
+          <SingleSelectOption key={zone} value={zone}>
             {zone.replace(/_/g, ' ')}
-          </ComboboxOption>
+          </SingleSelectOption>
         ))}
-      </Combobox>
+      </SingleSelect>
     </Box>
   );
 };
