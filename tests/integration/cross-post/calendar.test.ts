@@ -36,13 +36,19 @@ async function plan(documentId: string, plannedAt: Date) {
     .update({ documentId, locale: 'fr', data: { plannedAt } as any });
 }
 
-/** A token of a role with exactly these actions (subject-less, e.g. the plugin's own). */
-async function tokenWith(code: string, actions: string[]) {
+type Grant = string | { action: string; subject: string; properties?: object; conditions?: string[] };
+
+/** A token of a role with exactly these permissions (a bare action is a subject-less one, e.g. the plugin's own). */
+async function tokenWith(code: string, grants: Grant[]) {
   const roles = app.strapi.service('admin::role') as any;
   const role = await roles.create({ name: code, code, description: code });
   await roles.assignPermissions(
     role.id,
-    actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+    grants.map((grant) =>
+      typeof grant === 'string'
+        ? { action: grant, subject: null, properties: {}, conditions: [] }
+        : { properties: {}, conditions: [], ...grant }
+    )
   );
   return app.adminToken({ roleCode: code });
 }
@@ -252,5 +258,38 @@ describe('permissions', () => {
       .documents('api::post.post' as any)
       .findOne({ documentId, locale: 'fr', status: 'draft' } as any);
     expect(new Date((stored as any).plannedAt).toISOString()).toBe(inDays(2).toISOString());
+  });
+
+  it("lets an author move the posts she wrote, not another's, as the Content Manager would", async () => {
+    const post = (action: string, conditions: string[] = []) => ({
+      action: `plugin::content-manager.explorer.${action}`,
+      subject: 'api::post.post',
+      properties: { fields: ['title', 'body', 'plannedAt', 'editorialStatus'], locales: ['fr', 'en'] },
+      conditions,
+    });
+    const token = await tokenWith('calendar-author', [
+      'plugin::cross-post.read',
+      post('create'),
+      post('read'),
+      post('update', ['admin::is-creator']),
+    ]);
+    const created = await app
+      .http()
+      .post('/content-manager/collection-types/api::post.post?locale=fr')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ plannedAt: inDays(2).toISOString() });
+    expect(created.status).toBe(201);
+    const someoneElses = await createPost(app.strapi, { fr: 'Pas la sienne' });
+    const move = (documentId: string) =>
+      app
+        .http()
+        .put(`/cross-post/calendar/posts/${documentId}/planned-at`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ plannedAt: inDays(3).toISOString() });
+
+    expect((await move(created.body.data.documentId)).status).toBe(200);
+    const refused = await move(someoneElses);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toMatchObject({ reason: 'post_not_editable' });
   });
 });
