@@ -81,6 +81,7 @@ describe('the editorial calendar', () => {
     await page.waitForURL((url) => url.searchParams.get('view') === 'month');
     expect(await page.getByTestId('calendar-day-2030-06-30').isVisible()).toBe(true);
     await page.getByTestId('calendar-day-2030-06-12').getByTestId(`calendar-post-${planned}`).waitFor();
+    await page.screenshot({ path: '/tmp/calendar-month.png', fullPage: true });
   });
 
   it('moves a delivery to another day by drag and drop, keeping its Paris time', async () => {
