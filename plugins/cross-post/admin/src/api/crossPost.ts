@@ -41,7 +41,10 @@ export type Delivery = {
   network: Network;
   status: DeliveryStatus;
   scheduledAt: string;
+  /** When it goes out, while it is still to (scheduled, or retrying); null otherwise. */
+  scheduledFor: string | null;
   nextAttemptAt: string | null;
+  /** Only once published. */
   publishedAt: string | null;
   url: string | null;
   failureReason: string | null;
@@ -67,6 +70,29 @@ export type AccountInput = {
 };
 
 export type CalendarQuery = { from: Date; to: Date; network?: string; campaign?: string };
+
+export type CampaignLabel = { documentId: string; name: string; color: string | null };
+
+/** A post with a planned time (its draft, the version editors work on). */
+export type PlannedPost = {
+  documentId: string;
+  locale: string;
+  title: string | null;
+  plannedAt: string;
+  editorialStatus: string;
+  published: boolean;
+  campaign: CampaignLabel | null;
+};
+
+export type CalendarDelivery = Delivery & { campaign: CampaignLabel | null };
+
+export type Calendar = { posts: PlannedPost[]; deliveries: CalendarDelivery[] };
+
+const POST_UID = 'api::post.post';
+
+/** Where the Content Manager edits a post, in one of its locales. */
+export const postEditPath = (documentId: string, locale?: string | null) =>
+  `/content-manager/collection-types/${POST_UID}/${documentId}${locale ? `?plugins[i18n][locale]=${locale}` : ''}`;
 
 const base = `/${PLUGIN_ID}`;
 
@@ -95,16 +121,38 @@ export function useCrossPostApi() {
         }),
       cancel: (deliveryId: number) => post(`${base}/deliveries/${deliveryId}/cancel`, {}),
       retry: (deliveryId: number) => post(`${base}/deliveries/${deliveryId}/retry`, {}),
+      /** Deliveries due or published in a range (the homepage widget). */
+      deliveries: async ({ from, to }: { from: Date; to: Date }) => {
+        const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+        return (await get<{ data: Delivery[] }>(`${base}/deliveries?${params}`)).data.data;
+      },
       calendar: async ({ from, to, network, campaign }: CalendarQuery) => {
         const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
         if (network) params.set('network', network);
         if (campaign) params.set('campaign', campaign);
-        return (await get<{ data: Delivery[] }>(`${base}/deliveries?${params}`)).data.data;
+        return (await get<{ data: Calendar }>(`${base}/calendar?${params}`)).data.data;
+      },
+      movePost: (documentId: string, plannedAt: Date) =>
+        put(`${base}/calendar/posts/${documentId}/planned-at`, { plannedAt: plannedAt.toISOString() }),
+      moveDelivery: (deliveryId: number, scheduledAt: Date) =>
+        put(`${base}/deliveries/${deliveryId}/scheduled-at`, { scheduledAt: scheduledAt.toISOString() }),
+      /**
+       * A new post planned at `plannedAt`: a draft made through the Content Manager (with the
+       * editor's own permissions), in the default locale, which the edit view then opens.
+       */
+      createPlannedPost: async (plannedAt: Date) => {
+        const locales = (await get<{ code: string; isDefault?: boolean }[]>('/i18n/locales')).data;
+        const locale = locales.find((l) => l.isDefault)?.code ?? locales[0]?.code;
+        const created = await post<{ data: { documentId: string; locale?: string } }>(
+          `/content-manager/collection-types/${POST_UID}${locale ? `?locale=${locale}` : ''}`,
+          { plannedAt: plannedAt.toISOString() }
+        );
+        return { documentId: created.data.data.documentId, locale: created.data.data.locale ?? locale };
       },
       /** The calendar's campaign filter, read through the Content Manager. */
       campaigns: async () =>
         (
-          await get<{ results?: { documentId: string; name: string }[] }>(
+          await get<{ results?: { documentId: string; name: string; color?: string | null }[] }>(
             '/content-manager/collection-types/api::campaign.campaign?pageSize=100'
           )
         ).data.results ?? [],

@@ -6,6 +6,7 @@ import { useApiError } from '@porte-voix/kit/admin';
 import { useCrossPostApi, type Account, type Delivery, type Preview } from '../api/crossPost';
 import { usePostDeliveries } from '../hooks/usePostDeliveries';
 import { useT } from '../hooks/useT';
+import { useTimeZone } from '../hooks/useTimeZone';
 import { AccountPicker } from './AccountPicker';
 import { DeliveriesList } from './DeliveriesList';
 import { NetworkPreview } from './NetworkPreview';
@@ -13,14 +14,14 @@ import { SchedulePicker } from './SchedulePicker';
 
 const POST_UID = 'api::post.post';
 
-const PanelContent = ({ documentId }: { documentId: string }) => {
+const PanelContent = ({ documentId, plannedAt }: { documentId: string; plannedAt?: Date }) => {
   const api = useCrossPostApi();
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
   const [previews, setPreviews] = useState<Preview[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [timeZone] = useTimeZone();
   // Shown inside the panel rather than as a notification: it stays beside what it is about.
   const apiError = useApiError();
   const showError = useCallback((e: unknown) => setError(apiError.message(e)), [apiError]);
@@ -80,6 +81,7 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
       {selected.length > 0 && (
         <SchedulePicker
           timeZone={timeZone}
+          plannedAt={plannedAt}
           busy={busy}
           blocked={previews.some((p) => p.problems.length > 0)}
           onSend={send}
@@ -96,10 +98,19 @@ const PanelContent = ({ documentId }: { documentId: string }) => {
 };
 
 /** A content-manager side panel description; only posts that exist get one. */
-const CrossPostPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+const CrossPostPanel = ({
+  model,
+  documentId,
+  document,
+}: {
+  model: string;
+  documentId?: string;
+  document?: { plannedAt?: string | null };
+}) => {
   const t = useT();
   if (model !== POST_UID || !documentId) return null;
-  return { title: t('panel.title'), content: <PanelContent documentId={documentId} /> };
+  const plannedAt = document?.plannedAt ? new Date(document.plannedAt) : undefined;
+  return { title: t('panel.title'), content: <PanelContent documentId={documentId} plannedAt={plannedAt} /> };
 };
 
 export { CrossPostPanel };

@@ -37,7 +37,7 @@ export const DeliveriesList = ({ deliveries, timeZone, accountName, onAction }: 
             <StatusBadge status={delivery.status} />
           </Flex>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            {formatDate(delivery.publishedAt ?? delivery.scheduledAt, {
+            {formatDate(delivery.publishedAt ?? delivery.scheduledFor ?? delivery.scheduledAt, {
               dateStyle: 'medium',
               timeStyle: 'short',
               timeZone,

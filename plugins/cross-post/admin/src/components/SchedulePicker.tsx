@@ -1,30 +1,34 @@
 import { useState } from 'react';
 import { Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 
+import { fromInputValue, toInputValue } from '../calendar/zoned-time';
 import { useT } from '../hooks/useT';
 
-/** `YYYY-MM-DDTHH:mm:ss` in local time, as datetime-local inputs want it. */
-function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
+type Props = {
+  timeZone: string;
+  /** The post's planned time, offered as the time to schedule at while it is still to come. */
+  plannedAt?: Date;
+  busy: boolean;
+  blocked: boolean;
+  onSend: (at?: Date) => void;
+};
 
-type Props = { timeZone: string; busy: boolean; blocked: boolean; onSend: (at?: Date) => void };
-
-/** Publish now, or at a time to the second in the browser's time zone. */
-export const SchedulePicker = ({ timeZone, busy, blocked, onSend }: Props) => {
+/** Publish now, or at a time to the second in the person's time zone (the calendar's). */
+export const SchedulePicker = ({ timeZone, plannedAt, busy, blocked, onSend }: Props) => {
   const t = useT();
-  const [scheduledAt, setScheduledAt] = useState<Date | undefined>();
+  const [scheduledAt, setScheduledAt] = useState<Date | undefined>(() =>
+    plannedAt && plannedAt.getTime() > Date.now() ? plannedAt : undefined
+  );
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Field.Root>
         <Field.Label>{t('panel.scheduleAt', { timeZone })}</Field.Label>
-        {/* A native picker: seconds precision, in the browser's time zone (shown above). */}
+        {/* A native picker: seconds precision, read in the zone shown above (not the browser's). */}
         <TextInput
           type="datetime-local"
           step={1}
-          value={scheduledAt ? toLocalInput(scheduledAt) : ''}
-          onChange={(e: any) => setScheduledAt(e.target.value ? new Date(e.target.value) : undefined)}
+          value={scheduledAt ? toInputValue(scheduledAt, timeZone, { seconds: true }) : ''}
+          onChange={(e: any) => setScheduledAt(fromInputValue(e.target.value, timeZone) ?? undefined)}
           data-testid="cross-post-scheduled-at"
         />
       </Field.Root>

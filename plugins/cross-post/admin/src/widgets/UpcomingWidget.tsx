@@ -7,6 +7,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useCrossPostApi, type Delivery } from '../api/crossPost';
 import { StatusBadge } from '../components/StatusBadge';
 import { useT } from '../hooks/useT';
+import { useTimeZone } from '../hooks/useTimeZone';
 import { PLUGIN_ID } from '../pluginId';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,6 +17,9 @@ const NEEDS_ATTENTION = new Set(['failed', 'unconfirmed']);
 
 type State = { upcoming: Delivery[]; attention: number; labels: Record<string, string> };
 
+/** When it goes out: a retry's next attempt rather than the time first asked for. */
+const dueOf = (delivery: Delivery) => delivery.scheduledFor ?? delivery.scheduledAt;
+
 /**
  * Homepage widget: the next publications of the coming fortnight, and how many of the last week's
  * failed or could not be confirmed. One line per delivery, so it reads at 4 columns as at 12.
@@ -24,6 +28,7 @@ export const UpcomingWidget = () => {
   const t = useT();
   const { formatDate } = useIntl();
   const api = useCrossPostApi();
+  const [timeZone] = useTimeZone();
   const [state, setState] = useState<State | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -31,8 +36,8 @@ export const UpcomingWidget = () => {
     let live = true;
     const now = Date.now();
     Promise.all([
-      api.calendar({ from: new Date(now), to: new Date(now + 14 * DAY_MS) }),
-      api.calendar({ from: new Date(now - 7 * DAY_MS), to: new Date(now) }),
+      api.deliveries({ from: new Date(now), to: new Date(now + 14 * DAY_MS) }),
+      api.deliveries({ from: new Date(now - 7 * DAY_MS), to: new Date(now) }),
       api.networks(),
     ])
       .then(([coming, lastWeek, networks]) => {
@@ -40,7 +45,7 @@ export const UpcomingWidget = () => {
         setState({
           upcoming: coming
             .filter((delivery) => WAITING.has(delivery.status))
-            .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))
+            .sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
             .slice(0, SHOWN),
           attention: lastWeek.filter((delivery) => NEEDS_ATTENTION.has(delivery.status)).length,
           labels: Object.fromEntries(networks.map((network) => [network.id, network.label])),
@@ -74,7 +79,8 @@ export const UpcomingWidget = () => {
             </Typography>
             <Typography variant="pi" textColor="neutral600">
               {state.labels[delivery.network] ?? delivery.network} ·{' '}
-              {formatDate(delivery.scheduledAt, {
+              {formatDate(dueOf(delivery), {
+                timeZone,
                 weekday: 'short',
                 day: 'numeric',
                 month: 'short',

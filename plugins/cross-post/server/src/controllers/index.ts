@@ -1,9 +1,11 @@
 import accounts from './accounts.controller';
+import calendar from './calendar.controller';
 import deliveries from './deliveries.controller';
 import networks from './networks.controller';
 
 export default {
   accounts,
+  calendar,
   deliveries,
   networks,
 };

@@ -16,5 +16,9 @@ export default {
     route('POST', '/deliveries/:id/cancel', 'deliveries.cancel', ACTIONS.publish),
     route('POST', '/deliveries/:id/retry', 'deliveries.retry', ACTIONS.publish),
     route('GET', '/deliveries', 'deliveries.list', ACTIONS.read),
+    route('PUT', '/deliveries/:id/scheduled-at', 'calendar.moveDelivery', ACTIONS.publish),
+    route('GET', '/calendar', 'calendar.find', ACTIONS.read),
+    // The Content Manager's own permission on the post is checked too (role, conditions, locales).
+    route('PUT', '/calendar/posts/:documentId/planned-at', 'calendar.movePost', ACTIONS.read),
   ],
 };

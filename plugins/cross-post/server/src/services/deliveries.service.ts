@@ -1,11 +1,13 @@
 /** Deliveries as editors see them: schedule (once per account), list, cancel, retry, attempts. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { conflict } from '@porte-voix/kit/http-errors';
 
 import { attemptsRepository } from '../repositories/attempts.repository';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
 import { accountsRepository } from '../repositories/accounts.repository';
 import { createTid } from '../utils/tid';
+import { assertFuture } from '../utils/future';
 import { getService } from '../utils/get-service';
 
 export const DELIVERY_STATUSES = [
@@ -30,8 +32,12 @@ export type DeliveryFilters = {
   campaign?: string;
 };
 
+/** Still to go out: its due time is when it will (`scheduledFor`). */
+const DUE: DeliveryStatus[] = ['scheduled', 'retrying'];
+
 function toPublic(row: any) {
   const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+  const status = row.status as DeliveryStatus;
   return {
     id: row.id,
     postDocumentId: row.postDocumentId,
@@ -39,10 +45,15 @@ function toPublic(row: any) {
     campaignDocumentId: row.campaignDocumentId ?? null,
     accountId: row.accountId,
     network: row.network,
-    status: row.status as DeliveryStatus,
+    status,
     scheduledAt: iso(row.scheduledAt),
+    /** When it goes out: the time asked for, or the next attempt of a retry; null once it left the queue. */
+    scheduledFor: DUE.includes(status)
+      ? iso(status === 'retrying' ? row.nextAttemptAt : row.scheduledAt)
+      : null,
     nextAttemptAt: iso(row.nextAttemptAt),
-    publishedAt: iso(row.publishedAt),
+    /** Only once published: the store fills `publishedAt` at creation for every row. */
+    publishedAt: status === 'published' ? iso(row.publishedAt) : null,
     remoteId: row.remoteId ?? null,
     url: row.url ?? null,
     text: row.text ?? null,
@@ -52,6 +63,22 @@ function toPublic(row: any) {
 }
 
 export type PublicDelivery = ReturnType<typeof toPublic>;
+
+/** Why a delivery cannot be moved, from the status it has now. */
+function notMovable(row: any) {
+  if (row.status === 'published')
+    return conflict('This delivery is already published: it cannot be moved.', {
+      reason: 'already_published',
+    });
+  if (row.status === 'publishing')
+    return conflict('This delivery is being published right now: it cannot be moved.', {
+      reason: 'publishing_now',
+    });
+  return conflict(
+    `A ${row.status} delivery cannot be moved; only a scheduled one can. Retry it or schedule it again from its post.`,
+    { reason: 'not_movable', status: row.status }
+  );
+}
 
 const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deliveries = deliveriesRepository(strapi);
@@ -133,6 +160,22 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return existing;
+    },
+
+    /**
+     * Moves a scheduled delivery to `scheduledAt` (the calendar's drag): only while it is still
+     * scheduled, and only to the future; 409 with the reason when it already left or is leaving.
+     */
+    async move(id: number, scheduledAt: Date): Promise<PublicDelivery> {
+      const existing = await deliveries.findById(id);
+      if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`, { reason: 'delivery_not_found' });
+      assertFuture(scheduledAt, 'scheduledAt');
+      const moved =
+        existing.status === 'scheduled' &&
+        (await deliveries.updateIfStatus(id, 'scheduled', { scheduledAt, nextAttemptAt: scheduledAt }));
+      if (!moved) throw notMovable((await deliveries.findById(id)) ?? existing);
+      getService(strapi, 'dispatcher').wakeAt(scheduledAt);
+      return toPublic(await deliveries.findById(id));
     },
 
     async listForPost(postDocumentId: string): Promise<PublicDelivery[]> {

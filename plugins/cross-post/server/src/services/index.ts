@@ -1,4 +1,5 @@
 import accounts from './accounts.service';
+import calendar from './calendar.service';
 import compose from './compose.service';
 import deliveries from './deliveries.service';
 import demo from './demo.service';
@@ -8,6 +9,7 @@ import replies from './replies.service';
 
 export default {
   accounts,
+  calendar,
   compose,
   deliveries,
   demo,
