@@ -1,5 +1,6 @@
 /** What every plugin's server shares; each plugin's build bundles it. */
 export * from './audit-log';
+export * from './custom-field-values';
 export * from './database-clock';
 export * from './rate-limited';
 export * from './model';

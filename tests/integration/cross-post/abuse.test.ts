@@ -40,12 +40,27 @@ async function breakCiphertext(id: number) {
 }
 
 describe('hashtags and local errors', () => {
-  it('previews a post whose hashtags hold regex characters', async () => {
+  it('refuses hashtags that are not words, naming the field', async () => {
+    const documentId = await createPost(app.strapi, { fr: 'On parle de #c++ ce soir' });
+    const write = (hashtags: unknown) =>
+      app.strapi
+        .documents('api::post.post' as any)
+        .update({ documentId, locale: 'fr', data: { hashtags } as any });
+    await expect(write(['c++'])).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(/^hashtags must hold hashtags of letters, digits and _ only.*"c\+\+"/),
+      details: { reason: 'invalid_input', field: 'hashtags' },
+    });
+    await expect(write('#velo')).rejects.toMatchObject({ details: { field: 'hashtags' } });
+    await write(['#Vélo_2026', 'RoueLibre']);
+  });
+
+  it('previews a post whose hashtags, stored before they were checked, hold regex characters', async () => {
     const account = await createAccount(app.strapi, fakes, 'mastodon');
     const documentId = await createPost(app.strapi, { fr: 'On parle de #c++ ce soir' });
-    await app.strapi
-      .documents('api::post.post' as any)
-      .update({ documentId, locale: 'fr', data: { hashtags: ['c++', '(fr', '[x', 'a\\'] } as any });
+    await app.strapi.db
+      .query('api::post.post' as any)
+      .updateMany({ where: { documentId, locale: 'fr' }, data: { hashtags: ['c++', '(fr', '[x', 'a\\'] } });
     const response = await api().get(`/posts/${documentId}/preview?accountIds=${account.id}`);
     expect(response.status).toBe(200);
     expect(response.body.data[0].text).toContain('#(fr #[x #a\\');

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Gift } from '@strapi/icons';
 import { addPluginPage, pluginWidget, registerPlugin, translations } from '@porte-voix/kit/admin';
@@ -27,6 +28,25 @@ export default {
         component: async () => (await import('./widgets/ContestsWidget')).ContestsWidget,
       })
     );
+
+    app.customFields.register({
+      name: 'countries',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.countries.label`, defaultMessage: 'Eligible countries' },
+      intlDescription: {
+        id: `${PLUGIN_ID}.countries.description`,
+        defaultMessage: 'Countries the contest is open to; none: every country',
+      },
+      icon: PluginIcon,
+      components: {
+        // Not an async function: Strapi 5.54 warns about those.
+        Input: () =>
+          import('./components/CountriesInput').then((module) => ({
+            default: module.CountriesInput as unknown as ComponentType,
+          })),
+      },
+    });
 
     registerPlugin(app, PLUGIN_ID);
   },

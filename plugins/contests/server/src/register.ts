@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { registerCountriesField } from './countries-field';
 import { settleIpHashSecret } from './ip-hash-secret';
 import { getService } from './utils/get-service';
 
@@ -7,6 +8,7 @@ const EVENT_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublis
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   settleIpHashSecret(strapi);
+  registerCountriesField(strapi);
   // Before the schema sync drops the old one-label actor column of the audit log: see splitLegacyActors.
   strapi.hook('strapi::content-types.beforeSync').register(async () => {
     const split = await getService(strapi, 'audit').splitLegacyActors();

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Calendar } from '@strapi/icons';
 import { addPluginPage, pluginWidget, registerPlugin, translations } from '@porte-voix/kit/admin';
@@ -43,6 +44,25 @@ export default {
         component: async () => (await import('./widgets/UpcomingWidget')).UpcomingWidget,
       })
     );
+
+    app.customFields.register({
+      name: 'hashtags',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.hashtags.label`, defaultMessage: 'Hashtags' },
+      intlDescription: {
+        id: `${PLUGIN_ID}.hashtags.description`,
+        defaultMessage: 'Added at the end of the text on every network, once each',
+      },
+      icon: PluginIcon,
+      components: {
+        // Not an async function: Strapi 5.54 warns about those (see the plugin pages).
+        Input: () =>
+          import('./components/HashtagsInput').then((module) => ({
+            default: module.HashtagsInput as unknown as ComponentType,
+          })),
+      },
+    });
 
     registerPlugin(app, PLUGIN_ID);
   },

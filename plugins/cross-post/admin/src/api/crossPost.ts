@@ -132,6 +132,13 @@ export function useCrossPostApi() {
         if (campaign) params.set('campaign', campaign);
         return (await get<{ data: Calendar }>(`${base}/calendar?${params}`)).data.data;
       },
+      /** Hashtags already used on posts and campaigns that start like `typed`, most used first. */
+      hashtagSuggestions: async (typed: string) =>
+        (
+          await get<{ data: Array<{ tag: string; uses: number }> }>(
+            `${base}/hashtags/suggestions?${new URLSearchParams({ q: typed })}`
+          )
+        ).data.data,
       movePost: (documentId: string, plannedAt: Date) =>
         put(`${base}/calendar/posts/${documentId}/planned-at`, { plannedAt: plannedAt.toISOString() }),
       moveDelivery: (deliveryId: number, scheduledAt: Date) =>

@@ -18,6 +18,7 @@ export default {
     route('GET', '/deliveries', 'deliveries.list', ACTIONS.read),
     route('PUT', '/deliveries/:id/scheduled-at', 'calendar.moveDelivery', ACTIONS.publish),
     route('GET', '/calendar', 'calendar.find', ACTIONS.read),
+    route('GET', '/hashtags/suggestions', 'hashtags.suggestions', ACTIONS.read),
     // The Content Manager's own permission on the post is checked too (role, conditions, locales).
     route('PUT', '/calendar/posts/:documentId/planned-at', 'calendar.movePost', ACTIONS.read),
   ],

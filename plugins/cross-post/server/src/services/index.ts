@@ -4,6 +4,7 @@ import compose from './compose.service';
 import deliveries from './deliveries.service';
 import demo from './demo.service';
 import dispatcher from './dispatcher.service';
+import hashtags from './hashtags.service';
 import metrics from './metrics.service';
 import replies from './replies.service';
 
@@ -14,6 +15,7 @@ export default {
   deliveries,
   demo,
   dispatcher,
+  hashtags,
   metrics,
   replies,
 };
