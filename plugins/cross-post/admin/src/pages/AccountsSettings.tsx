@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   Box,
   Button,
+  EmptyStateLayout,
   Field,
   Flex,
   Main,
@@ -40,12 +41,16 @@ const AccountsSettings = () => {
   const apiError = useApiError();
   const networks = useNetworks();
   const [accounts, setAccounts] = useState<Account[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const network = networks.find((candidate) => candidate.id === draft?.network);
 
-  const load = useCallback(async () => setAccounts(await api.accounts()), [api]);
+  const load = useCallback(async () => {
+    setAccounts(await api.accounts());
+    setLoaded(true);
+  }, [api]);
 
   useEffect(() => {
     load().catch((e) => setError(apiError.message(e)));
@@ -253,6 +258,11 @@ const AccountsSettings = () => {
             ))}
           </Tbody>
         </Table>
+        {loaded && accounts.length === 0 && !draft && (
+          <Box paddingTop={4} data-testid="accounts-empty">
+            <EmptyStateLayout content={t('accounts.empty')} />
+          </Box>
+        )}
       </Layouts.Content>
     </Main>
   );
