@@ -44,6 +44,42 @@ describe('contest entries over the content API', () => {
     expect(response.body.data.id).not.toContain('hash');
   });
 
+  it('shows the organiser the entry as it was sent, with the time it arrived', async () => {
+    const before = Date.now();
+    const sent = entryBody({
+      name: '  Zoé Lefèvre ',
+      phone: '+33 6 12 34 56 78',
+      birthDate: '1988-11-30',
+      answers: { favouriteRide: 'Lyon–Annecy', nights: 2, choices: ['vélo', 'train'] },
+      consents: { rules: true, marketing: true },
+    });
+    const response = await enter(contest, sent);
+    expect(response.status).toBe(201);
+    const token = await app.adminToken();
+    const listed = await app
+      .http()
+      .get(`/contests/${contest}/entries?q=${response.body.data.id}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({
+        id: response.body.data.id,
+        name: 'Zoé Lefèvre',
+        email: sent.data.email,
+        phone: '+33 6 12 34 56 78',
+        country: 'FR',
+        birthDate: '1988-11-30',
+        answers: { favouriteRide: 'Lyon–Annecy', nights: 2, choices: ['vélo', 'train'] },
+        consents: { rules: true, marketing: true, publishName: false },
+        status: 'valid',
+        fraudSignals: [],
+        erased: false,
+      }),
+    ]);
+    const arrived = new Date(listed.body.data[0].createdAt).getTime();
+    expect(arrived).toBeGreaterThanOrEqual(before - 1000);
+    expect(arrived).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
   describe('refusals', () => {
     const expectRefusal = (response: any, status: number, reason: string) => {
       expect(response.status).toBe(status);
