@@ -48,7 +48,7 @@ describe('contest entries over the content API', () => {
     const before = Date.now();
     const sent = entryBody({
       name: '  Zoé Lefèvre ',
-      phone: '+33 6 12 34 56 78',
+      phone: '+33 7 98 76 54 32',
       birthDate: '1988-11-30',
       answers: { favouriteRide: 'Lyon–Annecy', nights: 2, choices: ['vélo', 'train'] },
       consents: { rules: true, marketing: true },
@@ -65,7 +65,7 @@ describe('contest entries over the content API', () => {
         id: response.body.data.id,
         name: 'Zoé Lefèvre',
         email: sent.data.email,
-        phone: '+33 6 12 34 56 78',
+        phone: '+33 7 98 76 54 32',
         country: 'FR',
         birthDate: '1988-11-30',
         answers: { favouriteRide: 'Lyon–Annecy', nights: 2, choices: ['vélo', 'train'] },
