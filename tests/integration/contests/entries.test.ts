@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { createContest, entryBody, QUIET_ENV } from './contest-fixtures';
+import { createContest, entryBody, QUIET_ENV, setWindow } from './contest-fixtures';
 
 const HOUR = 3600 * 1000;
 const ENTRY = 'plugin::contests.contest-entry';
@@ -113,6 +113,13 @@ describe('contest entries over the content API', () => {
         entryClosesAt: new Date(Date.now() - HOUR).toISOString(),
       });
       expectRefusal(await enter(closed, entryBody()), 403, 'window_closed');
+    });
+
+    it('403 for the very next entry once an organiser closes the contest, though entries read it from a cache', async () => {
+      const closing = await createContest(app.strapi);
+      expect((await enter(closing, entryBody())).status).toBe(201);
+      await setWindow(app.strapi, closing, new Date(Date.now() - 2 * HOUR), new Date(Date.now() - 1000));
+      expectRefusal(await enter(closing, entryBody()), 403, 'window_closed');
     });
 
     it('422 when the rules are not accepted', async () => {
