@@ -204,7 +204,8 @@ export const median = (values) => {
 /**
  * The feature against the plain create (or another `baseline.url`), in alternated rounds (A B, then B A) after a warm-up, so
  * that drift and other work on the machine hit both alike. Returns the medians of each side and of
- * the rounds' ratios (feature / baseline), and how many requests of each side were answered.
+ * the rounds' ratios (feature / baseline), the CPU each side spent per request, and how many
+ * requests of each side were answered.
  */
 export async function compareWithBaseline({
   baseUrl,
@@ -233,6 +234,9 @@ export async function compareWithBaseline({
   };
   strapi?.db.connection.on('query', countStatement);
   const perRequest = { baseline: [], [feature.name]: [] };
+  // CPU of this process (server and load worker alike) per answered request: unlike a rate, it
+  // barely moves when other work shares the machine.
+  const cpuPerRequest = { baseline: [], [feature.name]: [] };
   console.log(
     `${label}: ${rounds} rounds of ${seconds}s per phase, ${concurrency} concurrent keep-alive clients, load average ${os
       .loadavg()[0]
@@ -255,8 +259,13 @@ export async function compareWithBaseline({
     for (const name of order) {
       statements = 0;
       phaseName = name;
+      const cpuBefore = process.cpuUsage();
       const result = await loadPhase({ ...phases[name], seconds, concurrency });
-      if (result.ok > 0) perRequest[name].push(statements / result.ok);
+      const cpu = process.cpuUsage(cpuBefore);
+      if (result.ok > 0) {
+        perRequest[name].push(statements / result.ok);
+        cpuPerRequest[name].push((cpu.user + cpu.system) / 1000 / result.ok);
+      }
       if (result.failed > 0) console.warn(`  ${name}: ${result.failed} requests failed`);
       roundRates[name] = result.rate;
       answered[name] += result.ok;
@@ -267,6 +276,10 @@ export async function compareWithBaseline({
     }
     ratios.push(roundRates[feature.name] / roundRates.baseline);
   }
+  const cpu = { baseline: median(cpuPerRequest.baseline), feature: median(cpuPerRequest[feature.name]) };
+  console.log(
+    `  CPU per request: baseline ${cpu.baseline.toFixed(2)} ms, ${feature.name} ${cpu.feature.toFixed(2)} ms (ratio ${(cpu.baseline / cpu.feature).toFixed(2)})`
+  );
   if (strapi) {
     strapi.db.connection.off('query', countStatement);
     console.log(
@@ -280,6 +293,8 @@ export async function compareWithBaseline({
     baseline: median(rates.baseline),
     feature: median(rates[feature.name]),
     ratio: median(ratios),
+    // Milliseconds of CPU per request on each side (medians of the rounds).
+    cpu,
     // Requests answered as expected, warm-up included: what the feature should have stored.
     answered,
   };

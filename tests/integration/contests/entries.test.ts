@@ -1,5 +1,5 @@
 import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { createContest, entryBody, QUIET_ENV } from './contest-fixtures';
+import { createContest, entryBody, QUIET_ENV, setWindow } from './contest-fixtures';
 
 const HOUR = 3600 * 1000;
 const ENTRY = 'plugin::contests.contest-entry';
@@ -44,6 +44,42 @@ describe('contest entries over the content API', () => {
     expect(response.body.data.id).not.toContain('hash');
   });
 
+  it('shows the organiser the entry as it was sent, with the time it arrived', async () => {
+    const before = Date.now();
+    const sent = entryBody({
+      name: '  Zoé Lefèvre ',
+      phone: '+33 7 98 76 54 32',
+      birthDate: '1988-11-30',
+      answers: { favouriteRide: 'Lyon–Annecy', nights: 2, choices: ['vélo', 'train'] },
+      consents: { rules: true, marketing: true },
+    });
+    const response = await enter(contest, sent);
+    expect(response.status).toBe(201);
+    const token = await app.adminToken();
+    const listed = await app
+      .http()
+      .get(`/contests/${contest}/entries?q=${response.body.data.id}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({
+        id: response.body.data.id,
+        name: 'Zoé Lefèvre',
+        email: sent.data.email,
+        phone: '+33 7 98 76 54 32',
+        country: 'FR',
+        birthDate: '1988-11-30',
+        answers: { favouriteRide: 'Lyon–Annecy', nights: 2, choices: ['vélo', 'train'] },
+        consents: { rules: true, marketing: true, publishName: false },
+        status: 'valid',
+        fraudSignals: [],
+        erased: false,
+      }),
+    ]);
+    const arrived = new Date(listed.body.data[0].createdAt).getTime();
+    expect(arrived).toBeGreaterThanOrEqual(before - 1000);
+    expect(arrived).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
   describe('refusals', () => {
     const expectRefusal = (response: any, status: number, reason: string) => {
       expect(response.status).toBe(status);
@@ -77,6 +113,13 @@ describe('contest entries over the content API', () => {
         entryClosesAt: new Date(Date.now() - HOUR).toISOString(),
       });
       expectRefusal(await enter(closed, entryBody()), 403, 'window_closed');
+    });
+
+    it('403 for the very next entry once an organiser closes the contest, though entries read it from a cache', async () => {
+      const closing = await createContest(app.strapi);
+      expect((await enter(closing, entryBody())).status).toBe(201);
+      await setWindow(app.strapi, closing, new Date(Date.now() - 2 * HOUR), new Date(Date.now() - 1000));
+      expectRefusal(await enter(closing, entryBody()), 403, 'window_closed');
     });
 
     it('422 when the rules are not accepted', async () => {

@@ -41,20 +41,33 @@ export function nameKey(name: string): string {
     .join(' ');
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/**
+ * Levenshtein distance, stopping early once it exceeds `max`. Only the band of cells within `max`
+ * of the diagonal can stay within `max`, so only those are computed (Ukkonen): with `max` at one
+ * or two, a comparison costs a few cells per character. Every entry compares its name with the
+ * latest 200, so this is on the entry path.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const outside = max + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j <= max ? j : outside;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current[0] = i <= max ? i : outside;
+    if (from > 1) current[from - 1] = outside;
+    let rowMin = current[0];
+    for (let j = from; j <= to; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current[j] = value > outside ? outside : value;
+      if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
-    previous = current;
+    if (to < b.length) current[to + 1] = outside;
+    if (rowMin > max) return outside;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
@@ -77,6 +90,8 @@ export type FraudEvidence = {
   otherNames: { publicId: string; nameKey: string }[];
 };
 
+const MAX_SIMILAR_NAMES = 10;
+
 export function detectFraudSignals(evidence: FraudEvidence, thresholds: FraudThresholds): FraudSignal[] {
   const signals: FraudSignal[] = [];
   if (isDisposableDomain(evidence.emailDomain, thresholds.extraDisposableDomains)) {
@@ -96,9 +111,12 @@ export function detectFraudSignals(evidence: FraudEvidence, thresholds: FraudThr
       threshold: thresholds.burstThreshold,
     });
   }
-  const similar = evidence.otherNames
-    .filter((other) => areNearDuplicateNames(evidence.nameKey, other.nameKey))
-    .map((other) => other.publicId);
-  if (similar.length > 0) signals.push({ type: 'near_duplicate_name', similarTo: similar.slice(0, 10) });
+  // The signal names ten at most: the comparisons stop there.
+  const similar: string[] = [];
+  for (const other of evidence.otherNames) {
+    if (!areNearDuplicateNames(evidence.nameKey, other.nameKey)) continue;
+    if (similar.push(other.publicId) === MAX_SIMILAR_NAMES) break;
+  }
+  if (similar.length > 0) signals.push({ type: 'near_duplicate_name', similarTo: similar });
   return signals;
 }
