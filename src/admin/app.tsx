@@ -1,9 +1,20 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { translateEnumCells } from './content-manager/enum-cells';
+import { translateFieldHints } from './content-manager/field-hints';
+import { en } from './translations/en';
+import { fr } from './translations/fr';
+import { schemaMessages } from './translations/messages';
+
 export default {
   config: {
     // The admin interface in English and French.
     locales: ['fr'],
+    // Names, labels, hints and enum values of the content model (src/admin/translations).
+    translations: { en: schemaMessages(en), fr: schemaMessages(fr) },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: Pick<StrapiApp, 'registerHook'>) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateEnumCells);
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateFieldHints);
+  },
 };
