@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { translateEnumCells } from './content-manager/enum-cells';
 import { translateFieldHints } from './content-manager/field-hints';
+import { ONBOARDING_CONFIG, skipGenericOnboarding } from './onboarding';
 import { en } from './translations/en';
 import { fr } from './translations/fr';
 import { schemaMessages } from './translations/messages';
@@ -12,6 +13,10 @@ export default {
     locales: ['fr'],
     // Names, labels, hints and enum values of the content model (src/admin/translations).
     translations: { en: schemaMessages(en), fr: schemaMessages(fr) },
+    ...ONBOARDING_CONFIG,
+  },
+  register() {
+    skipGenericOnboarding();
   },
   bootstrap(app: Pick<StrapiApp, 'registerHook'>) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateEnumCells);
