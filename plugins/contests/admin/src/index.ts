@@ -14,7 +14,7 @@ export default {
       name: 'Contests',
       icon: PluginIcon,
       action: READ,
-      Component: async () => ({ default: (await import('./pages/App')).App }),
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
 
     app.widgets.register(
@@ -24,7 +24,7 @@ export default {
         key: 'contests',
         icon: Gift,
         action: READ,
-        component: async () => (await import('./widgets/ContestsWidget')).ContestsWidget,
+        component: () => import('./widgets/ContestsWidget').then((module) => module.ContestsWidget),
       })
     );
 

@@ -18,7 +18,7 @@ export default {
       name: 'Cross-post',
       icon: PluginIcon,
       action: READ,
-      Component: async () => ({ default: (await import('./pages/App')).App }),
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
 
     app.createSettingSection(
@@ -29,7 +29,8 @@ export default {
           to: `${PLUGIN_ID}/accounts`,
           intlLabel: { id: `${PLUGIN_ID}.accounts.title`, defaultMessage: 'Social accounts' },
           permissions: [{ action: `plugin::${PLUGIN_ID}.accounts.manage`, subject: null }],
-          Component: async () => ({ default: (await import('./pages/AccountsSettings')).AccountsSettings }),
+          Component: () =>
+            import('./pages/AccountsSettings').then((module) => ({ default: module.AccountsSettings })),
         },
       ]
     );
@@ -40,7 +41,7 @@ export default {
         id: 'upcoming',
         icon: Calendar,
         action: READ,
-        component: async () => (await import('./widgets/UpcomingWidget')).UpcomingWidget,
+        component: () => import('./widgets/UpcomingWidget').then((module) => module.UpcomingWidget),
       })
     );
 
