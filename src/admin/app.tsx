@@ -6,13 +6,15 @@ import { ONBOARDING_CONFIG, skipGenericOnboarding } from './onboarding';
 import { en } from './translations/en';
 import { fr } from './translations/fr';
 import { schemaMessages } from './translations/messages';
+import { strapiEn, strapiFr } from './translations/strapi';
 
 export default {
   config: {
     // The admin interface in English and French.
     locales: ['fr'],
-    // Names, labels, hints and enum values of the content model (src/admin/translations).
-    translations: { en: schemaMessages(en), fr: schemaMessages(fr) },
+    // Names, labels, hints and enum values of the content model, and the French Strapi lacks
+    // (src/admin/translations).
+    translations: { en: { ...strapiEn, ...schemaMessages(en) }, fr: { ...strapiFr, ...schemaMessages(fr) } },
     ...ONBOARDING_CONFIG,
   },
   register() {
