@@ -36,6 +36,29 @@ const STRAPI_CONSOLE_ALLOWLIST: Array<{ pattern: RegExp; why: string }> = [
       "Same for Strapi AI translations: i18n's edit-view header (CMHeaderActions, useAILocalizationJobsPolling) " +
       'always asks for the AI localization job of the entry, and i18n answers 404 while Strapi AI is off.',
   },
+  // Development warnings: React, styled-components and Redux Toolkit print them only in a development bundle
+  // (`NODE_ENV=development npx strapi build`), never in the production one the other browser tests use.
+  {
+    pattern: /^warning: ⚠️ React Router Future Flag Warning/,
+    why: "Strapi creates the admin's router (React Router 6) without the v7 future flags; an app cannot set them.",
+  },
+  {
+    pattern: /^warning: (Serializable|Immutable)StateInvariantMiddleware took \d+ms/,
+    why: "Redux Toolkit's development-only timing of Strapi's own admin store.",
+  },
+  {
+    pattern: /^warning: useRBAC: The first argument should be an array of permissions, not an object/,
+    why:
+      'Strapi calls useRBAC with an object itself (upload useMediaLibraryPermissions, content-releases, ' +
+      'users-permissions pages); the Porte-voix plugins pass arrays (plugins/*/admin/src/hooks/use*Permissions.ts).',
+  },
+  {
+    pattern:
+      /^warning: styled-components: it looks like an unknown prop "attribute" is being sent through to the DOM/,
+    why:
+      "Edit views only: content-manager's relation input (EditView/FormInputs/Relations) spreads the field's " +
+      'props, `attribute` included, down to the design-system combobox.',
+  },
 ];
 
 /** Identifiers an editor must never read: field names in camelCase and enum values with an underscore. */

@@ -5,10 +5,27 @@
  * when a Strapi upgrade adds a content-manager message that has no French.
  */
 
-/** Ids Strapi's content manager looks up that none of its translation files has, in any language. */
+/**
+ * Ids Strapi's content manager looks up that none of its translation files has, in any language (react-intl
+ * stays silent about them in English only because English is its default locale).
+ */
 const UNTRANSLATED_EVERYWHERE = {
-  en: { 'search.placeholder': 'Search', clearLabel: 'Clear' },
-  fr: { 'search.placeholder': 'Rechercher', clearLabel: 'Effacer' },
+  en: {
+    'search.placeholder': 'Search',
+    clearLabel: 'Clear',
+    'content-manager.plugin.name': 'Content Manager',
+    'content-manager.containers.list.table-headers.status': 'Status',
+    'components.Blocks.blocks.bulletList': 'Bulleted list',
+    'components.Blocks.blocks.numberList': 'Numbered list',
+  },
+  fr: {
+    'search.placeholder': 'Rechercher',
+    clearLabel: 'Effacer',
+    'content-manager.plugin.name': 'Gestionnaire de contenu',
+    'content-manager.containers.list.table-headers.status': 'Statut',
+    'components.Blocks.blocks.bulletList': 'Liste à puces',
+    'components.Blocks.blocks.numberList': 'Liste numérotée',
+  },
 };
 
 const CM = 'content-manager';
