@@ -13,6 +13,11 @@ import { openAdmin, type AdminSession } from './harness/browser';
  * views, the plugins' pages and the home page. A page fails when the console reports an error, a warning or a
  * missing translation, or when it shows a raw field name or enum value (`entryOpensAt`, `in_review`).
  * Screenshots of each page at 1280 and 768 px go to .tmp/screenshots/<lang>-<width>-<page>.png.
+ *
+ * A production bundle logs neither react-intl's MISSING_TRANSLATION nor React's and styled-components'
+ * warnings. To see those too, run this file once on a development bundle:
+ * `NODE_ENV=development npx strapi build && npx jest --selectProjects e2e --runInBand tests/e2e/languages.e2e.test.ts`
+ * (then rebuild with NODE_ENV=production for the other browser tests).
  */
 
 const SCREENSHOTS = path.join(__dirname, '../../.tmp/screenshots');
