@@ -1,7 +1,7 @@
 /**
  * Messages Strapi 5.54 shows on the screens a community manager uses but does not translate: the content
  * manager's French (`@strapi/content-manager` fr.json lacks 75 of its 344 messages), a few admin messages
- * used there, and the name of the users-permissions "User" type. `__tests__/strapi-messages.test.ts` fails
+ * used there, and the users-permissions "User" type's name and field labels. `__tests__/strapi-messages.test.ts` fails
  * when a Strapi upgrade adds a content-manager message that has no French.
  */
 
@@ -30,10 +30,40 @@ const UNTRANSLATED_EVERYWHERE = {
 
 const CM = 'content-manager';
 
+/** The users-permissions plugin's "User" type, listed in the Content Manager: its name and field labels. */
+export const USER_UID = 'plugin::users-permissions.user';
+const userField = (field: string) => `${CM}.content-types.${USER_UID}.${field}`;
+const USER_TYPE = {
+  en: {
+    username: 'Username',
+    email: 'E-mail',
+    provider: 'Sign-in provider',
+    password: 'Password',
+    resetPasswordToken: 'Password reset token',
+    confirmationToken: 'Confirmation token',
+    confirmed: 'Confirmed',
+    blocked: 'Blocked',
+    role: 'Role',
+  },
+  fr: {
+    username: 'Nom d’utilisateur',
+    email: 'E-mail',
+    provider: 'Fournisseur de connexion',
+    password: 'Mot de passe',
+    resetPasswordToken: 'Jeton de réinitialisation du mot de passe',
+    confirmationToken: 'Jeton de confirmation',
+    confirmed: 'Confirmé',
+    blocked: 'Bloqué',
+    role: 'Rôle',
+  },
+};
+const userMessages = (labels: Record<string, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([field, label]) => [userField(field), label]));
+
 export const strapiFr: Record<string, string> = {
   ...UNTRANSLATED_EVERYWHERE.fr,
-  // The users-permissions plugin's content type, listed in the Content Manager.
   User: 'Utilisateur',
+  ...userMessages(USER_TYPE.fr),
   'app.utils.published': 'Publié',
   'app.utils.update-filter': 'Modifier le filtre',
   'global.localeToggle.label': 'Choisir la langue de l’interface',
@@ -154,4 +184,7 @@ export const strapiFr: Record<string, string> = {
     'Vos permissions ne donnent pas accès à certains champs obligatoires. Demandez l’accès à un administrateur pour continuer.',
 };
 
-export const strapiEn: Record<string, string> = { ...UNTRANSLATED_EVERYWHERE.en };
+export const strapiEn: Record<string, string> = {
+  ...UNTRANSLATED_EVERYWHERE.en,
+  ...userMessages(USER_TYPE.en),
+};

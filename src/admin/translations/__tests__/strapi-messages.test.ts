@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { strapiEn, strapiFr } from '../strapi';
+import { strapiEn, strapiFr, USER_UID } from '../strapi';
 
 // The package's `exports` hide its translation files; they are read where npm installed them.
 const CM_TRANSLATIONS = join(
@@ -49,5 +49,20 @@ describe("Strapi's own messages on the content manager", () => {
 
   it('gives the ids Strapi never translated a text in both languages', () => {
     expect(Object.keys(strapiFr)).toEqual(expect.arrayContaining(Object.keys(strapiEn)));
+  });
+
+  it('labels every field of the users-permissions User type in both languages', () => {
+    const userSchema = require(
+      join(
+        __dirname,
+        '../../../../node_modules/@strapi/plugin-users-permissions/server/src/content-types/user/index.js'
+      )
+    );
+    const unlabelled = Object.keys(userSchema.attributes).flatMap((field) =>
+      [strapiEn, strapiFr]
+        .filter((messages) => !messages[`content-manager.content-types.${USER_UID}.${field}`])
+        .map((messages) => `${field} (${messages === strapiEn ? 'en' : 'fr'})`)
+    );
+    expect(unlabelled).toEqual([]);
   });
 });
