@@ -17,6 +17,9 @@ export default ({ env }) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
   },
+  // No front-end preview is wired to the admin: without this, every entry shows Strapi's "Set up preview"
+  // (a link to its documentation) and the content manager logs a 404 each time it asks for a preview URL.
+  preview: { enabled: false },
   flags: {
     nps: env.bool('FLAG_NPS', false),
     promoteEE: env.bool('FLAG_PROMOTE_EE', false),

@@ -1,9 +1,27 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { translateEnumCells } from './content-manager/enum-cells';
+import { translateFieldHints } from './content-manager/field-hints';
+import { ONBOARDING_CONFIG, skipGenericOnboarding } from './onboarding';
+import { en } from './translations/en';
+import { fr } from './translations/fr';
+import { schemaMessages } from './translations/messages';
+import { strapiEn, strapiFr } from './translations/strapi';
+
 export default {
   config: {
     // The admin interface in English and French.
     locales: ['fr'],
+    // Names, labels, hints and enum values of the content model, and the French Strapi lacks
+    // (src/admin/translations).
+    translations: { en: { ...strapiEn, ...schemaMessages(en) }, fr: { ...strapiFr, ...schemaMessages(fr) } },
+    ...ONBOARDING_CONFIG,
   },
-  bootstrap(_app: StrapiApp) {},
+  register() {
+    skipGenericOnboarding();
+  },
+  bootstrap(app: Pick<StrapiApp, 'registerHook'>) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateEnumCells);
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateFieldHints);
+  },
 };

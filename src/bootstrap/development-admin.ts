@@ -10,6 +10,12 @@ export const DEVELOPMENT_ADMIN_DEFAULTS = {
 };
 
 /**
+ * Where the admin is served, as Strapi computes it from PUBLIC_URL, or HOST and PORT (localhost for 0.0.0.0
+ * under `strapi develop`).
+ */
+const adminUrl = (strapi: Core.Strapi): string => strapi.config.get('admin.absoluteUrl');
+
+/**
  * In development only, create a super admin from documented defaults (overridable by
  * PORTE_VOIX_ADMIN_EMAIL / PORTE_VOIX_ADMIN_PASSWORD) so a newcomer can log in at once.
  * Only where development defaults are allowed (never under `strapi start`), and never when an admin
@@ -34,7 +40,7 @@ export async function ensureDevelopmentAdmin(strapi: Core.Strapi): Promise<void>
   }
   if (await strapi.db.query('admin::user').findOne({ where: { email } })) {
     strapi.log.info(
-      `[porte-voix] Log into the admin at ${strapi.config.get('server.url') || 'http://localhost:1337'}/admin with ${email} / ${
+      `[porte-voix] Log into the admin at ${adminUrl(strapi)} with ${email} / ${
         process.env.PORTE_VOIX_ADMIN_PASSWORD ? '(PORTE_VOIX_ADMIN_PASSWORD)' : password
       } (development only)`
     );

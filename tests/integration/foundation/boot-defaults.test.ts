@@ -6,7 +6,8 @@ import { bootStrapi, type TestApp } from '../../harness/strapi';
 describe('what a boot sets up', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await bootStrapi({ seedDemo: true });
+    // A port other than Strapi's default, for the log that tells where to log in.
+    app = await bootStrapi({ seedDemo: true, env: { PORT: '4321' } });
   });
   afterAll(async () => {
     await app?.stop();
@@ -90,7 +91,8 @@ describe('what a boot sets up', () => {
     expect(await developmentAdmin()).toBeNull();
   });
 
-  it('creates the development admin under `strapi develop`, who can then log in', async () => {
+  it('creates the development admin under `strapi develop`, who can then log in, at the URL the log gives', async () => {
+    const info = jest.spyOn(app.strapi.log, 'info');
     await asDevelop(() =>
       withEnv({ NODE_ENV: 'development', PORTE_VOIX_DEV_ADMIN: undefined }, () =>
         ensureDevelopmentAdmin(app.strapi)
@@ -102,6 +104,11 @@ describe('what a boot sets up', () => {
       .send({ email: DEVELOPMENT_ADMIN_DEFAULTS.email, password: DEVELOPMENT_ADMIN_DEFAULTS.password });
     expect(response.status).toBe(200);
     expect(response.body.data.token).toEqual(expect.any(String));
+    const logged = info.mock.calls.map(([message]) => String(message));
+    info.mockRestore();
+    expect(logged).toContainEqual(
+      expect.stringContaining('Log into the admin at http://127.0.0.1:4321/admin with')
+    );
   });
 
   it('shows editors useful list columns, and keeps their own choices afterwards', async () => {

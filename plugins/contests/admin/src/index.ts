@@ -15,7 +15,7 @@ export default {
       name: 'Contests',
       icon: PluginIcon,
       action: READ,
-      Component: async () => ({ default: (await import('./pages/App')).App }),
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
 
     app.widgets.register(
@@ -25,7 +25,7 @@ export default {
         key: 'contests',
         icon: Gift,
         action: READ,
-        component: async () => (await import('./widgets/ContestsWidget')).ContestsWidget,
+        component: () => import('./widgets/ContestsWidget').then((module) => module.ContestsWidget),
       })
     );
 

@@ -19,7 +19,7 @@ export default {
       name: 'Cross-post',
       icon: PluginIcon,
       action: READ,
-      Component: async () => ({ default: (await import('./pages/App')).App }),
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
 
     app.createSettingSection(
@@ -30,7 +30,8 @@ export default {
           to: `${PLUGIN_ID}/accounts`,
           intlLabel: { id: `${PLUGIN_ID}.accounts.title`, defaultMessage: 'Social accounts' },
           permissions: [{ action: `plugin::${PLUGIN_ID}.accounts.manage`, subject: null }],
-          Component: async () => ({ default: (await import('./pages/AccountsSettings')).AccountsSettings }),
+          Component: () =>
+            import('./pages/AccountsSettings').then((module) => ({ default: module.AccountsSettings })),
         },
       ]
     );
@@ -41,7 +42,7 @@ export default {
         id: 'upcoming',
         icon: Calendar,
         action: READ,
-        component: async () => (await import('./widgets/UpcomingWidget')).UpcomingWidget,
+        component: () => import('./widgets/UpcomingWidget').then((module) => module.UpcomingWidget),
       })
     );
 

@@ -14,42 +14,27 @@ export default {
       name: 'Engagement',
       icon: PluginIcon,
       action: READ,
-      Component: async () => ({ default: (await import('./pages/App')).App }),
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
 
     // Each widget reads the one homepage summary; the server answers it behind the same permission.
     const widget = (id: string, icon: typeof Star, href: string, component: () => Promise<any>) =>
       pluginWidget({ pluginId: PLUGIN_ID, id, icon, action: READ, href, component });
     app.widgets.register([
-      widget(
-        'week',
-        PresentationChart,
-        `/plugins/${PLUGIN_ID}`,
-        async () => (await import('./widgets/WeekWidget')).WeekWidget
+      widget('week', PresentationChart, `/plugins/${PLUGIN_ID}`, () =>
+        import('./widgets/WeekWidget').then((module) => module.WeekWidget)
       ),
-      widget(
-        'pacing',
-        TrendUp,
-        `/plugins/${PLUGIN_ID}/campaigns`,
-        async () => (await import('./widgets/PacingWidget')).PacingWidget
+      widget('pacing', TrendUp, `/plugins/${PLUGIN_ID}/campaigns`, () =>
+        import('./widgets/PacingWidget').then((module) => module.PacingWidget)
       ),
-      widget(
-        'topPosts',
-        Star,
-        `/plugins/${PLUGIN_ID}`,
-        async () => (await import('./widgets/TopPostsWidget')).TopPostsWidget
+      widget('topPosts', Star, `/plugins/${PLUGIN_ID}`, () =>
+        import('./widgets/TopPostsWidget').then((module) => module.TopPostsWidget)
       ),
-      widget(
-        'health',
-        Stethoscope,
-        `/plugins/${PLUGIN_ID}/health`,
-        async () => (await import('./widgets/HealthWidget')).HealthWidget
+      widget('health', Stethoscope, `/plugins/${PLUGIN_ID}/health`, () =>
+        import('./widgets/HealthWidget').then((module) => module.HealthWidget)
       ),
-      widget(
-        'partners',
-        User,
-        `/plugins/${PLUGIN_ID}/partners`,
-        async () => (await import('./widgets/PartnerTrafficWidget')).PartnerTrafficWidget
+      widget('partners', User, `/plugins/${PLUGIN_ID}/partners`, () =>
+        import('./widgets/PartnerTrafficWidget').then((module) => module.PartnerTrafficWidget)
       ),
     ]);
 

@@ -14,7 +14,7 @@ export default {
       name: 'Moderation',
       icon: PluginIcon,
       action: READ,
-      Component: async () => ({ default: (await import('./pages/App')).App }),
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
 
     app.widgets.register(
@@ -23,7 +23,7 @@ export default {
         id: 'queue',
         icon: Message,
         action: READ,
-        component: async () => (await import('./widgets/QueueWidget')).QueueWidget,
+        component: () => import('./widgets/QueueWidget').then((module) => module.QueueWidget),
       })
     );
 
