@@ -1,5 +1,5 @@
 import { forwardRef, useMemo } from 'react';
-import { Field, MultiSelect, MultiSelectOption } from '@strapi/design-system';
+import { Box, Field, MultiSelect, MultiSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { COUNTRY_CODES } from '../../../server/src/domain/countries';
@@ -38,23 +38,25 @@ export const CountriesInput = forwardRef<HTMLDivElement, Props>(
     return (
       <Field.Root name={name} hint={hint ?? t('countries.hint')} error={error} required={required}>
         <Field.Label>{label}</Field.Label>
-        <MultiSelect
-          ref={ref}
-          value={picked}
-          onChange={(codes: string[]) => onChange(name, codes)}
-          onClear={() => onChange(name, [])}
-          clearLabel={t('countries.clear')}
-          placeholder={t('countries.placeholder')}
-          disabled={disabled}
-          withTags
-          data-testid="countries-input"
-        >
-          {countries.map(({ code, name: countryName }) => (
-            <MultiSelectOption key={code} value={code}>
-              {countryName}
-            </MultiSelectOption>
-          ))}
-        </MultiSelect>
+        {/* The select's own props stop at a provider that renders nothing: the test id goes here. */}
+        <Box data-testid="countries-input">
+          <MultiSelect
+            ref={ref}
+            value={picked}
+            onChange={(codes: string[]) => onChange(name, codes)}
+            onClear={() => onChange(name, [])}
+            clearLabel={t('countries.clear')}
+            placeholder={t('countries.placeholder')}
+            disabled={disabled}
+            withTags
+          >
+            {countries.map(({ code, name: countryName }) => (
+              <MultiSelectOption key={code} value={code}>
+                {countryName}
+              </MultiSelectOption>
+            ))}
+          </MultiSelect>
+        </Box>
         <Field.Hint />
         <Field.Error />
       </Field.Root>
