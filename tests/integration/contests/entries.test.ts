@@ -87,6 +87,38 @@ describe('contest entries over the content API', () => {
       expect(response.body.error.message.length).toBeGreaterThan(10);
     };
 
+    it('answers in the entrant’s language: ?locale, else Accept-Language, else the contest’s', async () => {
+      const german = () => entryBody({ country: 'DE' });
+      const inEnglish = await app
+        .http()
+        .post(`/api/contests/${contest}/entries`)
+        .set('Accept-Language', 'de-DE, en-GB;q=0.9, fr;q=0.8')
+        .send(german());
+      expect(inEnglish.status).toBe(422);
+      expect(inEnglish.body.error.message).toBe(
+        'This contest is open to residents of these countries only: France, Belgium (country given: Germany).'
+      );
+      const inFrench = await enter(contest, german());
+      expect(inFrench.body.error.message).toBe(
+        'Ce jeu est réservé aux résidents de ces pays : France, Belgique (pays indiqué : Allemagne).'
+      );
+      expect(inFrench.body.error.details).toMatchObject({ reason: 'country_not_eligible', country: 'DE' });
+      const asked = await app
+        .http()
+        .post(`/api/contests/${contest}/entries?locale=en`)
+        .set('Accept-Language', 'fr-FR')
+        .send(entryBody({ email: 'pas-une-adresse' }));
+      expect(asked.body.error.message).toBe('"pas-une-adresse" is not a valid email address.');
+
+      const twice = entryBody();
+      expect((await enter(contest, twice)).status).toBe(201);
+      const again = await enter(contest, twice);
+      expect([again.status, again.body.error.message]).toEqual([
+        409,
+        'Cette personne participe déjà à ce jeu.',
+      ]);
+    });
+
     it('404 for an unknown event', async () => {
       expectRefusal(await enter('no-such-event', entryBody()), 404, 'event_not_found');
     });
@@ -198,7 +230,7 @@ describe('contest entries over the content API', () => {
         const hash = app.strapi.plugin('contests').service('entries').hashIp('10.1.2.3');
         await rateLimit.hit(hash);
         await rateLimit.hit(hash);
-        await expect(rateLimit.hit(hash)).rejects.toThrow(/Too many entries/);
+        await expect(rateLimit.hit(hash, undefined, 'en')).rejects.toThrow(/Too many entries/);
 
         const statuses: number[] = [];
         let last: any;

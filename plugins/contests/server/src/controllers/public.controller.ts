@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { askedLanguage } from '../domain/entrant-messages';
 import { getService } from '../utils/get-service';
 import { parseEventDocumentId } from '../validators/entry.validator';
 
@@ -9,7 +10,9 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const entry = await getService(strapi, 'entries').submit(
       parseEventDocumentId(ctx.params.eventDocumentId),
       ctx.request.body,
-      ctx.request.ip
+      ctx.request.ip,
+      new Date(),
+      askedLanguage(ctx.query.locale, ctx.get('accept-language'))
     );
     if ('awaitingConfirmation' in entry) {
       // The same answer whether or not the address has entered before: it tells a stranger nothing.

@@ -6,6 +6,14 @@ import { conflict, forbidden, unprocessable } from '@porte-voix/kit/http-errors'
 import type { ContestsConfig } from '../config';
 import { checkEligibility, type Refusal } from '../domain/eligibility';
 import { emailDomain, isWellFormedEmail } from '../domain/email';
+import {
+  alreadyEnteredText,
+  languageOr,
+  malformedEmailText,
+  malformedPhoneText,
+  refusalText,
+  type EntrantLanguage,
+} from '../domain/entrant-messages';
 import { detectFraudSignals, nameKey } from '../domain/fraud-signals';
 import { personKeys } from '../domain/person-key';
 import { normalisePhone } from '../domain/phone';
@@ -28,25 +36,6 @@ const REFUSAL_STATUS: Record<Refusal['reason'], number> = {
   country_required: 422,
   country_not_eligible: 422,
 };
-
-function refusalMessage(refusal: Refusal): string {
-  switch (refusal.reason) {
-    case 'window_not_open':
-      return `Entries are not open yet: they open at ${refusal.opensAt}.`;
-    case 'window_closed':
-      return `Entries are closed: they closed at ${refusal.closedAt}.`;
-    case 'rules_not_accepted':
-      return 'The contest rules must be accepted to enter (consents.rules = true).';
-    case 'birth_date_required':
-      return `A birth date is required: entrants must be at least ${refusal.minimumAge}.`;
-    case 'under_age':
-      return `Entrants must be at least ${refusal.minimumAge} years old.`;
-    case 'country_required':
-      return `A country is required: the contest is open to ${refusal.eligibleCountries.join(', ')}.`;
-    case 'country_not_eligible':
-      return `The contest is not open to ${refusal.country}: only ${refusal.eligibleCountries.join(', ')}.`;
-  }
-}
 
 export const newPublicId = () => randomBytes(16).toString('hex');
 
@@ -129,25 +118,34 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     hashIp,
 
     /** An entry from a frontend: refused with a clear 4xx, or stored as `valid` / `review`. */
-    async submit(eventDocumentId: string, body: unknown, ip: string, now = new Date()) {
+    /** `asked`: the entrant's language when the request names one (else the contest's). */
+    async submit(
+      eventDocumentId: string,
+      body: unknown,
+      ip: string,
+      now = new Date(),
+      asked: EntrantLanguage | null = null
+    ) {
       const ipHash = hashIp(ip);
-      await getService(strapi, 'rateLimit').hit(ipHash, now.getTime());
+      // Before the contest is read: the language asked, else the contests' default.
+      const early = languageOr(asked, undefined);
+      await getService(strapi, 'rateLimit').hit(ipHash, now.getTime(), early);
 
       const data = parseEntryBody(body);
       if (!isWellFormedEmail(data.email)) {
-        throw new errors.ValidationError(`"${data.email}" is not a valid email address.`, {
+        throw new errors.ValidationError(malformedEmailText(data.email, early), {
           reason: 'malformed_email',
         });
       }
       if (data.phone && !normalisePhone(data.phone, data.country)) {
-        throw new errors.ValidationError(
-          `"${data.phone}" is not a phone number we can read: write it in international form, e.g. +33612345678.`,
-          { reason: 'malformed_phone' }
-        );
+        throw new errors.ValidationError(malformedPhoneText(data.phone, early), {
+          reason: 'malformed_phone',
+        });
       }
 
       const contest = await getService(strapi, 'events').publishedContest(eventDocumentId);
       const { settings } = contest;
+      const language = languageOr(asked, contest.locale);
       const consents = {
         rules: data.consents?.rules === true,
         marketing: data.consents?.marketing === true,
@@ -160,8 +158,8 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (refusal) {
         throw REFUSAL_STATUS[refusal.reason] === 403
-          ? forbidden(refusalMessage(refusal), refusal)
-          : unprocessable(refusalMessage(refusal), refusal);
+          ? forbidden(refusalText(refusal, language, contest.timeZone), refusal)
+          : unprocessable(refusalText(refusal, language, contest.timeZone), refusal);
       }
 
       const keys = personKeys({ email: data.email, phone: data.phone, country: data.country });
@@ -202,12 +200,10 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const stored = await repository.insertInFreeSlot(entry, settings.entriesPerPerson);
       if (!stored) {
-        throw conflict(
-          settings.entriesPerPerson === 1
-            ? 'This person has already entered this contest.'
-            : `This person has already entered this contest ${settings.entriesPerPerson} times, the most allowed.`,
-          { reason: 'already_entered', entriesPerPerson: settings.entriesPerPerson }
-        );
+        throw conflict(alreadyEnteredText(settings.entriesPerPerson, language), {
+          reason: 'already_entered',
+          entriesPerPerson: settings.entriesPerPerson,
+        });
       }
       return { id: stored.publicId, status: stored.entryStatus };
     },

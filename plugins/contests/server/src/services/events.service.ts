@@ -9,6 +9,8 @@ export type ContestEvent = {
   documentId: string;
   title: string;
   timeZone: string;
+  /** The language the contest is read in (its default locale): entrants are answered in it unless they ask for another. */
+  locale: string;
   published: boolean;
   settings: ContestSettings;
 };
@@ -48,6 +50,7 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: event.documentId,
       title: event.title,
       timeZone: event.timeZone || 'Europe/Paris',
+      locale: event.locale || 'fr',
       published,
       settings: readContestSettings(event.contest),
     };

@@ -3,6 +3,7 @@ import { tooManyRequests } from '@porte-voix/kit/server';
 
 import type { ContestsConfig } from '../config';
 import { rateLimitRepository } from '../repositories/rate-limit.repository';
+import { tooManyEntriesText, type EntrantLanguage } from '../domain/entrant-messages';
 
 /**
  * A fixed window per IP hash, counted in the database: every instance adds to the same counter,
@@ -15,7 +16,7 @@ const rateLimitService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Counts one attempt; throws a 429 with Retry-After when the IP is over its allowance. */
-    async hit(ipHash: string, now = Date.now()): Promise<void> {
+    async hit(ipHash: string, now = Date.now(), language: EntrantLanguage = 'fr'): Promise<void> {
       const { max, windowSeconds } = settings();
       const windowMs = windowSeconds * 1000;
       const windowStart = Math.floor(now / windowMs) * windowMs;
@@ -23,12 +24,10 @@ const rateLimitService = ({ strapi }: { strapi: Core.Strapi }) => {
       const hits = await repository.hit(`${ipHash}:${windowSeconds}:${windowStart}`, resetAt);
       if (hits > max) {
         const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
-        tooManyRequests(
-          strapi.requestContext.get(),
+        tooManyRequests(strapi.requestContext.get(), retryAfter, tooManyEntriesText(retryAfter, language), {
+          reason: 'rate_limited',
           retryAfter,
-          `Too many entries from this network: try again in ${retryAfter} s.`,
-          { reason: 'rate_limited', retryAfter }
-        );
+        });
       }
     },
 
