@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
-import { translateEnumCells } from './content-manager/enum-cells';
+import { formatListCells } from './content-manager/list-cells';
 import { translateFieldHints } from './content-manager/field-hints';
 import { ONBOARDING_CONFIG, skipGenericOnboarding } from './onboarding';
 import { en } from './translations/en';
@@ -21,7 +21,7 @@ export default {
     skipGenericOnboarding();
   },
   bootstrap(app: Pick<StrapiApp, 'registerHook'>) {
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateEnumCells);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', formatListCells);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateFieldHints);
   },
 };
