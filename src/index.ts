@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/development-admin';
-import { applyAdminListLayouts } from './bootstrap/admin-layouts';
+import { applyAdminComponentLayouts, applyAdminListLayouts } from './bootstrap/admin-layouts';
 import { applySecrets } from './bootstrap/secrets';
 import { checkCampaignTimeZones } from './bootstrap/campaign-time-zone';
 import { closePublicAuthRoutes } from './bootstrap/public-auth';
@@ -24,6 +24,7 @@ export default {
     await ensureLocales(strapi);
     await grantPublicReadAccess(strapi);
     await applyAdminListLayouts(strapi);
+    await applyAdminComponentLayouts(strapi);
     if (shouldSeedDemo(allowsDevelopmentDefaults(strapi))) {
       await seedDemoContent(strapi);
       await seedDemoActivity(strapi);

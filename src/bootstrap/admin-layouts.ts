@@ -97,3 +97,29 @@ export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> 
   }
   await store.set({ value: VERSION });
 }
+
+/**
+ * A collapsed repeatable component shows the value of its main field as its header: with none set it is
+ * blank. A post's network variants are told apart by their network.
+ */
+const COMPONENT_MAIN_FIELDS: Record<string, string> = { 'post.network-variant': 'network' };
+const COMPONENT_MARKER = { type: 'app', name: 'porte-voix', key: 'admin-component-layouts-version' };
+const COMPONENT_VERSION = 1;
+
+export async function applyAdminComponentLayouts(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store(COMPONENT_MARKER);
+  if ((await store.get({})) === COMPONENT_VERSION) {
+    return;
+  }
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, mainField] of Object.entries(COMPONENT_MAIN_FIELDS)) {
+    const component = strapi.components[uid as keyof typeof strapi.components];
+    if (!component) continue;
+    const current = await components.findConfiguration(component);
+    await components.updateConfiguration(component, {
+      ...current,
+      settings: { ...current.settings, mainField },
+    });
+  }
+  await store.set({ value: COMPONENT_VERSION });
+}

@@ -126,4 +126,10 @@ describe('what a boot sets up', () => {
     await applyAdminListLayouts(app.strapi);
     expect((await contentTypes.findConfiguration(post)).layouts.list).toEqual(['title']);
   });
+
+  it('names a collapsed network variant by its network rather than leaving its header blank', async () => {
+    const components = app.strapi.plugin('content-manager').service('components');
+    const variant = app.strapi.components['post.network-variant' as keyof typeof app.strapi.components];
+    expect((await components.findConfiguration(variant)).settings.mainField).toBe('network');
+  });
 });
