@@ -216,6 +216,7 @@ export async function compareWithBaseline({
   concurrency,
   label,
   strapi,
+  beforePhase,
 }) {
   // With the app passed in: how many SQL statements each side runs per request (what a request costs).
   let statements = 0;
@@ -257,6 +258,8 @@ export async function compareWithBaseline({
     const order = round % 2 ? ['baseline', feature.name] : [feature.name, 'baseline'];
     const roundRates = {};
     for (const name of order) {
+      // Untimed upkeep between phases (the contest bench refreshes PostgreSQL's statistics there).
+      if (beforePhase) await beforePhase();
       statements = 0;
       phaseName = name;
       const cpuBefore = process.cpuUsage();
