@@ -39,7 +39,22 @@ export const traitsOf = (ctx: any): RequestTraits => ({
   referer: ctx.get('referer') || undefined,
 });
 
+/** Browsers share a few user agents: each is read against the bot rules once, not on every click. */
+const AGENTS_REMEMBERED = 2_000;
+
 const visitorsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const botByAgent = new Map<string, BotReason | null>();
+  const botReasonOf = (method: string, userAgent: string | undefined): BotReason | null => {
+    if (method.toUpperCase() === 'HEAD') return 'head_request';
+    const agent = userAgent ?? '';
+    const known = botByAgent.get(agent);
+    if (known !== undefined) return known;
+    const reason = detectBot({ method: 'GET', userAgent: agent });
+    if (botByAgent.size >= AGENTS_REMEMBERED) botByAgent.clear();
+    botByAgent.set(agent, reason);
+    return reason;
+  };
+
   const salts = visitorSaltsRepository(strapi);
   const saltZone = once(() => strapi.plugin(PLUGIN_ID).config('timeZone') as EngagementConfig['timeZone']);
   // The day's salt, read once per day by each instance; a failed read is tried again on the next request.
@@ -77,7 +92,7 @@ const visitorsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async visit(traits: RequestTraits, timeZone: string, at = new Date()): Promise<Visit> {
       return {
         visitorHash: await this.visitorHash(traits.ip, traits.userAgent, at),
-        botReason: detectBot({ method: traits.method, userAgent: traits.userAgent }),
+        botReason: botReasonOf(traits.method, traits.userAgent),
         referrerHost: referrerHost(traits.referer),
         occurredAt: at,
         day: localDay(at, timeZone),
