@@ -6,6 +6,7 @@ import { ensureDevelopmentAdmin } from './bootstrap/development-admin';
 import { applyAdminComponentLayouts, applyAdminListLayouts } from './bootstrap/admin-layouts';
 import { applySecrets } from './bootstrap/secrets';
 import { checkCampaignTimeZones } from './bootstrap/campaign-time-zone';
+import { backfillVariantSummaries, summariseVariants } from './bootstrap/variant-summaries';
 import { closePublicAuthRoutes } from './bootstrap/public-auth';
 import { limitPublicBodies } from './bootstrap/public-body-limit';
 import { seedDemoContent, shouldSeedDemo } from './seed/seed-demo';
@@ -18,6 +19,7 @@ export default {
     closePublicAuthRoutes(strapi);
     limitPublicBodies(strapi);
     checkCampaignTimeZones(strapi);
+    summariseVariants(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +27,7 @@ export default {
     await grantPublicReadAccess(strapi);
     await applyAdminListLayouts(strapi);
     await applyAdminComponentLayouts(strapi);
+    await backfillVariantSummaries(strapi);
     if (shouldSeedDemo(allowsDevelopmentDefaults(strapi))) {
       await seedDemoContent(strapi);
       await seedDemoActivity(strapi);

@@ -100,11 +100,14 @@ export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> 
 
 /**
  * A collapsed repeatable component shows the value of its main field as its header: with none set it is
- * blank. A post's network variants are told apart by their network.
+ * blank. A post's network variant shows its summary: the network and the start of its text
+ * (bootstrap/variant-summaries.ts).
  */
-const COMPONENT_MAIN_FIELDS: Record<string, string> = { 'post.network-variant': 'network' };
+const COMPONENT_MAIN_FIELDS: Record<string, { mainField: string; hidden: string[] }> = {
+  'post.network-variant': { mainField: 'summary', hidden: ['summary'] },
+};
 const COMPONENT_MARKER = { type: 'app', name: 'porte-voix', key: 'admin-component-layouts-version' };
-const COMPONENT_VERSION = 1;
+const COMPONENT_VERSION = 2;
 
 export async function applyAdminComponentLayouts(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store(COMPONENT_MARKER);
@@ -112,13 +115,26 @@ export async function applyAdminComponentLayouts(strapi: Core.Strapi): Promise<v
     return;
   }
   const components = strapi.plugin('content-manager').service('components');
-  for (const [uid, mainField] of Object.entries(COMPONENT_MAIN_FIELDS)) {
+  for (const [uid, { mainField, hidden }] of Object.entries(COMPONENT_MAIN_FIELDS)) {
     const component = strapi.components[uid as keyof typeof strapi.components];
     if (!component) continue;
     const current = await components.findConfiguration(component);
+    // A field written by the app (not typed) is read in the header, never shown as an input.
+    const edit = (current.layouts.edit as Array<Array<{ name: string }>>)
+      .map((row) => row.filter((field) => !hidden.includes(field.name)))
+      .filter((row) => row.length > 0);
+    const metadatas = { ...current.metadatas };
+    for (const name of hidden)
+      if (metadatas[name])
+        metadatas[name] = {
+          ...metadatas[name],
+          edit: { ...metadatas[name].edit, editable: false, visible: false },
+        };
     await components.updateConfiguration(component, {
       ...current,
       settings: { ...current.settings, mainField },
+      metadatas,
+      layouts: { ...current.layouts, edit },
     });
   }
   await store.set({ value: COMPONENT_VERSION });

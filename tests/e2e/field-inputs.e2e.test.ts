@@ -64,6 +64,28 @@ describe('real inputs in the content manager, in French', () => {
     expect(hashtags).toEqual(['#vélo', '#MaiAVelo']);
   });
 
+  it('heads each network variant with its network and the start of its text', async () => {
+    const { page, baseUrl, app } = session;
+    const withVariants = await app.strapi.documents('api::post.post' as any).create({
+      locale: 'fr',
+      data: {
+        title: 'Trois réseaux',
+        body: 'Le texte principal',
+        variants: [
+          { network: 'mastodon', text: 'Samedi, on roule jusqu’à Annecy' },
+          { network: 'linkedin', text: 'Nos équipes vous attendent samedi' },
+        ],
+      } as any,
+    });
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/api::post.post/${withVariants.documentId}?plugins[i18n][locale]=fr`
+    );
+    await page.getByText('Mastodon — Samedi, on roule jusqu’à Annecy').first().waitFor({ timeout: 60_000 });
+    await page.getByText('LinkedIn — Nos équipes vous attendent samedi').first().waitFor();
+    // Written by the app, not typed: no input for it.
+    expect(await page.getByLabel(/^Résumé/).count()).toBe(0);
+  });
+
   it('picks a contest’s countries by their French names and stores ISO codes', async () => {
     const { page, baseUrl } = session;
     await page.goto(

@@ -192,6 +192,10 @@ export const en: SchemaTexts = {
     'post.network-variant': {
       name: 'Network variant',
       fields: {
+        summary: {
+          label: 'Summary',
+          hint: 'Written on save: the network and the start of the text, the header of a collapsed variant.',
+        },
         network: { label: 'Network', hint: 'The network this text is for.' },
         text: { label: 'Text', hint: 'Replaces the master text on this network.' },
         link: { label: 'Link', hint: "Replaces the post's link on this network; empty: the post's link." },

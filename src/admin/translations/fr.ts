@@ -228,6 +228,10 @@ export const fr: SchemaTexts = {
     'post.network-variant': {
       name: 'Variante par réseau',
       fields: {
+        summary: {
+          label: 'Résumé',
+          hint: 'Écrit à l’enregistrement : le réseau et le début du texte, en-tête d’une variante repliée.',
+        },
         network: { label: 'Réseau', hint: 'Le réseau auquel ce texte est destiné.' },
         text: { label: 'Texte', hint: 'Remplace le texte principal sur ce réseau.' },
         link: {

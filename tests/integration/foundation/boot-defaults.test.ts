@@ -127,9 +127,43 @@ describe('what a boot sets up', () => {
     expect((await contentTypes.findConfiguration(post)).layouts.list).toEqual(['title']);
   });
 
-  it('names a collapsed network variant by its network rather than leaving its header blank', async () => {
+  it('heads a collapsed network variant with its network and the start of its text, never blank', async () => {
     const components = app.strapi.plugin('content-manager').service('components');
     const variant = app.strapi.components['post.network-variant' as keyof typeof app.strapi.components];
-    expect((await components.findConfiguration(variant)).settings.mainField).toBe('network');
+    expect((await components.findConfiguration(variant)).settings.mainField).toBe('summary');
+
+    const posts = app.strapi.documents('api::post.post' as any);
+    const post = await posts.create({
+      locale: 'fr',
+      data: {
+        title: 'Variantes',
+        body: 'Le texte principal',
+        variants: [{ network: 'mastodon', text: 'Samedi,\n  on roule jusqu’à Annecy' }],
+      } as any,
+    });
+    const read = async () =>
+      (
+        (await posts.findOne({
+          documentId: post.documentId,
+          locale: 'fr',
+          populate: ['variants'],
+        } as any)) as any
+      ).variants;
+    expect((await read())[0].summary).toBe('Mastodon — Samedi, on roule jusqu’à Annecy');
+    await posts.update({
+      documentId: post.documentId,
+      locale: 'fr',
+      data: { variants: [{ network: 'linkedin', text: 'x'.repeat(200) }] } as any,
+    });
+    const [long] = await read();
+    expect(long.summary).toHaveLength(120);
+    expect(long.summary.startsWith('LinkedIn — xxx')).toBe(true);
+
+    // For the admin only: frontends read the variant as it was written.
+    await posts.publish({ documentId: post.documentId, locale: 'fr' });
+    const published = await app.http().get(`/api/posts/${post.documentId}?populate=variants&locale=fr`);
+    expect(published.status).toBe(200);
+    expect(published.body.data.variants[0]).toMatchObject({ network: 'linkedin' });
+    expect(published.body.data.variants[0]).not.toHaveProperty('summary');
   });
 });
