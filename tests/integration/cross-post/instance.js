@@ -13,7 +13,9 @@ const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [app
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await strapi.destroy();
+    // Strapi may have begun destroying on the same signal itself: a second destroy throws, and the
+    // process is leaving anyway.
+    await strapi.destroy().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', stop);
