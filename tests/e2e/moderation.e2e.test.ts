@@ -126,7 +126,9 @@ describe('moderation: the queue in the admin', () => {
 
   it('filters the queue in French by a post picked by its title and a date shown as French dates', async () => {
     const { browser, baseUrl, app } = session;
-    const sunday = (await createPost(app.strapi, { title: 'Balade du dimanche' })).documentId;
+    // A title of its own per run: a retried test must not find the post of the first try.
+    const title = `Balade du dimanche ${Math.random().toString(36).slice(2, 7)}`;
+    const sunday = (await createPost(app.strapi, { title })).documentId;
     const onSunday = await app
       .http()
       .post('/api/moderation/comments')
@@ -155,7 +157,7 @@ describe('moderation: the queue in the admin', () => {
       const target = page.getByRole('combobox', { name: 'Publication ou événement' });
       await target.click();
       await page.keyboard.type('dimanche');
-      await page.getByRole('option', { name: 'Balade du dimanche · publication' }).click();
+      await page.getByRole('option', { name: `${title} · publication` }).click();
       await page.getByRole('button', { name: 'Filtrer' }).click();
       await page.waitForURL((url) => url.searchParams.get('target') === `post:${sunday}`);
       await page.locator(`[data-comment-id="${onSunday.body.data.id}"]`).waitFor();
@@ -184,9 +186,7 @@ describe('moderation: the queue in the admin', () => {
         return seen;
       };
       expect(await settled('filter-to', '05/03/2026')).toBe('05/03/2026');
-      expect(await settled('filter-target', 'Balade du dimanche · publication')).toBe(
-        'Balade du dimanche · publication'
-      );
+      expect(await settled('filter-target', `${title} · publication`)).toBe(`${title} · publication`);
     } finally {
       await context.close();
     }
