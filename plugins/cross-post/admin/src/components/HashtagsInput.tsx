@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useState } from 'react';
 import { Box, Field, Flex, Tag, TextButton, TextInput, Typography } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 
+import { hashtagKey, hashtagOf, MAX_HASHTAGS } from '../../../server/src/domain/hashtags';
 import { useCrossPostApi } from '../api/crossPost';
 import { useT } from '../hooks/useT';
 
@@ -17,14 +18,8 @@ type Props = {
   onChange: (name: string, value: unknown) => void;
 };
 
-const MAX_HASHTAGS = 30;
-const WORD = /^[\p{L}\p{N}_]{1,100}$/u;
-/** `velo`, `#Vélo`, `##vélo ` → `#vélo`; anything but letters, digits and `_` is not a hashtag. */
-const hashtagOf = (typed: string) => {
-  const word = typed.trim().replace(/^#+/, '');
-  return WORD.test(word) ? `#${word}` : null;
-};
-const sameTag = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+/** Two spellings of one tag (`#Vélo`, `#velo`) are one hashtag. */
+const sameTag = (a: string, b: string) => hashtagKey(a) === hashtagKey(b);
 
 /**
  * The hashtags of a post or a campaign, typed one by one: Enter, space or a comma adds the word
