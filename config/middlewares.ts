@@ -2,6 +2,8 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
+  // Tracked links (/l/<code>) answered here, before the body parser, session and route table: see the engagement README.
+  'plugin::engagement.tracked-links',
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',

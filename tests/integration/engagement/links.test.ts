@@ -162,6 +162,24 @@ describe('tracked links', () => {
       expect(head.headers.location).toBe((await visit(app, `/l/${link.code}`)).headers.location);
       expect((await app.http().head('/l/zzzzzzzzzz')).status).toBe(404);
     });
+
+    it('is answered ahead of the body parser, session and route table, other methods left to them', async () => {
+      const campaign = await createCampaign(app.strapi, null);
+      const link = await createLink({
+        target: { type: 'campaign', documentId: campaign.documentId },
+        destinationUrl: 'https://example.org/early',
+      });
+      // The app lists the tracked-links middleware, so no /l/:code route exists: the middleware answered.
+      const paths = app.strapi.server.listRoutes().map((route: any) => route.path);
+      expect(paths).not.toContain('/l/:code');
+      expect(paths).toContain('/share/:token');
+      expect((await visit(app, `/l/${link.code}`)).headers.location).toMatch(
+        /^https:\/\/example\.org\/early/
+      );
+      // A malformed escape is a missing link, not a server error; a POST is not a click.
+      expect((await app.http().get('/l/%E0%A4%A')).status).toBe(404);
+      expect([404, 405]).toContain((await app.http().post(`/l/${link.code}`)).status);
+    });
   });
 
   describe('the admin API', () => {

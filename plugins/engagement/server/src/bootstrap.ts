@@ -4,7 +4,8 @@ import { registerActions } from '@porte-voix/kit/server';
 import type { EngagementConfig } from './config';
 import { ACTION_DEFINITIONS } from './permissions';
 import { PLUGIN_ID } from './plugin-id';
-import { rootRoutes } from './routes/root.routes';
+import { listsTrackedLinksMiddleware } from './middlewares/tracked-links';
+import { rootRoutes, sharePageRoute } from './routes/root.routes';
 import { getService } from './utils/get-service';
 
 let reportsTimer: NodeJS.Timeout | null = null;
@@ -28,7 +29,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   // First-party traffic: /l/<code> at the root, batched writes of clicks and views, retention.
-  strapi.server.routes(rootRoutes as any);
+  // (the middleware answers /l/<code> ahead of the stack when the app lists it; otherwise the route does)
+  const linksFirst = listsTrackedLinksMiddleware(strapi.config.get('middlewares'));
+  strapi.server.routes((linksFirst ? [sharePageRoute] : rootRoutes) as any);
   getService(strapi, 'recorder').start();
   getService(strapi, 'trafficMaintenance').start();
 };

@@ -1,0 +1,3 @@
+import trackedLinks from './tracked-links';
+
+export default { ...trackedLinks };
