@@ -71,7 +71,12 @@ describe('a 504 after the network stored the post', () => {
       expect(fakes[network].published).toHaveLength(1);
       expect(fakes[network].duplicates()).toEqual([]);
     }
-    const seen = await outcomes(app);
+    // Attempts are written a moment after their delivery settles.
+    const seen = await waitFor(
+      () => outcomes(app),
+      (list) => list.filter((o) => o === 'reconciled').length >= 3,
+      5_000
+    );
     expect(seen).toContain('not_found');
     expect(seen.filter((o) => o === 'reconciled')).toHaveLength(3);
   });

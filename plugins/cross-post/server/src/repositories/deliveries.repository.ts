@@ -30,6 +30,7 @@ function tables(strapi: Core.Strapi) {
     leaseOwner: col(d, 'leaseOwner'),
     leaseUntil: col(d, 'leaseUntil'),
     postDocumentId: col(d, 'postDocumentId'),
+    scheduledAt: col(d, 'scheduledAt'),
     text: col(d, 'text'),
     firstAttemptAt: col(d, 'firstAttemptAt'),
     updatedAt: col(d, 'updatedAt'),
@@ -48,12 +49,34 @@ function dueCondition(t: ReturnType<typeof tables>, alias: string, now: string) 
 }
 
 /**
- * Claims up to `limit` due deliveries for `owner` for `leaseMs` (from the database's now);
- * unconfirmed ones keep their status (they are looked up, not sent).
+ * The due deliveries a claim may take, in the order they were asked for (`scheduledAt`: a delivery
+ * given back while its account waited keeps its place in line), at most `perAccount` per account
+ * counting those `owner` already holds: one account's backlog never fills a claim while another
+ * account has posts due.
+ */
+function fairDue(t: ReturnType<typeof tables>, now: string) {
+  return `SELECT r.id FROM (
+      SELECT d.id, d.${t.scheduledAt} AS asked, d.${t.nextAttemptAt} AS due_at,
+        ROW_NUMBER() OVER (PARTITION BY d.${t.accountId} ORDER BY d.${t.scheduledAt}, d.${t.nextAttemptAt}, d.id)
+          + (SELECT COUNT(*) FROM ${t.deliveries} h
+             WHERE h.${t.accountId} = d.${t.accountId} AND h.${t.status} = 'publishing' AND h.${t.leaseOwner} = :owner) AS place
+      FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)}) r
+    WHERE r.place <= :perAccount`;
+}
+
+/**
+ * Claims up to `limit` due deliveries for `owner` for `leaseMs` (from the database's now), oldest
+ * asked first and at most `perAccount` per account (see fairDue); unconfirmed ones keep their status
+ * (they are looked up, not sent).
  */
 async function claimDueDeliveries(
   strapi: Core.Strapi,
-  { owner, leaseMs, limit }: { owner: string; leaseMs: number; limit: number }
+  {
+    owner,
+    leaseMs,
+    limit,
+    perAccount = limit,
+  }: { owner: string; leaseMs: number; limit: number; perAccount?: number }
 ): Promise<ClaimedDelivery[]> {
   const t = tables(strapi);
   const knex = strapi.db.connection;
@@ -62,13 +85,17 @@ async function claimDueDeliveries(
   const until = databaseNow(client, 'leaseMs');
   const set = `${t.status} = CASE WHEN ${t.status} = 'unconfirmed' THEN 'unconfirmed' ELSE 'publishing' END,
       ${t.leaseOwner} = :owner, ${t.leaseUntil} = ${until}, ${t.updatedAt} = ${now}`;
-  const bindings = { owner, leaseMs, limit, ...clockBindings() };
+  const bindings = { owner, leaseMs, limit, perAccount, ...clockBindings() };
+  const order = `d.${t.scheduledAt}, d.${t.nextAttemptAt}, d.id`;
 
   if (client === 'postgres') {
+    // The due condition again on the locked rows: a row another instance claimed meanwhile is re-read
+    // after its lock and no longer due.
     const result = await knex.raw(
       `WITH due AS (
-         SELECT d.id FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)}
-         ORDER BY d.${t.nextAttemptAt} LIMIT :limit FOR UPDATE OF d SKIP LOCKED)
+         SELECT d.id FROM ${t.deliveries} d
+         WHERE d.id IN (${fairDue(t, now)}) AND ${dueCondition(t, 'd', now)}
+         ORDER BY ${order} LIMIT :limit FOR UPDATE OF d SKIP LOCKED)
        UPDATE ${t.deliveries} SET ${set} FROM due WHERE ${t.deliveries}.id = due.id
        RETURNING ${t.deliveries}.id, ${t.deliveries}.${t.status} AS status`,
       bindings
@@ -81,9 +108,13 @@ async function claimDueDeliveries(
     // so the scan does not also lock the rows and gaps it passed over (other instances skip those).
     return knex.transaction(
       async (trx) => {
+        const [fair] = await trx.raw(fairDue(t, now), bindings);
+        if (fair.length === 0) return [];
+        const candidates = fair.map((r: any) => Number(r.id));
         const [rows] = await trx.raw(
-          `SELECT d.id, d.${t.status} AS status FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)}
-           ORDER BY d.${t.nextAttemptAt} LIMIT :limit FOR UPDATE SKIP LOCKED`,
+          `SELECT d.id, d.${t.status} AS status FROM ${t.deliveries} d
+           WHERE d.id IN (${candidates.join(',')}) AND ${dueCondition(t, 'd', now)}
+           ORDER BY ${order} LIMIT :limit FOR UPDATE SKIP LOCKED`,
           bindings
         );
         if (rows.length === 0) return [];
@@ -98,7 +129,7 @@ async function claimDueDeliveries(
   // SQLite: one writer at a time, so the sub-select and the update cannot interleave with another claim.
   const rows = await knex.raw(
     `UPDATE ${t.deliveries} SET ${set}
-     WHERE id IN (SELECT d.id FROM ${t.deliveries} d WHERE ${dueCondition(t, 'd', now)} ORDER BY d.${t.nextAttemptAt} LIMIT :limit)
+     WHERE id IN (SELECT d.id FROM ${t.deliveries} d WHERE d.id IN (${fairDue(t, now)}) ORDER BY ${order} LIMIT :limit)
        AND ${t.status} IN (${CLAIMABLE.map((s) => `'${s}'`).join(',')})
      RETURNING id, ${t.status} AS status`,
     bindings
@@ -186,7 +217,8 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
     findHeld: (ids: number[], owner: string): Promise<any[]> =>
       query().findMany({
         where: { id: { $in: ids }, leaseOwner: owner },
-        orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
+        // In the order they were asked for, as claimed: one given back while its account waited goes first.
+        orderBy: [{ scheduledAt: 'asc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
       }),
 
     create: (data: Record<string, unknown>): Promise<any> => query().create({ data }),
@@ -254,7 +286,8 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
         { ...data, leaseOwner: null, leaseUntil: null }
       ),
 
-    claimDue: (claim: { owner: string; leaseMs: number; limit: number }) => claimDueDeliveries(strapi, claim),
+    claimDue: (claim: { owner: string; leaseMs: number; limit: number; perAccount?: number }) =>
+      claimDueDeliveries(strapi, claim),
     expiredLeases: (limit: number) => expiredLeases(strapi, limit),
     nextWakeAt: () => nextWakeAt(strapi),
   };

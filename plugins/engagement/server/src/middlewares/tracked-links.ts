@@ -38,13 +38,13 @@ function decoded(segment: string): string {
 }
 
 const trackedLinks = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  let follow: ((ctx: any) => Promise<void>) | null = null;
+  let follow: ((ctx: any, next: () => Promise<void>) => unknown) | null = null;
   return async (ctx: any, next: () => Promise<void>) => {
     const code = ctx.method === 'GET' || ctx.method === 'HEAD' ? trackedLinkCode(ctx.path) : null;
     if (code === null) return next();
-    follow ??= strapi.plugin('engagement').controller('redirect').follow;
+    follow ??= strapi.plugin('engagement').controller('redirect').follow as typeof follow;
     ctx.params = { code: decoded(code) };
-    await follow!(ctx);
+    await follow!(ctx, next);
   };
 };
 

@@ -116,7 +116,7 @@ export async function handleFailure(
     return d.log(
       row.id,
       verdict.rateLimited ? 'rate_limited' : 'retry',
-      `${verdict.reason} Next attempt in ${Math.round(waitMs / 1000)} s.`,
+      `${verdict.reason} Next attempt at ${nextAttemptAt.toISOString()} (in ${Math.round(waitMs / 1000)} s).`,
       startedAt
     );
   }

@@ -29,12 +29,18 @@ export async function handleClaimed(d: Dispatch, row: any, account: ProviderAcco
   else await publish(d, row, account);
 }
 
-/** One round: recover, claim, publish each account's deliveries in order, accounts in parallel. */
+/**
+ * One round (`runOnce`, for tests and scripts with the dispatcher off): recover, claim, publish each
+ * account's deliveries in order, accounts in parallel, and wait for all of them. The running
+ * dispatcher does the same continuously (lanes.ts).
+ */
 export async function runRound(d: Dispatch): Promise<number> {
   const now = new Date();
   await recoverStale(d, now);
   const { claimed, byAccount } = await claimByAccount(d);
   if (claimed === 0) return 0;
+  // (anything the lanes logged is written first: the round starts a state of its own)
+  await d.flushLogs();
   d.round = newRound();
   const queues = [...byAccount.entries()];
   const workers = Array.from({ length: Math.min(d.setting('concurrency'), queues.length) }, async () => {

@@ -1,11 +1,12 @@
 /**
- * When rounds run on this instance: a node-schedule tick, a timer for the next due delivery, and a
- * kick when an editor publishes now. Rounds never overlap on an instance.
+ * When this instance claims: a node-schedule tick, a timer for the next due delivery, a kick when an
+ * editor publishes now, and room freed in the lanes after a claim that could not take everything due
+ * (lanes.ts sends what was claimed). Claims never overlap on an instance.
  */
 import schedule from 'node-schedule';
 
 import type { Dispatch } from './context';
-import { runRound } from './round';
+import { createLanes } from './lanes';
 
 const MAX_TIMER_MS = 2_147_000_000;
 
@@ -16,23 +17,32 @@ export function createSchedule(d: Dispatch) {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
+  const lanes = createLanes(d);
+  // Due deliveries were left unclaimed (no room): claimed as soon as the lanes free room.
+  let moreDue = false;
+  lanes.onRoom = () => {
+    if (moreDue) void api.kick();
+  };
 
   /**
-   * Rounds until nothing is due, then a timer for the next due time. A kick during a round, or
-   * work that fell due meanwhile, means another round now, not at the next tick.
+   * Claims until nothing due is left unclaimed, then a timer for the next due time. A kick during a
+   * claim, or work that fell due meanwhile, means another claim now, not at the next tick.
    */
   async function drain(): Promise<void> {
     for (let idle = 0; !stopped;) {
       again = false;
-      let claimed = 0;
-      for (let n = await runRound(d); ; n = await runRound(d)) {
-        claimed += n;
-        if (stopped || n < d.setting('batchSize')) break;
-      }
+      const { claimed, room } = await lanes.claim();
       if (stopped) return;
+      // Full: the lanes call back when half the room is free (and the tick comes anyway).
+      if (room === 0 || claimed >= room) {
+        moreDue = true;
+        return;
+      }
       const at = await d.deliveries.nextWakeAt().catch(() => null);
       const dueNow = at !== null && at.getTime() <= Date.now();
-      // Due but not claimable by us (another instance holds it): leave it to the timer, briefly.
+      // Due but not taken (its account's lane is full, or another instance holds it): claimed again
+      // as lanes free room, and by the timer, briefly, in case it is another instance's.
+      moreDue = dueNow;
       idle = claimed === 0 ? idle + 1 : 0;
       if ((again || dueNow) && idle < 2) continue;
       if (at) api.wakeAt(dueNow ? new Date(Date.now() + 200) : at);
@@ -44,6 +54,7 @@ export function createSchedule(d: Dispatch) {
     start() {
       if (!d.setting('dispatcherEnabled') || !stopped) return;
       stopped = false;
+      lanes.reset();
       const seconds = d.setting('tickSeconds');
       job = schedule.scheduleJob(
         `cross-post-dispatcher-${d.owner}`,
@@ -62,9 +73,11 @@ export function createSchedule(d: Dispatch) {
       timer = null;
       timerAt = Infinity;
       await running;
+      // What was claimed is sent and settled (or its lease expires if the process dies first).
+      await lanes.settledAll();
     },
 
-    /** Runs a round now (or right after the current one). */
+    /** Claims now (or right after the current claim). */
     kick(): Promise<void> {
       if (stopped) return Promise.resolve();
       if (running) {
@@ -81,7 +94,7 @@ export function createSchedule(d: Dispatch) {
       return running;
     },
 
-    /** Makes sure a round runs at `at` (the tick would find it anyway, later). */
+    /** Makes sure a claim runs at `at` (the tick would find it anyway, later). */
     wakeAt(at: Date) {
       if (stopped) return;
       const delay = at.getTime() - Date.now();
