@@ -1,22 +1,32 @@
-/** One axios client per call, on shared keep-alive agents; the account's base URL decides the host. */
+/**
+ * One axios client per network host and timeout, on shared keep-alive agents: the account's base URL
+ * decides the host. Clients are shared because nothing changes them after creation (credentials go
+ * in each request's headers), and creating one per send cost more CPU than the send itself.
+ */
 import http from 'node:http';
 import https from 'node:https';
-import axios from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 
 import type { ProviderAccount, ProviderContext } from './types';
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
+/** Bounded: a few hosts per network in practice, self-hosted Mastodon instances aside. */
+const CLIENTS_KEPT = 500;
+const clients = new Map<string, AxiosInstance>();
+
+function clientFor(baseURL: string, timeout: number): AxiosInstance {
+  const key = `${timeout} ${baseURL}`;
+  let client = clients.get(key);
+  if (!client) {
+    if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value as string);
+    client = axios.create({ baseURL, timeout, httpAgent, httpsAgent, maxRedirects: 0 });
+    clients.set(key, client);
+  }
+  return client;
+}
+
 export function providerContext(account: ProviderAccount, timeoutMs = 15_000): ProviderContext {
-  return {
-    account,
-    http: axios.create({
-      baseURL: account.baseUrl.replace(/\/+$/, ''),
-      timeout: timeoutMs,
-      httpAgent,
-      httpsAgent,
-      maxRedirects: 0,
-    }),
-  };
+  return { account, http: clientFor(account.baseUrl.replace(/\/+$/, ''), timeoutMs) };
 }

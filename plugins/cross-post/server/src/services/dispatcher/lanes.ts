@@ -15,8 +15,11 @@ import { newRound, type Dispatch } from './context';
 import { failAccount, failLocally } from './outcome';
 import { handleClaimed } from './round';
 
-/** A post is read again after this long: an edit reaches the next deliveries, not the ones already sending. */
-const POST_CACHE_MS = 1_000;
+/**
+ * Posts and accounts are read again after this long (an edit, a reconnected account reach the next
+ * deliveries), rather than once per delivery: many accounts send one post, and each account many.
+ */
+const READ_CACHE_MS = 1_000;
 /**
  * How many deliveries one account may hold in its lane (a fifth of the batch, at least 5): an
  * account sends one at a time, so more would only keep other accounts' due posts waiting.
@@ -33,7 +36,27 @@ export function createLanes(d: Dispatch) {
   const waiting: number[] = [];
   const idle = new Set<() => void>();
   let held = 0;
-  let postsReadAt = Date.now();
+  let readAt = Date.now();
+  const accounts = new Map<number, Promise<ProviderAccount | null>>();
+
+  function forgetOldReads() {
+    if (Date.now() - readAt <= READ_CACHE_MS) return;
+    d.round.posts.clear();
+    accounts.clear();
+    readAt = Date.now();
+  }
+
+  function accountFor(accountId: number): Promise<ProviderAccount | null> {
+    forgetOldReads();
+    let account = accounts.get(accountId);
+    if (!account) {
+      account = getService(d.strapi, 'accounts').forProvider(accountId);
+      accounts.set(accountId, account);
+      // An account that cannot be used is read again next time (it may have been fixed).
+      account.catch(() => accounts.delete(accountId));
+    }
+    return account;
+  }
   let flushTimer: NodeJS.Timeout | null = null;
   /** Called when room frees up (the schedule claims more then). */
   let onRoom: () => void = () => {};
@@ -60,7 +83,7 @@ export function createLanes(d: Dispatch) {
   async function runLane(accountId: number) {
     let account: ProviderAccount | null;
     try {
-      account = await getService(d.strapi, 'accounts').forProvider(accountId);
+      account = await accountFor(accountId);
     } catch (error) {
       const rows = queued.get(accountId)?.splice(0) ?? [];
       await failAccount(d, rows, error);
@@ -68,10 +91,7 @@ export function createLanes(d: Dispatch) {
       return;
     }
     for (let row = queued.get(accountId)?.shift(); row; row = queued.get(accountId)?.shift()) {
-      if (Date.now() - postsReadAt > POST_CACHE_MS) {
-        d.round.posts.clear();
-        postsReadAt = Date.now();
-      }
+      forgetOldReads();
       try {
         await handleClaimed(d, row, account);
       } catch (error) {
@@ -161,7 +181,8 @@ export function createLanes(d: Dispatch) {
     /** A fresh shared state (accounts found waiting, posts read): when the dispatcher starts. */
     reset() {
       d.round = newRound();
-      postsReadAt = Date.now();
+      accounts.clear();
+      readAt = Date.now();
     },
   };
 }
