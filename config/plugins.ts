@@ -34,4 +34,5 @@ export default ({ env }) => ({
   moderation: { enabled: true, resolve: './plugins/moderation' },
   engagement: { enabled: true, resolve: './plugins/engagement' },
   contests: { enabled: true, resolve: './plugins/contests' },
+  editorial: { enabled: true, resolve: './plugins/editorial' },
 });
