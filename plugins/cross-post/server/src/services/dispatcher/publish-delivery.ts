@@ -22,14 +22,17 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
       d.round.posts.set(postKey, compose.loadPost(row.postDocumentId, account.language));
     post = await d.round.posts.get(postKey)!;
   } else {
-    const approved = await approvals(d.strapi).approvedVersion(row.postDocumentId, row.postLocale ?? '');
+    // Deliveries scheduled before approvals existed have no locale yet: the one compose would pick.
+    const locale: string =
+      row.postLocale ?? (await compose.loadPost(row.postDocumentId, account.language))?.locale ?? '';
+    const approved = await approvals(d.strapi).approvedVersion(row.postDocumentId, locale);
     if (!approved) {
-      const reason = 'The post changed after it was approved: it waits for a new approval.';
-      await d.settle(row.id, { status: 'paused', failureReason: reason });
+      const reason = 'The post is not approved as it is now: it waits for an approval.';
+      await d.settle(row.id, { status: 'paused', failureReason: reason, postLocale: locale || null });
       return d.log(row.id, 'paused', reason, startedAt);
     }
     approvalHash = approved.hash;
-    post = postSnapshotOf(row.postDocumentId, approved.snapshot, row.postLocale);
+    post = postSnapshotOf(row.postDocumentId, approved.snapshot, locale);
   }
   if (!post) {
     await d.settle(row.id, { status: 'failed', failureReason: 'The post was deleted.', nextAttemptAt: null });
@@ -76,7 +79,7 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
         failureReason: null,
         nextAttemptAt: null,
         attemptCount: (row.attemptCount ?? 0) + 1,
-        ...(approvalHash && { approvalHash }),
+        ...(approvalHash && { approvalHash, postLocale: post.locale }),
       };
       if (!(await d.settle(row.id, published))) {
         // The answer came after the lease ran out: the post is online all the same, so it is
@@ -91,7 +94,7 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
       }
       if (approvalHash)
         await approvals(d.strapi)
-          .recordSent(row.postDocumentId, row.postLocale, {
+          .recordSent(row.postDocumentId, post.locale, {
             hash: approvalHash,
             network: account.network,
             url: published.url,
