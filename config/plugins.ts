@@ -34,4 +34,10 @@ export default ({ env }) => ({
   moderation: { enabled: true, resolve: './plugins/moderation' },
   engagement: { enabled: true, resolve: './plugins/engagement' },
   contests: { enabled: true, resolve: './plugins/contests' },
+  editorial: {
+    enabled: true,
+    resolve: './plugins/editorial',
+    // Solo teams: lets admins holding the editorial `bypass` permission schedule unapproved posts. Off by default.
+    config: { allowBypass: env.bool('EDITORIAL_ALLOW_BYPASS', false) },
+  },
 });

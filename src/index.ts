@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicReadAccess } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/development-admin';
+import { ensureDemoReviewers } from './bootstrap/demo-reviewers';
 import { applyAdminComponentLayouts, applyAdminListLayouts } from './bootstrap/admin-layouts';
 import { applySecrets } from './bootstrap/secrets';
 import { checkCampaignTimeZones } from './bootstrap/campaign-time-zone';
@@ -33,5 +34,6 @@ export default {
       await seedDemoActivity(strapi);
     }
     await ensureDevelopmentAdmin(strapi);
+    await ensureDemoReviewers(strapi);
   },
 };

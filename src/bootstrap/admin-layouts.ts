@@ -37,8 +37,11 @@ const LIST_LAYOUTS: Record<
 /** Relations show the related entry by this field instead of its id. */
 const RELATION_MAIN_FIELDS: Record<string, string> = { campaign: 'name' };
 
+/** Fields only the app writes: shown, never typed (the editorial workflow moves a post's status). */
+const READ_ONLY_FIELDS: Record<string, string[]> = { 'api::post.post': ['editorialStatus'] };
+
 const MARKER = { type: 'app', name: 'porte-voix', key: 'admin-layouts-version' };
-const VERSION = 2;
+const VERSION = 3;
 
 /** `editorialStatus` → `Editorial status`: the content manager shows raw field names otherwise. */
 export const humanize = (field: string): string =>
@@ -83,6 +86,10 @@ export async function applyAdminListLayouts(strapi: Core.Strapi): Promise<void> 
           edit: { ...metadatas[field].edit, mainField },
         };
       }
+    }
+    for (const field of READ_ONLY_FIELDS[uid] ?? []) {
+      if (metadatas[field])
+        metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, editable: false } };
     }
     await contentTypes.updateConfiguration(contentType, {
       settings: {

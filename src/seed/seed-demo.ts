@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { reviewDemoPost } from './seed-approvals';
+import { demoReviewers } from '../bootstrap/demo-reviewers';
 import {
   DEMO_CAMPAIGNS,
   DEMO_CONTEST_RULES,
@@ -128,14 +130,14 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
     partnershipIds.set(partnership.key, id);
   }
 
+  const people = await demoReviewers(strapi);
   for (const post of DEMO_POSTS) {
-    await writeLocalized(
+    const documentId = await writeLocalized(
       strapi,
       'api::post.post',
       {
         link: post.link,
         plannedAt: daysFromNow(post.plannedInDays, 9).toISOString(),
-        editorialStatus: post.editorialStatus,
         campaign: campaignIds.get(post.campaign),
       },
       (locale) => {
@@ -144,6 +146,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
       },
       post.published
     );
+    await reviewDemoPost(strapi, documentId, post.editorialStatus, people, LOCALES);
   }
 
   for (const event of DEMO_EVENTS) {

@@ -6,6 +6,7 @@
  * the throughput, duplicates and losses, overall, per network and per instance. Goal: p99 < 1 s,
  * 0 duplicates, 0 losses (exit code 1 otherwise).
  */
+import { approvePost } from '../harness/approval';
 import type { ChildProcess } from 'node:child_process';
 
 import { bootStrapi } from '../harness/strapi';
@@ -110,9 +111,9 @@ async function main() {
         data: {
           title: `Bench ${i}`,
           body: `Message de charge numéro ${i}`,
-          editorialStatus: 'approved',
         } as any,
       });
+      await approvePost(strapi, post.documentId, ['fr']);
       posts.push(post.documentId);
     }
 

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 
 import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
 import { bootStrapi, type TestApp } from '../../harness/strapi';
+import { approvePost } from '../../harness/approval';
 
 export const CREDENTIALS: Record<string, Record<string, string>> = {
   mastodon: { accessToken: 'mastodon-token-123456' },
@@ -70,7 +71,6 @@ export async function createPost(
       title: fr.slice(0, 60),
       body: fr,
       link,
-      editorialStatus: 'approved',
       ...(campaign && { campaign }),
     } as any,
   });
@@ -81,6 +81,7 @@ export async function createPost(
       data: { title: en.slice(0, 60), body: en, link } as any,
     });
   }
+  await approvePost(strapi, created.documentId);
   return created.documentId;
 }
 

@@ -58,7 +58,6 @@ export async function createPost(
       title: unique('Article'),
       body: 'Un article pour les tests de liens.',
       link,
-      editorialStatus: 'approved',
       ...(campaign && { campaign }),
     } as any,
     locale: 'fr',

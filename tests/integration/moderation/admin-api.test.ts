@@ -63,7 +63,6 @@ describe('moderation: admin API', () => {
         data: {
           title: 'Sunday ride',
           body: 'A ride for the moderation tests.',
-          editorialStatus: 'approved',
         } as any,
       });
       await posts.publish({ documentId: post, locale: 'en' });

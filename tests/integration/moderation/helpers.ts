@@ -30,7 +30,6 @@ export async function createPost(
     data: {
       title,
       body: 'Un article pour les tests de modération.',
-      editorialStatus: 'approved',
       ...(campaign ? { campaign } : {}),
     } as any,
     locale: 'fr',

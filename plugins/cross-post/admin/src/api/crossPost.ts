@@ -28,7 +28,7 @@ export type Account = {
 };
 
 export type DeliveryStatus =
-  'scheduled' | 'publishing' | 'published' | 'retrying' | 'failed' | 'unconfirmed' | 'cancelled';
+  'scheduled' | 'publishing' | 'published' | 'retrying' | 'failed' | 'unconfirmed' | 'cancelled' | 'paused';
 
 export type Attempt = { id: number; outcome: string; detail: string | null; startedAt: string | null };
 

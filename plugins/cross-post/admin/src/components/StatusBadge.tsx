@@ -11,6 +11,7 @@ const STATUS_COLORS: Record<DeliveryStatus, { text: string; background: string }
   failed: { text: 'danger600', background: 'danger100' },
   unconfirmed: { text: 'warning700', background: 'warning100' },
   cancelled: { text: 'neutral600', background: 'neutral150' },
+  paused: { text: 'warning700', background: 'warning100' },
 };
 
 const StatusBadge = ({ status }: { status: DeliveryStatus }) => {

@@ -6,6 +6,8 @@ import { providerFor } from '../providers';
 import { providerContext } from '../providers/http';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
 import { getService } from '../utils/get-service';
+import { approvals } from '../utils/approvals';
+import { forbidden } from '@porte-voix/kit/http-errors';
 import {
   deliveriesQuerySchema,
   documentIdSchema,
@@ -18,10 +20,19 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Publish now (no scheduledAt) or at a time; idempotent per account. */
   async schedule(ctx) {
     const documentId = parse(documentIdSchema, ctx.params.documentId);
-    const { accountIds, scheduledAt } = parse(scheduleSchema, ctx.request.body);
+    const { accountIds, scheduledAt, bypassApproval } = parse(scheduleSchema, ctx.request.body);
+    if (bypassApproval && !approvals(strapi).mayBypass(ctx.state.userAbility))
+      throw forbidden(
+        'You may not schedule a post nobody approved: have it approved, or ask for the bypass permission (solo teams).',
+        { reason: 'bypass_not_allowed' }
+      );
     const at = scheduledAt ? new Date(scheduledAt) : new Date();
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'deliveries').schedule(documentId, accountIds, at) };
+    ctx.body = {
+      data: await getService(strapi, 'deliveries').schedule(documentId, accountIds, at, {
+        bypassApproval: Boolean(bypassApproval),
+      }),
+    };
   },
 
   async forPost(ctx) {

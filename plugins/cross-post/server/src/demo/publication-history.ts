@@ -12,6 +12,7 @@ import { attemptsRepository, type NewAttempt } from '../repositories/attempts.re
 import { deliveriesRepository } from '../repositories/deliveries.repository';
 import { getService } from '../utils/get-service';
 import { createTid } from '../utils/tid';
+import { approvals } from '../utils/approvals';
 import { demoRemotePost, type DemoAccountPlace } from './remote-ids';
 
 export type DemoPublication = {
@@ -106,7 +107,11 @@ export async function writePublicationHistory(
       if (!account) continue;
       const post = (await compose.loadPost(publication.postDocumentId, account.language)) ?? reference;
       const scheduledAt = new Date(publication.at.getTime() + STAGGER_MINUTES[network] * 60_000);
+      // The demo posts went through approval (the seed): each delivery is bound to the version approved.
+      const approved = await approvals(strapi).approvedVersion(publication.postDocumentId, post.locale);
       const row = {
+        postLocale: post.locale,
+        approvalHash: approved?.hash ?? null,
         postDocumentId: publication.postDocumentId,
         postTitle: reference.title.slice(0, 255),
         campaignDocumentId: reference.campaign?.documentId ?? null,

@@ -256,6 +256,39 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
     updateIfStatus: (id: number, status: string | string[], data: Record<string, unknown>) =>
       updateIf({ id, status: Array.isArray(status) ? { $in: status } : status }, data),
 
+    /**
+     * Pauses what a post's version in `postLocale` still had to send (not what is leaving now: the
+     * sender checks the approval again right before sending). Deliveries scheduled with bypass stay.
+     */
+    async pauseForVersion(postDocumentId: string, postLocale: string): Promise<number> {
+      const { count } = await query().updateMany({
+        where: {
+          postDocumentId,
+          postLocale,
+          status: { $in: ['scheduled', 'retrying'] },
+          bypassApproval: { $ne: true },
+        },
+        data: {
+          status: 'paused',
+          failureReason: 'The post changed after it was approved: it waits for a new approval.',
+        },
+      });
+      return count;
+    },
+
+    /** Paused deliveries of a version go again, bound to the version just approved; their due time stands. */
+    async resumeForVersion(
+      postDocumentId: string,
+      postLocale: string,
+      approvalHash: string
+    ): Promise<number> {
+      const { count } = await query().updateMany({
+        where: { postDocumentId, postLocale, status: 'paused' },
+        data: { status: 'scheduled', approvalHash, failureReason: null },
+      });
+      return count;
+    },
+
     /** Deleting an account cancels what it still had to publish. */
     async cancelForAccount(accountId: number): Promise<void> {
       await query().updateMany({

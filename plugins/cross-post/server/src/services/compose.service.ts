@@ -82,6 +82,28 @@ export function composeText(post: PostSnapshot, network: NetworkId): { text: str
   return { text, link };
 }
 
+/** A post document (or the approved snapshot of one) as compose reads it. */
+export function postSnapshotOf(documentId: string, post: any, fallbackLocale: string): PostSnapshot {
+  return {
+    documentId,
+    locale: post.locale ?? fallbackLocale,
+    title: post.title ?? '',
+    body: post.body ?? '',
+    link: post.link ?? null,
+    hashtags: Array.isArray(post.hashtags) ? post.hashtags : [],
+    variants: post.variants ?? [],
+    media: post.media ?? [],
+    campaign: post.campaign
+      ? {
+          documentId: post.campaign.documentId,
+          slug: post.campaign.slug,
+          utm: post.campaign.utm ?? null,
+          hashtags: Array.isArray(post.campaign.hashtags) ? post.campaign.hashtags : [],
+        }
+      : null,
+  };
+}
+
 const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function defaultLocale(): Promise<string> {
     try {
@@ -130,25 +152,7 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const found =
         (language ? await findPost(documentId, language) : null) ?? (await findPost(documentId, fallback));
       if (!found) return null;
-      const post = found as any;
-      return {
-        documentId,
-        locale: post.locale ?? fallback,
-        title: post.title ?? '',
-        body: post.body ?? '',
-        link: post.link ?? null,
-        hashtags: Array.isArray(post.hashtags) ? post.hashtags : [],
-        variants: post.variants ?? [],
-        media: post.media ?? [],
-        campaign: post.campaign
-          ? {
-              documentId: post.campaign.documentId,
-              slug: post.campaign.slug,
-              utm: post.campaign.utm ?? null,
-              hashtags: Array.isArray(post.campaign.hashtags) ? post.campaign.hashtags : [],
-            }
-          : null,
-      };
+      return postSnapshotOf(documentId, found as any, fallback);
     },
 
     outgoing(post: PostSnapshot, network: NetworkId, createdAt: Date): OutgoingPost {

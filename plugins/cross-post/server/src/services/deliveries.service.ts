@@ -9,6 +9,7 @@ import { accountsRepository } from '../repositories/accounts.repository';
 import { createTid } from '../utils/tid';
 import { assertFuture } from '../utils/future';
 import { getService } from '../utils/get-service';
+import { approvals } from '../utils/approvals';
 
 export const DELIVERY_STATUSES = [
   'scheduled',
@@ -18,10 +19,12 @@ export const DELIVERY_STATUSES = [
   'failed',
   'unconfirmed',
   'cancelled',
+  /** Its post changed after approval: it waits for the new version to be approved, then goes with it. */
+  'paused',
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-const CANCELLABLE: DeliveryStatus[] = ['scheduled', 'retrying', 'failed', 'unconfirmed'];
+const CANCELLABLE: DeliveryStatus[] = ['scheduled', 'retrying', 'failed', 'unconfirmed', 'paused'];
 const RETRYABLE: DeliveryStatus[] = ['failed', 'unconfirmed', 'cancelled'];
 
 export type DeliveryFilters = {
@@ -59,6 +62,10 @@ function toPublic(row: any) {
     text: row.text ?? null,
     failureReason: row.failureReason ?? null,
     attemptCount: row.attemptCount ?? 0,
+    /** The post's locale it sends, and the approved version it was scheduled for (or sent). */
+    locale: row.postLocale ?? null,
+    approvalHash: row.approvalHash ?? null,
+    bypassApproval: Boolean(row.bypassApproval),
   };
 }
 
@@ -96,7 +103,8 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async schedule(
       postDocumentId: string,
       accountIds: number[],
-      scheduledAt: Date
+      scheduledAt: Date,
+      { bypassApproval = false }: { bypassApproval?: boolean } = {}
     ): Promise<PublicDelivery[]> {
       const compose = getService(strapi, 'compose');
       const post = await compose.loadPost(postDocumentId);
@@ -112,11 +120,22 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
           field: 'accountIds',
         });
 
+      // Every account's version is checked before anything is created: all or nothing.
+      const versions = new Map<number, Record<string, unknown>>();
+      for (const account of accounts) {
+        const postLocale = (await compose.loadPost(postDocumentId, account.language))?.locale ?? post.locale;
+        const approvalHash = bypassApproval
+          ? null
+          : await approvals(strapi).requireApproved(postDocumentId, postLocale, account);
+        versions.set(account.id, { postLocale, approvalHash, bypassApproval });
+      }
+
       const results: PublicDelivery[] = [];
       for (const account of accounts) {
+        const version = versions.get(account.id)!;
         const existing = await deliveries.findForAccount(postDocumentId, account.id);
         if (existing) {
-          results.push(toPublic(await this.reschedule(existing, scheduledAt)));
+          results.push(toPublic(await this.reschedule(existing, scheduledAt, version)));
           continue;
         }
         try {
@@ -130,6 +149,7 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
             scheduledAt,
             nextAttemptAt: scheduledAt,
             idempotencyKey: createTid(),
+            ...version,
             attemptCount: 0,
             reconcileChecks: 0,
           });
@@ -145,9 +165,26 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return results;
     },
 
-    async reschedule(existing: any, scheduledAt: Date) {
+    /** The post's version in `locale` is no longer approved: what was still to go out waits. */
+    async pauseForVersion(postDocumentId: string, postLocale: string): Promise<number> {
+      return deliveries.pauseForVersion(postDocumentId, postLocale);
+    },
+
+    /** The version in `locale` was approved (again): paused deliveries go, with this version. */
+    async resumeForVersion(
+      postDocumentId: string,
+      postLocale: string,
+      approvalHash: string
+    ): Promise<number> {
+      const resumed = await deliveries.resumeForVersion(postDocumentId, postLocale, approvalHash);
+      if (resumed > 0) getService(strapi, 'dispatcher').wakeAt(new Date());
+      return resumed;
+    },
+
+    async reschedule(existing: any, scheduledAt: Date, version: Record<string, unknown> = {}) {
       if (existing.status === 'scheduled' || existing.status === 'cancelled') {
         const updated = await deliveries.updateIfStatus(existing.id, existing.status, {
+          ...version,
           status: 'scheduled',
           scheduledAt,
           nextAttemptAt: scheduledAt,

@@ -74,6 +74,8 @@ export const scheduleSchema = z
       .string()
       .datetime({ offset: true, message: 'scheduledAt must be an ISO time, e.g. 2026-06-01T09:00:00+02:00' })
       .optional(),
+    /** Schedule a version nobody approved: needs the editorial `bypass` permission, and the setting on. */
+    bypassApproval: z.boolean().optional(),
   })
   .strict();
 

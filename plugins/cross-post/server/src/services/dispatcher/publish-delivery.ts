@@ -2,6 +2,8 @@
 import { providerFor, type ErrorVerdict, type ProviderAccount } from '../../providers';
 import { providerContext } from '../../providers/http';
 import { getService } from '../../utils/get-service';
+import { approvals } from '../../utils/approvals';
+import { postSnapshotOf, type PostSnapshot } from '../compose.service';
 import type { Dispatch } from './context';
 import { afterSend, handleFailure } from './outcome';
 import { refreshCredentials } from './token-refresh';
@@ -10,10 +12,28 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
   const startedAt = new Date();
   const provider = providerFor(account.network);
   const compose = getService(d.strapi, 'compose');
-  const postKey = `${row.postDocumentId}:${account.language ?? ''}`;
-  if (!d.round.posts.has(postKey))
-    d.round.posts.set(postKey, compose.loadPost(row.postDocumentId, account.language));
-  const post = await d.round.posts.get(postKey)!;
+  // What goes out is the approved snapshot, checked right before sending: a version changed since is
+  // not sent, the delivery waits for the new one to be approved. Only a bypass sends the live draft.
+  let post: PostSnapshot | null;
+  let approvalHash: string | null = null;
+  if (row.bypassApproval) {
+    const postKey = `${row.postDocumentId}:${account.language ?? ''}`;
+    if (!d.round.posts.has(postKey))
+      d.round.posts.set(postKey, compose.loadPost(row.postDocumentId, account.language));
+    post = await d.round.posts.get(postKey)!;
+  } else {
+    // Deliveries scheduled before approvals existed have no locale yet: the one compose would pick.
+    const locale: string =
+      row.postLocale ?? (await compose.loadPost(row.postDocumentId, account.language))?.locale ?? '';
+    const approved = await approvals(d.strapi).approvedVersion(row.postDocumentId, locale);
+    if (!approved) {
+      const reason = 'The post is not approved as it is now: it waits for an approval.';
+      await d.settle(row.id, { status: 'paused', failureReason: reason, postLocale: locale || null });
+      return d.log(row.id, 'paused', reason, startedAt);
+    }
+    approvalHash = approved.hash;
+    post = postSnapshotOf(row.postDocumentId, approved.snapshot, locale);
+  }
   if (!post) {
     await d.settle(row.id, { status: 'failed', failureReason: 'The post was deleted.', nextAttemptAt: null });
     return d.log(row.id, 'rejected', 'The post was deleted.', startedAt);
@@ -59,6 +79,7 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
         failureReason: null,
         nextAttemptAt: null,
         attemptCount: (row.attemptCount ?? 0) + 1,
+        ...(approvalHash && { approvalHash, postLocale: post.locale }),
       };
       if (!(await d.settle(row.id, published))) {
         // The answer came after the lease ran out: the post is online all the same, so it is
@@ -71,6 +92,15 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
           startedAt
         );
       }
+      if (approvalHash)
+        await approvals(d.strapi)
+          .recordSent(row.postDocumentId, post.locale, {
+            hash: approvalHash,
+            network: account.network,
+            url: published.url,
+            deliveryId: row.id,
+          })
+          .catch((error) => d.strapi.log.warn(`[cross-post] Sent version not recorded: ${error.message}`));
       // The network said this was the last request of its window: wait for the reset rather than for a 429.
       if (result.quota && result.quota.remaining <= 0 && result.quota.resetAt.getTime() > Date.now()) {
         d.round.waitingUntil.set(account.id, result.quota.resetAt.getTime());

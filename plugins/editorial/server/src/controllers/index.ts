@@ -1,0 +1,4 @@
+import reviews from './reviews.controller';
+import rules from './rules.controller';
+
+export default { reviews, rules };

@@ -1,0 +1,3 @@
+import admin from './admin.routes';
+
+export default { admin };
