@@ -119,6 +119,8 @@ export function demoRemotePost(
         url: `https://t.me/${chat}/${sequence}`,
       };
     }
+    default:
+      throw new Error(`The demo's past has no posts on ${account.network}.`);
   }
 }
 
