@@ -13,10 +13,20 @@ import { FacebookFake } from './facebook';
 import { LinkedInFake } from './linkedin';
 import { MastodonFake } from './mastodon';
 import { TelegramFake } from './telegram';
+import { WordPressFake } from './wordpress';
 import { XFake } from './x';
 import type { FakeNetwork } from './base';
 
-export { BlueskyFake, DiscordFake, FacebookFake, LinkedInFake, MastodonFake, TelegramFake, XFake };
+export {
+  BlueskyFake,
+  DiscordFake,
+  FacebookFake,
+  LinkedInFake,
+  MastodonFake,
+  TelegramFake,
+  WordPressFake,
+  XFake,
+};
 export type { Failure, FakeNetwork, FakeOptions, PublishedPost } from './base';
 
 const FAKES = {
@@ -27,6 +37,7 @@ const FAKES = {
   linkedin: LinkedInFake,
   discord: DiscordFake,
   telegram: TelegramFake,
+  wordpress: WordPressFake,
 } satisfies Record<NetworkId, new () => FakeNetwork>;
 
 type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };

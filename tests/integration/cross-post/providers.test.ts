@@ -2,6 +2,8 @@
  * Every provider against its fake: success, length rejection, the network's 429 and wait unit,
  * 5xx retry, token refresh, and a connection dropped after the post was accepted.
  */
+import axios from 'axios';
+
 import { providerContext } from '../../../plugins/cross-post/server/src/providers/http';
 import {
   providers,
@@ -28,6 +30,11 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   linkedin: { accessToken: 'li-token', author: 'urn:li:organization:42' },
   discord: { webhookId: '1100', webhookToken: 'hook-token' },
   telegram: { botToken: '123:ABC', chatId: '@porte_voix' },
+  wordpress: {
+    username: 'redaction',
+    appPassword: 'abcd efgh ijkl mnop qrst uvwx',
+    categories: 'Actualités',
+  },
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -39,9 +46,14 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   linkedin: [1, 24 * 3_600_000], // no header: next midnight UTC
   discord: [3_000, 3_000], // float seconds in the body
   telegram: [3_000, 3_000], // parameters.retry_after
+  wordpress: [3_000, 3_000], // a host's Retry-After seconds (core has no limit)
 };
 
-const tooLong: Record<NetworkId, string> = {
+/**
+ * A text longer than the network allows; null where it has no limit (a WordPress article): the test
+ * then checks a long text passes, and the refusal it classifies is the network's own credentials one.
+ */
+const tooLong: Record<NetworkId, string | null> = {
   mastodon: 'é'.repeat(501),
   bluesky: '👍🏽'.repeat(301),
   x: '日本'.repeat(71),
@@ -49,6 +61,12 @@ const tooLong: Record<NetworkId, string> = {
   linkedin: 'a'.repeat(3_001),
   discord: 'a'.repeat(2_001),
   telegram: 'a'.repeat(4_097),
+  wordpress: null,
+};
+
+/** How each network refuses credentials that no longer work (for networks without a length limit). */
+const revokeCredentials: Partial<Record<NetworkId, () => void>> = {
+  wordpress: () => fakes.wordpress.revokedPasswords.add('abcdefghijklmnopqrstuvwx'),
 };
 
 function accountFor(network: NetworkId): ProviderAccount {
@@ -99,10 +117,20 @@ describe.each(NETWORKS)('%s provider against its fake', (network) => {
   });
 
   it('flags a text that is too long before sending, and classifies the network refusal as reject', async () => {
-    const validation = await provider.validate(post(tooLong[network]), providerContext(accountFor(network)));
+    const text = tooLong[network];
+    if (text === null) {
+      const long = await provider.validate(post('mot '.repeat(20_000)), providerContext(accountFor(network)));
+      expect(long.problems).toEqual([]);
+      revokeCredentials[network]!();
+      const verdict = await failure(network, 'refused credentials');
+      expect(verdict).toMatchObject({ action: 'reject', credentials: true });
+      expect(fakes[network].published).toHaveLength(0);
+      return;
+    }
+    const validation = await provider.validate(post(text), providerContext(accountFor(network)));
     expect(validation.length).toBeGreaterThan(validation.limit);
     expect(validation.problems.map((p) => p.code)).toContain('too_long');
-    const verdict = await failure(network, tooLong[network]);
+    const verdict = await failure(network, text);
     expect(verdict.action).toBe('reject');
     expect(fakes[network].published).toHaveLength(0);
   });
@@ -228,5 +256,111 @@ describe('instance-specific limits', () => {
     const ctx = providerContext(accountFor('mastodon'));
     const validation = await providers.mastodon.validate(post('a'.repeat(600)), ctx);
     expect(validation).toMatchObject({ limit: 1000, problems: [] });
+  });
+});
+
+describe('WordPress articles', () => {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64'
+  );
+  const image = (name: string) => ({
+    filename: name,
+    mimeType: 'image/png',
+    alt: `Photo ${name}`,
+    size: png.length,
+    load: async () => png,
+  });
+
+  it('publishes the post as an article: title, Markdown as HTML, excerpt, category, hashtags as tags, featured image', async () => {
+    const account = accountFor('wordpress');
+    const ctx = providerContext(account);
+    const key = createTid();
+    const result = await providers.wordpress.publish(
+      {
+        ...post(
+          'Le **vélo** revient <script>alert(1)</script> en ville.\n\nDétails : https://porte-voix.example/a #Vélo #mobilité'
+        ),
+        title: 'Fête du vélo à Lyon',
+        images: [image('une.png'), image('deux.png')],
+      },
+      key,
+      ctx
+    );
+    const found = await axios.get(`${fakes.wordpress.baseUrl}/wp-json/wp/v2/posts/${result.remoteId}`, {
+      params: { context: 'edit' },
+      headers: {
+        Authorization: `Basic ${Buffer.from('redaction:abcdefghijklmnopqrstuvwx').toString('base64')}`,
+      },
+    });
+    const article = found.data;
+    expect(article.title.raw).toBe('Fête du vélo à Lyon');
+    expect(article.slug).toBe(`fete-du-velo-a-lyon-${key}`);
+    expect(article.content.raw).toContain('<strong>vélo</strong>');
+    expect(article.content.raw).toContain('&lt;script&gt;');
+    expect(article.content.raw).not.toContain('<script>');
+    expect(article.content.raw).toContain('<a href="https://porte-voix.example/a">');
+    expect(article.content.raw).toMatch(/<img src="[^"]+deux\.png" alt="Photo deux\.png"/);
+    expect(article.excerpt.raw).toBe(
+      'Le vélo revient &lt;script&gt;alert(1)&lt;/script&gt; en ville. Détails :'
+    );
+    expect(article.categories).toEqual([2]);
+    expect(article.tags.map((id: number) => fakes.wordpress.tags.get(id))).toEqual(['Vélo', 'mobilité']);
+    expect(fakes.wordpress.media.get(article.featured_media)).toMatchObject({
+      filename: 'une.png',
+      alt: 'Photo une.png',
+    });
+    expect(result.url).toBe(`${fakes.wordpress.baseUrl}/fete-du-velo-a-lyon-${key}/`);
+  });
+
+  it('reuses a tag that exists and refuses a category the site does not have, before sending the article', async () => {
+    fakes.wordpress.tags.set(7, 'Lyon');
+    const account = accountFor('wordpress');
+    await providers.wordpress.publish(post('Rendez-vous #lyon'), createTid(), providerContext(account));
+    expect(fakes.wordpress.tags.size).toBe(1);
+
+    account.credentials.categories = 'Actualités, Inconnue';
+    const verdict = await failure('wordpress', 'Catégorie absente', account);
+    expect(verdict.action).toBe('reject');
+    expect(verdict.reason).toMatch(/no category "Inconnue"/);
+    expect(fakes.wordpress.published).toHaveLength(1);
+  });
+
+  it('finds an article whose answer was lost by the key in its slug, even with another text online', async () => {
+    const account = accountFor('wordpress');
+    const key = createTid();
+    fakes.wordpress.failNext('store-then-error');
+    const error = await providers.wordpress
+      .publish({ ...post('Perdu en route'), title: 'Perdu' }, key, providerContext(account, 2_000))
+      .catch((e) => e);
+    expect(providers.wordpress.classifyError(error).action).toBe('retry');
+    const since = new Date(Date.now() - 5_000);
+    const found = await providers.wordpress.findRecent!(
+      { since, text: 'un texte modifié depuis', idempotencyKey: key },
+      providerContext(account)
+    );
+    expect(found?.remoteId).toBe(fakes.wordpress.published[0].id);
+    const other = await providers.wordpress.findRecent!(
+      { since, text: 'Perdu en route', idempotencyKey: createTid() },
+      providerContext(account)
+    );
+    expect(other).toBeNull();
+  });
+
+  it('asks for a title, and says an anonymous answer means HTTPS or a stripped Authorization header', async () => {
+    const validation = await providers.wordpress.validate(
+      { ...post(''), title: '' },
+      providerContext(accountFor('wordpress'))
+    );
+    expect(validation.problems.map((p) => p.code)).toEqual(['empty', 'no_title']);
+    const account = accountFor('wordpress');
+    const anonymous = await axios
+      .post(`${fakes.wordpress.baseUrl}/wp-json/wp/v2/posts`, { title: 't' })
+      .catch((e) => e);
+    expect(anonymous.response.data.code).toBe('rest_cannot_create');
+    const verdict = providers.wordpress.classifyError(anonymous);
+    expect(verdict).toMatchObject({ action: 'reject', credentials: true });
+    expect(verdict.reason).toMatch(/HTTPS/);
+    expect(account.credentials.username).toBe('redaction');
   });
 });

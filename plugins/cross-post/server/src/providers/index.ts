@@ -10,6 +10,7 @@ import facebook from './facebook';
 import linkedin from './linkedin';
 import mastodon from './mastodon';
 import telegram from './telegram';
+import wordpress from './wordpress';
 import x from './x';
 import type { Provider } from './types';
 
@@ -21,6 +22,7 @@ export const providers = {
   linkedin,
   discord,
   telegram,
+  wordpress,
 } satisfies Record<string, Provider>;
 
 export type NetworkId = keyof typeof providers;

@@ -38,6 +38,8 @@ export type OutgoingImage = {
 
 /** The text already composed for one account (language, variant, hashtags, link with UTM). */
 export type OutgoingPost = {
+  /** The post's title, for networks that publish articles or topics (WordPress, Discourse, Pinterest). */
+  title?: string;
   text: string;
   link?: string | null;
   images: OutgoingImage[];
@@ -170,7 +172,10 @@ export interface Provider {
   /** null when the network says the post does not exist. */
   lookup(remoteId: string, ctx: ProviderContext): Promise<RemotePost | null>;
   /** Finds a post this account published since a time with this text (reconciliation); absent when the network cannot list them. */
-  findRecent?(query: { since: Date; text: string }, ctx: ProviderContext): Promise<RemotePost | null>;
+  findRecent?(
+    query: { since: Date; text: string; idempotencyKey?: string },
+    ctx: ProviderContext
+  ): Promise<RemotePost | null>;
   metrics: MetricsProfile;
   /**
    * true: the network counts reads against the same budget as publications (Mastodon's requests per
