@@ -9,6 +9,7 @@ import { demoPort } from '../../plugins/cross-post/server/src/demo-accounts';
 import { NETWORKS, providers, type NetworkId } from '../../plugins/cross-post/server/src/providers';
 import { BlueskyFake } from './bluesky';
 import { DiscordFake } from './discord';
+import { DiscourseFake } from './discourse';
 import { FacebookFake } from './facebook';
 import { LinkedInFake } from './linkedin';
 import { MastodonFake } from './mastodon';
@@ -20,6 +21,7 @@ import type { FakeNetwork } from './base';
 export {
   BlueskyFake,
   DiscordFake,
+  DiscourseFake,
   FacebookFake,
   LinkedInFake,
   MastodonFake,
@@ -38,6 +40,7 @@ const FAKES = {
   discord: DiscordFake,
   telegram: TelegramFake,
   wordpress: WordPressFake,
+  discourse: DiscourseFake,
 } satisfies Record<NetworkId, new () => FakeNetwork>;
 
 type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };

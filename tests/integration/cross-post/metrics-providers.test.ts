@@ -38,6 +38,7 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   linkedin: { accessToken: 'li-token', author: 'urn:li:organization:42' },
   discord: { webhookId: '1100', webhookToken: 'hook-token' },
   telegram: { botToken: '123:ABC', chatId: '@porte_voix' },
+  discourse: { apiKey: 'discourse-key', username: 'porte-voix', category: 'Annonces' },
   wordpress: { username: 'redaction', appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
 };
 
@@ -51,6 +52,7 @@ const unknownId: Record<NetworkId, (i: number) => string> = {
   discord: (i) => String(1_300_000_000_000_000_000n + BigInt(i)),
   telegram: (i) => `-100:${i}`,
   wordpress: (i) => String(900_000 + i),
+  discourse: (i) => String(900_000 + i),
 };
 
 /** The metrics requests each fake answers (paths), to count requests per call. */
@@ -63,6 +65,7 @@ const metricsPath: Record<NetworkId, RegExp> = {
   discord: /\/messages\//,
   telegram: /getUpdates$/,
   wordpress: /\/comments$/,
+  discourse: /^\/posts\/\d+\.json$/,
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -75,6 +78,7 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   discord: [3_000, 3_000],
   telegram: [3_000, 3_000],
   wordpress: [3_000, 3_000],
+  discourse: [3_000, 3_000],
 };
 
 async function accountFor(
@@ -125,7 +129,7 @@ function countersOf(result: DeliveryMetrics) {
 }
 
 /** Networks that cannot count an account's followers (a webhook, a blog). */
-const WITHOUT_FOLLOWERS: NetworkId[] = ['discord', 'wordpress'];
+const WITHOUT_FOLLOWERS: NetworkId[] = ['discord', 'wordpress', 'discourse'];
 
 const POLLED = (Object.keys(providers) as NetworkId[]).filter((n) => providers[n].metrics.polled);
 
@@ -199,7 +203,7 @@ describe.each(POLLED)('%s metrics against its fake', (network) => {
     expect((verdict as { waitMs?: number }).waitMs).toBeLessThanOrEqual(max);
   });
 
-  it('reads the followers (Discord and WordPress cannot: null)', async () => {
+  it('reads the followers (Discord, WordPress and Discourse cannot: null)', async () => {
     const account = await accountFor(network);
     const { followers } = await provider.fetchAccountMetrics(providerContext(account));
     if (WITHOUT_FOLLOWERS.includes(network)) expect(followers).toBeNull();

@@ -19,7 +19,17 @@ describe('GET /cross-post/networks', () => {
     expect(response.status).toBe(200);
     const byId = Object.fromEntries(response.body.data.map((network: any) => [network.id, network]));
     expect(Object.keys(byId).sort()).toEqual(
-      ['bluesky', 'discord', 'facebook', 'linkedin', 'mastodon', 'telegram', 'wordpress', 'x'].sort()
+      [
+        'bluesky',
+        'discord',
+        'discourse',
+        'facebook',
+        'linkedin',
+        'mastodon',
+        'telegram',
+        'wordpress',
+        'x',
+      ].sort()
     );
 
     expect(byId.bluesky).toEqual({
@@ -47,6 +57,7 @@ describe('GET /cross-post/networks', () => {
       ['appPassword', true],
       ['categories', false],
     ]);
+    expect(byId.discourse).toMatchObject({ selfHosted: true, limits: { textLength: 32_000, images: 10 } });
     for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram'])
       expect([id, byId[id].selfHosted]).toEqual([id, false]);
   });

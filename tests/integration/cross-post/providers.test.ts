@@ -30,6 +30,7 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   linkedin: { accessToken: 'li-token', author: 'urn:li:organization:42' },
   discord: { webhookId: '1100', webhookToken: 'hook-token' },
   telegram: { botToken: '123:ABC', chatId: '@porte_voix' },
+  discourse: { apiKey: 'discourse-key', username: 'porte-voix', category: 'Annonces' },
   wordpress: {
     username: 'redaction',
     appPassword: 'abcd efgh ijkl mnop qrst uvwx',
@@ -46,6 +47,7 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   linkedin: [1, 24 * 3_600_000], // no header: next midnight UTC
   discord: [3_000, 3_000], // float seconds in the body
   telegram: [3_000, 3_000], // parameters.retry_after
+  discourse: [3_000, 3_000], // extras.wait_seconds
   wordpress: [3_000, 3_000], // a host's Retry-After seconds (core has no limit)
 };
 
@@ -62,6 +64,7 @@ const tooLong: Record<NetworkId, string | null> = {
   discord: 'a'.repeat(2_001),
   telegram: 'a'.repeat(4_097),
   wordpress: null,
+  discourse: 'a'.repeat(32_001),
 };
 
 /** How each network refuses credentials that no longer work (for networks without a length limit). */
@@ -137,7 +140,7 @@ describe.each(NETWORKS)('%s provider against its fake', (network) => {
 
   it("reads the 429 wait in the network's own unit", async () => {
     fakes[network].configure({ rateLimitWaitMs: 3_000 }).failNext('rate-limit');
-    const verdict = await failure(network, 'rate limited');
+    const verdict = await failure(network, 'rate limited, to be tried again');
     expect(verdict).toMatchObject({ action: 'retry', rateLimited: true });
     const [min, max] = expectedWaitMs[network];
     const waitMs = (verdict as { waitMs?: number }).waitMs!;
@@ -147,8 +150,8 @@ describe.each(NETWORKS)('%s provider against its fake', (network) => {
 
   it('retries after a 5xx and then succeeds', async () => {
     fakes[network].failNext('server-error');
-    expect((await failure(network, 'server error')).action).toBe('retry');
-    await publish(network, 'server error');
+    expect((await failure(network, 'server error, then published on retry')).action).toBe('retry');
+    await publish(network, 'server error, then published on retry');
     expect(fakes[network].published).toHaveLength(1);
   });
 
@@ -176,7 +179,7 @@ describe('images', () => {
     'base64'
   );
   const withImage = (): OutgoingPost => ({
-    ...post('Avec une image'),
+    ...post('Avec une image, pour voir le rendu'),
     images: [
       {
         filename: 'velo.png',
@@ -362,5 +365,117 @@ describe('WordPress articles', () => {
     expect(verdict).toMatchObject({ action: 'reject', credentials: true });
     expect(verdict.reason).toMatch(/HTTPS/);
     expect(account.credentials.username).toBe('redaction');
+  });
+});
+
+describe('Discourse topics and replies', () => {
+  it('opens a topic in the account’s category (by name) with the images uploaded into the post', async () => {
+    const account = accountFor('discourse');
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const result = await providers.discourse.publish(
+      {
+        ...post('La fête du vélo revient samedi, venez nombreux.'),
+        title: 'Fête du vélo : samedi à Lyon',
+        images: [{ filename: 'velo.png', mimeType: 'image/png', alt: 'Un vélo', load: async () => png }],
+      },
+      createTid(),
+      providerContext(account)
+    );
+    const found = await providers.discourse.lookup(result.remoteId, providerContext(account));
+    expect(found?.text).toMatch(
+      /^La fête du vélo revient samedi, venez nombreux\.\n\n!\[Un vélo\|1x1\]\(upload:\/\/\d+\.png\)$/
+    );
+    expect(result.url).toMatch(/\/t\/f-te-du-v-lo-samedi-lyon\/\d+\/1$/);
+    expect(fakes.discourse.uploads).toEqual([{ filename: 'velo.png', size: png.length }]);
+  });
+
+  it('replies in the account’s topic, and finds a reply whose answer was lost by its text', async () => {
+    const account = accountFor('discourse');
+    const topic = await providers.discourse.publish(
+      post('Un sujet pour les réponses de la semaine'),
+      createTid(),
+      providerContext(account)
+    );
+    const topicId = String(/\/(\d+)\/1$/.exec(topic.url!)![1]);
+    const replying = { ...account, credentials: { ...account.credentials, topicId } };
+    const validation = await providers.discourse.validate(
+      post('Réponse courte mais valable ici'),
+      providerContext(replying)
+    );
+    expect(validation.problems).toEqual([]);
+    fakes.discourse.failNext('drop-after-accept');
+    const error = await providers.discourse
+      .publish(post('Réponse perdue en route, une fois'), createTid(), providerContext(replying))
+      .catch((e) => e);
+    expect(providers.discourse.classifyError(error).action).toBe('unknown');
+    const found = await providers.discourse.findRecent!(
+      {
+        since: new Date(Date.now() - 5_000),
+        text: 'Réponse perdue en route, une fois',
+        idempotencyKey: createTid(),
+      },
+      providerContext(replying)
+    );
+    expect(found?.url).toMatch(new RegExp(`/${topicId}/2$`));
+  });
+
+  it('finds a topic whose answer was lost by its external id, and nothing for another key', async () => {
+    const account = accountFor('discourse');
+    const key = createTid();
+    fakes.discourse.failNext('store-then-error');
+    const error = await providers.discourse
+      .publish(post('Un sujet dont la réponse se perd'), key, providerContext(account))
+      .catch((e) => e);
+    expect(providers.discourse.classifyError(error).action).toBe('retry');
+    const since = new Date(Date.now() - 5_000);
+    const found = await providers.discourse.findRecent!(
+      { since, text: 'autre texte', idempotencyKey: key },
+      providerContext(account)
+    );
+    expect(found?.remoteId).toBe(fakes.discourse.published[0].id);
+    expect(
+      await providers.discourse.findRecent!(
+        { since, text: 'x', idempotencyKey: createTid() },
+        providerContext(account)
+      )
+    ).toBeNull();
+  });
+
+  it('says what to fix: short texts and titles, a missing category, a refused key, a post queued for review', async () => {
+    const account = accountFor('discourse');
+    const short = await providers.discourse.validate(post('Trop court'), providerContext(account));
+    expect(short.problems.map((p) => p.code)).toEqual(['too_short', 'title_length']);
+
+    const elsewhere = { ...account, credentials: { ...account.credentials, category: 'Nulle part' } };
+    expect((await failure('discourse', 'Un sujet sans catégorie connue', elsewhere)).reason).toMatch(
+      /no category "Nulle part": choose one of Uncategorized, Announcements, Annonces/
+    );
+
+    fakes.discourse.revokedKeys.add('discourse-key');
+    expect(await failure('discourse', 'Une clé qui ne marche plus')).toMatchObject({
+      action: 'reject',
+      credentials: true,
+    });
+    fakes.discourse.revokedKeys.clear();
+
+    fakes.discourse.queueNext = true;
+    const queued = await failure('discourse', 'Un sujet qui attend les modérateurs');
+    expect(queued.action).toBe('reject');
+    expect(queued.reason).toMatch(/queued the post for its moderators/);
+
+    await publish('discourse', 'Un titre qui existe déjà ici');
+    const duplicate = await failure('discourse', 'Un titre qui existe déjà ici');
+    expect(duplicate.reason).toMatch(/Title has already been used/);
+  });
+
+  it('lists the categories an editor may choose', async () => {
+    const destinations = await providers.discourse.listDestinations!(
+      providerContext(accountFor('discourse'))
+    );
+    expect(destinations).toEqual([
+      { id: '1', name: 'Uncategorized' },
+      { id: '4', name: 'Announcements' },
+      { id: '5', name: 'Annonces' },
+    ]);
   });
 });

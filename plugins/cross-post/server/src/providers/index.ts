@@ -6,6 +6,7 @@
  */
 import bluesky from './bluesky';
 import discord from './discord';
+import discourse from './discourse';
 import facebook from './facebook';
 import linkedin from './linkedin';
 import mastodon from './mastodon';
@@ -23,6 +24,7 @@ export const providers = {
   discord,
   telegram,
   wordpress,
+  discourse,
 } satisfies Record<string, Provider>;
 
 export type NetworkId = keyof typeof providers;
