@@ -13,6 +13,7 @@ import { DiscourseFake } from './discourse';
 import { FacebookFake } from './facebook';
 import { LinkedInFake } from './linkedin';
 import { MastodonFake } from './mastodon';
+import { PinterestFake } from './pinterest';
 import { TelegramFake } from './telegram';
 import { WordPressFake } from './wordpress';
 import { XFake } from './x';
@@ -25,6 +26,7 @@ export {
   FacebookFake,
   LinkedInFake,
   MastodonFake,
+  PinterestFake,
   TelegramFake,
   WordPressFake,
   XFake,
@@ -41,6 +43,7 @@ const FAKES = {
   telegram: TelegramFake,
   wordpress: WordPressFake,
   discourse: DiscourseFake,
+  pinterest: PinterestFake,
 } satisfies Record<NetworkId, new () => FakeNetwork>;
 
 type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };

@@ -39,6 +39,7 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   discord: { webhookId: '1100', webhookToken: 'hook-token' },
   telegram: { botToken: '123:ABC', chatId: '@porte_voix' },
   discourse: { apiKey: 'discourse-key', username: 'porte-voix', category: 'Annonces' },
+  pinterest: { accessToken: 'pin-token', boardId: '549755885175' },
   wordpress: { username: 'redaction', appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
 };
 
@@ -53,6 +54,7 @@ const unknownId: Record<NetworkId, (i: number) => string> = {
   telegram: (i) => `-100:${i}`,
   wordpress: (i) => String(900_000 + i),
   discourse: (i) => String(900_000 + i),
+  pinterest: (i) => String(9_000_000_000 + i),
 };
 
 /** The metrics requests each fake answers (paths), to count requests per call. */
@@ -66,6 +68,7 @@ const metricsPath: Record<NetworkId, RegExp> = {
   telegram: /getUpdates$/,
   wordpress: /\/comments$/,
   discourse: /^\/posts\/\d+\.json$/,
+  pinterest: /\/analytics$/,
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -79,6 +82,7 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   telegram: [3_000, 3_000],
   wordpress: [3_000, 3_000],
   discourse: [3_000, 3_000],
+  pinterest: [3_000, 3_000],
 };
 
 async function accountFor(
@@ -99,7 +103,22 @@ async function publishSome(network: NetworkId, account: ProviderAccount, n: numb
   const ids = [];
   for (let i = 0; i < n; i++) {
     const result = await providers[network].publish(
-      { text: `Mesure ${network} n°${i} ${createTid()}`, images: [], createdAt: new Date() },
+      {
+        text: `Mesure ${network} n°${i} ${createTid()}`,
+        // A pin needs an image.
+        images:
+          network === 'pinterest'
+            ? [
+                {
+                  filename: 'p.png',
+                  mimeType: 'image/png',
+                  alt: '',
+                  load: async () => Buffer.from('89504e47', 'hex'),
+                },
+              ]
+            : [],
+        createdAt: new Date(),
+      },
       createTid(),
       providerContext(account)
     );

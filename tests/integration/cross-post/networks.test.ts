@@ -27,6 +27,7 @@ describe('GET /cross-post/networks', () => {
         'linkedin',
         'mastodon',
         'telegram',
+        'pinterest',
         'wordpress',
         'x',
       ].sort()
@@ -58,7 +59,8 @@ describe('GET /cross-post/networks', () => {
       ['categories', false],
     ]);
     expect(byId.discourse).toMatchObject({ selfHosted: true, limits: { textLength: 32_000, images: 10 } });
-    for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram'])
+    expect(byId.pinterest.limits).toEqual({ textLength: 800, images: 1 });
+    for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram', 'pinterest'])
       expect([id, byId[id].selfHosted]).toEqual([id, false]);
   });
 

@@ -31,6 +31,13 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   discord: { webhookId: '1100', webhookToken: 'hook-token' },
   telegram: { botToken: '123:ABC', chatId: '@porte_voix' },
   discourse: { apiKey: 'discourse-key', username: 'porte-voix', category: 'Annonces' },
+  pinterest: {
+    accessToken: 'pin-token',
+    refreshToken: 'pin-refresh',
+    clientId: 'pin-app',
+    clientSecret: 'pin-secret',
+    boardId: '549755885175',
+  },
   wordpress: {
     username: 'redaction',
     appPassword: 'abcd efgh ijkl mnop qrst uvwx',
@@ -48,6 +55,7 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   discord: [3_000, 3_000], // float seconds in the body
   telegram: [3_000, 3_000], // parameters.retry_after
   discourse: [3_000, 3_000], // extras.wait_seconds
+  pinterest: [3_000, 3_000], // Retry-After seconds
   wordpress: [3_000, 3_000], // a host's Retry-After seconds (core has no limit)
 };
 
@@ -65,7 +73,25 @@ const tooLong: Record<NetworkId, string | null> = {
   telegram: 'a'.repeat(4_097),
   wordpress: null,
   discourse: 'a'.repeat(32_001),
+  pinterest: 'a'.repeat(801),
 };
+
+/** Networks that publish nothing without an image (a pin): their contract posts carry one. */
+const IMAGE_REQUIRED: NetworkId[] = ['pinterest'];
+const onePixel = () => ({
+  filename: 'pixel.png',
+  mimeType: 'image/png',
+  alt: '',
+  load: async () =>
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64'
+    ),
+});
+const postFor = (network: NetworkId, text: string): OutgoingPost => ({
+  ...post(text),
+  ...(IMAGE_REQUIRED.includes(network) && { images: [onePixel()] }),
+});
 
 /** How each network refuses credentials that no longer work (for networks without a length limit). */
 const revokeCredentials: Partial<Record<NetworkId, () => void>> = {
@@ -84,11 +110,11 @@ function post(text: string): OutgoingPost {
 async function publish(network: NetworkId, text: string, account = accountFor(network), key = createTid()) {
   const provider = providers[network];
   try {
-    return await provider.publish(post(text), key, providerContext(account, 2_000));
+    return await provider.publish(postFor(network, text), key, providerContext(account, 2_000));
   } catch (error) {
     if (provider.classifyError(error).action !== 'refresh' || !provider.refresh) throw error;
     account.credentials = await provider.refresh(providerContext(account));
-    return provider.publish(post(text), key, providerContext(account, 2_000));
+    return provider.publish(postFor(network, text), key, providerContext(account, 2_000));
   }
 }
 
@@ -130,7 +156,7 @@ describe.each(NETWORKS)('%s provider against its fake', (network) => {
       expect(fakes[network].published).toHaveLength(0);
       return;
     }
-    const validation = await provider.validate(post(text), providerContext(accountFor(network)));
+    const validation = await provider.validate(postFor(network, text), providerContext(accountFor(network)));
     expect(validation.length).toBeGreaterThan(validation.limit);
     expect(validation.problems.map((p) => p.code)).toContain('too_long');
     const verdict = await failure(network, text);
@@ -202,7 +228,7 @@ describe('images', () => {
     expect(result.remoteId).toBeTruthy();
     expect(fakes[network].published).toHaveLength(1);
     const uploads = fakes[network].requests.filter((r) =>
-      /media|uploadBlob|photos|images|upload|sendPhoto|webhooks/.test(r.path)
+      /media|uploadBlob|photos|images|upload|sendPhoto|webhooks|^\/v5\/pins$/.test(r.path)
     );
     expect(uploads.length).toBeGreaterThan(0);
   });
@@ -242,6 +268,15 @@ describe('token refresh', () => {
     expect(fakes.x.refreshCount).toBe(1);
     expect(account.credentials.accessToken).not.toBe('x-token');
     expect(account.credentials.refreshToken).not.toBe('x-refresh');
+  });
+
+  it('Pinterest: refreshes the OAuth2 token after a 401 with the app id and secret', async () => {
+    const account = accountFor('pinterest');
+    fakes.pinterest.expiredTokens.add('pin-token');
+    await publish('pinterest', 'after refresh', account);
+    expect(fakes.pinterest.refreshCount).toBe(1);
+    expect(account.credentials.accessToken).not.toBe('pin-token');
+    expect(fakes.pinterest.published).toHaveLength(1);
   });
 
   it('Mastodon: a revoked token is a permanent failure an editor can act on', async () => {

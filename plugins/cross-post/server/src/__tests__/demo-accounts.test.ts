@@ -30,5 +30,6 @@ describe('demo accounts', () => {
     expect(baseUrl('wordpress')).toBe('http://127.0.0.1:4108');
     expect(baseUrl('discourse')).toBe('http://127.0.0.1:4109');
     expect(baseUrl('x')).toBeUndefined();
+    expect(baseUrl('pinterest')).toBeUndefined();
   });
 });

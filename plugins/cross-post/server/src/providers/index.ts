@@ -10,6 +10,7 @@ import discourse from './discourse';
 import facebook from './facebook';
 import linkedin from './linkedin';
 import mastodon from './mastodon';
+import pinterest from './pinterest';
 import telegram from './telegram';
 import wordpress from './wordpress';
 import x from './x';
@@ -25,6 +26,7 @@ export const providers = {
   telegram,
   wordpress,
   discourse,
+  pinterest,
 } satisfies Record<string, Provider>;
 
 export type NetworkId = keyof typeof providers;
