@@ -1,35 +1,59 @@
-/** Starts every fake network; `npm run fakes` runs this on fixed ports, tests on free ones. */
+/**
+ * Starts every fake network; `npm run fakes` runs this on fixed ports, tests on free ones.
+ *
+ * `FAKES` is the one list of fakes, one per network of the plugin's registry (the type below fails
+ * when a network has no fake); ports follow the demo's rule (`demoPort`), so a new network's fake
+ * needs no port of its own.
+ */
+import { demoPort } from '../../plugins/cross-post/server/src/demo-accounts';
+import { NETWORKS, providers, type NetworkId } from '../../plugins/cross-post/server/src/providers';
 import { BlueskyFake } from './bluesky';
 import { DiscordFake } from './discord';
+import { DiscourseFake } from './discourse';
 import { FacebookFake } from './facebook';
 import { LinkedInFake } from './linkedin';
 import { MastodonFake } from './mastodon';
+import { PinterestFake } from './pinterest';
 import { TelegramFake } from './telegram';
+import { WordPressFake } from './wordpress';
 import { XFake } from './x';
 import type { FakeNetwork } from './base';
 
-export { BlueskyFake, DiscordFake, FacebookFake, LinkedInFake, MastodonFake, TelegramFake, XFake };
+export {
+  BlueskyFake,
+  DiscordFake,
+  DiscourseFake,
+  FacebookFake,
+  LinkedInFake,
+  MastodonFake,
+  PinterestFake,
+  TelegramFake,
+  WordPressFake,
+  XFake,
+};
 export type { Failure, FakeNetwork, FakeOptions, PublishedPost } from './base';
 
-/** The ports `npm run fakes` listens on, which the development demo accounts point at. */
-export const DEFAULT_FAKE_PORTS = {
-  mastodon: 4101,
-  bluesky: 4102,
-  x: 4103,
-  facebook: 4104,
-  linkedin: 4105,
-  discord: 4106,
-  telegram: 4107,
-} as const;
+const FAKES = {
+  mastodon: MastodonFake,
+  bluesky: BlueskyFake,
+  x: XFake,
+  facebook: FacebookFake,
+  linkedin: LinkedInFake,
+  discord: DiscordFake,
+  telegram: TelegramFake,
+  wordpress: WordPressFake,
+  discourse: DiscourseFake,
+  pinterest: PinterestFake,
+} satisfies Record<NetworkId, new () => FakeNetwork>;
 
-export type Fakes = {
-  mastodon: MastodonFake;
-  bluesky: BlueskyFake;
-  x: XFake;
-  facebook: FacebookFake;
-  linkedin: LinkedInFake;
-  discord: DiscordFake;
-  telegram: TelegramFake;
+type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };
+
+/** The ports `npm run fakes` listens on, which the development demo accounts point at. */
+export const DEFAULT_FAKE_PORTS = Object.fromEntries(
+  NETWORKS.map((network) => [network, demoPort(network)])
+) as Record<NetworkId, number>;
+
+export type Fakes = FakeOf & {
   all: FakeNetwork[];
   /** Posts online across every fake. */
   publishedCount(): number;
@@ -38,20 +62,10 @@ export type Fakes = {
 };
 
 export async function startFakes(options: { ports?: 'default' | 'any' } = {}): Promise<Fakes> {
-  const fakes = {
-    mastodon: new MastodonFake(),
-    bluesky: new BlueskyFake(),
-    x: new XFake(),
-    facebook: new FacebookFake(),
-    linkedin: new LinkedInFake(),
-    discord: new DiscordFake(),
-    telegram: new TelegramFake(),
-  };
+  const fakes = Object.fromEntries(NETWORKS.map((network) => [network, new FAKES[network]()])) as FakeOf;
   const all = Object.values(fakes) as FakeNetwork[];
-  for (const [network, fake] of Object.entries(fakes)) {
-    await fake.start(
-      options.ports === 'default' ? DEFAULT_FAKE_PORTS[network as keyof typeof DEFAULT_FAKE_PORTS] : 0
-    );
+  for (const network of NETWORKS) {
+    await fakes[network].start(options.ports === 'default' ? DEFAULT_FAKE_PORTS[network] : 0);
   }
   return {
     ...fakes,
@@ -65,11 +79,11 @@ export async function startFakes(options: { ports?: 'default' | 'any' } = {}): P
 }
 
 /**
- * The server setting that sends the networks with one fixed API host (X, Facebook, LinkedIn,
- * Discord, Telegram) to these fakes: only the environment can set it, never the admin API.
+ * The server setting that sends the networks with one fixed API host (every network whose provider
+ * is not `selfHosted`) to these fakes: only the environment can set it, never the admin API.
  */
 export function fakeApiBaseUrlsEnv(fakes: Fakes): { CROSS_POST_API_BASE_URLS: string } {
-  const fixed = ['x', 'facebook', 'linkedin', 'discord', 'telegram'] as const;
+  const fixed = NETWORKS.filter((network) => !providers[network].selfHosted);
   return {
     CROSS_POST_API_BASE_URLS: JSON.stringify(
       Object.fromEntries(fixed.map((network) => [network, fakes[network].baseUrl]))

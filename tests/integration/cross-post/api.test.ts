@@ -45,6 +45,10 @@ describe('accounts', () => {
     [{ network: 'mastodon', name: 'x', credentials: {} }, /needs: accessToken/],
     [{ network: 'telegram', name: '', credentials: CREDENTIALS.telegram }, /name is required/],
     [{ network: 'mastodon', name: 'x', credentials: 'token' }, /credentials must be an object/],
+    [
+      { network: 'wordpress', name: 'blog', credentials: { username: 'u', appPassword: 'p' } },
+      /address of the WordPress site/,
+    ],
   ])('rejects a bad account with a clear 400 (%#)', async (body, message) => {
     const response = await api().post('/accounts', body);
     expect(response.status).toBe(400);

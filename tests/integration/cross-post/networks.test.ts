@@ -14,12 +14,23 @@ const getNetworks = (token: string) =>
   app.http().get('/cross-post/networks').set('Authorization', `Bearer ${token}`);
 
 describe('GET /cross-post/networks', () => {
-  it('describes all seven networks with their credential fields, base URL and limits', async () => {
+  it('describes every network with their credential fields, base URL and limits', async () => {
     const response = await getNetworks(await app.adminToken());
     expect(response.status).toBe(200);
     const byId = Object.fromEntries(response.body.data.map((network: any) => [network.id, network]));
     expect(Object.keys(byId).sort()).toEqual(
-      ['bluesky', 'discord', 'facebook', 'linkedin', 'mastodon', 'telegram', 'x'].sort()
+      [
+        'bluesky',
+        'discord',
+        'discourse',
+        'facebook',
+        'linkedin',
+        'mastodon',
+        'telegram',
+        'pinterest',
+        'wordpress',
+        'x',
+      ].sort()
     );
 
     expect(byId.bluesky).toEqual({
@@ -41,7 +52,15 @@ describe('GET /cross-post/networks', () => {
     ]);
     expect(byId.telegram.limits).toEqual({ textLength: 4096, captionLength: 1024, images: 1 });
     expect(byId.mastodon).toMatchObject({ selfHosted: true, limits: { textLength: 500, images: 4 } });
-    for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram'])
+    expect(byId.wordpress).toMatchObject({ selfHosted: true, defaultBaseUrl: '' });
+    expect(byId.wordpress.credentialFields.map((field: any) => [field.name, field.secret])).toEqual([
+      ['username', false],
+      ['appPassword', true],
+      ['categories', false],
+    ]);
+    expect(byId.discourse).toMatchObject({ selfHosted: true, limits: { textLength: 32_000, images: 10 } });
+    expect(byId.pinterest.limits).toEqual({ textLength: 800, images: 1 });
+    for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram', 'pinterest'])
       expect([id, byId[id].selfHosted]).toEqual([id, false]);
   });
 

@@ -1,12 +1,18 @@
 /**
  * Development only: with CROSS_POST_DEMO_ACCOUNTS=true (never in production), one demo account per
  * network pointing at the local fakes of `npm run fakes`, so cross-posting works without real accounts.
+ * Each provider declares its demo account (`Provider.demo`); the fakes listen on `demoPort(network)`.
  */
 import type { Core } from '@strapi/strapi';
 
-import { providerFor, type NetworkId } from './providers';
+import { NETWORKS, providerFor, providers, type NetworkId } from './providers';
 import { accountsRepository } from './repositories/accounts.repository';
 import { getService } from './utils/get-service';
+
+/** The port of a network's fake under `npm run fakes`: 4101 for the registry's first network, then on. */
+export function demoPort(network: NetworkId): number {
+  return 4101 + NETWORKS.indexOf(network);
+}
 
 export const DEMO: {
   network: NetworkId;
@@ -14,57 +20,7 @@ export const DEMO: {
   name: string;
   language: string;
   credentials: Record<string, string>;
-}[] = [
-  {
-    network: 'mastodon',
-    port: 4101,
-    name: 'Mastodon (démo)',
-    language: 'fr',
-    credentials: { accessToken: 'demo-mastodon-token' },
-  },
-  {
-    network: 'bluesky',
-    port: 4102,
-    name: 'Bluesky (demo)',
-    language: 'en',
-    credentials: { identifier: 'porte-voix.demo', appPassword: 'demo-app-password' },
-  },
-  {
-    network: 'x',
-    port: 4103,
-    name: 'X (demo)',
-    language: 'en',
-    credentials: { accessToken: 'demo-x-token', refreshToken: 'demo-x-refresh', clientId: 'demo-client' },
-  },
-  {
-    network: 'facebook',
-    port: 4104,
-    name: 'Page Facebook (démo)',
-    language: 'fr',
-    credentials: { pageId: '1647395831', pageAccessToken: 'demo-page-token' },
-  },
-  {
-    network: 'linkedin',
-    port: 4105,
-    name: 'LinkedIn (démo)',
-    language: 'fr',
-    credentials: { accessToken: 'demo-linkedin-token', author: 'urn:li:organization:4242' },
-  },
-  {
-    network: 'discord',
-    port: 4106,
-    name: 'Discord (demo)',
-    language: 'en',
-    credentials: { webhookId: '1100', webhookToken: 'demo-webhook-token' },
-  },
-  {
-    network: 'telegram',
-    port: 4107,
-    name: 'Telegram (démo)',
-    language: 'fr',
-    credentials: { botToken: '123456:DEMO', chatId: '@porte_voix_demo' },
-  },
-];
+}[] = NETWORKS.map((network) => ({ network, port: demoPort(network), ...providers[network].demo }));
 
 export const demoEnabled = (env: NodeJS.ProcessEnv) =>
   env.NODE_ENV !== 'production' && env.CROSS_POST_DEMO_ACCOUNTS === 'true';

@@ -10,7 +10,8 @@ export const NetworkPreview = ({ preview, accountName }: { preview: Preview; acc
         {accountName} ({preview.locale})
       </Typography>
       <Typography variant="pi" textColor={preview.length > preview.limit ? 'danger600' : 'neutral600'}>
-        {preview.length} / {preview.limit}
+        {/* Networks without a length limit (WordPress) answer the largest safe integer. */}
+        {preview.limit < Number.MAX_SAFE_INTEGER ? `${preview.length} / ${preview.limit}` : preview.length}
       </Typography>
     </Flex>
     <Typography variant="pi" tag="p" style={{ whiteSpace: 'pre-wrap' }}>

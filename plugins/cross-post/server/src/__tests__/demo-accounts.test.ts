@@ -1,4 +1,5 @@
 import { seedDemoAccounts } from '../demo-accounts';
+import { NETWORKS } from '../providers';
 
 describe('demo accounts', () => {
   const strapi = () => {
@@ -20,9 +21,15 @@ describe('demo accounts', () => {
     expect(off.create).not.toHaveBeenCalled();
   });
 
-  it('cover the seven networks in development when asked', async () => {
+  it('cover every network in development when asked, the self-hosted ones on their fake', async () => {
     const dev = strapi();
     await seedDemoAccounts(dev.fake, { NODE_ENV: 'development', CROSS_POST_DEMO_ACCOUNTS: 'true' });
-    expect(dev.create).toHaveBeenCalledTimes(7);
+    expect(dev.create.mock.calls.map(([account]) => account.network)).toEqual(NETWORKS);
+    const baseUrl = (network: string) =>
+      dev.create.mock.calls.find(([a]) => a.network === network)![0].baseUrl;
+    expect(baseUrl('wordpress')).toBe('http://127.0.0.1:4108');
+    expect(baseUrl('discourse')).toBe('http://127.0.0.1:4109');
+    expect(baseUrl('x')).toBeUndefined();
+    expect(baseUrl('pinterest')).toBeUndefined();
   });
 });

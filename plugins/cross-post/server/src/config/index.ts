@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { demoApiBaseUrls } from '../demo-accounts';
-import { NETWORKS } from '../providers/types';
+import { NETWORKS } from '../providers';
 
 /** Plugin config (config/plugins.ts `cross-post.config`), every key with an env override. */
 export const configSchema = z.object({

@@ -23,8 +23,11 @@ const DAY_MS = 24 * HOUR_MS;
 /** Day 0 of the demo accounts' follower curves. */
 const FOLLOWERS_EPOCH = Date.UTC(2025, 0, 1);
 
-/** Followers on day 0 and gained per day on average (Discord: a webhook cannot count members). */
-const FOLLOWERS: Record<NetworkId, { base: number; perDay: number } | null> = {
+/**
+ * Followers on day 0 and gained per day on average (Discord: a webhook cannot count members). The
+ * demo's audience covers the networks of the demo's past; a network added since has none (null).
+ */
+const FOLLOWERS: Partial<Record<NetworkId, { base: number; perDay: number } | null>> = {
   mastodon: { base: 1840, perDay: 4 },
   bluesky: { base: 2270, perDay: 6 },
   x: { base: 4150, perDay: 3 },
@@ -47,7 +50,7 @@ type Share = {
   windowed?: boolean;
 };
 
-const SHARES: Record<NetworkId, Share[]> = {
+const SHARES: Partial<Record<NetworkId, Share[]>> = {
   mastodon: [
     { counter: 'reactions', of: 'followers', range: [0.02, 0.06] },
     { counter: 'shares', of: 'reactions', range: [0.3, 0.6] },
@@ -146,7 +149,7 @@ function postProfile(network: NetworkId, remoteId: string, publishedAt: number) 
   // Some posts find their audience, some do not.
   const appeal = between(random, [0.6, 1.5]);
   const totals = new Map<MetricCounter, number>();
-  for (const share of SHARES[network]) {
+  for (const share of SHARES[network] ?? []) {
     const base =
       share.of === 'followers'
         ? followers * appeal
@@ -184,7 +187,7 @@ export function demoCountersAt(
   const profile = postProfile(network, remoteId, publishedAt);
   const ageMs = atMs - publishedAt;
   const windowClosed = metrics.windowDays !== undefined && ageMs > metrics.windowDays * DAY_MS;
-  for (const share of SHARES[network]) {
+  for (const share of SHARES[network] ?? []) {
     if (!metrics.measures.includes(share.counter)) continue;
     if (share.windowed && windowClosed) continue;
     const settleHours = profile.settleHours * (share.seen ? 1.4 : 1);

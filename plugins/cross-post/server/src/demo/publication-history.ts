@@ -28,8 +28,11 @@ export type DemoAccount = DemoAccountPlace & { id: number; language: string | nu
 
 export type PublicationHistory = { published: number[]; scheduled: number[]; failed: number[] };
 
-/** Minutes after the planned time each network's delivery is scheduled, as an editor spreads them. */
-const STAGGER_MINUTES: Record<NetworkId, number> = {
+/**
+ * Minutes after the planned time each network's delivery is scheduled, as an editor spreads them: the
+ * networks of the demo's past (its remote ids, its audience); a network added since has no past.
+ */
+const STAGGER_MINUTES: Partial<Record<NetworkId, number>> = {
   mastodon: 0,
   bluesky: 2,
   x: 4,
@@ -104,9 +107,10 @@ export async function writePublicationHistory(
       });
     for (const network of publication.networks) {
       const account = byNetwork.get(network);
-      if (!account) continue;
+      const stagger = STAGGER_MINUTES[network];
+      if (!account || stagger === undefined) continue;
       const post = (await compose.loadPost(publication.postDocumentId, account.language)) ?? reference;
-      const scheduledAt = new Date(publication.at.getTime() + STAGGER_MINUTES[network] * 60_000);
+      const scheduledAt = new Date(publication.at.getTime() + stagger * 60_000);
       // The demo posts went through approval (the seed): each delivery is bound to the version approved.
       const approved = await approvals(strapi).approvedVersion(publication.postDocumentId, post.locale);
       const row = {
@@ -152,7 +156,7 @@ export async function writePublicationHistory(
       }
       const sequence = (sequences.get(network) ?? 4200) + 1;
       sequences.set(network, sequence);
-      const durationMs = 350 + STAGGER_MINUTES[network] * 40;
+      const durationMs = 350 + stagger * 40;
       const publishedAt = new Date(startedAt.getTime() + durationMs);
       const { remoteId, url } = demoRemotePost(account, publishedAt, sequence);
       const created = await deliveries.create({

@@ -7,9 +7,23 @@
  */
 import type { NetworkId } from '../providers';
 
+/**
+ * The networks of the demo's past: its remote ids, audience and publication history cover these; a
+ * network added since gets a demo account but no past.
+ */
+export const DEMO_PAST_NETWORKS = [
+  'mastodon',
+  'bluesky',
+  'x',
+  'facebook',
+  'linkedin',
+  'discord',
+  'telegram',
+] as const satisfies readonly NetworkId[];
+
 type Snowflake = { epoch: bigint; shift: bigint; mark: bigint };
 
-const SNOWFLAKES: Record<Exclude<NetworkId, 'bluesky' | 'telegram'>, Snowflake> = {
+const SNOWFLAKES: Record<'mastodon' | 'x' | 'discord' | 'linkedin' | 'facebook', Snowflake> = {
   // Milliseconds << 16, then a 16-bit sequence.
   mastodon: { epoch: 0n, shift: 16n, mark: 0xd3d0n },
   // Milliseconds since the network's epoch << 22, then worker, process and sequence bits.
@@ -119,6 +133,8 @@ export function demoRemotePost(
         url: `https://t.me/${chat}/${sequence}`,
       };
     }
+    default:
+      throw new Error(`The demo's past has no posts on ${account.network}.`);
   }
 }
 

@@ -58,6 +58,11 @@ const bluesky: Provider = {
   displayName: 'Bluesky',
   defaultBaseUrl: 'https://bsky.social',
   selfHosted: true,
+  demo: {
+    name: 'Bluesky (demo)',
+    language: 'en',
+    credentials: { identifier: 'porte-voix.demo', appPassword: 'demo-app-password' },
+  },
   credentialFields: [
     { name: 'identifier', secret: false, required: true },
     { name: 'appPassword', secret: true, required: true },

@@ -36,6 +36,11 @@ const discord: Provider = {
   displayName: 'Discord',
   defaultBaseUrl: 'https://discord.com/api',
   selfHosted: false,
+  demo: {
+    name: 'Discord (demo)',
+    language: 'en',
+    credentials: { webhookId: '1100', webhookToken: 'demo-webhook-token' },
+  },
   credentialFields: [
     { name: 'webhookId', secret: false, required: true },
     { name: 'webhookToken', secret: true, required: true },

@@ -143,6 +143,11 @@ const facebook: Provider = {
   displayName: 'Facebook Page',
   defaultBaseUrl: 'https://graph.facebook.com/v23.0',
   selfHosted: false,
+  demo: {
+    name: 'Page Facebook (démo)',
+    language: 'fr',
+    credentials: { pageId: '1647395831', pageAccessToken: 'demo-page-token' },
+  },
   credentialFields: [
     { name: 'pageId', secret: false, required: true },
     { name: 'pageAccessToken', secret: true, required: true },

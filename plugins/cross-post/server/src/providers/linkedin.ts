@@ -147,6 +147,11 @@ const linkedin: Provider = {
   displayName: 'LinkedIn',
   defaultBaseUrl: 'https://api.linkedin.com',
   selfHosted: false,
+  demo: {
+    name: 'LinkedIn (démo)',
+    language: 'fr',
+    credentials: { accessToken: 'demo-linkedin-token', author: 'urn:li:organization:4242' },
+  },
   credentialFields: [
     { name: 'accessToken', secret: true, required: true },
     { name: 'author', secret: false, required: true },

@@ -101,6 +101,7 @@ const mastodon: Provider = {
   displayName: 'Mastodon',
   defaultBaseUrl: 'https://mastodon.social',
   selfHosted: true,
+  demo: { name: 'Mastodon (démo)', language: 'fr', credentials: { accessToken: 'demo-mastodon-token' } },
   credentialFields: [{ name: 'accessToken', secret: true, required: true }],
   limits: DEFAULT_LIMITS,
   idempotencyWindowMs: 55 * 60_000,

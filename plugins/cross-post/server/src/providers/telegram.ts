@@ -35,6 +35,11 @@ const telegram: Provider = {
   displayName: 'Telegram',
   defaultBaseUrl: 'https://api.telegram.org',
   selfHosted: false,
+  demo: {
+    name: 'Telegram (démo)',
+    language: 'fr',
+    credentials: { botToken: '123456:DEMO', chatId: '@porte_voix_demo' },
+  },
   credentialFields: [
     { name: 'botToken', secret: true, required: true },
     { name: 'chatId', secret: false, required: true },

@@ -3,21 +3,16 @@
  * server and the admin need to know about the network (credential fields, base URL, limits). The
  * admin reads those declarations from `GET /cross-post/networks`; it keeps no copy of its own.
  *
- * Adding a network, all of it:
- * - `providers/<network>.ts` implementing `Provider`, its id added to `NETWORKS` below and the
- *   provider listed in `./index.ts`;
- * - the id added to the `network` enum of `content-types/social-account/schema.json` (Strapi
- *   validates stored accounts against it);
- * - a fake under `tests/fakes/` that speaks the network's documented contract, listed in
- *   `tests/fakes/index.ts`;
- * - in `admin/src/translations/{en,fr}.json`, a `credential.<name>` label for each credential field
- *   no other network uses yet (the translations test names any that is missing).
+ * Adding a network: see "Adding a network" in the plugin's README (its provider file, one line in
+ * `./index.ts`, its fake, its translations). The network ids, the account schema's enum, the demo
+ * accounts and the fakes' ports are all derived from the list in `./index.ts`.
  */
 import { METRIC_COUNTERS, type MetricCounter, type MetricCounters } from '@porte-voix/kit/contracts';
 import type { AxiosInstance } from 'axios';
 
-export const NETWORKS = ['mastodon', 'bluesky', 'x', 'facebook', 'linkedin', 'discord', 'telegram'] as const;
-export type NetworkId = (typeof NETWORKS)[number];
+import type { NetworkId } from './index';
+
+export type { NetworkId };
 
 export type Credentials = Record<string, string | undefined>;
 
@@ -43,6 +38,8 @@ export type OutgoingImage = {
 
 /** The text already composed for one account (language, variant, hashtags, link with UTM). */
 export type OutgoingPost = {
+  /** The post's title, for networks that publish articles or topics (WordPress, Discourse, Pinterest). */
+  title?: string;
   text: string;
   link?: string | null;
   images: OutgoingImage[];
@@ -175,7 +172,10 @@ export interface Provider {
   /** null when the network says the post does not exist. */
   lookup(remoteId: string, ctx: ProviderContext): Promise<RemotePost | null>;
   /** Finds a post this account published since a time with this text (reconciliation); absent when the network cannot list them. */
-  findRecent?(query: { since: Date; text: string }, ctx: ProviderContext): Promise<RemotePost | null>;
+  findRecent?(
+    query: { since: Date; text: string; idempotencyKey?: string },
+    ctx: ProviderContext
+  ): Promise<RemotePost | null>;
   metrics: MetricsProfile;
   /**
    * true: the network counts reads against the same budget as publications (Mastodon's requests per
@@ -202,7 +202,18 @@ export interface Provider {
   classifyError(error: unknown): ErrorVerdict;
   /** New credentials where tokens expire (Bluesky sessions, X OAuth2). */
   refresh?(ctx: ProviderContext): Promise<Credentials>;
+  /**
+   * Where the network lets an editor choose where a post goes (a Pinterest board, a Discourse
+   * category): the places this account may publish to, read from the network.
+   */
+  listDestinations?(ctx: ProviderContext): Promise<Destination[]>;
+  /** The development demo's account on this network (demo-accounts.ts), credentials the fake accepts. */
+  demo: DemoAccountSpec;
 }
+
+export type Destination = { id: string; name: string };
+
+export type DemoAccountSpec = { name: string; language: string; credentials: Record<string, string> };
 
 /** Raised by a provider before anything was sent (missing credentials, unsupported content). */
 export class ProviderError extends Error {

@@ -119,6 +119,11 @@ const x: Provider = {
   displayName: 'X',
   defaultBaseUrl: 'https://api.x.com',
   selfHosted: false,
+  demo: {
+    name: 'X (demo)',
+    language: 'en',
+    credentials: { accessToken: 'demo-x-token', refreshToken: 'demo-x-refresh', clientId: 'demo-client' },
+  },
   credentialFields: [
     { name: 'accessToken', secret: true, required: true },
     { name: 'refreshToken', secret: true, required: false },

@@ -83,7 +83,16 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   function allowedBaseUrl(network: NetworkId, requested: string | undefined): string {
     const provider = providerFor(network);
     const fixed = fixedApiHost(provider, apiBaseUrls());
-    if (!fixed) return normalizeBaseUrl(requested || provider.defaultBaseUrl);
+    if (!fixed) {
+      const url = requested || provider.defaultBaseUrl;
+      // Self-hosted networks without a common server (a WordPress site, a Discourse forum) need the account's own.
+      if (!url)
+        throw new errors.ValidationError(
+          `baseUrl: give the address of the ${provider.displayName} site; ${provider.displayName} has no default server.`,
+          { reason: 'base_url_required', field: 'baseUrl' }
+        );
+      return normalizeBaseUrl(url);
+    }
     if (requested && !sameHost(requested, fixed)) {
       throw new errors.ValidationError(
         `baseUrl: ${provider.displayName} has one API host (${fixed}); its credentials are never sent anywhere else. Leave baseUrl empty.`,

@@ -158,6 +158,7 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
     outgoing(post: PostSnapshot, network: NetworkId, createdAt: Date): OutgoingPost {
       const { text, link } = composeText(post, network);
       return {
+        title: post.title,
         text,
         link,
         images: post.media.filter((m) => m.mime?.startsWith('image/')).map(imageOf),

@@ -1,7 +1,7 @@
 /** zod at the edge of the admin API: every body, query and id, with messages an editor can act on. */
 import { z } from 'zod';
 
-import { NETWORKS } from '../providers/types';
+import { NETWORKS } from '../providers';
 import { DELIVERY_STATUSES } from '../services/deliveries.service';
 
 // Databases refuse NUL (PostgreSQL) and a lone surrogate is not text: a 400, not a 500 from the driver.

@@ -1,7 +1,7 @@
 /** zod at the edge of the calendar API: the range it shows and the times items are moved to. */
 import { z } from 'zod';
 
-import { NETWORKS } from '../providers/types';
+import { NETWORKS } from '../providers';
 
 /** A calendar shows at most a month and its edges: a wider range is a mistake, not a view. */
 const MAX_RANGE_DAYS = 62;

@@ -1,12 +1,12 @@
 import { DEMO } from '../../demo-accounts';
-import { METRIC_COUNTERS, NETWORKS, providers, type NetworkId } from '../../providers';
+import { METRIC_COUNTERS, providers, type NetworkId } from '../../providers';
 import { demoCountersAt, demoFollowersAt, demoReadingAt } from '../audience';
-import { demoRemotePost } from '../remote-ids';
+import { DEMO_PAST_NETWORKS, demoRemotePost } from '../remote-ids';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PUBLISHED = Date.UTC(2026, 10, 10, 9, 4);
-const POLLED = NETWORKS.filter((network) => providers[network].metrics.polled);
+const POLLED = DEMO_PAST_NETWORKS.filter((network) => providers[network].metrics.polled);
 
 const remoteIdOf = (network: NetworkId, at = PUBLISHED) =>
   demoRemotePost(
@@ -96,7 +96,7 @@ describe("the demo audience's counters", () => {
 
 describe("the demo accounts' followers", () => {
   it('grow by a few a day, some days losing a few, and are the same for everyone', () => {
-    for (const network of NETWORKS.filter((n) => n !== 'discord')) {
+    for (const network of DEMO_PAST_NETWORKS.filter((n) => n !== 'discord')) {
       const start = demoFollowersAt(network, PUBLISHED)!;
       expect(start).toBeGreaterThan(500);
       let previous = start;

@@ -1,7 +1,7 @@
 import { DEMO } from '../../demo-accounts';
 import { NETWORKS, type NetworkId } from '../../providers';
 import { createTid, TID_PATTERN } from '../../utils/tid';
-import { demoPublishedAt, demoRemotePost } from '../remote-ids';
+import { DEMO_PAST_NETWORKS, demoPublishedAt, demoRemotePost } from '../remote-ids';
 
 const NOW = Date.UTC(2026, 11, 1, 9, 30);
 const account = (network: NetworkId) => ({
@@ -9,7 +9,7 @@ const account = (network: NetworkId) => ({
   baseUrl: `http://127.0.0.1:41${NETWORKS.indexOf(network)}`,
   credentials: DEMO.find((demo) => demo.network === network)!.credentials,
 });
-const TIMED = NETWORKS.filter((network) => network !== 'telegram');
+const TIMED = DEMO_PAST_NETWORKS.filter((network) => network !== 'telegram');
 
 describe('demo remote ids', () => {
   it.each(TIMED)('%s: the id says when the post went out, to the millisecond', (network) => {

@@ -16,7 +16,11 @@ export async function reconcile(d: Dispatch, row: any, account: ProviderAccount)
   }
   try {
     const since = new Date(row.firstAttemptAt ?? row.scheduledAt);
-    const found = await provider.findRecent({ since, text: row.text ?? '' }, providerContext(account));
+    const found = await provider.findRecent(
+      // The key: networks without idempotency that carry a marker of it (a WordPress slug) find the post by it.
+      { since, text: row.text ?? '', idempotencyKey: row.idempotencyKey ?? undefined },
+      providerContext(account)
+    );
     if (found) {
       await d.settle(row.id, {
         status: 'published',

@@ -1,0 +1,314 @@
+/**
+ * WordPress REST API (core, /wp-json/wp/v2): application passwords over HTTP Basic (a wrong one is
+ * 401 `incorrect_password`, none at all is the anonymous 401 `rest_cannot_create`), 201 + Location on
+ * create, colliding slugs get `-2`, an unknown `featured_media` is ignored (the post is created
+ * without it, as core does), raw-bytes media uploads that need a Content-Disposition, tags and
+ * categories searched by name (`term_exists` on a second create), comments counted in `X-WP-Total`.
+ * Core has no rate limit; its 429 here is a host's (Retry-After in seconds).
+ */
+import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
+
+type Article = {
+  id: number;
+  author: string;
+  title: string;
+  content: string;
+  excerpt: string;
+  slug: string;
+  status: string;
+  date_gmt: string;
+  createdAt: number;
+  categories: number[];
+  tags: number[];
+  featured_media: number;
+};
+
+const error = (status: number, code: string, message: string, data: object = {}): Reply => ({
+  status,
+  body: { code, message, data: { status, ...data } },
+});
+
+const gmt = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+export class WordPressFake extends FakeNetwork {
+  readonly network = 'wordpress';
+  /** Application passwords that were revoked (answer 401 incorrect_password). */
+  readonly revokedPasswords = new Set<string>();
+  readonly categories = new Map<number, string>();
+  readonly tags = new Map<number, string>();
+  readonly media = new Map<number, { filename: string; type: string; size: number; alt: string }>();
+  private articles = new Map<number, Article>();
+  private nextId = 100;
+
+  protected resetState(): void {
+    this.revokedPasswords.clear();
+    this.articles.clear();
+    this.media.clear();
+    this.tags.clear();
+    this.categories.clear();
+    this.categories.set(1, 'Non classé');
+    this.categories.set(2, 'Actualités');
+    this.categories.set(3, 'Événements');
+    this.nextId = 100;
+  }
+
+  constructor() {
+    super();
+    this.resetState();
+  }
+
+  deletePost(remoteId: string): boolean {
+    return this.articles.delete(Number(remoteId));
+  }
+
+  /** The user a request authenticates as, or the 401 WordPress answers. */
+  private user(ctx: RequestContext): { user: string } | { denied: Reply } {
+    const header = String(ctx.headers.authorization ?? '');
+    if (!header.startsWith('Basic ')) {
+      return {
+        denied: error(401, 'rest_cannot_create', 'Sorry, you are not allowed to create posts as this user.'),
+      };
+    }
+    const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+    const password = rest.join(':').replace(/\s+/g, '');
+    if (!user) return { denied: error(401, 'invalid_username', 'Unknown username.') };
+    if (password.length !== 24 || this.revokedPasswords.has(password)) {
+      return {
+        denied: error(401, 'incorrect_password', 'The provided password is an invalid application password.'),
+      };
+    }
+    return { user };
+  }
+
+  protected accountOf(ctx: RequestContext) {
+    const found = this.user(ctx);
+    return 'user' in found ? found.user : undefined;
+  }
+
+  protected rateLimited(waitMs: number): Reply {
+    return {
+      status: 429,
+      headers: { 'Retry-After': String(Math.ceil(waitMs / 1000)) },
+      body: {
+        code: 'too_many_requests',
+        message: 'Too many requests. Please slow down.',
+        data: { status: 429 },
+      },
+    };
+  }
+
+  protected serverError(): Reply {
+    return error(500, 'internal_server_error', 'There has been a critical error on this website.');
+  }
+
+  private articleJson(article: Article, edit: boolean) {
+    const link = `${this.baseUrl}/${article.slug}/`;
+    return {
+      id: article.id,
+      date_gmt: article.date_gmt,
+      slug: article.slug,
+      status: article.status,
+      link,
+      title: { rendered: article.title, ...(edit && { raw: article.title }) },
+      content: { rendered: article.content, ...(edit && { raw: article.content }) },
+      excerpt: { rendered: `<p>${article.excerpt}</p>`, ...(edit && { raw: article.excerpt }) },
+      author: 1,
+      featured_media: article.featured_media,
+      categories: article.categories,
+      tags: article.tags,
+    };
+  }
+
+  /** Comments an article has by now: a few a day on the fake's clock. */
+  private commentsOf(article: Article): number {
+    return this.grown(article.createdAt, `${article.id}:comments`, 0.5);
+  }
+
+  private terms(taxonomy: 'categories' | 'tags') {
+    return taxonomy === 'categories' ? this.categories : this.tags;
+  }
+
+  protected routes(): Route[] {
+    const withUser = (handle: (ctx: RequestContext, user: string) => Reply) => (ctx: RequestContext) => {
+      const found = this.user(ctx);
+      return 'denied' in found ? found.denied : handle(ctx, found.user);
+    };
+    return [
+      {
+        method: 'POST',
+        path: /^\/wp-json\/wp\/v2\/posts$/,
+        publish: true,
+        handle: withUser((ctx, user) => {
+          const body = ctx.json();
+          const title = String(body.title ?? '');
+          const content = String(body.content ?? '');
+          const excerpt = String(body.excerpt ?? '');
+          if (!title.trim() && !content.trim() && !excerpt.trim()) {
+            return error(400, 'empty_content', 'Content, title, and excerpt are empty.');
+          }
+          const wanted = String(body.slug ?? '') || title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+          let slug = wanted;
+          for (let n = 2; [...this.articles.values()].some((a) => a.slug === slug); n++)
+            slug = `${wanted}-${n}`;
+          const now = Date.now();
+          const scheduled = body.date_gmt ? Date.parse(`${body.date_gmt}Z`) : now;
+          const status =
+            body.status === 'publish' && scheduled > now + 60_000 ? 'future' : String(body.status ?? 'draft');
+          const article: Article = {
+            id: this.nextId++,
+            author: user,
+            title,
+            content,
+            excerpt,
+            slug,
+            status,
+            date_gmt: gmt(scheduled),
+            createdAt: now,
+            categories: (body.categories ?? []).length > 0 ? body.categories : [1],
+            tags: body.tags ?? [],
+            // An unknown id is dropped: core creates the post without a thumbnail.
+            featured_media: this.media.has(Number(body.featured_media)) ? Number(body.featured_media) : 0,
+          };
+          this.articles.set(article.id, article);
+          this.record({ id: String(article.id), account: user, text: content });
+          return {
+            status: 201,
+            headers: { Location: `${this.baseUrl}/wp-json/wp/v2/posts/${article.id}` },
+            body: this.articleJson(article, true),
+          };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/wp-json\/wp\/v2\/posts\/(\d+)$/,
+        metrics: true,
+        handle: withUser((ctx) => {
+          const article = this.articles.get(Number(ctx.params[0]));
+          if (!article) return error(404, 'rest_post_invalid_id', 'Invalid post ID.');
+          return {
+            status: 200,
+            body: this.articleJson(article, ctx.url.searchParams.get('context') === 'edit'),
+          };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/wp-json\/wp\/v2\/posts$/,
+        handle: withUser((ctx) => {
+          const params = ctx.url.searchParams;
+          const after = params.get('after') ? Date.parse(params.get('after')!) : 0;
+          const statuses = (params.get('status') ?? 'publish').split(',');
+          const slug = params.get('slug');
+          const found = [...this.articles.values()]
+            .filter(
+              (a) =>
+                statuses.includes(a.status) &&
+                a.createdAt >= after &&
+                (!slug || a.slug === slug) &&
+                this.visibleInLookups(a.createdAt)
+            )
+            .reverse()
+            .slice(0, Math.min(100, Number(params.get('per_page') ?? 10)));
+          return {
+            status: 200,
+            headers: { 'X-WP-Total': String(found.length), 'X-WP-TotalPages': '1' },
+            body: found.map((a) => this.articleJson(a, params.get('context') === 'edit')),
+          };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/wp-json\/wp\/v2\/(categories|tags)$/,
+        handle: withUser((ctx) => {
+          const search = (ctx.url.searchParams.get('search') ?? '').toLowerCase();
+          const terms = [...this.terms(ctx.params[0] as 'categories' | 'tags')]
+            .filter(([, name]) => name.toLowerCase().includes(search))
+            .map(([id, name]) => ({ id, name: name.replace(/&/g, '&amp;'), slug: name.toLowerCase() }));
+          return { status: 200, body: terms };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/wp-json\/wp\/v2\/tags$/,
+        handle: withUser((ctx) => {
+          const name = String(ctx.json().name ?? '').trim();
+          if (!name) return error(400, 'rest_missing_callback_param', 'Missing parameter(s): name');
+          const existing = [...this.tags].find(([, n]) => n.toLowerCase() === name.toLowerCase());
+          if (existing) {
+            return error(
+              400,
+              'term_exists',
+              'A term with the name provided already exists in this taxonomy.',
+              {
+                term_id: existing[0],
+              }
+            );
+          }
+          const id = this.nextId++;
+          this.tags.set(id, name);
+          return { status: 201, body: { id, name, slug: name.toLowerCase(), taxonomy: 'post_tag' } };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/wp-json\/wp\/v2\/media$/,
+        handle: withUser((ctx) => {
+          if (ctx.body.length === 0) return error(400, 'rest_upload_no_data', 'No data supplied.');
+          const type = String(ctx.headers['content-type'] ?? '');
+          if (!type) return error(400, 'rest_upload_no_content_type', 'No Content-Type supplied.');
+          const disposition = String(ctx.headers['content-disposition'] ?? '');
+          if (!disposition) {
+            return error(400, 'rest_upload_no_content_disposition', 'No Content-Disposition supplied.');
+          }
+          const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+          if (!filename) {
+            return error(400, 'rest_upload_invalid_disposition', 'Invalid Content-Disposition supplied.');
+          }
+          const id = this.nextId++;
+          this.media.set(id, { filename, type, size: ctx.body.length, alt: '' });
+          return {
+            status: 201,
+            body: {
+              id,
+              source_url: `${this.baseUrl}/wp-content/uploads/${filename}`,
+              media_type: 'image',
+              mime_type: type,
+            },
+          };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/wp-json\/wp\/v2\/media\/(\d+)$/,
+        handle: withUser((ctx) => {
+          const media = this.media.get(Number(ctx.params[0]));
+          if (!media) return error(404, 'rest_post_invalid_id', 'Invalid post ID.');
+          media.alt = String(ctx.json().alt_text ?? media.alt);
+          return { status: 200, body: { id: Number(ctx.params[0]), alt_text: media.alt } };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/wp-json\/wp\/v2\/comments$/,
+        metrics: true,
+        handle: (ctx) => {
+          const ids = (ctx.url.searchParams.get('post') ?? '').split(',').filter(Boolean).map(Number);
+          const total = ids.reduce((sum, id) => {
+            const article = this.articles.get(id);
+            return sum + (article ? this.commentsOf(article) : 0);
+          }, 0);
+          return {
+            status: 200,
+            headers: { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(Math.ceil(total / 10)) },
+            body: [],
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/wp-json\/wp\/v2\/users\/me$/,
+        handle: withUser((_ctx, user) => ({ status: 200, body: { id: 1, name: user, slug: user } })),
+      },
+    ];
+  }
+}
