@@ -11,7 +11,9 @@ describe('tracked-link paths', () => {
 
   it('knows whether the app lists the middleware, by name or as { name }', () => {
     expect(listsTrackedLinksMiddleware(['strapi::logger', 'plugin::engagement.tracked-links'])).toBe(true);
-    expect(listsTrackedLinksMiddleware([{ name: 'plugin::engagement.tracked-links', config: {} }])).toBe(true);
+    expect(listsTrackedLinksMiddleware([{ name: 'plugin::engagement.tracked-links', config: {} }])).toBe(
+      true
+    );
     expect(listsTrackedLinksMiddleware(['strapi::logger', { name: 'strapi::body' }])).toBe(false);
     expect(listsTrackedLinksMiddleware(undefined)).toBe(false);
   });
