@@ -24,6 +24,75 @@ export class MastodonFake extends FakeNetwork {
   private nextId = 110_000_000_000_000_000n;
   private statuses = new Map<string, any>();
   private idempotency = new Map<string, { status: any; at: number }>();
+  private nextNotificationId = 1000;
+  /** Notifications per token, oldest first. */
+  private notifications = new Map<string, any[]>();
+
+  /**
+   * A reader's reply to a status (or a mention of the account when `inReplyTo` is absent), notified
+   * to the account of `token` as Mastodon does: a `mention` notification carrying the status.
+   */
+  addMention(
+    token: string,
+    mention: { text: string; inReplyTo?: string; acct?: string; language?: string }
+  ): { notificationId: string; statusId: string } {
+    const acct = mention.acct ?? 'lectrice@example.social';
+    const [username, domain = 'example.social'] = acct.split('@');
+    const id = String(this.nextId++);
+    const status = {
+      id,
+      created_at: new Date(this.now()).toISOString(),
+      in_reply_to_id: mention.inReplyTo ?? null,
+      content: `<p>${mention.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
+      visibility: 'public',
+      language: mention.language ?? null,
+      url: `https://${domain}/@${username}/${id}`,
+      account: { id: '77', username, acct, display_name: username, url: `https://${domain}/@${username}` },
+    };
+    const notification = {
+      id: String(this.nextNotificationId++),
+      type: 'mention',
+      created_at: status.created_at,
+      account: status.account,
+      status,
+    };
+    const list = this.notifications.get(token) ?? [];
+    list.push(notification);
+    this.notifications.set(token, list);
+    return { notificationId: notification.id, statusId: id };
+  }
+
+  /**
+   * `GET /api/v1/notifications`: newest first, `limit` 40 by default and 80 at most; `max_id` and
+   * `since_id` bound the page from above and below, `min_id` asks for the page right after it (the
+   * oldest newer ones), as Mastodon's paginated queries do.
+   */
+  private listNotifications(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    const params = ctx.url.searchParams;
+    const limit = Math.min(80, Math.max(1, Number(params.get('limit') ?? 40) || 40));
+    const types = params.getAll('types[]');
+    const id = (n: any) => BigInt(n.id);
+    const bound = (name: string) => (params.get(name) ? BigInt(params.get(name)!) : null);
+    const [maxId, sinceId, minId] = [bound('max_id'), bound('since_id'), bound('min_id')];
+    let list = (this.notifications.get(ctx.token!) ?? []).filter(
+      (n) =>
+        (types.length === 0 || types.includes(n.type)) &&
+        (maxId === null || id(n) < maxId) &&
+        (sinceId === null || id(n) > sinceId) &&
+        (minId === null || id(n) > minId)
+    );
+    // min_id: the `limit` oldest after it; otherwise the `limit` newest. Always answered newest first.
+    list = minId !== null ? list.slice(0, limit) : list.slice(-limit);
+    const page = [...list].reverse();
+    const headers: Record<string, string> = {};
+    if (page.length > 0) {
+      const base = `${this.baseUrl}/api/v1/notifications?limit=${limit}`;
+      headers.Link = `<${base}&max_id=${page[page.length - 1].id}>; rel="next", <${base}&min_id=${page[0].id}>; rel="prev"`;
+    }
+    return { status: 200, headers, body: page };
+  }
 
   deletePost(remoteId: string): boolean {
     return this.statuses.delete(remoteId) || this.deleteDemoPost(remoteId);
@@ -56,6 +125,8 @@ export class MastodonFake extends FakeNetwork {
     this.revokedTokens.clear();
     this.statuses.clear();
     this.idempotency.clear();
+    this.notifications.clear();
+    this.nextNotificationId = 1000;
   }
 
   protected accountOf(ctx: RequestContext) {
@@ -287,7 +358,8 @@ export class MastodonFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/api\/v1\/notifications$/,
-        handle: (ctx) => this.unauthorized(ctx) ?? { status: 200, body: [] },
+        metrics: true,
+        handle: (ctx) => this.listNotifications(ctx),
       },
     ];
   }

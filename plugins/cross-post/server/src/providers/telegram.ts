@@ -102,6 +102,8 @@ const telegram: Provider = {
    * 100 come back and newer ones are never seen. The answer's cursor is the next offset; passing it
    * confirms (drops) everything before it.
    */
+  // getUpdates is not counted against sending; 100 updates a call, kept 24 h by Telegram.
+  inbox: { pollEveryMs: 30_000, pagesPerRound: 5 },
   async fetchReplies({ since, cursor }, ctx) {
     const { path } = bot(ctx);
     const offset = cursor && /^-?\d+$/.test(cursor) ? Number(cursor) : undefined;
@@ -121,10 +123,12 @@ const telegram: Provider = {
       .map((m) => ({
         remoteId: `${m.chat.id}:${m.message_id}`,
         inReplyTo: `${m.chat.id}:${m.reply_to_message.message_id}`,
-        author: m.from?.username ?? String(m.from?.id ?? 'unknown'),
-        text: m.text ?? '',
+        author: m.from?.username ? `@${m.from.username}` : String(m.from?.id ?? 'unknown'),
+        authorUrl: m.from?.username ? `https://t.me/${m.from.username}` : null,
+        text: m.text ?? m.caption ?? '',
+        language: m.from?.language_code ?? null,
         createdAt: new Date(m.date * 1000).toISOString(),
-        url: null,
+        url: messageUrl(m),
       }));
     return {
       replies,
