@@ -9,6 +9,7 @@ import client from './client.service';
 import admin from './admin.service';
 import rateLimits from './rate-limits.service';
 import lookup from './lookup.service';
+import inbox from './inbox.service';
 
 export default {
   settings,
@@ -22,4 +23,5 @@ export default {
   admin,
   'rate-limits': rateLimits,
   lookup,
+  inbox,
 };
