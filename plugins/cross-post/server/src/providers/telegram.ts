@@ -119,7 +119,8 @@ const telegram: Provider = {
     const lastId = updates.reduce((max, u) => Math.max(max, Number(u.update_id) || 0), -Infinity);
     const replies = updates
       .map((u) => u.message)
-      .filter((m) => m?.reply_to_message && m.date * 1000 > since.getTime())
+      // Telegram dates are in whole seconds: a reply in the second of publishing is not older than it.
+      .filter((m) => m?.reply_to_message && m.date >= Math.floor(since.getTime() / 1000))
       .map((m) => ({
         remoteId: `${m.chat.id}:${m.message_id}`,
         inReplyTo: `${m.chat.id}:${m.reply_to_message.message_id}`,

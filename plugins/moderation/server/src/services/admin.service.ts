@@ -31,6 +31,21 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     authorKey: row.authorKey,
     content: row.content,
     locale: row.locale,
+    intent: row.intent ?? 'other',
+    source: row.sourceNetwork
+      ? {
+          network: row.sourceNetwork,
+          accountId: row.sourceAccountId ?? null,
+          accountName: row.sourceAccountName ?? null,
+          authorHandle: row.authorHandle ?? null,
+          authorUrl: row.authorUrl ?? null,
+          remoteId: row.remoteId,
+          url: row.remoteUrl ?? null,
+          parentRemoteId: row.remoteParentId ?? null,
+          postRemoteId: row.remotePostId ?? null,
+          postUrl: row.remotePostUrl ?? null,
+        }
+      : null,
     reasons: row.reasons ?? [],
     report: {
       state: row.reportState ?? 'none',
@@ -119,8 +134,9 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** How many comments each queue holds, under the same filters. */
-    counts: (filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>): Promise<Record<Queue, number>> =>
-      comments.countPerQueue(filters),
+    counts: (
+      filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize' | 'sort'>
+    ): Promise<Record<Queue, number>> => comments.countPerQueue(filters),
 
     async findOne(documentId: string) {
       const row = await comments.findByDocumentId(documentId);

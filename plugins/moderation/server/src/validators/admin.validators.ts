@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { QUEUES } from '../services/admin.service';
 import { documentIdSchema } from './client.validators';
+import { INTENTS } from '../domain/intent';
 
 const pageNumber = z
   .string()
@@ -44,6 +45,16 @@ export const queueQuerySchema = z
     campaign: documentIdSchema.optional(),
     author: z.string().trim().min(1).max(254).optional(),
     q: z.string().trim().max(200).optional(),
+    source: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be frontend, networks or a network id such as mastodon')
+      .optional(),
+    intent: z
+      .enum(INTENTS, { errorMap: () => ({ message: `must be one of ${INTENTS.join(', ')}` }) })
+      .optional(),
+    sort: z
+      .enum(['newest', 'priority'], { errorMap: () => ({ message: 'must be newest or priority' }) })
+      .default('newest'),
     from: date.optional(),
     to: date.optional(),
     page: pageNumber.default('1'),
