@@ -46,7 +46,8 @@ export type Card = {
   id: string;
   status: 'approved' | 'pending' | 'rejected';
   target: {
-    type: 'post' | 'event';
+    /** `account`: a mention of one of our accounts, on no post of ours. */
+    type: 'post' | 'event' | 'account';
     documentId: string;
     key: string;
     title: string;
@@ -58,6 +59,10 @@ export type Card = {
   authorKey: string;
   content: string;
   locale: string;
+  /** The guessed intent (server/src/domain/intent.ts): questions and complaints come first. */
+  intent: Intent;
+  /** Where it was written when not on our site: the network, our account, the author, the thread. */
+  source: NetworkSource | null;
   reasons: Finding[];
   report: {
     state: 'none' | 'open' | 'reviewed';
@@ -71,6 +76,36 @@ export type Card = {
   moderationNote: string | null;
   createdAt: string;
   author: { key: string; history: History; sanction: Sanction | null };
+};
+
+export const INTENTS = ['complaint', 'question', 'praise', 'other'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export type NetworkSource = {
+  network: string;
+  accountId: number | null;
+  accountName: string | null;
+  authorHandle: string | null;
+  authorUrl: string | null;
+  remoteId: string;
+  url: string | null;
+  parentRemoteId: string | null;
+  postRemoteId: string | null;
+  postUrl: string | null;
+};
+
+/** What the inbox collects (server/src/services/inbox.service.ts). */
+export type InboxSources = {
+  networks: string[];
+  sources: {
+    accountId: number;
+    network: string;
+    accountName: string | null;
+    lastCollectedAt: string | null;
+    nextRunAt: string | null;
+    collectedCount: number;
+    lastError: string | null;
+  }[];
 };
 
 export type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
@@ -144,7 +179,7 @@ export function useModerationApi() {
 
   return useMemo(
     () => ({
-      /** `filters`: the queue page's query string (q, target, campaign, author, from, to). */
+      /** `filters`: the queue page's query string (q, target, campaign, author, from, to, source, intent, sort). */
       queue: async (queue: Queue, page: number, filters: string) =>
         (
           await get<QueueResponse>(
@@ -182,6 +217,7 @@ export function useModerationApi() {
             )}`
           )
         ).data.data,
+      inboxSources: async () => (await get<{ data: InboxSources }>(`${base}/inbox/sources`)).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
     }),
     [get, post, put, del]

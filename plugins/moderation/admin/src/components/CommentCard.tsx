@@ -10,6 +10,8 @@ import { findingWhy } from '../utils/why';
 import { HighlightedText } from './HighlightedText';
 import { Kbd } from './Kbd';
 import { StatusBadge } from './StatusBadge';
+import { IntentBadge } from './IntentBadge';
+import { NetworkOrigin } from './NetworkOrigin';
 
 type Props = {
   card: Card;
@@ -81,6 +83,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               <Checkbox checked={selected} onCheckedChange={onToggle} aria-label={t('card.select')} />
             )}
             <StatusBadge status={card.status} />
+            <IntentBadge intent={card.intent ?? 'other'} />
             {card.report.state === 'open' && (
               <Badge backgroundColor="danger100" textColor="danger700">
                 {t('card.reported', { count: card.report.count })}
@@ -117,6 +120,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
             {card.locale?.toUpperCase()}
             {card.parent ? ` · ${t('card.reply')}` : ''}
           </Typography>
+          {card.source && <NetworkOrigin source={card.source} />}
           {(premoderated || onTogglePremoderation) && (
             <Flex gap={2} alignItems="center">
               {premoderated && (

@@ -43,6 +43,11 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await admin().counts(filters) };
     },
 
+    /** The networks the inbox collects from, and each account's collection: last read, count, last error. */
+    async inboxSources(ctx: any) {
+      ctx.body = { data: await getService(strapi, 'inbox').sources() };
+    },
+
     /** The queue's pickers: posts, events and campaigns by title, or the one a filter names. */
     async lookup(ctx: any) {
       const { kind, q, value, locale } = parse(lookupQuerySchema, ctx.query);

@@ -10,6 +10,7 @@ export default {
     route('POST', '/comments/bulk', 'admin.bulk', ACTIONS.moderate),
     route('GET', '/comments/:id', 'admin.findOne', ACTIONS.read),
     route('GET', '/lookup', 'admin.lookup', ACTIONS.read),
+    route('GET', '/inbox/sources', 'admin.inboxSources', ACTIONS.read),
     route('POST', '/comments/:id/approve', 'admin.approve', ACTIONS.moderate),
     route('POST', '/comments/:id/reject', 'admin.reject', ACTIONS.moderate),
     route('GET', '/settings', 'admin.getSettings', ACTIONS.read),

@@ -69,18 +69,28 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       await running;
     },
 
-    /** Each source: its network, account, last read and what it met. */
+    /**
+     * The networks the inbox can collect from (cross-post says which), and each source: its network,
+     * account, last read and what it met.
+     */
     async sources() {
       const rows = await inboxSourcesRepository(strapi).list();
-      return rows.map((row: any) => ({
-        accountId: row.accountId,
-        network: row.network,
-        accountName: row.accountName,
-        lastCollectedAt: row.lastCollectedAt ?? null,
-        nextRunAt: row.nextRunAt ?? null,
-        collectedCount: row.collectedCount ?? 0,
-        lastError: row.lastError ?? null,
-      }));
+      const profiles = strapi.plugin('cross-post')?.service('replies').profiles() ?? {};
+      const networks = Object.entries(profiles as Record<string, { collects: boolean }>)
+        .filter(([, profile]) => profile.collects)
+        .map(([network]) => network);
+      return {
+        networks,
+        sources: rows.map((row: any) => ({
+          accountId: row.accountId,
+          network: row.network,
+          accountName: row.accountName,
+          lastCollectedAt: row.lastCollectedAt ?? null,
+          nextRunAt: row.nextRunAt ?? null,
+          collectedCount: row.collectedCount ?? 0,
+          lastError: row.lastError ?? null,
+        })),
+      };
     },
   };
 };
