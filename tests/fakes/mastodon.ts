@@ -257,10 +257,14 @@ export class MastodonFake extends FakeNetwork {
               body: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` },
             };
           }
-          const status = this.statusEntity(text, ctx.token!, [].concat(mediaIds as any), fields.language);
+          const inReplyTo = fields.in_reply_to_id ? String(fields.in_reply_to_id) : undefined;
+          const status = {
+            ...this.statusEntity(text, ctx.token!, [].concat(mediaIds as any), fields.language),
+            in_reply_to_id: inReplyTo ?? null,
+          };
           this.statuses.set(status.id, status);
           if (idempotencyId) this.idempotency.set(idempotencyId, { status, at: Date.now() });
-          this.record({ id: status.id, account: ctx.token!, text, idempotencyKey: key });
+          this.record({ id: status.id, account: ctx.token!, text, idempotencyKey: key, inReplyTo });
           return { status: 200, body: status };
         },
       },

@@ -105,7 +105,13 @@ export class TelegramFake extends FakeNetwork {
       date: Math.floor(Date.now() / 1000),
       ...(kind === 'text' ? { text } : { caption: text, photo: [{ file_id: 'fake', width: 1, height: 1 }] }),
     };
-    this.record({ id: String(message.message_id), account: ctx.params[0], text });
+    const replyTo = fields.reply_parameters?.message_id ?? fields.reply_to_message_id;
+    this.record({
+      id: String(message.message_id),
+      account: ctx.params[0],
+      text,
+      ...(replyTo && { inReplyTo: `${chatId}:${replyTo}` }),
+    });
     return { status: 200, body: { ok: true, result: message } };
   }
 

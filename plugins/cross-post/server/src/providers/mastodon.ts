@@ -183,6 +183,16 @@ const mastodon: Provider = {
     };
   },
 
+  /** A status in reply to the reader's, with the Idempotency-Key Mastodon keeps an hour. */
+  async reply({ text, inReplyTo, language }, idempotencyKey, ctx) {
+    const { data } = await ctx.http.post(
+      '/api/v1/statuses',
+      { status: text, in_reply_to_id: inReplyTo, visibility: 'public', ...(language && { language }) },
+      { headers: { ...auth(ctx), 'Idempotency-Key': idempotencyKey } }
+    );
+    return { remoteId: String(data.id), url: data.url ?? null };
+  },
+
   async lookup(remoteId, ctx) {
     const response = await ctx.http.get(`/api/v1/statuses/${remoteId}`, {
       headers: auth(ctx),

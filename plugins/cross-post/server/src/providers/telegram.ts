@@ -13,7 +13,7 @@ import {
 } from './common';
 import { count } from './metrics';
 import { utf16Length } from './text';
-import type { Provider, ProviderContext } from './types';
+import { ProviderError, type Provider, type ProviderContext } from './types';
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
@@ -78,6 +78,24 @@ const telegram: Provider = {
   },
 
   // The Bot API cannot read a message back: what we stored is all there is.
+  /**
+   * A message in the reader's chat, in reply to theirs (`reply_parameters`). Telegram has no
+   * idempotency key: an unknown outcome is never sent again blindly.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { path } = bot(ctx);
+    const [chatId, messageId] = [inReplyTo.slice(0, inReplyTo.lastIndexOf(':')), inReplyTo.split(':').pop()];
+    if (!chatId || !messageId || !/^\d+$/.test(messageId))
+      throw new ProviderError(`Not a Telegram message to answer: ${inReplyTo}.`);
+    const { data } = await ctx.http.post(`${path}/sendMessage`, {
+      chat_id: chatId,
+      text,
+      reply_parameters: { message_id: Number(messageId) },
+    });
+    const message = data.result;
+    return { remoteId: `${message.chat.id}:${message.message_id}`, url: messageUrl(message) };
+  },
+
   async lookup(remoteId) {
     return { remoteId, url: null };
   },

@@ -206,6 +206,16 @@ export interface Provider {
     ctx: ProviderContext
   ): Promise<RepliesPage>;
   /**
+   * Answers a reply or mention as the account, threaded under `inReplyTo` (a remote id that
+   * `fetchReplies` gave), with the same idempotency as `publish` where the network has one. Absent:
+   * the network gives no way to answer through its API.
+   */
+  reply?(
+    reply: { text: string; inReplyTo: string; language?: string | null },
+    idempotencyKey: string,
+    ctx: ProviderContext
+  ): Promise<PublishResult>;
+  /**
    * How the moderation inbox reads this network's replies, where it reads them incrementally (a
    * cursor or a confirmed offset, never the history again): how often an account is read, and at most
    * how many pages in one go, inside the network's own limits. Absent: nothing is collected.

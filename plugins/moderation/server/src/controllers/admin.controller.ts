@@ -12,6 +12,7 @@ import {
   queueQuerySchema,
   rejectSchema,
   sanctionSchema,
+  answerSchema,
 } from '../validators/admin.validators';
 import { adminActor, type AuditFilters } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
@@ -41,6 +42,19 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
         ...filters
       } = parse(queueQuerySchema, ctx.query);
       ctx.body = { data: await admin().counts(filters) };
+    },
+
+    /** Answers a collected reply as the account, on its network. */
+    async reply(ctx: any) {
+      const id = parse(documentIdSchema, ctx.params.id);
+      const body = parse(answerSchema, ctx.request.body ?? {}) as { text: string; idempotencyKey: string };
+      ctx.body = { data: await getService(strapi, 'answers').reply(id, body, adminActor(ctx.state.user)) };
+    },
+
+    async replies(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'answers').answersOf(parse(documentIdSchema, ctx.params.id)),
+      };
     },
 
     /** The networks the inbox collects from, and each account's collection: last read, count, last error. */

@@ -13,6 +13,8 @@ export default {
     route('GET', '/inbox/sources', 'admin.inboxSources', ACTIONS.read),
     route('POST', '/comments/:id/approve', 'admin.approve', ACTIONS.moderate),
     route('POST', '/comments/:id/reject', 'admin.reject', ACTIONS.moderate),
+    route('POST', '/comments/:id/reply', 'admin.reply', ACTIONS.moderate),
+    route('GET', '/comments/:id/replies', 'admin.replies', ACTIONS.read),
     route('GET', '/settings', 'admin.getSettings', ACTIONS.read),
     route('PUT', '/settings', 'admin.updateSettings', ACTIONS.settings),
     route('GET', '/audit', 'admin.audit', ACTIONS.read),

@@ -10,6 +10,7 @@ import admin from './admin.service';
 import rateLimits from './rate-limits.service';
 import lookup from './lookup.service';
 import inbox from './inbox.service';
+import answers from './answers.service';
 
 export default {
   settings,
@@ -24,4 +25,5 @@ export default {
   'rate-limits': rateLimits,
   lookup,
   inbox,
+  answers,
 };

@@ -134,3 +134,12 @@ export const auditQuerySchema = z
     pageSize: pageNumber.refine((n) => n <= 200, 'must be 200 or less').default('50'),
   })
   .strict();
+
+/** An answer written in the queue, sent as the account under the reply it answers. */
+export const answerSchema = z
+  .object({
+    text: z.string().trim().min(1, 'write the answer').max(5000),
+    /** Made by the admin once per answer typed: a second click or a retried request sends nothing twice. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8 to 100 letters, digits, - or _'),
+  })
+  .strict();
