@@ -92,11 +92,26 @@ export type NetworkSource = {
   parentRemoteId: string | null;
   postRemoteId: string | null;
   postUrl: string | null;
+  /** When the first answer from the queue went out. */
+  firstResponseAt: string | null;
+};
+
+/** An answer sent as the account (cross-post's answers service). */
+export type Answer = {
+  id: number;
+  status: 'sending' | 'sent' | 'failed' | 'unconfirmed';
+  text: string;
+  url: string | null;
+  failureReason: string | null;
+  sentAt: string | null;
+  createdAt: string;
 };
 
 /** What the inbox collects (server/src/services/inbox.service.ts). */
 export type InboxSources = {
   networks: string[];
+  /** The networks whose replies can be answered from the queue. */
+  answerable: string[];
   sources: {
     accountId: number;
     network: string;
@@ -217,6 +232,10 @@ export function useModerationApi() {
             )}`
           )
         ).data.data,
+      answer: async (commentId: string, body: { text: string; idempotencyKey: string }) =>
+        (await post<{ data: Answer }>(`${base}/comments/${commentId}/reply`, body)).data.data,
+      answers: async (commentId: string) =>
+        (await get<{ data: Answer[] }>(`${base}/comments/${commentId}/replies`)).data.data,
       inboxSources: async () => (await get<{ data: InboxSources }>(`${base}/inbox/sources`)).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
     }),

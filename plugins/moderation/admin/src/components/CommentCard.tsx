@@ -12,12 +12,15 @@ import { Kbd } from './Kbd';
 import { StatusBadge } from './StatusBadge';
 import { IntentBadge } from './IntentBadge';
 import { NetworkOrigin } from './NetworkOrigin';
+import { AnswerBox } from './AnswerBox';
 
 type Props = {
   card: Card;
   focused: boolean;
   selected: boolean;
   canModerate: boolean;
+  /** The card's network can be answered through its API (a reply box is shown). */
+  canAnswer?: boolean;
   onFocus: () => void;
   onToggle: () => void;
   onApprove: () => void;
@@ -44,6 +47,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
       focused,
       selected,
       canModerate,
+      canAnswer = false,
       onFocus,
       onToggle,
       onApprove,
@@ -171,6 +175,8 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               })}
             </Typography>
           )}
+
+          {canModerate && card.source && canAnswer && <AnswerBox card={card} />}
 
           {canModerate && (
             <Flex gap={2}>

@@ -15,7 +15,7 @@ type Props = {
 /** Where comments come from (our site, the networks, one network), what they seem to want, and the order. */
 export const SourceFilters = ({ value, onChange }: Props) => {
   const t = useT();
-  const networks = useInboxNetworks();
+  const { networks } = useInboxNetworks();
   const select = (key: string, options: { value: string; label: string }[], fallback = ANY) => (
     <Box flex="1" minWidth="170px">
       <SingleSelect

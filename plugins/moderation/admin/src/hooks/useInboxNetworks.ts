@@ -2,16 +2,22 @@ import { useEffect, useState } from 'react';
 
 import { useModerationApi } from '../api/moderation';
 
-/** The networks the inbox collects from, as the server says (empty until it answers, or if it cannot). */
+/**
+ * The networks the inbox collects from and those it can answer on, as the server says (empty until
+ * it answers, or if it cannot).
+ */
 export const useInboxNetworks = () => {
   const api = useModerationApi();
-  const [networks, setNetworks] = useState<string[]>([]);
+  const [networks, setNetworks] = useState<{ networks: string[]; answerable: string[] }>({
+    networks: [],
+    answerable: [],
+  });
   useEffect(() => {
     let live = true;
     api
       .inboxSources()
-      .then((answer) => live && setNetworks(answer.networks))
-      .catch(() => live && setNetworks([]));
+      .then((answer) => live && setNetworks({ networks: answer.networks, answerable: answer.answerable }))
+      .catch(() => live && setNetworks({ networks: [], answerable: [] }));
     return () => {
       live = false;
     };

@@ -44,6 +44,7 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
           parentRemoteId: row.remoteParentId ?? null,
           postRemoteId: row.remotePostId ?? null,
           postUrl: row.remotePostUrl ?? null,
+          firstResponseAt: row.firstResponseAt ?? null,
         }
       : null,
     reasons: row.reasons ?? [],

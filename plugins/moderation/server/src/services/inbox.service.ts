@@ -70,7 +70,7 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The networks the inbox can collect from (cross-post says which), and each source: its network,
+     * The networks the inbox can collect from and answer on (cross-post says which), and each source: its network,
      * account, last read and what it met.
      */
     async sources() {
@@ -79,8 +79,10 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const networks = Object.entries(profiles as Record<string, { collects: boolean }>)
         .filter(([, profile]) => profile.collects)
         .map(([network]) => network);
+      const answerable: string[] = strapi.plugin('cross-post')?.service('answers').answerable() ?? [];
       return {
         networks,
+        answerable,
         sources: rows.map((row: any) => ({
           accountId: row.accountId,
           network: row.network,
