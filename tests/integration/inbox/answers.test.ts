@@ -128,4 +128,50 @@ describe('inbox: answering as the account', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.reason).toBe('not_from_a_network');
   });
+
+  it('assigns, notes, measures the first response and the resolution, and flags what is overdue', async () => {
+    const { comment: item } = await collectedMastodonQuestion();
+    const as = (method: 'get' | 'put', url: string, body?: object) =>
+      app.http()[method](url).set('Authorization', `Bearer ${token}`).send(body);
+    expect(
+      (
+        await as('put', '/moderation/settings', {
+          inbox: { responseGoalMinutes: 600, perNetwork: { mastodon: 5 } },
+        })
+      ).status
+    ).toBe(200);
+    // Arrived ten minutes ago: past Mastodon's five-minute goal.
+    await app.strapi
+      .query('plugin::moderation.comment' as any)
+      .update({ where: { id: item.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    let card = (await as('get', `/moderation/comments/${item.documentId}`)).body.data;
+    expect(card.handling).toMatchObject({ overdue: true, goalMinutes: 5, firstResponseMinutes: null });
+
+    const admin = await app.strapi.db.query('admin::user').findOne({ where: { isActive: true } });
+    card = (await as('put', `/moderation/comments/${item.documentId}/assignee`, { userId: admin.id })).body
+      .data;
+    expect(card.handling.assignedTo).toMatchObject({ id: admin.id });
+    expect(
+      (await as('put', `/moderation/comments/${item.documentId}/assignee`, { userId: 999_999 })).status
+    ).toBe(400);
+    card = (
+      await as('put', `/moderation/comments/${item.documentId}/note`, { note: 'Vérifier les horaires' })
+    ).body.data;
+    expect(card.handling.internalNote).toBe('Vérifier les horaires');
+
+    expect(
+      (await reply(item.documentId, { text: 'Oui, ouvert dimanche', idempotencyKey: key() })).body.data.status
+    ).toBe('sent');
+    card = (await as('get', `/moderation/comments/${item.documentId}`)).body.data;
+    expect(card.handling.overdue).toBe(false);
+    expect(card.handling.firstResponseMinutes).toBeGreaterThanOrEqual(9);
+
+    card = (await as('put', `/moderation/comments/${item.documentId}/done`, { done: true })).body.data;
+    expect(card.handling.resolutionMinutes).toBeGreaterThanOrEqual(9);
+    const audit = (await as('get', `/moderation/audit?comment=${item.documentId}`)).body.data.map(
+      (e: any) => e.action
+    );
+    expect(audit).toEqual(expect.arrayContaining(['assigned', 'noted', 'replied', 'done']));
+    await as('put', '/moderation/settings', { inbox: { responseGoalMinutes: 240, perNetwork: {} } });
+  });
 });

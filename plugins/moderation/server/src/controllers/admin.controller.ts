@@ -13,6 +13,9 @@ import {
   rejectSchema,
   sanctionSchema,
   answerSchema,
+  assignSchema,
+  doneSchema,
+  internalNoteSchema,
 } from '../validators/admin.validators';
 import { adminActor, type AuditFilters } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
@@ -54,6 +57,39 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     async replies(ctx: any) {
       ctx.body = {
         data: await getService(strapi, 'answers').answersOf(parse(documentIdSchema, ctx.params.id)),
+      };
+    },
+
+    async assign(ctx: any) {
+      const { userId } = parse(assignSchema, ctx.request.body ?? {}) as { userId: number | null };
+      ctx.body = {
+        data: await getService(strapi, 'handling').assign(
+          parse(documentIdSchema, ctx.params.id),
+          userId,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async done(ctx: any) {
+      const { done } = parse(doneSchema, ctx.request.body ?? {}) as { done: boolean };
+      ctx.body = {
+        data: await getService(strapi, 'handling').setDone(
+          parse(documentIdSchema, ctx.params.id),
+          done,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async note(ctx: any) {
+      const { note } = parse(internalNoteSchema, ctx.request.body ?? {}) as { note: string | null };
+      ctx.body = {
+        data: await getService(strapi, 'handling').setNote(
+          parse(documentIdSchema, ctx.params.id),
+          note,
+          adminActor(ctx.state.user)
+        ),
       };
     },
 

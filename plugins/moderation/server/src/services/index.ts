@@ -11,6 +11,7 @@ import rateLimits from './rate-limits.service';
 import lookup from './lookup.service';
 import inbox from './inbox.service';
 import answers from './answers.service';
+import handling from './handling.service';
 
 export default {
   settings,
@@ -26,4 +27,5 @@ export default {
   lookup,
   inbox,
   answers,
+  handling,
 };

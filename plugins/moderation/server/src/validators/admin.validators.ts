@@ -143,3 +143,7 @@ export const answerSchema = z
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8 to 100 letters, digits, - or _'),
   })
   .strict();
+
+export const assignSchema = z.object({ userId: z.number().int().positive().nullable() }).strict();
+export const doneSchema = z.object({ done: z.boolean() }).strict();
+export const internalNoteSchema = z.object({ note }).strict();
