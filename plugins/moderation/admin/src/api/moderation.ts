@@ -74,6 +74,8 @@ export type Card = {
   moderatedBy: string | null;
   moderationReason: string | null;
   moderationNote: string | null;
+  /** Who handles it and how fast (server/src/domain/response-time.ts). */
+  handling: Handling;
   createdAt: string;
   author: { key: string; history: History; sanction: Sanction | null };
 };
@@ -121,6 +123,17 @@ export type InboxSources = {
     collectedCount: number;
     lastError: string | null;
   }[];
+};
+
+export type Handling = {
+  assignedTo: { id: number; name: string | null } | null;
+  doneAt: string | null;
+  internalNote: string | null;
+  firstResponseAt: string | null;
+  goalMinutes: number | null;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  overdue: boolean;
 };
 
 export type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
@@ -236,6 +249,12 @@ export function useModerationApi() {
         (await post<{ data: Answer }>(`${base}/comments/${commentId}/reply`, body)).data.data,
       answers: async (commentId: string) =>
         (await get<{ data: Answer[] }>(`${base}/comments/${commentId}/replies`)).data.data,
+      assign: async (commentId: string, userId: number | null) =>
+        (await put<{ data: Card }>(`${base}/comments/${commentId}/assignee`, { userId })).data.data,
+      setDone: async (commentId: string, done: boolean) =>
+        (await put<{ data: Card }>(`${base}/comments/${commentId}/done`, { done })).data.data,
+      setNote: async (commentId: string, note: string) =>
+        (await put<{ data: Card }>(`${base}/comments/${commentId}/note`, { note })).data.data,
       inboxSources: async () => (await get<{ data: InboxSources }>(`${base}/inbox/sources`)).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
     }),

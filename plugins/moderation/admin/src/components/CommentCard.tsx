@@ -13,6 +13,7 @@ import { StatusBadge } from './StatusBadge';
 import { IntentBadge } from './IntentBadge';
 import { NetworkOrigin } from './NetworkOrigin';
 import { AnswerBox } from './AnswerBox';
+import { HandlingBar } from './HandlingBar';
 
 type Props = {
   card: Card;
@@ -21,6 +22,8 @@ type Props = {
   canModerate: boolean;
   /** The card's network can be answered through its API (a reply box is shown). */
   canAnswer?: boolean;
+  /** A change of assignee, done state or note was saved: the queue reads the card again. */
+  onHandlingChanged?: () => void;
   onFocus: () => void;
   onToggle: () => void;
   onApprove: () => void;
@@ -48,6 +51,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
       selected,
       canModerate,
       canAnswer = false,
+      onHandlingChanged,
       onFocus,
       onToggle,
       onApprove,
@@ -176,6 +180,9 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
             </Typography>
           )}
 
+          {card.source && card.handling && (
+            <HandlingBar card={card} canModerate={canModerate} onChanged={() => onHandlingChanged?.()} />
+          )}
           {canModerate && card.source && canAnswer && <AnswerBox card={card} />}
 
           {canModerate && (

@@ -143,5 +143,7 @@ export const useQueue = () => {
     approve,
     reject,
     sanction,
+    /** Reads the page again (after a change made on one card, such as its assignee). */
+    reload: load,
   };
 };

@@ -41,6 +41,7 @@ export const QueuePage = () => {
     approve,
     reject,
     sanction,
+    reload,
   } = useQueue();
   const premoderation = usePremoderatedTargets();
 
@@ -157,6 +158,7 @@ export const QueuePage = () => {
               selected={selected.has(item.id)}
               canModerate={canModerate}
               canAnswer={!!item.source && answerable.includes(item.source.network)}
+              onHandlingChanged={reload}
               onFocus={() => setFocused(index)}
               onToggle={() => toggle(item.id)}
               onApprove={() => approve([item.id])}
