@@ -25,6 +25,8 @@ export class MastodonFake extends FakeNetwork {
   private statuses = new Map<string, any>();
   private idempotency = new Map<string, { status: any; at: number }>();
   private nextNotificationId = 1000;
+  /** Statuses deleted by their author through the API, in order. */
+  readonly deleted: string[] = [];
   /** Notifications per token, oldest first. */
   private notifications = new Map<string, any[]>();
 
@@ -127,6 +129,7 @@ export class MastodonFake extends FakeNetwork {
     this.idempotency.clear();
     this.notifications.clear();
     this.nextNotificationId = 1000;
+    this.deleted.length = 0;
   }
 
   protected accountOf(ctx: RequestContext) {
@@ -358,6 +361,22 @@ export class MastodonFake extends FakeNetwork {
           status: 200,
           body: { id: ctx.params[0], type: 'image', url: `${this.baseUrl}/media/${ctx.params[0]}` },
         }),
+      },
+      {
+        // DELETE /api/v1/statuses/:id: only the author may; answers the deleted status.
+        method: 'DELETE',
+        path: /^\/api\/v1\/statuses\/([^/]+)$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const status = this.statuses.get(ctx.params[0]);
+          if (!status) return { status: 404, body: { error: 'Record not found' } };
+          if (status.account.id !== this.accountEntity(ctx.token!).id)
+            return { status: 403, body: { error: 'This action is not allowed' } };
+          this.statuses.delete(ctx.params[0]);
+          this.deleted.push(ctx.params[0]);
+          return { status: 200, body: status };
+        },
       },
       {
         method: 'GET',

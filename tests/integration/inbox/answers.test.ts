@@ -174,4 +174,37 @@ describe('inbox: answering as the account', () => {
     expect(audit).toEqual(expect.arrayContaining(['assigned', 'noted', 'replied', 'done']));
     await as('put', '/moderation/settings', { inbox: { responseGoalMinutes: 240, perNetwork: {} } });
   });
+
+  it('hides a Telegram reply on the network, and deletes our own Mastodon answer; Mastodon cannot hide a reader', async () => {
+    const as = (method: 'post' | 'delete', url: string) =>
+      app.http()[method](url).set('Authorization', `Bearer ${token}`);
+    const bot = `${Math.floor(Math.random() * 1e9)}:${unique('bot')}`;
+    const account = await createAccount(app.strapi, fakes, 'telegram', {
+      name: unique('Telegram'),
+      credentials: { botToken: bot, chatId: '@porte_voix' },
+    });
+    const { remoteId } = await publishOne(app.strapi, account.id);
+    fakes.telegram.addReply(bot, { toMessageId: Number(remoteId.split(':')[1]), text: 'Pub pour mon site' });
+    await inboxOnce(app.strapi);
+    const [spam] = await collected(app.strapi, { sourceAccountId: account.id });
+    const hidden = await as('post', `/moderation/comments/${spam.documentId}/hide`);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.data.source.hiddenOnNetworkAt).toBeTruthy();
+    expect(fakes.telegram.deleted).toContain(spam.remoteId);
+
+    const { comment: question, token: accessToken } = await collectedMastodonQuestion();
+    const refused = await as('post', `/moderation/comments/${question.documentId}/hide`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.reason).toBe('network_cannot_hide');
+    const sent = (await reply(question.documentId, { text: 'Réponse à retirer', idempotencyKey: key() })).body
+      .data;
+    const removed = await as('delete', `/moderation/comments/${question.documentId}/replies/${sent.id}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.data.status).toBe('deleted');
+    expect(fakes.mastodon.deleted).toEqual([sent.remoteId]);
+    expect(fakes.mastodon.published.filter((p) => p.account === accessToken && p.inReplyTo)).toHaveLength(1);
+    expect(
+      (await as('delete', `/moderation/comments/${question.documentId}/replies/${sent.id}`)).status
+    ).toBe(404);
+  });
 });

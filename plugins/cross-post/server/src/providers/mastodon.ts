@@ -193,6 +193,11 @@ const mastodon: Provider = {
     return { remoteId: String(data.id), url: data.url ?? null };
   },
 
+  /** Only the author may delete a status: our answers, never a reader's reply. */
+  async deleteOwn(remoteId, ctx) {
+    await ctx.http.delete(`/api/v1/statuses/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
+  },
+
   async lookup(remoteId, ctx) {
     const response = await ctx.http.get(`/api/v1/statuses/${remoteId}`, {
       headers: auth(ctx),

@@ -30,6 +30,14 @@ function messageUrl(message: any): string | null {
   return message.chat?.username ? `https://t.me/${message.chat.username}/${message.message_id}` : null;
 }
 
+async function deleteMessage(remoteId: string, ctx: ProviderContext): Promise<void> {
+  const { path } = bot(ctx);
+  const cut = remoteId.lastIndexOf(':');
+  const [chatId, messageId] = [remoteId.slice(0, cut), remoteId.slice(cut + 1)];
+  if (cut <= 0 || !/^\d+$/.test(messageId)) throw new ProviderError(`Not a Telegram message: ${remoteId}.`);
+  await ctx.http.post(`${path}/deleteMessage`, { chat_id: chatId, message_id: Number(messageId) });
+}
+
 const telegram: Provider = {
   network: 'telegram',
   displayName: 'Telegram',
@@ -94,6 +102,15 @@ const telegram: Provider = {
     });
     const message = data.result;
     return { remoteId: `${message.chat.id}:${message.message_id}`, url: messageUrl(message) };
+  },
+
+  /** deleteMessage: a reader's message in a group where the bot is an administrator. */
+  async hide(remoteId, ctx) {
+    await deleteMessage(remoteId, ctx);
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    await deleteMessage(remoteId, ctx);
   },
 
   async lookup(remoteId) {

@@ -216,6 +216,13 @@ export interface Provider {
     ctx: ProviderContext
   ): Promise<PublishResult>;
   /**
+   * Takes a reader's reply out of view on the network, where the API lets the account do it (a
+   * Telegram group where the bot is an administrator deletes it). Absent: it cannot.
+   */
+  hide?(remoteId: string, ctx: ProviderContext): Promise<void>;
+  /** Deletes one of our own answers (`reply`'s remote id). Absent: it cannot. */
+  deleteOwn?(remoteId: string, ctx: ProviderContext): Promise<void>;
+  /**
    * How the moderation inbox reads this network's replies, where it reads them incrementally (a
    * cursor or a confirmed offset, never the history again): how often an account is read, and at most
    * how many pages in one go, inside the network's own limits. Absent: nothing is collected.

@@ -16,7 +16,7 @@ export type ReplyRow = {
   inReplyTo: string;
   text: string;
   language: string | null;
-  status: 'sending' | 'sent' | 'failed' | 'unconfirmed';
+  status: 'sending' | 'sent' | 'failed' | 'unconfirmed' | 'deleted';
   idempotencyKey: string;
   remoteId: string | null;
   url: string | null;
@@ -76,6 +76,15 @@ export const repliesRepository = (strapi: Core.Strapi) => {
         { id, owner, leaseMs, ...clockBindings() }
       );
       return rowsChanged(client, result) > 0;
+    },
+
+    /** Marks a sent answer deleted from its network; false when it was not (or no longer) sent. */
+    async markDeleted(id: number): Promise<boolean> {
+      const { count } = await query().updateMany({
+        where: { id, status: 'sent' },
+        data: { status: 'deleted', deletedAt: new Date() },
+      });
+      return count > 0;
     },
 
     /** Writes the outcome and gives the lease back, only while `owner` holds it. */

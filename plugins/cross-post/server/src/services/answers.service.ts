@@ -69,6 +69,36 @@ const toPublic = (row: ReplyRow): PublicAnswer => ({
 
 const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const replies = repliesRepository(strapi);
+
+  async function accountAndProvider(accountId: number) {
+    const account = await getService(strapi, 'accounts')
+      .forProvider(accountId)
+      .catch((error) => {
+        if (error instanceof AccountUnusableError)
+          throw new errors.ApplicationError(error.message, { reason: 'account_unusable' });
+        throw error;
+      });
+    if (!account)
+      throw new errors.NotFoundError(`No cross-post account ${accountId}.`, { reason: 'account_not_found' });
+    return { account, provider: providerFor(account.network as NetworkId) };
+  }
+
+  /** One call to the network as the account; its refusal is an error an editor can read. */
+  async function onNetwork(
+    account: Awaited<ReturnType<typeof accountAndProvider>>['account'],
+    provider: ReturnType<typeof providerFor>,
+    call: (ctx: ReturnType<typeof providerContext>) => Promise<void>
+  ) {
+    try {
+      await call(providerContext(account, SEND_TIMEOUT_MS));
+    } catch (error) {
+      const verdict = provider.classifyError(error);
+      throw new errors.ApplicationError(
+        redactSecrets(verdict.reason, account.credentials, provider.credentialFields),
+        { reason: 'network_refused' }
+      );
+    }
+  }
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let sends = 0;
 
@@ -158,6 +188,37 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
             : safe(verdict.reason),
         });
       }
+      return toPublic((await replies.findById(row.id))!);
+    },
+
+    /** Which networks let the account take a reader's reply out of view. */
+    hideable: (): string[] => NETWORKS.filter((network) => typeof providerFor(network).hide === 'function'),
+
+    /** Takes a reader's reply out of view on its network, as the account. */
+    async hide(accountId: number, remoteId: string): Promise<void> {
+      const { account, provider } = await accountAndProvider(accountId);
+      if (!provider.hide)
+        throw new errors.ApplicationError(`${provider.displayName} does not let an account hide a reply.`, {
+          reason: 'network_cannot_hide',
+        });
+      await onNetwork(account, provider, (ctx) => provider.hide!(remoteId, ctx));
+    },
+
+    /** Deletes one of our sent answers from its network. */
+    async deleteAnswer(answerId: number): Promise<PublicAnswer> {
+      const row = await replies.findById(answerId);
+      if (!row || row.status !== 'sent' || !row.remoteId)
+        throw new errors.NotFoundError(`No sent answer ${answerId}.`, { reason: 'answer_not_found' });
+      const { account, provider } = await accountAndProvider(row.accountId);
+      if (!provider.deleteOwn)
+        throw new errors.ApplicationError(
+          `${provider.displayName} does not let an account delete its posts.`,
+          {
+            reason: 'network_cannot_delete',
+          }
+        );
+      await onNetwork(account, provider, (ctx) => provider.deleteOwn!(row.remoteId!, ctx));
+      await replies.markDeleted(row.id);
       return toPublic((await replies.findById(row.id))!);
     },
 

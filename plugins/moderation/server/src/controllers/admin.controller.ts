@@ -13,6 +13,7 @@ import {
   rejectSchema,
   sanctionSchema,
   answerSchema,
+  answerIdSchema,
   assignSchema,
   doneSchema,
   internalNoteSchema,
@@ -57,6 +58,26 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     async replies(ctx: any) {
       ctx.body = {
         data: await getService(strapi, 'answers').answersOf(parse(documentIdSchema, ctx.params.id)),
+      };
+    },
+
+    async hide(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'answers').hide(
+          parse(documentIdSchema, ctx.params.id),
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async deleteReply(ctx: any) {
+      const answerId = parse(answerIdSchema, ctx.params.answerId);
+      ctx.body = {
+        data: await getService(strapi, 'answers').deleteAnswer(
+          parse(documentIdSchema, ctx.params.id),
+          answerId,
+          adminActor(ctx.state.user)
+        ),
       };
     },
 

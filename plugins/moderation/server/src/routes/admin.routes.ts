@@ -15,6 +15,8 @@ export default {
     route('POST', '/comments/:id/reject', 'admin.reject', ACTIONS.moderate),
     route('POST', '/comments/:id/reply', 'admin.reply', ACTIONS.moderate),
     route('GET', '/comments/:id/replies', 'admin.replies', ACTIONS.read),
+    route('DELETE', '/comments/:id/replies/:answerId', 'admin.deleteReply', ACTIONS.moderate),
+    route('POST', '/comments/:id/hide', 'admin.hide', ACTIONS.moderate),
     route('PUT', '/comments/:id/assignee', 'admin.assign', ACTIONS.moderate),
     route('PUT', '/comments/:id/done', 'admin.done', ACTIONS.moderate),
     route('PUT', '/comments/:id/note', 'admin.note', ACTIONS.moderate),

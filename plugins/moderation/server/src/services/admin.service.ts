@@ -68,6 +68,7 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
           postRemoteId: row.remotePostId ?? null,
           postUrl: row.remotePostUrl ?? null,
           firstResponseAt: row.firstResponseAt ?? null,
+          hiddenOnNetworkAt: row.hiddenOnNetworkAt ?? null,
         }
       : null,
     reasons: row.reasons ?? [],

@@ -20,8 +20,11 @@ type CrossPostAnswers = {
     idempotencyKey: string;
     requestedBy?: string | null;
   }): Promise<{ status: string; remoteId: string | null; url: string | null; failureReason: string | null }>;
-  under(accountId: number, inReplyTo: string): Promise<unknown[]>;
+  under(accountId: number, inReplyTo: string): Promise<{ id: number }[]>;
   answerable(): string[];
+  hideable(): string[];
+  hide(accountId: number, remoteId: string): Promise<void>;
+  deleteAnswer(answerId: number): Promise<unknown>;
 };
 
 const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -82,6 +85,59 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       return answer;
+    },
+
+    /** Takes the reader's reply out of view on its network (where the network lets the account). */
+    async hide(documentId: string, actor: Actor) {
+      const row = await comments.findByDocumentId(documentId);
+      const service = crossPost();
+      if (!row?.sourceNetwork || !service)
+        throw new errors.ApplicationError('Only a reply collected from a network can be hidden there.', {
+          reason: 'not_from_a_network',
+        });
+      if (!service.hideable().includes(row.sourceNetwork))
+        throw new errors.ApplicationError(`${row.sourceNetwork} does not let the account hide a reply.`, {
+          reason: 'network_cannot_hide',
+        });
+      await service.hide(row.sourceAccountId, row.remoteId);
+      await strapi.db.transaction(async () => {
+        await comments.update(row.id, { hiddenOnNetworkAt: new Date() });
+        await getService(strapi, 'audit').record({
+          action: 'hidden_on_network',
+          actor,
+          commentDocumentId: documentId,
+          authorKey: row.authorKey,
+          fromStatus: row.status,
+          toStatus: row.status,
+          reasonCode: null,
+          reason: null,
+          details: { network: row.sourceNetwork, remoteId: row.remoteId },
+        });
+      });
+      return getService(strapi, 'admin').findOne(documentId);
+    },
+
+    /** Deletes one of our answers under this comment from its network. */
+    async deleteAnswer(documentId: string, answerId: number, actor: Actor) {
+      const { row, service } = await answerableComment(documentId);
+      const ours = await service.under(row.sourceAccountId, row.remoteId);
+      if (!ours.some((answer) => answer.id === answerId))
+        throw new errors.NotFoundError(`No answer ${answerId} under this comment.`, {
+          reason: 'answer_not_found',
+        });
+      const deleted = await service.deleteAnswer(answerId);
+      await getService(strapi, 'audit').record({
+        action: 'answer_deleted',
+        actor,
+        commentDocumentId: documentId,
+        authorKey: row.authorKey,
+        fromStatus: row.status,
+        toStatus: row.status,
+        reasonCode: null,
+        reason: null,
+        details: { network: row.sourceNetwork, answerId },
+      });
+      return deleted;
     },
 
     /** What was answered under this comment on its network, oldest first. */

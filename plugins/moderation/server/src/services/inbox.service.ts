@@ -79,10 +79,11 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const networks = Object.entries(profiles as Record<string, { collects: boolean }>)
         .filter(([, profile]) => profile.collects)
         .map(([network]) => network);
-      const answerable: string[] = strapi.plugin('cross-post')?.service('answers').answerable() ?? [];
+      const answers = strapi.plugin('cross-post')?.service('answers');
       return {
         networks,
-        answerable,
+        answerable: (answers?.answerable() ?? []) as string[],
+        hideable: (answers?.hideable() ?? []) as string[],
         sources: rows.map((row: any) => ({
           accountId: row.accountId,
           network: row.network,

@@ -147,3 +147,8 @@ export const answerSchema = z
 export const assignSchema = z.object({ userId: z.number().int().positive().nullable() }).strict();
 export const doneSchema = z.object({ done: z.boolean() }).strict();
 export const internalNoteSchema = z.object({ note }).strict();
+
+export const answerIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'must be an answer id')
+  .transform(Number);
