@@ -96,12 +96,14 @@ export type NetworkSource = {
   postUrl: string | null;
   /** When the first answer from the queue went out. */
   firstResponseAt: string | null;
+  /** When it was taken out of view on its network from the queue. */
+  hiddenOnNetworkAt: string | null;
 };
 
 /** An answer sent as the account (cross-post's answers service). */
 export type Answer = {
   id: number;
-  status: 'sending' | 'sent' | 'failed' | 'unconfirmed';
+  status: 'sending' | 'sent' | 'failed' | 'unconfirmed' | 'deleted';
   text: string;
   url: string | null;
   failureReason: string | null;
@@ -114,6 +116,8 @@ export type InboxSources = {
   networks: string[];
   /** The networks whose replies can be answered from the queue. */
   answerable: string[];
+  /** The networks where the account can take a reader's reply out of view. */
+  hideable: string[];
   sources: {
     accountId: number;
     network: string;
@@ -249,6 +253,10 @@ export function useModerationApi() {
         (await post<{ data: Answer }>(`${base}/comments/${commentId}/reply`, body)).data.data,
       answers: async (commentId: string) =>
         (await get<{ data: Answer[] }>(`${base}/comments/${commentId}/replies`)).data.data,
+      hideOnNetwork: async (commentId: string) =>
+        (await post<{ data: Card }>(`${base}/comments/${commentId}/hide`, {})).data.data,
+      deleteAnswer: async (commentId: string, answerId: number) =>
+        (await del<{ data: Answer }>(`${base}/comments/${commentId}/replies/${answerId}`)).data.data,
       assign: async (commentId: string, userId: number | null) =>
         (await put<{ data: Card }>(`${base}/comments/${commentId}/assignee`, { userId })).data.data,
       setDone: async (commentId: string, done: boolean) =>

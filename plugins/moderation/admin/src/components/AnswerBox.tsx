@@ -10,6 +10,7 @@ const STATUS_COLOURS: Record<Answer['status'], { backgroundColor: string; textCo
   sending: { backgroundColor: 'neutral150', textColor: 'neutral700' },
   unconfirmed: { backgroundColor: 'warning100', textColor: 'warning700' },
   failed: { backgroundColor: 'danger100', textColor: 'danger700' },
+  deleted: { backgroundColor: 'neutral150', textColor: 'neutral700' },
 };
 
 /** A key per answer typed: sending it twice (a double click, a retry after an error) publishes it once. */
@@ -70,7 +71,24 @@ export const AnswerBox = ({ card }: { card: Card }) => {
                 {t('answer.see')}
               </Link>
             )}
-            {answer.status !== 'sent' && answer.failureReason && (
+            {answer.status === 'sent' && (
+              <Button
+                size="S"
+                variant="danger-light"
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await api.deleteAnswer(card.id, answer.id);
+                    await load();
+                  } catch (err) {
+                    setError(apiError.message(err));
+                  }
+                }}
+              >
+                {t('answer.delete')}
+              </Button>
+            )}
+            {answer.status !== 'sent' && answer.status !== 'deleted' && answer.failureReason && (
               <Typography variant="pi" textColor="danger600">
                 {answer.failureReason}
               </Typography>

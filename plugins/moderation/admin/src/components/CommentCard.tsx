@@ -22,6 +22,8 @@ type Props = {
   canModerate: boolean;
   /** The card's network can be answered through its API (a reply box is shown). */
   canAnswer?: boolean;
+  /** The card's network lets the account hide the reply. */
+  canHide?: boolean;
   /** A change of assignee, done state or note was saved: the queue reads the card again. */
   onHandlingChanged?: () => void;
   onFocus: () => void;
@@ -51,6 +53,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
       selected,
       canModerate,
       canAnswer = false,
+      canHide = false,
       onHandlingChanged,
       onFocus,
       onToggle,
@@ -181,7 +184,12 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
           )}
 
           {card.source && card.handling && (
-            <HandlingBar card={card} canModerate={canModerate} onChanged={() => onHandlingChanged?.()} />
+            <HandlingBar
+              card={card}
+              canModerate={canModerate}
+              canHide={canHide}
+              onChanged={() => onHandlingChanged?.()}
+            />
           )}
           {canModerate && card.source && canAnswer && <AnswerBox card={card} />}
 

@@ -10,10 +10,13 @@ import { useT } from '../hooks/useT';
 export const HandlingBar = ({
   card,
   canModerate,
+  canHide,
   onChanged,
 }: {
   card: Card;
   canModerate: boolean;
+  /** The card's network lets the account take the reply out of view. */
+  canHide: boolean;
   onChanged: (card: Card) => void;
 }) => {
   const t = useT();
@@ -70,6 +73,16 @@ export const HandlingBar = ({
             onClick={() => run(() => api.assign(card.id, mine ? null : Number(me.id)))}
           >
             {t(mine ? 'handling.unassign' : 'handling.assignToMe')}
+          </Button>
+        )}
+        {card.source?.hiddenOnNetworkAt && (
+          <Badge backgroundColor="neutral150" textColor="neutral700">
+            {t('handling.hidden')}
+          </Badge>
+        )}
+        {canModerate && canHide && !card.source?.hiddenOnNetworkAt && (
+          <Button size="S" variant="danger-light" onClick={() => run(() => api.hideOnNetwork(card.id))}>
+            {t('handling.hide', { network: card.source?.network ?? '' })}
           </Button>
         )}
         {canModerate && (

@@ -8,16 +8,21 @@ import { useModerationApi } from '../api/moderation';
  */
 export const useInboxNetworks = () => {
   const api = useModerationApi();
-  const [networks, setNetworks] = useState<{ networks: string[]; answerable: string[] }>({
+  const [networks, setNetworks] = useState<{ networks: string[]; answerable: string[]; hideable: string[] }>({
     networks: [],
     answerable: [],
+    hideable: [],
   });
   useEffect(() => {
     let live = true;
     api
       .inboxSources()
-      .then((answer) => live && setNetworks({ networks: answer.networks, answerable: answer.answerable }))
-      .catch(() => live && setNetworks({ networks: [], answerable: [] }));
+      .then(
+        (answer) =>
+          live &&
+          setNetworks({ networks: answer.networks, answerable: answer.answerable, hideable: answer.hideable })
+      )
+      .catch(() => live && setNetworks({ networks: [], answerable: [], hideable: [] }));
     return () => {
       live = false;
     };

@@ -24,7 +24,7 @@ import { PLUGIN_ID } from '../pluginId';
 /** The moderation queue: pick a queue, filter, decide card by card or in bulk, by mouse or keyboard. */
 export const QueuePage = () => {
   const t = useT();
-  const { answerable } = useInboxNetworks();
+  const { answerable, hideable } = useInboxNetworks();
   const navigate = useNavigate();
   const { canModerate, canManageSettings } = usePermissions();
   const {
@@ -158,6 +158,7 @@ export const QueuePage = () => {
               selected={selected.has(item.id)}
               canModerate={canModerate}
               canAnswer={!!item.source && answerable.includes(item.source.network)}
+              canHide={!!item.source && hideable.includes(item.source.network)}
               onHandlingChanged={reload}
               onFocus={() => setFocused(index)}
               onToggle={() => toggle(item.id)}
