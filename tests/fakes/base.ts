@@ -76,6 +76,8 @@ export type PublishedPost = {
   text: string;
   at: number;
   idempotencyKey?: string;
+  /** What it answers, for a reply (the network's own id of the parent). */
+  inReplyTo?: string;
 };
 
 export type FakeOptions = {

@@ -24,6 +24,77 @@ export class MastodonFake extends FakeNetwork {
   private nextId = 110_000_000_000_000_000n;
   private statuses = new Map<string, any>();
   private idempotency = new Map<string, { status: any; at: number }>();
+  private nextNotificationId = 1000;
+  /** Statuses deleted by their author through the API, in order. */
+  readonly deleted: string[] = [];
+  /** Notifications per token, oldest first. */
+  private notifications = new Map<string, any[]>();
+
+  /**
+   * A reader's reply to a status (or a mention of the account when `inReplyTo` is absent), notified
+   * to the account of `token` as Mastodon does: a `mention` notification carrying the status.
+   */
+  addMention(
+    token: string,
+    mention: { text: string; inReplyTo?: string; acct?: string; language?: string }
+  ): { notificationId: string; statusId: string } {
+    const acct = mention.acct ?? 'lectrice@example.social';
+    const [username, domain = 'example.social'] = acct.split('@');
+    const id = String(this.nextId++);
+    const status = {
+      id,
+      created_at: new Date(this.now()).toISOString(),
+      in_reply_to_id: mention.inReplyTo ?? null,
+      content: `<p>${mention.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
+      visibility: 'public',
+      language: mention.language ?? null,
+      url: `https://${domain}/@${username}/${id}`,
+      account: { id: '77', username, acct, display_name: username, url: `https://${domain}/@${username}` },
+    };
+    const notification = {
+      id: String(this.nextNotificationId++),
+      type: 'mention',
+      created_at: status.created_at,
+      account: status.account,
+      status,
+    };
+    const list = this.notifications.get(token) ?? [];
+    list.push(notification);
+    this.notifications.set(token, list);
+    return { notificationId: notification.id, statusId: id };
+  }
+
+  /**
+   * `GET /api/v1/notifications`: newest first, `limit` 40 by default and 80 at most; `max_id` and
+   * `since_id` bound the page from above and below, `min_id` asks for the page right after it (the
+   * oldest newer ones), as Mastodon's paginated queries do.
+   */
+  private listNotifications(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    const params = ctx.url.searchParams;
+    const limit = Math.min(80, Math.max(1, Number(params.get('limit') ?? 40) || 40));
+    const types = params.getAll('types[]');
+    const id = (n: any) => BigInt(n.id);
+    const bound = (name: string) => (params.get(name) ? BigInt(params.get(name)!) : null);
+    const [maxId, sinceId, minId] = [bound('max_id'), bound('since_id'), bound('min_id')];
+    let list = (this.notifications.get(ctx.token!) ?? []).filter(
+      (n) =>
+        (types.length === 0 || types.includes(n.type)) &&
+        (maxId === null || id(n) < maxId) &&
+        (sinceId === null || id(n) > sinceId) &&
+        (minId === null || id(n) > minId)
+    );
+    // min_id: the `limit` oldest after it; otherwise the `limit` newest. Always answered newest first.
+    list = minId !== null ? list.slice(0, limit) : list.slice(-limit);
+    const page = [...list].reverse();
+    const headers: Record<string, string> = {};
+    if (page.length > 0) {
+      const base = `${this.baseUrl}/api/v1/notifications?limit=${limit}`;
+      headers.Link = `<${base}&max_id=${page[page.length - 1].id}>; rel="next", <${base}&min_id=${page[0].id}>; rel="prev"`;
+    }
+    return { status: 200, headers, body: page };
+  }
 
   deletePost(remoteId: string): boolean {
     return this.statuses.delete(remoteId) || this.deleteDemoPost(remoteId);
@@ -56,6 +127,9 @@ export class MastodonFake extends FakeNetwork {
     this.revokedTokens.clear();
     this.statuses.clear();
     this.idempotency.clear();
+    this.notifications.clear();
+    this.nextNotificationId = 1000;
+    this.deleted.length = 0;
   }
 
   protected accountOf(ctx: RequestContext) {
@@ -186,10 +260,14 @@ export class MastodonFake extends FakeNetwork {
               body: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` },
             };
           }
-          const status = this.statusEntity(text, ctx.token!, [].concat(mediaIds as any), fields.language);
+          const inReplyTo = fields.in_reply_to_id ? String(fields.in_reply_to_id) : undefined;
+          const status = {
+            ...this.statusEntity(text, ctx.token!, [].concat(mediaIds as any), fields.language),
+            in_reply_to_id: inReplyTo ?? null,
+          };
           this.statuses.set(status.id, status);
           if (idempotencyId) this.idempotency.set(idempotencyId, { status, at: Date.now() });
-          this.record({ id: status.id, account: ctx.token!, text, idempotencyKey: key });
+          this.record({ id: status.id, account: ctx.token!, text, idempotencyKey: key, inReplyTo });
           return { status: 200, body: status };
         },
       },
@@ -285,9 +363,26 @@ export class MastodonFake extends FakeNetwork {
         }),
       },
       {
+        // DELETE /api/v1/statuses/:id: only the author may; answers the deleted status.
+        method: 'DELETE',
+        path: /^\/api\/v1\/statuses\/([^/]+)$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const status = this.statuses.get(ctx.params[0]);
+          if (!status) return { status: 404, body: { error: 'Record not found' } };
+          if (status.account.id !== this.accountEntity(ctx.token!).id)
+            return { status: 403, body: { error: 'This action is not allowed' } };
+          this.statuses.delete(ctx.params[0]);
+          this.deleted.push(ctx.params[0]);
+          return { status: 200, body: status };
+        },
+      },
+      {
         method: 'GET',
         path: /^\/api\/v1\/notifications$/,
-        handle: (ctx) => this.unauthorized(ctx) ?? { status: 200, body: [] },
+        metrics: true,
+        handle: (ctx) => this.listNotifications(ctx),
       },
     ];
   }

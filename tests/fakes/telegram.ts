@@ -19,6 +19,8 @@ export class TelegramFake extends FakeNetwork {
    */
   quotePathInNextError = false;
   private nextMessageId = 1;
+  /** Messages deleted through deleteMessage, as `chat:message`. */
+  readonly deleted: string[] = [];
   private nextUpdateId = 500_000_000;
   /** Unconfirmed updates per bot token, oldest first. */
   private updates = new Map<string, { update_id: number; at: number; message: any }[]>();
@@ -28,6 +30,7 @@ export class TelegramFake extends FakeNetwork {
     this.quotePathInNextError = false;
     this.nextMessageId = 1;
     this.updates.clear();
+    this.deleted.length = 0;
   }
 
   /** A reader's reply to a message of the chat, delivered to the bot as an update. */
@@ -105,7 +108,13 @@ export class TelegramFake extends FakeNetwork {
       date: Math.floor(Date.now() / 1000),
       ...(kind === 'text' ? { text } : { caption: text, photo: [{ file_id: 'fake', width: 1, height: 1 }] }),
     };
-    this.record({ id: String(message.message_id), account: ctx.params[0], text });
+    const replyTo = fields.reply_parameters?.message_id ?? fields.reply_to_message_id;
+    this.record({
+      id: String(message.message_id),
+      account: ctx.params[0],
+      text,
+      ...(replyTo && { inReplyTo: `${chatId}:${replyTo}` }),
+    });
     return { status: 200, body: { ok: true, result: message } };
   }
 
@@ -122,6 +131,20 @@ export class TelegramFake extends FakeNetwork {
         path: /^\/bot([^/]+)\/sendPhoto$/,
         publish: true,
         handle: (ctx) => this.send(ctx, 'photo'),
+      },
+      {
+        // deleteMessage: the bot's own messages, or anyone's in a group where it is an administrator.
+        method: 'POST',
+        path: /^\/bot([^/]+)\/deleteMessage$/,
+        handle: (ctx) => {
+          if (this.invalidTokens.has(ctx.params[0])) return failure(401, 'Unauthorized');
+          const { chat_id: chatId, message_id: messageId } = ctx.fields();
+          if (!chatId || !messageId) return failure(400, 'Bad Request: message identifier is not specified');
+          const key = `${chatId}:${messageId}`;
+          if (this.deleted.includes(key)) return failure(400, 'Bad Request: message to delete not found');
+          this.deleted.push(key);
+          return { status: 200, body: { ok: true, result: true } };
+        },
       },
       {
         method: 'GET',

@@ -9,6 +9,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi, PLUGIN_ID, ACTION_DEFINITIONS);
   await getService(strapi, 'audit').installAppendOnlyGuard();
   await getService(strapi, 'identity').init();
+  getService(strapi, 'inbox').start();
 };
 
 export default bootstrap;

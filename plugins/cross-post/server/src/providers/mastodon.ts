@@ -96,6 +96,26 @@ async function waitForMedia(ctx: ProviderContext, id: string): Promise<void> {
   }
 }
 
+/** `GET /api/v1/notifications` answers 40 by default, 80 at most. */
+const NOTIFICATIONS_PER_PAGE = 80;
+
+/** Mastodon ids are snowflakes as decimal strings: longer is newer, then by digits. */
+const newerId = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
+
+/** A status's HTML as the plain text a moderator reads (paragraphs and line breaks kept). */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
 const mastodon: Provider = {
   network: 'mastodon',
   displayName: 'Mastodon',
@@ -113,6 +133,8 @@ const mastodon: Provider = {
   },
   // 300 requests per 5 minutes per token, reads and posts alike.
   readsSharePublishingLimit: true,
+  // One request a minute per account, a few more to catch up: a sliver of the 300 per 5 minutes.
+  inbox: { pollEveryMs: 60_000, pagesPerRound: 5 },
   metricsNote:
     'Favourites, boosts, replies; quotes from Mastodon 4.5. No impressions or reach: Mastodon does not count views. Servers older than 4.3 are read one status per request.',
 
@@ -160,6 +182,21 @@ const mastodon: Provider = {
         'X-RateLimit-Reset'
       ),
     };
+  },
+
+  /** A status in reply to the reader's, with the Idempotency-Key Mastodon keeps an hour. */
+  async reply({ text, inReplyTo, language }, idempotencyKey, ctx) {
+    const { data } = await ctx.http.post(
+      '/api/v1/statuses',
+      { status: text, in_reply_to_id: inReplyTo, visibility: 'public', ...(language && { language }) },
+      { headers: { ...auth(ctx), 'Idempotency-Key': idempotencyKey } }
+    );
+    return { remoteId: String(data.id), url: data.url ?? null };
+  },
+
+  /** Only the author may delete a status: our answers, never a reader's reply. */
+  async deleteOwn(remoteId, ctx) {
+    await ctx.http.delete(`/api/v1/statuses/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },
 
   async lookup(remoteId, ctx) {
@@ -211,22 +248,39 @@ const mastodon: Provider = {
     return { followers: count(data?.followers_count) };
   },
 
-  async fetchReplies({ since }, ctx) {
+  /**
+   * Mentions (replies to our statuses are mentions too), read forward from the last notification
+   * kept: `min_id` answers the page right after the cursor, so nothing is read twice. The first read
+   * takes the newest page only, from `since` on: the history before the inbox is not read.
+   */
+  async fetchReplies({ since, cursor }, ctx) {
     const { data } = await ctx.http.get('/api/v1/notifications', {
       headers: auth(ctx),
-      params: { 'types[]': 'mention', limit: 40 },
+      params: { 'types[]': 'mention', limit: NOTIFICATIONS_PER_PAGE, ...(cursor && { min_id: cursor }) },
     });
-    const replies = (data as any[])
-      .filter((n) => n.status && Date.parse(n.status.created_at) > since.getTime())
+    const notifications = (Array.isArray(data) ? data : []) as any[];
+    const replies = notifications
+      .filter((n) => n?.status && Date.parse(n.status.created_at) > since.getTime())
       .map((n) => ({
         remoteId: String(n.status.id),
-        inReplyTo: n.status.in_reply_to_id ?? null,
-        author: n.account?.acct ?? 'unknown',
-        text: n.status.content,
+        inReplyTo: n.status.in_reply_to_id ? String(n.status.in_reply_to_id) : null,
+        author: n.account?.acct ?? n.status.account?.acct ?? 'unknown',
+        authorUrl: n.account?.url ?? n.status.account?.url ?? null,
+        text: htmlToText(n.status.content ?? ''),
+        language: n.status.language ?? null,
         createdAt: n.status.created_at,
         url: n.status.url ?? null,
-      }));
-    return { replies, cursor: null, more: false };
+      }))
+      .reverse();
+    const newest = notifications.reduce<string | null>(
+      (top, n) => (top === null || newerId(String(n.id), top) ? String(n.id) : top),
+      cursor ?? null
+    );
+    return {
+      replies,
+      cursor: newest,
+      more: Boolean(cursor) && notifications.length >= NOTIFICATIONS_PER_PAGE,
+    };
   },
 
   classifyError(error) {

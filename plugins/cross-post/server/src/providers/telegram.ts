@@ -13,7 +13,7 @@ import {
 } from './common';
 import { count } from './metrics';
 import { utf16Length } from './text';
-import type { Provider, ProviderContext } from './types';
+import { ProviderError, type Provider, type ProviderContext } from './types';
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
@@ -28,6 +28,14 @@ function bot(ctx: ProviderContext) {
 
 function messageUrl(message: any): string | null {
   return message.chat?.username ? `https://t.me/${message.chat.username}/${message.message_id}` : null;
+}
+
+async function deleteMessage(remoteId: string, ctx: ProviderContext): Promise<void> {
+  const { path } = bot(ctx);
+  const cut = remoteId.lastIndexOf(':');
+  const [chatId, messageId] = [remoteId.slice(0, cut), remoteId.slice(cut + 1)];
+  if (cut <= 0 || !/^\d+$/.test(messageId)) throw new ProviderError(`Not a Telegram message: ${remoteId}.`);
+  await ctx.http.post(`${path}/deleteMessage`, { chat_id: chatId, message_id: Number(messageId) });
 }
 
 const telegram: Provider = {
@@ -83,6 +91,33 @@ const telegram: Provider = {
   },
 
   // The Bot API cannot read a message back: what we stored is all there is.
+  /**
+   * A message in the reader's chat, in reply to theirs (`reply_parameters`). Telegram has no
+   * idempotency key: an unknown outcome is never sent again blindly.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { path } = bot(ctx);
+    const [chatId, messageId] = [inReplyTo.slice(0, inReplyTo.lastIndexOf(':')), inReplyTo.split(':').pop()];
+    if (!chatId || !messageId || !/^\d+$/.test(messageId))
+      throw new ProviderError(`Not a Telegram message to answer: ${inReplyTo}.`);
+    const { data } = await ctx.http.post(`${path}/sendMessage`, {
+      chat_id: chatId,
+      text,
+      reply_parameters: { message_id: Number(messageId) },
+    });
+    const message = data.result;
+    return { remoteId: `${message.chat.id}:${message.message_id}`, url: messageUrl(message) };
+  },
+
+  /** deleteMessage: a reader's message in a group where the bot is an administrator. */
+  async hide(remoteId, ctx) {
+    await deleteMessage(remoteId, ctx);
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    await deleteMessage(remoteId, ctx);
+  },
+
   async lookup(remoteId) {
     return { remoteId, url: null };
   },
@@ -107,6 +142,8 @@ const telegram: Provider = {
    * 100 come back and newer ones are never seen. The answer's cursor is the next offset; passing it
    * confirms (drops) everything before it.
    */
+  // getUpdates is not counted against sending; 100 updates a call, kept 24 h by Telegram.
+  inbox: { pollEveryMs: 30_000, pagesPerRound: 5 },
   async fetchReplies({ since, cursor }, ctx) {
     const { path } = bot(ctx);
     const offset = cursor && /^-?\d+$/.test(cursor) ? Number(cursor) : undefined;
@@ -122,14 +159,17 @@ const telegram: Provider = {
     const lastId = updates.reduce((max, u) => Math.max(max, Number(u.update_id) || 0), -Infinity);
     const replies = updates
       .map((u) => u.message)
-      .filter((m) => m?.reply_to_message && m.date * 1000 > since.getTime())
+      // Telegram dates are in whole seconds: a reply in the second of publishing is not older than it.
+      .filter((m) => m?.reply_to_message && m.date >= Math.floor(since.getTime() / 1000))
       .map((m) => ({
         remoteId: `${m.chat.id}:${m.message_id}`,
         inReplyTo: `${m.chat.id}:${m.reply_to_message.message_id}`,
-        author: m.from?.username ?? String(m.from?.id ?? 'unknown'),
-        text: m.text ?? '',
+        author: m.from?.username ? `@${m.from.username}` : String(m.from?.id ?? 'unknown'),
+        authorUrl: m.from?.username ? `https://t.me/${m.from.username}` : null,
+        text: m.text ?? m.caption ?? '',
+        language: m.from?.language_code ?? null,
         createdAt: new Date(m.date * 1000).toISOString(),
-        url: null,
+        url: messageUrl(m),
       }));
     return {
       replies,

@@ -111,9 +111,15 @@ export type RepliesPage = {
 
 export type RemoteReply = {
   remoteId: string;
+  /** What it answers (a post of ours, or another reply in the thread); null for a plain mention. */
   inReplyTo?: string | null;
+  /** The author's handle as the network shows it (`name@instance`, `handle.bsky.social`, `@user`). */
   author: string;
+  /** The author's profile page, where the network has one. */
+  authorUrl?: string | null;
   text: string;
+  /** The language the network or the author gave it (BCP 47), when known. */
+  language?: string | null;
   createdAt: string;
   url?: string | null;
 };
@@ -199,6 +205,29 @@ export interface Provider {
     query: { since: Date; remoteIds: string[]; cursor?: string | null },
     ctx: ProviderContext
   ): Promise<RepliesPage>;
+  /**
+   * Answers a reply or mention as the account, threaded under `inReplyTo` (a remote id that
+   * `fetchReplies` gave), with the same idempotency as `publish` where the network has one. Absent:
+   * the network gives no way to answer through its API.
+   */
+  reply?(
+    reply: { text: string; inReplyTo: string; language?: string | null },
+    idempotencyKey: string,
+    ctx: ProviderContext
+  ): Promise<PublishResult>;
+  /**
+   * Takes a reader's reply out of view on the network, where the API lets the account do it (a
+   * Telegram group where the bot is an administrator deletes it). Absent: it cannot.
+   */
+  hide?(remoteId: string, ctx: ProviderContext): Promise<void>;
+  /** Deletes one of our own answers (`reply`'s remote id). Absent: it cannot. */
+  deleteOwn?(remoteId: string, ctx: ProviderContext): Promise<void>;
+  /**
+   * How the moderation inbox reads this network's replies, where it reads them incrementally (a
+   * cursor or a confirmed offset, never the history again): how often an account is read, and at most
+   * how many pages in one go, inside the network's own limits. Absent: nothing is collected.
+   */
+  inbox?: { pollEveryMs: number; pagesPerRound: number };
   classifyError(error: unknown): ErrorVerdict;
   /** New credentials where tokens expire (Bluesky sessions, X OAuth2). */
   refresh?(ctx: ProviderContext): Promise<Credentials>;

@@ -241,6 +241,35 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
         ],
       }),
 
+    /** The account's published deliveries among these remote ids (what a reply answers). */
+    findPublishedByRemoteIds: (accountId: number, remoteIds: string[]): Promise<any[]> =>
+      remoteIds.length === 0
+        ? Promise.resolve([])
+        : query().findMany({
+            where: { accountId, status: 'published', remoteId: { $in: remoteIds } },
+            select: ['id', 'remoteId', 'url', 'postDocumentId', 'postTitle', 'campaignDocumentId'],
+          }),
+
+    /** Per account, when it first published (the inbox reads nothing from before). */
+    async firstPublishedPerAccount(): Promise<{ accountId: number; publishedAt: Date }[]> {
+      const { tableName, attributes } = strapi.db.metadata.get(DELIVERY_UID);
+      const col = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
+      const rows = await strapi.db
+        .connection(tableName)
+        .select(`${col('accountId')} as accountId`)
+        .min(`${col('publishedAt')} as publishedAt`)
+        .where(col('status'), 'published')
+        .whereNotNull(col('remoteId'))
+        .groupBy(col('accountId'));
+      return rows.map((row: any) => ({
+        accountId: Number(row.accountId),
+        publishedAt:
+          typeof row.publishedAt === 'number' || /^\d+$/.test(String(row.publishedAt))
+            ? new Date(Number(row.publishedAt))
+            : new Date(row.publishedAt),
+      }));
+    },
+
     /** Whether the account has something to publish (or look up) now, or a publication under way. */
     async hasDueForAccount(accountId: number, now: Date): Promise<boolean> {
       const due = await query().count({

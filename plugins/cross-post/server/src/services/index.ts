@@ -1,4 +1,5 @@
 import accounts from './accounts.service';
+import answers from './answers.service';
 import calendar from './calendar.service';
 import compose from './compose.service';
 import deliveries from './deliveries.service';
@@ -10,6 +11,7 @@ import replies from './replies.service';
 
 export default {
   accounts,
+  answers,
   calendar,
   compose,
   deliveries,

@@ -46,7 +46,8 @@ export type Card = {
   id: string;
   status: 'approved' | 'pending' | 'rejected';
   target: {
-    type: 'post' | 'event';
+    /** `account`: a mention of one of our accounts, on no post of ours. */
+    type: 'post' | 'event' | 'account';
     documentId: string;
     key: string;
     title: string;
@@ -58,6 +59,10 @@ export type Card = {
   authorKey: string;
   content: string;
   locale: string;
+  /** The guessed intent (server/src/domain/intent.ts): questions and complaints come first. */
+  intent: Intent;
+  /** Where it was written when not on our site: the network, our account, the author, the thread. */
+  source: NetworkSource | null;
   reasons: Finding[];
   report: {
     state: 'none' | 'open' | 'reviewed';
@@ -69,8 +74,70 @@ export type Card = {
   moderatedBy: string | null;
   moderationReason: string | null;
   moderationNote: string | null;
+  /** Who handles it and how fast (server/src/domain/response-time.ts). */
+  handling: Handling;
   createdAt: string;
   author: { key: string; history: History; sanction: Sanction | null };
+};
+
+export const INTENTS = ['complaint', 'question', 'praise', 'other'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export type NetworkSource = {
+  network: string;
+  accountId: number | null;
+  accountName: string | null;
+  authorHandle: string | null;
+  authorUrl: string | null;
+  remoteId: string;
+  url: string | null;
+  parentRemoteId: string | null;
+  postRemoteId: string | null;
+  postUrl: string | null;
+  /** When the first answer from the queue went out. */
+  firstResponseAt: string | null;
+  /** When it was taken out of view on its network from the queue. */
+  hiddenOnNetworkAt: string | null;
+};
+
+/** An answer sent as the account (cross-post's answers service). */
+export type Answer = {
+  id: number;
+  status: 'sending' | 'sent' | 'failed' | 'unconfirmed' | 'deleted';
+  text: string;
+  url: string | null;
+  failureReason: string | null;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+/** What the inbox collects (server/src/services/inbox.service.ts). */
+export type InboxSources = {
+  networks: string[];
+  /** The networks whose replies can be answered from the queue. */
+  answerable: string[];
+  /** The networks where the account can take a reader's reply out of view. */
+  hideable: string[];
+  sources: {
+    accountId: number;
+    network: string;
+    accountName: string | null;
+    lastCollectedAt: string | null;
+    nextRunAt: string | null;
+    collectedCount: number;
+    lastError: string | null;
+  }[];
+};
+
+export type Handling = {
+  assignedTo: { id: number; name: string | null } | null;
+  doneAt: string | null;
+  internalNote: string | null;
+  firstResponseAt: string | null;
+  goalMinutes: number | null;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  overdue: boolean;
 };
 
 export type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
@@ -144,7 +211,7 @@ export function useModerationApi() {
 
   return useMemo(
     () => ({
-      /** `filters`: the queue page's query string (q, target, campaign, author, from, to). */
+      /** `filters`: the queue page's query string (q, target, campaign, author, from, to, source, intent, sort). */
       queue: async (queue: Queue, page: number, filters: string) =>
         (
           await get<QueueResponse>(
@@ -182,6 +249,21 @@ export function useModerationApi() {
             )}`
           )
         ).data.data,
+      answer: async (commentId: string, body: { text: string; idempotencyKey: string }) =>
+        (await post<{ data: Answer }>(`${base}/comments/${commentId}/reply`, body)).data.data,
+      answers: async (commentId: string) =>
+        (await get<{ data: Answer[] }>(`${base}/comments/${commentId}/replies`)).data.data,
+      hideOnNetwork: async (commentId: string) =>
+        (await post<{ data: Card }>(`${base}/comments/${commentId}/hide`, {})).data.data,
+      deleteAnswer: async (commentId: string, answerId: number) =>
+        (await del<{ data: Answer }>(`${base}/comments/${commentId}/replies/${answerId}`)).data.data,
+      assign: async (commentId: string, userId: number | null) =>
+        (await put<{ data: Card }>(`${base}/comments/${commentId}/assignee`, { userId })).data.data,
+      setDone: async (commentId: string, done: boolean) =>
+        (await put<{ data: Card }>(`${base}/comments/${commentId}/done`, { done })).data.data,
+      setNote: async (commentId: string, note: string) =>
+        (await put<{ data: Card }>(`${base}/comments/${commentId}/note`, { note })).data.data,
+      inboxSources: async () => (await get<{ data: InboxSources }>(`${base}/inbox/sources`)).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
     }),
     [get, post, put, del]

@@ -10,12 +10,22 @@ import { findingWhy } from '../utils/why';
 import { HighlightedText } from './HighlightedText';
 import { Kbd } from './Kbd';
 import { StatusBadge } from './StatusBadge';
+import { IntentBadge } from './IntentBadge';
+import { NetworkOrigin } from './NetworkOrigin';
+import { AnswerBox } from './AnswerBox';
+import { HandlingBar } from './HandlingBar';
 
 type Props = {
   card: Card;
   focused: boolean;
   selected: boolean;
   canModerate: boolean;
+  /** The card's network can be answered through its API (a reply box is shown). */
+  canAnswer?: boolean;
+  /** The card's network lets the account hide the reply. */
+  canHide?: boolean;
+  /** A change of assignee, done state or note was saved: the queue reads the card again. */
+  onHandlingChanged?: () => void;
   onFocus: () => void;
   onToggle: () => void;
   onApprove: () => void;
@@ -42,6 +52,9 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
       focused,
       selected,
       canModerate,
+      canAnswer = false,
+      canHide = false,
+      onHandlingChanged,
       onFocus,
       onToggle,
       onApprove,
@@ -81,6 +94,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               <Checkbox checked={selected} onCheckedChange={onToggle} aria-label={t('card.select')} />
             )}
             <StatusBadge status={card.status} />
+            <IntentBadge intent={card.intent ?? 'other'} />
             {card.report.state === 'open' && (
               <Badge backgroundColor="danger100" textColor="danger700">
                 {t('card.reported', { count: card.report.count })}
@@ -117,6 +131,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
             {card.locale?.toUpperCase()}
             {card.parent ? ` · ${t('card.reply')}` : ''}
           </Typography>
+          {card.source && <NetworkOrigin source={card.source} />}
           {(premoderated || onTogglePremoderation) && (
             <Flex gap={2} alignItems="center">
               {premoderated && (
@@ -167,6 +182,16 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               })}
             </Typography>
           )}
+
+          {card.source && card.handling && (
+            <HandlingBar
+              card={card}
+              canModerate={canModerate}
+              canHide={canHide}
+              onChanged={() => onHandlingChanged?.()}
+            />
+          )}
+          {canModerate && card.source && canAnswer && <AnswerBox card={card} />}
 
           {canModerate && (
             <Flex gap={2}>

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 
 import { useT } from '../hooks/useT';
 import { LookupPicker } from './LookupPicker';
+import { SourceFilters } from './SourceFilters';
 
 /** `YYYY-MM-DD` (the URL's form) ↔ a Date at local midnight (the picker's). */
 const dayOf = (date: Date) =>
@@ -90,6 +91,10 @@ export const QueueFilters = forwardRef<HTMLInputElement, Props>(
                 />
               </Box>
             ))}
+            <SourceFilters
+              value={value}
+              onChange={(key, picked) => setDraft((f) => ({ ...f, [key]: picked }))}
+            />
             <Button type="submit" variant="secondary">
               {t('filters.apply')}
             </Button>

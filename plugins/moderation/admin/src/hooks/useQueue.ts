@@ -15,7 +15,7 @@ import {
 import { useT } from './useT';
 
 const POLL_MS = 10_000;
-export const FILTER_KEYS = ['q', 'target', 'campaign', 'author', 'from', 'to'] as const;
+export const FILTER_KEYS = ['q', 'target', 'campaign', 'author', 'from', 'to', 'source', 'intent'] as const;
 
 /**
  * The queue a moderator works in: which queue, page and filters (kept in the URL), its cards and
@@ -32,6 +32,8 @@ export const useQueue = () => {
   const filterQuery = useMemo(() => {
     const query = new URLSearchParams();
     for (const key of FILTER_KEYS) if (params.get(key)) query.set(key, params.get(key)!);
+    // Questions and complaints first, unless the moderator asked for the newest first.
+    query.set('sort', params.get('sort') === 'newest' ? 'newest' : 'priority');
     return query.toString();
   }, [params]);
 
@@ -141,5 +143,7 @@ export const useQueue = () => {
     approve,
     reject,
     sanction,
+    /** Reads the page again (after a change made on one card, such as its assignee). */
+    reload: load,
   };
 };

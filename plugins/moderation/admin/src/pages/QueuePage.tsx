@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 
 import { QUEUES, type Card } from '../api/moderation';
 import { CommentCard } from '../components/CommentCard';
+import { useInboxNetworks } from '../hooks/useInboxNetworks';
 import { PluginNav } from '../components/PluginNav';
 import { QueueFilters } from '../components/QueueFilters';
 import { QueuePagination } from '../components/QueuePagination';
@@ -23,6 +24,7 @@ import { PLUGIN_ID } from '../pluginId';
 /** The moderation queue: pick a queue, filter, decide card by card or in bulk, by mouse or keyboard. */
 export const QueuePage = () => {
   const t = useT();
+  const { answerable, hideable } = useInboxNetworks();
   const navigate = useNavigate();
   const { canModerate, canManageSettings } = usePermissions();
   const {
@@ -39,6 +41,7 @@ export const QueuePage = () => {
     approve,
     reject,
     sanction,
+    reload,
   } = useQueue();
   const premoderation = usePremoderatedTargets();
 
@@ -154,6 +157,9 @@ export const QueuePage = () => {
               focused={index === focused}
               selected={selected.has(item.id)}
               canModerate={canModerate}
+              canAnswer={!!item.source && answerable.includes(item.source.network)}
+              canHide={!!item.source && hideable.includes(item.source.network)}
+              onHandlingChanged={reload}
               onFocus={() => setFocused(index)}
               onToggle={() => toggle(item.id)}
               onApprove={() => approve([item.id])}

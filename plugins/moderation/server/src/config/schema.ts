@@ -173,6 +173,16 @@ export const settingsSchema = z
         adminUrl: httpUrl,
       })
       .strict(),
+    /** Replies and mentions from the networks: how fast an answer is due, per network (minutes). */
+    inbox: z
+      .object({
+        responseGoalMinutes: z.number().int().min(1).max(43_200),
+        perNetwork: z.record(
+          z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be a network id such as mastodon'),
+          z.number().int().min(1).max(43_200)
+        ),
+      })
+      .strict(),
   })
   .strict();
 
@@ -194,6 +204,7 @@ export const defaultSettings: ModerationSettings = {
   limits: { maxContentLength: 5_000, maxAuthorNameLength: 80, maxNoteLength: 1_000 },
   externalScorer: { enabled: false, url: '', timeoutMs: 800, holdAbove: 0.7, rejectAbove: 0.95 },
   notifications: { debounceSeconds: 60, webhookUrl: '', emails: [], adminUrl: '' },
+  inbox: { responseGoalMinutes: 240, perNetwork: {} },
 };
 
 /** Zod's first problem as one sentence an editor can act on: "rateLimits.perIpPerMinute: ...". */

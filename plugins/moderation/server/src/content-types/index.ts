@@ -3,6 +3,7 @@ import report from './report';
 import authorSanction from './author-sanction';
 import auditEntry from './audit-entry';
 import rateWindow from './rate-window';
+import inboxSource from './inbox-source';
 
 export default {
   comment,
@@ -10,4 +11,5 @@ export default {
   'author-sanction': authorSanction,
   'audit-entry': auditEntry,
   'rate-window': rateWindow,
+  'inbox-source': inboxSource,
 };

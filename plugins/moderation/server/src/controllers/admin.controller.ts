@@ -12,6 +12,11 @@ import {
   queueQuerySchema,
   rejectSchema,
   sanctionSchema,
+  answerSchema,
+  answerIdSchema,
+  assignSchema,
+  doneSchema,
+  internalNoteSchema,
 } from '../validators/admin.validators';
 import { adminActor, type AuditFilters } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
@@ -41,6 +46,77 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
         ...filters
       } = parse(queueQuerySchema, ctx.query);
       ctx.body = { data: await admin().counts(filters) };
+    },
+
+    /** Answers a collected reply as the account, on its network. */
+    async reply(ctx: any) {
+      const id = parse(documentIdSchema, ctx.params.id);
+      const body = parse(answerSchema, ctx.request.body ?? {}) as { text: string; idempotencyKey: string };
+      ctx.body = { data: await getService(strapi, 'answers').reply(id, body, adminActor(ctx.state.user)) };
+    },
+
+    async replies(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'answers').answersOf(parse(documentIdSchema, ctx.params.id)),
+      };
+    },
+
+    async hide(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'answers').hide(
+          parse(documentIdSchema, ctx.params.id),
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async deleteReply(ctx: any) {
+      const answerId = parse(answerIdSchema, ctx.params.answerId);
+      ctx.body = {
+        data: await getService(strapi, 'answers').deleteAnswer(
+          parse(documentIdSchema, ctx.params.id),
+          answerId,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async assign(ctx: any) {
+      const { userId } = parse(assignSchema, ctx.request.body ?? {}) as { userId: number | null };
+      ctx.body = {
+        data: await getService(strapi, 'handling').assign(
+          parse(documentIdSchema, ctx.params.id),
+          userId,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async done(ctx: any) {
+      const { done } = parse(doneSchema, ctx.request.body ?? {}) as { done: boolean };
+      ctx.body = {
+        data: await getService(strapi, 'handling').setDone(
+          parse(documentIdSchema, ctx.params.id),
+          done,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    async note(ctx: any) {
+      const { note } = parse(internalNoteSchema, ctx.request.body ?? {}) as { note: string | null };
+      ctx.body = {
+        data: await getService(strapi, 'handling').setNote(
+          parse(documentIdSchema, ctx.params.id),
+          note,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    /** The networks the inbox collects from, and each account's collection: last read, count, last error. */
+    async inboxSources(ctx: any) {
+      ctx.body = { data: await getService(strapi, 'inbox').sources() };
     },
 
     /** The queue's pickers: posts, events and campaigns by title, or the one a filter names. */

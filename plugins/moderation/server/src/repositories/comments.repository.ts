@@ -7,8 +7,15 @@ import { COMMENT_UID, type TargetType } from '../utils/uids';
 export const QUEUES = ['pending', 'reported', 'approved', 'rejected', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 
+/** Where comments come from: our frontends, any network, or one network. */
+export type SourceFilter = 'frontend' | 'networks' | string;
+
 export type QueueFilters = {
   status: Queue;
+  source?: SourceFilter;
+  intent?: string;
+  /** 'priority': questions and complaints first, then newest first (the inbox's order). */
+  sort?: 'newest' | 'priority';
   target?: string;
   campaign?: string;
   author?: string;
@@ -37,6 +44,22 @@ export type NewComment = {
   status: CommentStatus;
   reasons: Finding[];
   fingerprint: string;
+  intent?: string;
+  priority?: number;
+};
+
+/** What a comment collected from a network carries besides a comment's fields. */
+export type NetworkOrigin = {
+  sourceNetwork: string;
+  sourceAccountId: number;
+  sourceAccountName: string | null;
+  remoteId: string;
+  remoteParentId: string | null;
+  remotePostId: string | null;
+  remoteUrl: string | null;
+  remotePostUrl: string | null;
+  authorHandle: string;
+  authorUrl: string | null;
 };
 
 /** The author's record and the duplicates of a text, as the rules need them. */
@@ -52,6 +75,7 @@ export type SubmissionStats = {
 const PUBLIC_FIELDS = ['documentId', 'parentId', 'threadId', 'authorName', 'content', 'locale', 'createdAt'];
 
 const NEWEST_FIRST = [{ createdAt: 'desc' }, { id: 'desc' }];
+const PRIORITY_FIRST = [{ priority: 'asc' }, ...NEWEST_FIRST];
 
 const queueWhere = (queue: Queue): Record<string, unknown> => {
   switch (queue) {
@@ -65,8 +89,14 @@ const queueWhere = (queue: Queue): Record<string, unknown> => {
 };
 
 /** Filters other than the queue, shared by the list and the counts so that counts match what is shown. */
-function filterWhere(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>): Record<string, unknown>[] {
+function filterWhere(
+  filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize' | 'sort'>
+): Record<string, unknown>[] {
   const where: Record<string, unknown>[] = [];
+  if (filters.source === 'frontend') where.push({ sourceNetwork: { $null: true } });
+  else if (filters.source === 'networks') where.push({ sourceNetwork: { $notNull: true } });
+  else if (filters.source) where.push({ sourceNetwork: filters.source });
+  if (filters.intent) where.push({ intent: filters.intent });
   if (filters.target) where.push({ targetKey: filters.target });
   if (filters.campaign) where.push({ campaignDocumentId: filters.campaign });
   if (filters.author) {
@@ -102,9 +132,29 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       }),
 
     /** Stores a comment without reading it back (it is on every submission's path). */
-    async insert(comment: NewComment): Promise<void> {
+    async insert(comment: NewComment & Partial<NetworkOrigin>): Promise<void> {
       await query().createMany({ data: [comment] });
     },
+
+    /** The comments already collected from a network among these remote ids. */
+    findByRemoteIds: (network: string, remoteIds: string[]): Promise<any[]> =>
+      remoteIds.length === 0
+        ? Promise.resolve([])
+        : query().findMany({
+            where: { sourceNetwork: network, remoteId: { $in: remoteIds } },
+            select: [
+              'documentId',
+              'remoteId',
+              'threadId',
+              'targetType',
+              'targetDocumentId',
+              'targetKey',
+              'targetTitle',
+              'campaignDocumentId',
+              'remotePostId',
+              'remotePostUrl',
+            ],
+          }),
 
     update: (id: number, data: Record<string, unknown>): Promise<any> =>
       query().update({ where: { id }, data }),
@@ -114,14 +164,14 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       const where = { $and: [queueWhere(filters.status), ...filterWhere(filters)] };
       return findPage(query(), {
         where,
-        orderBy: NEWEST_FIRST,
+        orderBy: filters.sort === 'priority' ? PRIORITY_FIRST : NEWEST_FIRST,
         page: filters.page,
         pageSize: filters.pageSize,
       });
     },
 
     /** How many comments each queue holds, under the same filters. */
-    async countPerQueue(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>) {
+    async countPerQueue(filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize' | 'sort'>) {
       const others = filterWhere(filters);
       const entries = await Promise.all(
         QUEUES.map(
@@ -140,7 +190,8 @@ export const commentsRepository = (strapi: Core.Strapi) => {
      * newest first, and all their approved replies in reading order.
      */
     async approvedThreads(targetKey: string, page: number, pageSize: number) {
-      const where = { targetKey, status: 'approved', parentId: null };
+      // Replies collected from networks stay in the admin: their authors wrote on the network, not here.
+      const where = { targetKey, status: 'approved', parentId: null, sourceNetwork: null };
       const { rows: roots, total } = await findPage(query(), {
         where,
         select: PUBLIC_FIELDS,
@@ -151,7 +202,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       const rootIds = roots.map((root: any) => root.documentId);
       const replies = rootIds.length
         ? await query().findMany({
-            where: { threadId: { $in: rootIds }, status: 'approved' },
+            where: { threadId: { $in: rootIds }, status: 'approved', sourceNetwork: null },
             select: PUBLIC_FIELDS,
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           })

@@ -6,16 +6,39 @@ import { describedIn } from './targets.service';
 import { commentsRepository, type Queue, type QueueFilters } from '../repositories/comments.repository';
 import type { Actor } from './audit.service';
 import type { RejectionReason } from '../validators/admin.validators';
+import { responseTimes, type ResponseGoals } from '../domain/response-time';
 
 export { QUEUES, type Queue, type QueueFilters } from '../repositories/comments.repository';
 
 const commentNotFound = (documentId: string) =>
   new errors.NotFoundError(`No comment has the id "${documentId}"`, { reason: 'comment_not_found' });
 
+const date = (value: unknown) => (value ? new Date(value as string) : null);
+
 const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = commentsRepository(strapi);
 
-  const toCard = (row: any) => ({
+  /** Who handles it and how fast: for items from a network, against its network's goal. */
+  const handlingOf = (row: any, goals: ResponseGoals | null) => ({
+    assignedTo: row.assignedToId ? { id: row.assignedToId, name: row.assignedToName ?? null } : null,
+    doneAt: row.doneAt ?? null,
+    internalNote: row.internalNote ?? null,
+    firstResponseAt: row.firstResponseAt ?? null,
+    ...(row.sourceNetwork && goals
+      ? responseTimes(
+          {
+            network: row.sourceNetwork,
+            createdAt: new Date(row.createdAt),
+            firstResponseAt: date(row.firstResponseAt),
+            doneAt: date(row.doneAt),
+          },
+          goals,
+          new Date()
+        )
+      : { goalMinutes: null, firstResponseMinutes: null, resolutionMinutes: null, overdue: false }),
+  });
+
+  const toCard = (row: any, goals: ResponseGoals | null = null) => ({
     id: row.documentId,
     status: row.status,
     target: {
@@ -31,6 +54,23 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     authorKey: row.authorKey,
     content: row.content,
     locale: row.locale,
+    intent: row.intent ?? 'other',
+    source: row.sourceNetwork
+      ? {
+          network: row.sourceNetwork,
+          accountId: row.sourceAccountId ?? null,
+          accountName: row.sourceAccountName ?? null,
+          authorHandle: row.authorHandle ?? null,
+          authorUrl: row.authorUrl ?? null,
+          remoteId: row.remoteId,
+          url: row.remoteUrl ?? null,
+          parentRemoteId: row.remoteParentId ?? null,
+          postRemoteId: row.remotePostId ?? null,
+          postUrl: row.remotePostUrl ?? null,
+          firstResponseAt: row.firstResponseAt ?? null,
+          hiddenOnNetworkAt: row.hiddenOnNetworkAt ?? null,
+        }
+      : null,
     reasons: row.reasons ?? [],
     report: {
       state: row.reportState ?? 'none',
@@ -42,8 +82,12 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     moderatedBy: row.moderatedBy ?? null,
     moderationReason: row.moderationReason ?? null,
     moderationNote: row.moderationNote ?? null,
+    handling: handlingOf(row, goals),
     createdAt: row.createdAt,
   });
+
+  const goals = async (): Promise<ResponseGoals> =>
+    (await getService(strapi, 'settings').get()).inbox as ResponseGoals;
 
   const decide = async (
     documentId: string,
@@ -81,8 +125,12 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(filters: QueueFilters) {
-      const [{ rows, total }, counts] = await Promise.all([comments.page(filters), this.counts(filters)]);
-      const cards = rows.map(toCard);
+      const [{ rows, total }, counts, inboxGoals] = await Promise.all([
+        comments.page(filters),
+        this.counts(filters),
+        goals(),
+      ]);
+      const cards = rows.map((row: any) => toCard(row, inboxGoals));
       const authorKeys = [...new Set(cards.map((card: any) => card.authorKey))] as string[];
       const [history, targets, sanctions] = await Promise.all([
         comments.statusCountsPerAuthor(authorKeys),
@@ -119,13 +167,14 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** How many comments each queue holds, under the same filters. */
-    counts: (filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize'>): Promise<Record<Queue, number>> =>
-      comments.countPerQueue(filters),
+    counts: (
+      filters: Omit<QueueFilters, 'status' | 'page' | 'pageSize' | 'sort'>
+    ): Promise<Record<Queue, number>> => comments.countPerQueue(filters),
 
     async findOne(documentId: string) {
       const row = await comments.findByDocumentId(documentId);
       if (!row) throw commentNotFound(documentId);
-      return toCard(row);
+      return toCard(row, await goals());
     },
 
     approve: (documentId: string, actor: Actor, note: string | null = null) =>
@@ -174,7 +223,7 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
         history: history[authorKey],
         sanctions,
         activeSanction: await getService(strapi, 'sanctions').active(authorKey),
-        recent: recent.map(toCard),
+        recent: recent.map((row: any) => toCard(row)),
       };
     },
   };

@@ -9,6 +9,9 @@ import client from './client.service';
 import admin from './admin.service';
 import rateLimits from './rate-limits.service';
 import lookup from './lookup.service';
+import inbox from './inbox.service';
+import answers from './answers.service';
+import handling from './handling.service';
 
 export default {
   settings,
@@ -22,4 +25,7 @@ export default {
   admin,
   'rate-limits': rateLimits,
   lookup,
+  inbox,
+  answers,
+  handling,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { QUEUES } from '../services/admin.service';
 import { documentIdSchema } from './client.validators';
+import { INTENTS } from '../domain/intent';
 
 const pageNumber = z
   .string()
@@ -44,6 +45,16 @@ export const queueQuerySchema = z
     campaign: documentIdSchema.optional(),
     author: z.string().trim().min(1).max(254).optional(),
     q: z.string().trim().max(200).optional(),
+    source: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be frontend, networks or a network id such as mastodon')
+      .optional(),
+    intent: z
+      .enum(INTENTS, { errorMap: () => ({ message: `must be one of ${INTENTS.join(', ')}` }) })
+      .optional(),
+    sort: z
+      .enum(['newest', 'priority'], { errorMap: () => ({ message: 'must be newest or priority' }) })
+      .default('newest'),
     from: date.optional(),
     to: date.optional(),
     page: pageNumber.default('1'),
@@ -123,3 +134,21 @@ export const auditQuerySchema = z
     pageSize: pageNumber.refine((n) => n <= 200, 'must be 200 or less').default('50'),
   })
   .strict();
+
+/** An answer written in the queue, sent as the account under the reply it answers. */
+export const answerSchema = z
+  .object({
+    text: z.string().trim().min(1, 'write the answer').max(5000),
+    /** Made by the admin once per answer typed: a second click or a retried request sends nothing twice. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8 to 100 letters, digits, - or _'),
+  })
+  .strict();
+
+export const assignSchema = z.object({ userId: z.number().int().positive().nullable() }).strict();
+export const doneSchema = z.object({ done: z.boolean() }).strict();
+export const internalNoteSchema = z.object({ note }).strict();
+
+export const answerIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'must be an answer id')
+  .transform(Number);

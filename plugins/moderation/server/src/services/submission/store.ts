@@ -8,6 +8,7 @@ import type { Target } from '../targets.service';
 import { SYSTEM } from '../audit.service';
 import type { Identity } from './identify-author';
 import { commentsRepository } from '../../repositories/comments.repository';
+import { guessIntent, INTENT_PRIORITY } from '../../domain/intent';
 
 /** A document id shaped like Strapi's own (24 characters, a-z0-9, starting with a letter). */
 function newDocumentId(): string {
@@ -16,6 +17,9 @@ function newDocumentId(): string {
   for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
   return id;
 }
+
+/** The finding that set the status: the first rejection, else the first hold, else the first note. */
+export const decidingFindingOf = (decision: Decision) => decidingFinding(decision);
 
 /** The finding that set the status: the first rejection, else the first hold, else the first note. */
 const decidingFinding = ({ findings }: Decision) =>
@@ -41,8 +45,11 @@ export async function storeComment(strapi: Core.Strapi, judged: JudgedComment): 
   const { submission, target, identity, decision } = judged;
   const documentId = newDocumentId();
   const deciding = decidingFinding(decision);
+  const intent = guessIntent(judged.content);
   await strapi.db.transaction(async () => {
     await commentsRepository(strapi).insert({
+      intent,
+      priority: INTENT_PRIORITY[intent],
       documentId,
       targetType: submission.target.type,
       targetDocumentId: submission.target.documentId,

@@ -1,0 +1,101 @@
+/**
+ * The only code that touches replies sent as an account. A reply is created once per idempotency
+ * key (a unique index: a double click or a second instance finds the first row), and sent by whoever
+ * takes its lease, in one conditional statement judged by the database's clock, so two instances
+ * never send the same reply at once. Tested on SQLite and PostgreSQL.
+ */
+import type { Core } from '@strapi/strapi';
+import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
+
+import { REPLY_UID } from './uids';
+
+export type ReplyRow = {
+  id: number;
+  accountId: number;
+  network: string;
+  inReplyTo: string;
+  text: string;
+  language: string | null;
+  status: 'sending' | 'sent' | 'failed' | 'unconfirmed' | 'deleted';
+  idempotencyKey: string;
+  remoteId: string | null;
+  url: string | null;
+  failureReason: string | null;
+  attemptCount: number;
+  firstAttemptAt: string | Date | null;
+  sentAt: string | Date | null;
+  requestedBy: string | null;
+  createdAt: string | Date;
+};
+
+export type NewReply = Pick<
+  ReplyRow,
+  'accountId' | 'network' | 'inReplyTo' | 'text' | 'language' | 'idempotencyKey' | 'requestedBy'
+>;
+
+export const repliesRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(REPLY_UID);
+  return {
+    findByKey: (idempotencyKey: string): Promise<ReplyRow | null> =>
+      query().findOne({ where: { idempotencyKey } }),
+
+    findById: (id: number): Promise<ReplyRow | null> => query().findOne({ where: { id } }),
+
+    /** The replies sent (or being sent) under a remote post or reply, oldest first. */
+    underParent: (accountId: number, inReplyTo: string): Promise<ReplyRow[]> =>
+      query().findMany({ where: { accountId, inReplyTo }, orderBy: [{ id: 'asc' }] }),
+
+    /** The row of this key: the existing one, or a new one in `sending`. */
+    async findOrCreate(reply: NewReply): Promise<ReplyRow> {
+      const existing = await query().findOne({ where: { idempotencyKey: reply.idempotencyKey } });
+      if (existing) return existing;
+      try {
+        return await query().create({ data: { ...reply, status: 'sending', attemptCount: 0 } });
+      } catch (error) {
+        // The unique key: another request created it meanwhile.
+        const created = await query().findOne({ where: { idempotencyKey: reply.idempotencyKey } });
+        if (created) return created;
+        throw error;
+      }
+    },
+
+    /**
+     * Takes the reply for one send by `owner`, for `leaseMs` from the database's now, when it is still
+     * to be sent (or to be tried again) and nobody holds it; counts the attempt. False otherwise.
+     */
+    async take(id: number, owner: string, leaseMs: number, statuses: ReplyRow['status'][]): Promise<boolean> {
+      const { table, column: c } = modelOf(strapi, REPLY_UID);
+      const client = strapi.db.dialect.client;
+      const now = databaseNow(client);
+      const result = await strapi.db.connection.raw(
+        `UPDATE ${table} SET ${c('leaseOwner')} = :owner, ${c('leaseUntil')} = ${databaseNow(client, 'leaseMs')},
+           ${c('attemptCount')} = ${c('attemptCount')} + 1,
+           ${c('firstAttemptAt')} = COALESCE(${c('firstAttemptAt')}, ${now})
+         WHERE id = :id AND ${c('status')} IN (${statuses.map((s) => `'${s}'`).join(',')})
+           AND (${c('leaseUntil')} IS NULL OR ${c('leaseUntil')} < ${now})`,
+        { id, owner, leaseMs, ...clockBindings() }
+      );
+      return rowsChanged(client, result) > 0;
+    },
+
+    /** Marks a sent answer deleted from its network; false when it was not (or no longer) sent. */
+    async markDeleted(id: number): Promise<boolean> {
+      const { count } = await query().updateMany({
+        where: { id, status: 'sent' },
+        data: { status: 'deleted', deletedAt: new Date() },
+      });
+      return count > 0;
+    },
+
+    /** Writes the outcome and gives the lease back, only while `owner` holds it. */
+    async settle(id: number, owner: string, data: Partial<ReplyRow>): Promise<boolean> {
+      const { count } = await query().updateMany({
+        where: { id, leaseOwner: owner },
+        data: { ...data, leaseOwner: null, leaseUntil: null },
+      });
+      return count > 0;
+    },
+  };
+};
+
+export type RepliesRepository = ReturnType<typeof repliesRepository>;

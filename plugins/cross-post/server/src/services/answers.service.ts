@@ -1,0 +1,233 @@
+/**
+ * Answers sent as an account under a reply or mention (the moderation inbox's "reply"), with the
+ * dispatcher's guarantees: one row per idempotency key (a double click, a retried request or a second
+ * instance finds it), sent by whoever holds its lease, and an outcome that is never guessed. Where the
+ * network keeps idempotency keys (Mastodon, an hour), an unknown outcome is resolved by sending again
+ * with the same key, which the network answers with the first post; elsewhere (Telegram) it stays
+ * `unconfirmed` and is never re-sent blindly: someone checks the network.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { parse } from '@porte-voix/kit/server';
+
+import { NETWORKS, providerFor, type NetworkId } from '../providers';
+import { providerContext } from '../providers/http';
+import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
+import { AccountUnusableError, redactSecrets } from '../utils/credentials';
+import { getService } from '../utils/get-service';
+
+/** A send may not hold a reply longer than this (the request's own timeout is shorter). */
+const LEASE_MS = 60_000;
+const SEND_TIMEOUT_MS = 20_000;
+
+const answerSchema = z.object({
+  accountId: z.number().int().positive(),
+  inReplyTo: z.string().trim().min(1).max(255),
+  text: z.string().trim().min(1, 'text: write the answer').max(5000),
+  language: z.string().max(10).nullish(),
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'idempotencyKey: 8 to 100 letters, digits, - or _'),
+  requestedBy: z.string().max(200).nullish(),
+});
+export type AnswerInput = z.input<typeof answerSchema>;
+
+export type PublicAnswer = {
+  id: number;
+  accountId: number;
+  network: string;
+  inReplyTo: string;
+  text: string;
+  status: ReplyRow['status'];
+  remoteId: string | null;
+  url: string | null;
+  failureReason: string | null;
+  attemptCount: number;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+const toPublic = (row: ReplyRow): PublicAnswer => ({
+  id: row.id,
+  accountId: row.accountId,
+  network: row.network,
+  inReplyTo: row.inReplyTo,
+  text: row.text,
+  status: row.status,
+  remoteId: row.remoteId ?? null,
+  url: row.url ?? null,
+  failureReason: row.failureReason ?? null,
+  attemptCount: row.attemptCount ?? 0,
+  sentAt: iso(row.sentAt),
+  createdAt: iso(row.createdAt)!,
+});
+
+const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const replies = repliesRepository(strapi);
+
+  async function accountAndProvider(accountId: number) {
+    const account = await getService(strapi, 'accounts')
+      .forProvider(accountId)
+      .catch((error) => {
+        if (error instanceof AccountUnusableError)
+          throw new errors.ApplicationError(error.message, { reason: 'account_unusable' });
+        throw error;
+      });
+    if (!account)
+      throw new errors.NotFoundError(`No cross-post account ${accountId}.`, { reason: 'account_not_found' });
+    return { account, provider: providerFor(account.network as NetworkId) };
+  }
+
+  /** One call to the network as the account; its refusal is an error an editor can read. */
+  async function onNetwork(
+    account: Awaited<ReturnType<typeof accountAndProvider>>['account'],
+    provider: ReturnType<typeof providerFor>,
+    call: (ctx: ReturnType<typeof providerContext>) => Promise<void>
+  ) {
+    try {
+      await call(providerContext(account, SEND_TIMEOUT_MS));
+    } catch (error) {
+      const verdict = provider.classifyError(error);
+      throw new errors.ApplicationError(
+        redactSecrets(verdict.reason, account.credentials, provider.credentialFields),
+        { reason: 'network_refused' }
+      );
+    }
+  }
+  const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  let sends = 0;
+
+  return {
+    /** Which networks can be answered through their API (the admin shows the reply box only there). */
+    answerable: (): string[] =>
+      NETWORKS.filter((network) => typeof providerFor(network).reply === 'function'),
+
+    /**
+     * Sends the answer once: the row of this key is created or found, then sent unless it was sent,
+     * is being sent, or its outcome is unknown on a network without idempotency. Answers its state.
+     */
+    async send(input: AnswerInput): Promise<PublicAnswer> {
+      const answer = parse(answerSchema, input);
+      const account = await getService(strapi, 'accounts')
+        .forProvider(answer.accountId)
+        .catch((error) => {
+          if (error instanceof AccountUnusableError)
+            throw new errors.ApplicationError(error.message, { reason: 'account_unusable' });
+          throw error;
+        });
+      if (!account)
+        throw new errors.NotFoundError(`No cross-post account ${answer.accountId}.`, {
+          reason: 'account_not_found',
+        });
+      const provider = providerFor(account.network as NetworkId);
+      if (!provider.reply)
+        throw new errors.ApplicationError(`${provider.displayName} cannot be answered through its API.`, {
+          reason: 'network_cannot_reply',
+        });
+
+      const row = await replies.findOrCreate({
+        accountId: answer.accountId,
+        network: account.network,
+        inReplyTo: answer.inReplyTo,
+        text: answer.text,
+        language: answer.language ?? account.language ?? null,
+        idempotencyKey: answer.idempotencyKey,
+        requestedBy: answer.requestedBy ?? null,
+      });
+      if (row.accountId !== answer.accountId || row.inReplyTo !== answer.inReplyTo)
+        throw new errors.ApplicationError('This idempotency key was used for another answer.', {
+          reason: 'idempotency_key_reused',
+        });
+      // A network that keeps keys gets the same key again: it answers with the first post, never a second.
+      const resendable: ReplyRow['status'][] =
+        provider.idempotencyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
+      const withinWindow =
+        !row.firstAttemptAt ||
+        Date.now() - new Date(row.firstAttemptAt).getTime() < provider.idempotencyWindowMs;
+      const statuses = resendable.filter((s) => s !== 'unconfirmed' || withinWindow);
+      const owner = `${instance}#${(sends += 1)}`;
+      if (!(await replies.take(row.id, owner, LEASE_MS, statuses))) {
+        return toPublic((await replies.findById(row.id))!);
+      }
+
+      const ctx = providerContext(account, SEND_TIMEOUT_MS);
+      const safe = (text: string) => redactSecrets(text, account.credentials, provider.credentialFields);
+      try {
+        const sent = await provider.reply(
+          { text: row.text, inReplyTo: row.inReplyTo, language: row.language },
+          row.idempotencyKey,
+          ctx
+        );
+        await replies.settle(row.id, owner, {
+          status: 'sent',
+          remoteId: sent.remoteId,
+          url: sent.url,
+          sentAt: new Date() as any,
+          failureReason: null,
+        });
+      } catch (error) {
+        const verdict = provider.classifyError(error);
+        if (verdict.action === 'retry' && verdict.rateLimited && verdict.waitMs)
+          await getService(strapi, 'accounts').waitUntil(
+            account.id,
+            new Date(Date.now() + verdict.waitMs),
+            safe(verdict.reason)
+          );
+        const uncertain = verdict.action === 'unknown';
+        await replies.settle(row.id, owner, {
+          status: uncertain ? 'unconfirmed' : 'failed',
+          failureReason: uncertain
+            ? provider.idempotencyWindowMs > 0
+              ? `The answer may have been published (${safe(verdict.reason)}): sending it again is safe, ${provider.displayName} recognises it.`
+              : `The answer may have been published (${safe(verdict.reason)}): check on ${provider.displayName} before writing it again.`
+            : safe(verdict.reason),
+        });
+      }
+      return toPublic((await replies.findById(row.id))!);
+    },
+
+    /** Which networks let the account take a reader's reply out of view. */
+    hideable: (): string[] => NETWORKS.filter((network) => typeof providerFor(network).hide === 'function'),
+
+    /** Takes a reader's reply out of view on its network, as the account. */
+    async hide(accountId: number, remoteId: string): Promise<void> {
+      const { account, provider } = await accountAndProvider(accountId);
+      if (!provider.hide)
+        throw new errors.ApplicationError(`${provider.displayName} does not let an account hide a reply.`, {
+          reason: 'network_cannot_hide',
+        });
+      await onNetwork(account, provider, (ctx) => provider.hide!(remoteId, ctx));
+    },
+
+    /** Deletes one of our sent answers from its network. */
+    async deleteAnswer(answerId: number): Promise<PublicAnswer> {
+      const row = await replies.findById(answerId);
+      if (!row || row.status !== 'sent' || !row.remoteId)
+        throw new errors.NotFoundError(`No sent answer ${answerId}.`, { reason: 'answer_not_found' });
+      const { account, provider } = await accountAndProvider(row.accountId);
+      if (!provider.deleteOwn)
+        throw new errors.ApplicationError(
+          `${provider.displayName} does not let an account delete its posts.`,
+          {
+            reason: 'network_cannot_delete',
+          }
+        );
+      await onNetwork(account, provider, (ctx) => provider.deleteOwn!(row.remoteId!, ctx));
+      await replies.markDeleted(row.id);
+      return toPublic((await replies.findById(row.id))!);
+    },
+
+    /** The answers sent (or being sent) under a remote post or reply, oldest first. */
+    async under(accountId: number, inReplyTo: string): Promise<PublicAnswer[]> {
+      return (await replies.underParent(accountId, inReplyTo)).map(toPublic);
+    },
+  };
+};
+
+export type AnswersService = ReturnType<typeof answersService>;
+export default answersService;

@@ -1,0 +1,58 @@
+import { Box, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+
+import { INTENTS } from '../api/moderation';
+import { useInboxNetworks } from '../hooks/useInboxNetworks';
+import { useT } from '../hooks/useT';
+
+/** The value a select shows for "any": the URL then has no such filter. */
+const ANY = 'any';
+
+type Props = {
+  value: (key: string) => string;
+  onChange: (key: string, value: string) => void;
+};
+
+/** Where comments come from (our site, the networks, one network), what they seem to want, and the order. */
+export const SourceFilters = ({ value, onChange }: Props) => {
+  const t = useT();
+  const { networks } = useInboxNetworks();
+  const select = (key: string, options: { value: string; label: string }[], fallback = ANY) => (
+    <Box flex="1" minWidth="170px">
+      <SingleSelect
+        aria-label={t(`filters.${key}`)}
+        value={value(key) || fallback}
+        onChange={(picked: string | number) => onChange(key, picked === ANY ? '' : String(picked))}
+        data-testid={`filter-${key}`}
+      >
+        {options.map((option) => (
+          <SingleSelectOption key={option.value} value={option.value}>
+            {option.label}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Box>
+  );
+  return (
+    <>
+      {select('source', [
+        { value: ANY, label: t('filters.source.any') },
+        { value: 'frontend', label: t('filters.source.frontend') },
+        { value: 'networks', label: t('filters.source.networks') },
+        // Network names are brands: not translated.
+        ...networks.map((network) => ({ value: network, label: network })),
+      ])}
+      {select('intent', [
+        { value: ANY, label: t('filters.intent.any') },
+        ...INTENTS.map((intent) => ({ value: intent, label: t(`intent.${intent}`) })),
+      ])}
+      {select(
+        'sort',
+        [
+          { value: 'priority', label: t('filters.sort.priority') },
+          { value: 'newest', label: t('filters.sort.newest') },
+        ],
+        'priority'
+      )}
+    </>
+  );
+};

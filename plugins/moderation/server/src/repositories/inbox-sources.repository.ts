@@ -1,0 +1,145 @@
+/**
+ * The only code that touches inbox sources: one row per cross-post account whose replies and
+ * mentions the inbox collects. Several instances share the work through a lease taken in one
+ * statement (as the dispatcher and the engagement collector do): a due source nobody holds is
+ * claimed with `UPDATE … RETURNING` (`FOR UPDATE SKIP LOCKED` on PostgreSQL and MySQL), so two
+ * instances never read the same account at once, and the next read is planned by the database's
+ * clock, never an instance's. Tested on SQLite and PostgreSQL.
+ */
+import type { Core } from '@strapi/strapi';
+import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
+
+import { INBOX_SOURCE_UID } from '../utils/uids';
+
+export type InboxSource = {
+  id: number;
+  accountId: number;
+  network: string;
+  accountName: string | null;
+  since: Date | null;
+  collectedCount: number;
+};
+
+type Client = 'postgres' | 'mysql' | 'sqlite';
+
+const rowsOf = (client: Client, result: any): any[] =>
+  client === 'postgres' ? result.rows : client === 'mysql' ? result[0] : result;
+
+const date = (value: unknown): Date | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return typeof value === 'number' || /^\d+$/.test(String(value))
+    ? new Date(Number(value))
+    : new Date(String(value));
+};
+
+export const inboxSourcesRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(INBOX_SOURCE_UID);
+  const client = () => strapi.db.dialect.client as Client;
+
+  return {
+    /** The account ids that already have a source. */
+    async accountIds(): Promise<Set<number>> {
+      const rows = await query().findMany({ select: ['accountId'] });
+      return new Set(rows.map((row: any) => Number(row.accountId)));
+    },
+
+    /** A source for a newly published account, due now; false when another instance added it first. */
+    async add(source: { accountId: number; network: string; accountName: string; since: Date }) {
+      try {
+        await query().create({ data: { ...source, nextRunAt: new Date(0), collectedCount: 0 } });
+        return true;
+      } catch (error) {
+        // The unique account index: another instance added it meanwhile.
+        if (await query().findOne({ where: { accountId: source.accountId }, select: ['id'] })) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Claims up to `limit` due sources nobody holds, for `owner`, for `leaseMs` from the database's
+     * now; answers them. The due time moves to the lease's end too, so a source whose instance died
+     * falls due again when the lease runs out.
+     */
+    async claimDue(claim: { owner: string; leaseMs: number; limit: number }): Promise<InboxSource[]> {
+      const { table: t, column: c } = modelOf(strapi, INBOX_SOURCE_UID);
+      const dialect = client();
+      const now = databaseNow(dialect);
+      const until = databaseNow(dialect, 'leaseMs');
+      const condition = `s.${c('nextRunAt')} <= ${now} AND (s.${c('leaseUntil')} IS NULL OR s.${c('leaseUntil')} < ${now})`;
+      const set = `${c('leaseOwner')} = :owner, ${c('leaseUntil')} = ${until}, ${c('nextRunAt')} = ${until}`;
+      const bindings = { ...claim, ...clockBindings() };
+      const knex = strapi.db.connection;
+      let ids: number[];
+      if (dialect === 'mysql') {
+        ids = await knex.transaction(
+          async (trx) => {
+            const [rows] = await trx.raw(
+              `SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit FOR UPDATE SKIP LOCKED`,
+              bindings
+            );
+            const found = rows.map((row: any) => Number(row.id));
+            if (found.length > 0)
+              await trx.raw(`UPDATE ${t} SET ${set} WHERE id IN (${found.join(',')})`, bindings);
+            return found;
+          },
+          { isolationLevel: 'read committed' }
+        );
+      } else {
+        const sql =
+          dialect === 'postgres'
+            ? `WITH due AS (SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit FOR UPDATE OF s SKIP LOCKED)
+               UPDATE ${t} SET ${set} FROM due WHERE ${t}.id = due.id RETURNING ${t}.id`
+            : // SQLite: one writer at a time, so the sub-select and the update cannot interleave with another claim.
+              `UPDATE ${t} SET ${set} WHERE id IN (SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit) RETURNING id`;
+        ids = rowsOf(dialect, await knex.raw(sql, bindings)).map((row: any) => Number(row.id));
+      }
+      if (ids.length === 0) return [];
+      const rows = await query().findMany({ where: { id: { $in: ids }, leaseOwner: claim.owner } });
+      return rows.map((row: any) => ({
+        id: row.id,
+        accountId: Number(row.accountId),
+        network: row.network,
+        accountName: row.accountName ?? null,
+        since: date(row.since),
+        collectedCount: Number(row.collectedCount ?? 0),
+      }));
+    },
+
+    /**
+     * Gives the source back, due again `inMs` from the database's now (or at `at`, the network's own
+     * wait), with what the read met; only while `owner` still holds it. False when it no longer did.
+     */
+    async release(
+      id: number,
+      owner: string,
+      outcome: { inMs: number; at?: Date | null; collected: number; error: string | null }
+    ): Promise<boolean> {
+      const { table: t, column: c } = modelOf(strapi, INBOX_SOURCE_UID);
+      const dialect = client();
+      const nextRunAt = outcome.at ? ':at' : databaseNow(dialect, 'inMs');
+      const result = await strapi.db.connection.raw(
+        `UPDATE ${t} SET ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL, ${c('nextRunAt')} = ${nextRunAt},
+           ${c('lastCollectedAt')} = ${databaseNow(dialect)}, ${c('lastError')} = :error,
+           ${c('collectedCount')} = ${c('collectedCount')} + :collected
+         WHERE id = :id AND ${c('leaseOwner')} = :owner`,
+        {
+          id,
+          owner,
+          inMs: outcome.inMs,
+          // Stored as Strapi stores datetimes on each dialect (milliseconds on SQLite).
+          ...(outcome.at && { at: dialect === 'sqlite' ? outcome.at.getTime() : outcome.at }),
+          collected: outcome.collected,
+          error: outcome.error ? outcome.error.slice(0, 1000) : null,
+          ...clockBindings(),
+        }
+      );
+      return rowsChanged(dialect, result) > 0;
+    },
+
+    /** Every source, for the admin's view of collection. */
+    list: (): Promise<any[]> => query().findMany({ orderBy: [{ network: 'asc' }, { accountName: 'asc' }] }),
+  };
+};
+
+export type InboxSourcesRepository = ReturnType<typeof inboxSourcesRepository>;

@@ -1,0 +1,111 @@
+/**
+ * One round of the inbox's collection on this instance: new sources for accounts that published,
+ * then the due sources this instance could claim, each read page by page from its cursor (at most
+ * its network's pages per round), every page stored before its cursor is confirmed. A failure of
+ * the network (429, expired token) is the network's answer, not an exception: the source waits for
+ * the time the network named.
+ */
+import type { Core } from '@strapi/strapi';
+
+import { commentsRepository } from '../../repositories/comments.repository';
+import { inboxSourcesRepository, type InboxSource } from '../../repositories/inbox-sources.repository';
+import { getService } from '../../utils/get-service';
+import { crossPostReplies, type InboxAccount } from './cross-post-replies';
+import { storeReply } from './store-reply';
+
+/** A source is held this long per claim: enough for its pages, short enough to recover from a crash. */
+const LEASE_MS = 2 * 60_000;
+/** Sources one instance reads per round. */
+const CLAIM_LIMIT = 10;
+/** A failure that names no time to come back. */
+const FAILURE_WAIT_MS = 5 * 60_000;
+
+export type InboxRound = { claimed: number; collected: number };
+
+export async function addNewSources(strapi: Core.Strapi): Promise<InboxAccount[]> {
+  const replies = crossPostReplies(strapi);
+  const sources = inboxSourcesRepository(strapi);
+  const accounts = await replies.accounts();
+  const known = await sources.accountIds();
+  for (const account of accounts.filter((a) => !known.has(a.accountId))) {
+    await sources.add({
+      accountId: account.accountId,
+      network: account.network,
+      accountName: account.name,
+      since: new Date(account.since),
+    });
+  }
+  return accounts;
+}
+
+/** Reads one claimed source: answers how many new items it stored and when to read it again. */
+async function collectSource(
+  strapi: Core.Strapi,
+  source: InboxSource,
+  profile: InboxAccount | undefined
+): Promise<{ collected: number; inMs: number; at: Date | null; error: string | null }> {
+  const replies = crossPostReplies(strapi);
+  const comments = commentsRepository(strapi);
+  if (!profile) return { collected: 0, inMs: 3_600_000, at: null, error: null };
+  const settings = await getService(strapi, 'settings').get();
+  const since = source.since ?? new Date(profile.since);
+  let collected = 0;
+  for (let page = 0; page < profile.pagesPerRound; page++) {
+    const answer = await replies.fetch(source.accountId, since);
+    if (answer.ok === false) {
+      const at = answer.retryAt ? new Date(answer.retryAt) : null;
+      return {
+        collected,
+        inMs: at ? 0 : FAILURE_WAIT_MS,
+        at,
+        error: `${answer.reason}: ${answer.message}`,
+      };
+    }
+    const ids = answer.replies.map((r) => r.remoteId);
+    const parentIds = answer.replies.map((r) => r.inReplyTo).filter(Boolean) as string[];
+    const [already, parents] = await Promise.all([
+      comments.findByRemoteIds(source.network, ids),
+      comments.findByRemoteIds(source.network, parentIds),
+    ]);
+    const stored = new Set(already.map((row) => String(row.remoteId)));
+    const known = new Map(parents.map((row) => [String(row.remoteId), row]));
+    // Oldest first, so that a reply to a reply of the same page finds its parent stored.
+    for (const reply of [...answer.replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      if (stored.has(reply.remoteId)) continue;
+      const parent = reply.inReplyTo
+        ? (known.get(reply.inReplyTo) ??
+          (await comments.findByRemoteIds(source.network, [reply.inReplyTo]))[0])
+        : undefined;
+      if (await storeReply(strapi, settings, reply, { parent })) collected++;
+      stored.add(reply.remoteId);
+    }
+    await replies.confirm(source.accountId, answer.cursor);
+    if (!answer.more) break;
+  }
+  return { collected, inMs: profile.pollEveryMs, at: null, error: null };
+}
+
+/** One round: answers how many sources were claimed and how many items were stored. */
+export async function collectRound(strapi: Core.Strapi, owner: string): Promise<InboxRound> {
+  const replies = crossPostReplies(strapi);
+  if (!replies.available()) return { claimed: 0, collected: 0 };
+  const sources = inboxSourcesRepository(strapi);
+  const accounts = await addNewSources(strapi);
+  const profiles = new Map(accounts.map((a) => [a.accountId, a]));
+  const claimed = await sources.claimDue({ owner, leaseMs: LEASE_MS, limit: CLAIM_LIMIT });
+  let collected = 0;
+  for (const source of claimed) {
+    let outcome;
+    try {
+      outcome = await collectSource(strapi, source, profiles.get(source.accountId));
+    } catch (error: any) {
+      strapi.log.error(
+        `[moderation] inbox: ${source.network} account ${source.accountId}: ${error?.stack ?? error}`
+      );
+      outcome = { collected: 0, inMs: FAILURE_WAIT_MS, at: null, error: String(error?.message ?? error) };
+    }
+    collected += outcome.collected;
+    await sources.release(source.id, owner, outcome);
+  }
+  return { claimed: claimed.length, collected };
+}

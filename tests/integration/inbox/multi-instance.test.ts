@@ -1,0 +1,97 @@
+/**
+ * Two Strapi processes collecting the inbox on one PostgreSQL or MariaDB database, both ticking every
+ * second: every account's notifications are read from each cursor once (never by both instances at
+ * the same time), and every reply lands in the queue once. (SQLite is one file for one process.)
+ */
+import type { ChildProcess } from 'node:child_process';
+
+import { bootStrapi, type TestApp } from '../../harness/strapi';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { startInstance, stopInstance, waitFor } from '../cross-post/helpers';
+import { publishedOnMastodon, unique } from './helpers';
+
+const onServer = ['postgres', 'mysql'].includes(process.env.DATABASE_CLIENT ?? '');
+const ACCOUNTS = 6;
+const REPLIES_PER_ACCOUNT = 120;
+
+(onServer ? describe : describe.skip)('inbox: two instances on one database server', () => {
+  let app: TestApp;
+  let fakes: Fakes;
+  let second: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    fakes = await startFakes();
+    fakes.mastodon.configure({ latencyMs: 20 });
+    app = await bootStrapi({ env: { ...fakeApiBaseUrlsEnv(fakes), CROSS_POST_DISPATCHER: 'false' } });
+  });
+  afterAll(async () => {
+    await app?.strapi.plugin('moderation').service('inbox').stop();
+    await stopInstance(second);
+    await app?.stop();
+    await fakes?.stop();
+  });
+
+  it('reads each page once and stores each reply once, with both instances ticking', async () => {
+    const accounts = [];
+    for (let n = 0; n < ACCOUNTS; n++) {
+      const published = await publishedOnMastodon(app.strapi, fakes, unique(`multi-${n}`));
+      // The inbox starts after the notifications the account had before (the fake numbers them
+      // across accounts: a mention elsewhere keeps each account's starting cursor its own).
+      const before = fakes.mastodon.addMention(unique('elsewhere'), { text: 'ailleurs' });
+      await app.strapi
+        .plugin('cross-post')
+        .service('replies')
+        .confirm(published.account.id, before.notificationId);
+      for (let i = 0; i < REPLIES_PER_ACCOUNT; i++)
+        fakes.mastodon.addMention(published.token, {
+          inReplyTo: published.remoteId,
+          text: `Réponse ${n}-${i}`,
+          acct: `reader${i}@example.social`,
+        });
+      accounts.push(published);
+    }
+    fakes.mastodon.requests.length = 0;
+
+    const inbox = app.strapi.plugin('moderation').service('inbox');
+    second = await startInstance({ CROSS_POST_DISPATCHER: 'false', MODERATION_INBOX_TICK_SECONDS: '1' });
+    process.env.MODERATION_INBOX_TICK_SECONDS = '1';
+    inbox.start();
+
+    const comments = app.strapi.query('plugin::moderation.comment' as any);
+    const ids = accounts.map((a) => a.account.id);
+    await waitFor(
+      () => comments.count({ where: { sourceAccountId: { $in: ids } } }),
+      (n) => n === ACCOUNTS * REPLIES_PER_ACCOUNT,
+      90_000
+    );
+    // Room for a second, mistaken read to happen.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await inbox.stop();
+    process.env.MODERATION_INBOX_TICK_SECONDS = '0';
+
+    expect(await comments.count({ where: { sourceAccountId: { $in: ids } } })).toBe(
+      ACCOUNTS * REPLIES_PER_ACCOUNT
+    );
+    // Each cursor of each account was read once: the global notification ids make a cursor unique
+    // to one account, so a repeated min_id is an account read twice from the same place.
+    const firstReads = fakes.mastodon.requests
+      .filter((r) => r.path === '/api/v1/notifications')
+      .map((r) => new URLSearchParams(r.query).get('min_id'));
+    const repeated = firstReads.filter((cursor, i) => firstReads.indexOf(cursor) !== i);
+    // A cursor read again after the account's next poll (nothing new) is fine; a page of replies is not.
+    const lastCursors = new Set(
+      (
+        await app.strapi.query('plugin::cross-post.social-account' as any).findMany({
+          where: { id: { $in: ids } },
+          select: ['repliesCursor'],
+        })
+      ).map((row: any) => row.repliesCursor)
+    );
+    expect(repeated.filter((cursor) => !lastCursors.has(cursor))).toEqual([]);
+    // Each account counted exactly its own replies.
+    const sources = await app.strapi
+      .query('plugin::moderation.inbox-source' as any)
+      .findMany({ where: { accountId: { $in: ids } } });
+    expect(sources.every((s: any) => s.collectedCount === REPLIES_PER_ACCOUNT)).toBe(true);
+  });
+});
