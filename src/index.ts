@@ -29,11 +29,13 @@ export default {
     await applyAdminListLayouts(strapi);
     await applyAdminComponentLayouts(strapi);
     await backfillVariantSummaries(strapi);
+    // The development admin first: it is made only while no admin exists, and the demo seed creates the
+    // demo author and approver (its approvals need them).
+    await ensureDevelopmentAdmin(strapi);
     if (shouldSeedDemo(allowsDevelopmentDefaults(strapi))) {
       await seedDemoContent(strapi);
       await seedDemoActivity(strapi);
     }
-    await ensureDevelopmentAdmin(strapi);
     await ensureDemoReviewers(strapi);
   },
 };

@@ -98,7 +98,18 @@ describe('profiles', () => {
   it("gives each network's batch size, what it measures and how often it changes", () => {
     const profiles = service().profiles();
     expect(Object.keys(profiles).sort()).toEqual(
-      ['bluesky', 'discord', 'facebook', 'linkedin', 'mastodon', 'telegram', 'x'].sort()
+      [
+        'bluesky',
+        'discord',
+        'discourse',
+        'facebook',
+        'linkedin',
+        'mastodon',
+        'pinterest',
+        'telegram',
+        'wordpress',
+        'x',
+      ].sort()
     );
     expect(profiles.x).toMatchObject({ batchSize: 100, windowDays: 30, freshness: 'live', polled: true });
     expect(profiles.mastodon.measures).not.toContain('impressions');

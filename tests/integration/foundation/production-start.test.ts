@@ -78,7 +78,8 @@ describe('starting the app', () => {
   it('`develop` still needs nothing: development secrets, the development admin and the demo content', async () => {
     const boot = await bootInChild('develop', other.env);
     expect(boot.result.started).toBe(true);
-    expect(boot.result.admins).toBe(1);
+    // The development admin, and the approval demo's author and approver.
+    expect(boot.result.admins).toBe(3);
     expect(boot.result.posts).toBeGreaterThan(0);
     // The development password is printed on purpose, for a newcomer; the development secrets are not.
     expect(boot.output).toContain(DEVELOPMENT_ADMIN_DEFAULTS.password);
