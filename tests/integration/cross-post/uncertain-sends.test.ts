@@ -180,9 +180,11 @@ describe('an answer that comes after the lease ran out', () => {
     const accounts = [];
     for (const network of networks) accounts.push(await createAccount(app.strapi, fakes, network));
     const posts = [];
-    for (let i = 0; i < 8; i++)
-      posts.push(await createPost(app.strapi, { fr: `Épisode ${i} de la saison des festivals` }));
-    // 400 ms per answer: an account's eight deliveries take over 3 s, twice the lease.
+    const run = Date.now().toString(36);
+    for (let i = 0; i < 12; i++)
+      posts.push(await createPost(app.strapi, { fr: `Épisode ${i} (${run}) de la saison des festivals` }));
+    // 400 ms per answer: an account's twelve deliveries take almost 5 s, and still over 2 s when the two
+    // instances share them, longer than the lease.
     fakes.all.forEach((fake) => fake.configure({ latencyMs: 400 }));
 
     instances.push(await startInstance(INSTANCE_ENV));
