@@ -4,10 +4,13 @@
  * BENCH_INSTANCES instances (default 1; more need DATABASE_CLIENT=postgres or mysql: the others are
  * child processes on the same database). Prints the dispatch lag after the due time (p50/p99/max),
  * the throughput, duplicates and losses, overall, per network and per instance. Goal: p99 < 1 s,
- * 0 duplicates, 0 losses (exit code 1 otherwise).
+ * 0 duplicates, 0 losses (exit code 1 otherwise). BENCH_SQL_STATS=1 prints the statements by total
+ * time; BENCH_CPU_PROFILE=<file> writes a CPU profile of the publishing phase.
  */
 import { approvePost } from '../harness/approval';
 import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 import { bootStrapi } from '../harness/strapi';
 import { fakeApiBaseUrlsEnv, startFakes } from '../fakes';
@@ -64,6 +67,27 @@ function sqlStats(strapi: any) {
       console.log('statements by total time (count, total ms):');
       for (const [key, { count, ms }] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
         console.log(`  ${String(count).padStart(6)} ${ms.toFixed(0).padStart(7)} ms  ${key}`);
+    },
+  };
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<file>: a CPU profile of this process while it publishes (not while it
+ * seeds), to open in Chrome's DevTools (where the CPU per delivery goes).
+ */
+async function cpuProfile() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return { stop: async () => {} };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the publishing phase: ${file}`);
     },
   };
 }
@@ -137,6 +161,7 @@ async function main() {
     const query = strapi.db.query('plugin::cross-post.delivery');
     const deadline = start + TIMEOUT_MS;
     const cpuAtStart = process.cpuUsage();
+    const profiler = await cpuProfile();
     let published = 0;
     while (Date.now() < deadline) {
       published = await query.count({ where: { status: 'published' } });
@@ -144,6 +169,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 250));
     }
     const cpu = process.cpuUsage(cpuAtStart);
+    await profiler.stop();
     // Attempts are written in batches a moment after their delivery settles: this instance writes what
     // it holds when it stops, the others within their flush interval.
     await strapi.plugin('cross-post').service('dispatcher').stop();
@@ -257,7 +283,10 @@ async function main() {
           .filter((a: any) => accountOf.get(a.deliveryId) === account)
           .map((a: any) => ({
             at: new Date(a.startedAt).getTime() - due,
-            outcome: a.outcome,
+            outcome:
+              a.outcome === 'rate_limited'
+                ? `429 (back at ${new Date(/Next attempt at (\S+) /.exec(a.detail ?? '')?.[1] ?? due).getTime() - due}ms)`
+                : a.outcome,
             id: a.deliveryId,
           }))
           .filter((a) => a.at >= -2_000 && a.at <= lagOf(r) + 500)

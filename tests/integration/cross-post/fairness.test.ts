@@ -13,7 +13,13 @@ describe('an account with a backlog', () => {
   beforeAll(async () => {
     fakes = await startFakes();
     app = await bootStrapi({
-      env: { CROSS_POST_DISPATCHER: 'true', CROSS_POST_TICK_SECONDS: '1', ...fakeApiBaseUrlsEnv(fakes) },
+      env: {
+        CROSS_POST_DISPATCHER: 'true',
+        CROSS_POST_TICK_SECONDS: '1',
+        // Two lanes, so that accounts with due posts outnumber them.
+        CROSS_POST_CONCURRENCY: '2',
+        ...fakeApiBaseUrlsEnv(fakes),
+      },
     });
   });
   afterAll(async () => {
@@ -32,11 +38,12 @@ describe('an account with a backlog', () => {
     const single = await createPost(app.strapi, { fr: `Annonce ${run} sur l'autre compte` });
 
     const deliveries = app.strapi.plugin('cross-post').service('deliveries');
-    const at = new Date(Date.now() + 1_500);
-    // All due at once: a bulk schedule.
-    for (const documentId of backlog) await deliveries.schedule(documentId, [busy.id], at);
+    const at = new Date(Date.now() + 2_500);
+    // (scheduled first: a slow machine may still be scheduling the backlog when it falls due)
     const otherDueAt = new Date(at.getTime() + 300);
     const [otherDelivery] = await deliveries.schedule(single, [other.id], otherDueAt);
+    // All due at once: a bulk schedule.
+    for (const documentId of backlog) await deliveries.schedule(documentId, [busy.id], at);
 
     const published = await waitFor(
       () => deliveries.findOne(otherDelivery.id),
@@ -58,5 +65,83 @@ describe('an account with a backlog', () => {
       .map((p) => Number(/n° (\d+)/.exec(p.text)![1]));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     fakes.mastodon.configure({ latencyMs: 0 });
+  });
+
+  it('takes turns when more accounts have due posts than there are lanes: a third account is not kept waiting', async () => {
+    const run = Date.now().toString(36);
+    // Two busy accounts fill both lanes, and claims keep their lanes full: 30 posts each at 100 ms.
+    fakes.mastodon.configure({ latencyMs: 100 });
+    const busy = [
+      await createAccount(app.strapi, fakes, 'mastodon', { name: `busy one ${run}` }),
+      await createAccount(app.strapi, fakes, 'mastodon', { name: `busy two ${run}` }),
+    ];
+    const third = await createAccount(app.strapi, fakes, 'discord', { name: `third ${run}` });
+    const burst: string[] = [];
+    for (let i = 0; i < 30; i++) burst.push(await createPost(app.strapi, { fr: `Rafale ${run} n° ${i}` }));
+    const announcement = await createPost(app.strapi, { fr: `Annonce ${run} du troisième compte` });
+    const deliveries = app.strapi.plugin('cross-post').service('deliveries');
+    const at = new Date(Date.now() + 2_500);
+    // (the third account's post is scheduled first: a slow machine may still be scheduling the burst
+    // when it falls due)
+    const [thirdDelivery] = await deliveries.schedule(announcement, [third.id], new Date(at.getTime() + 300));
+    for (const documentId of burst)
+      await deliveries.schedule(
+        documentId,
+        busy.map((account) => account.id),
+        at
+      );
+    try {
+      await waitFor(
+        () => deliveries.findOne(thirdDelivery.id),
+        (delivery: any) => delivery?.status === 'published',
+        20_000
+      );
+      const burstOnline = fakes.mastodon.published.filter((p) => p.text.includes(`Rafale ${run}`)).length;
+      // Out while the two busy accounts still had most of their 60 posts to send (without turns, the
+      // lanes would have kept both accounts until the end of the burst: 60 first).
+      expect(burstOnline).toBeLessThan(30);
+      await waitFor(
+        async () => fakes.mastodon.published.filter((p) => p.text.includes(`Rafale ${run}`)).length,
+        (count) => count === 60,
+        30_000
+      );
+    } finally {
+      fakes.mastodon.configure({ latencyMs: 0 });
+    }
+  });
+
+  it('checks a post sent to many accounts against its approval at every send, reading the post itself once', async () => {
+    const run = Date.now().toString(36);
+    const networks = ['mastodon', 'discord', 'telegram', 'bluesky', 'x', 'linkedin'] as const;
+    const accounts = [];
+    for (const network of networks)
+      accounts.push(await createAccount(app.strapi, fakes, network, { name: `launch ${network} ${run}` }));
+    const documentId = await createPost(app.strapi, { fr: `Lancement ${run} partout à la fois` });
+    const subjects = app.strapi.plugin('editorial').service('subjects');
+    const reviews = app.strapi.db.query('plugin::editorial.review' as any);
+    const load = jest.spyOn(subjects, 'load');
+    const reviewReads = jest.spyOn(reviews, 'findOne');
+    try {
+      const deliveries = app.strapi.plugin('cross-post').service('deliveries');
+      const scheduled = await deliveries.schedule(
+        documentId,
+        accounts.map((account) => account.id),
+        new Date(Date.now() + 300)
+      );
+      load.mockClear();
+      reviewReads.mockClear();
+      await waitFor(
+        async () => Promise.all(scheduled.map((delivery: any) => deliveries.findOne(delivery.id))),
+        (rows: any[]) => rows.every((row) => row?.status === 'published'),
+        15_000
+      );
+      // Six sends: the approval was read for each, the post's own rows once a second at most (at most
+      // twice here even when a busy machine spreads the sends over more than a second; once per send before).
+      expect(load.mock.calls.length).toBeLessThanOrEqual(2);
+      expect(reviewReads.mock.calls.length).toBeGreaterThanOrEqual(networks.length);
+    } finally {
+      load.mockRestore();
+      reviewReads.mockRestore();
+    }
   });
 });

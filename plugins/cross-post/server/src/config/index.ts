@@ -58,7 +58,7 @@ export default {
     tickSeconds: number(env.CROSS_POST_TICK_SECONDS, 5),
     leaseMs: number(env.CROSS_POST_LEASE_MS, 60_000),
     batchSize: number(env.CROSS_POST_BATCH, 50),
-    concurrency: number(env.CROSS_POST_CONCURRENCY, 16),
+    concurrency: number(env.CROSS_POST_CONCURRENCY, 32),
     maxAttempts: number(env.CROSS_POST_MAX_ATTEMPTS, 8),
     reconcileDelayMs: number(env.CROSS_POST_RECONCILE_DELAY_MS, 10_000),
     reconcileChecks: number(env.CROSS_POST_RECONCILE_CHECKS, 5),

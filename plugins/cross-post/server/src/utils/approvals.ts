@@ -22,8 +22,12 @@ export const approvals = (strapi: Core.Strapi) => {
     return plugin;
   };
 
-  const approvedVersion = (documentId: string, locale: string): Promise<ApprovedVersion | null> =>
-    editorial().service('workflow').approvedVersion({ uid: POST_UID, documentId, locale });
+  const approvedVersion = (
+    documentId: string,
+    locale: string,
+    options: { liveCheckMaxAgeMs?: number } = {}
+  ): Promise<ApprovedVersion | null> =>
+    editorial().service('workflow').approvedVersion({ uid: POST_UID, documentId, locale }, options);
 
   return {
     approvedVersion,

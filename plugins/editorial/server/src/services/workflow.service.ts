@@ -32,6 +32,8 @@ export type ApprovedVersion = {
 };
 
 const MAX_RACES = 5;
+/** Live checks remembered at once (one per post and locale being sent); more and the memory starts again. */
+const MAX_LIVE_CHECKS = 1_000;
 
 function notFound(key: SubjectKey) {
   return new errors.NotFoundError(`No ${key.locale} version of ${key.documentId}.`, {
@@ -49,6 +51,16 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
   const history = historyRepository(strapi);
   const subjects = () => getService(strapi, 'subjects');
   const notifier = () => getService(strapi, 'notifier');
+  /** When each approved version was last compared with the document itself, and the answer. */
+  const liveChecks = new Map<string, { at: number; unchanged: Promise<boolean> }>();
+
+  /** Whether the document still holds the approved version; a change made around the editor voids it. */
+  async function unchangedSinceApproval(key: SubjectKey, review: ReviewRow): Promise<boolean> {
+    const live = await subjects().load(key, review.accountIds ?? []);
+    if (live && live.hash === review.approvedHash) return true;
+    if (live) await workflow.afterWrite(key, { type: 'system', id: null, name: 'outside the editor' });
+    return false;
+  }
 
   async function loadOrFail(key: SubjectKey, accountIds: number[]): Promise<LoadedVersion> {
     const version = await subjects().load(key, accountIds);
@@ -93,7 +105,7 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.eventHub.emit(EDITORIAL_EVENTS.voided, { ...key });
   }
 
-  return {
+  const workflow = {
     ensure,
 
     /**
@@ -312,13 +324,33 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
      * document without the write hook (a direct database write) is caught here: it voids the
      * approval before anything goes out.
      */
-    async approvedVersion(key: SubjectKey): Promise<ApprovedVersion | null> {
+    async approvedVersion(
+      key: SubjectKey,
+      options: { liveCheckMaxAgeMs?: number } = {}
+    ): Promise<ApprovedVersion | null> {
       const review = await reviews.find(key);
       if (!review || review.status !== 'approved' || !review.approvedHash || !review.approvedSnapshot)
         return null;
-      const live = await subjects().load(key, review.accountIds ?? []);
-      if (!live || live.hash !== review.approvedHash) {
-        if (live) await this.afterWrite(key, { type: 'system', id: null, name: 'outside the editor' });
+      // An edit through Strapi voids the review above at once; reading the document itself (its
+      // variants, media and campaign) only catches writes that went around Strapi, so a sender sending
+      // one post to twenty accounts may reuse that check for a moment (`liveCheckMaxAgeMs`).
+      const maxAgeMs = options.liveCheckMaxAgeMs ?? 0;
+      const checkKey = `${key.uid}|${key.documentId}|${key.locale}|${review.approvedHash}|${(review.accountIds ?? []).join(',')}`;
+      let entry = liveChecks.get(checkKey);
+      if (maxAgeMs <= 0 || !entry || Date.now() - entry.at >= maxAgeMs) {
+        // One look at the document for all the senders asking at once.
+        entry = { at: Date.now(), unchanged: unchangedSinceApproval(key, review) };
+        if (maxAgeMs > 0) {
+          if (liveChecks.size >= MAX_LIVE_CHECKS) liveChecks.clear();
+          liveChecks.set(checkKey, entry);
+        }
+      }
+      const unchanged = await entry.unchanged.catch((error) => {
+        liveChecks.delete(checkKey);
+        throw error;
+      });
+      if (!unchanged) {
+        liveChecks.delete(checkKey);
         return null;
       }
       return {
@@ -344,6 +376,7 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     history: (key: SubjectKey) => history.forSubject(key),
   };
+  return workflow;
 };
 
 export type WorkflowService = ReturnType<typeof workflowService>;

@@ -4,6 +4,8 @@
  * in due order, and lanes run side by side. Nothing waits for a whole batch to finish: a slow
  * account, or one paused by a 429, holds its own lane and never the others' due posts.
  *
+ * More accounts with due deliveries than lanes (`concurrency`): lanes take turns, one send each.
+ *
  * The protocol is the round's, unchanged: claim with a lease, renew it right before each send,
  * settle under the lease (`handleClaimed`). `held` (claimed, not yet settled) never exceeds the batch
  * size, so no claimed delivery waits long enough in a lane for its lease to run out.
@@ -105,6 +107,10 @@ export function createLanes(d: Dispatch) {
         d.round.sent.delete(row.id);
         settled(1);
       }
+      // Every lane is busy and another account has due deliveries: give the lane up after each send
+      // (this account queues again behind it), or an account whose lane never empties, because claims
+      // keep filling it, would keep the others waiting for good.
+      if (waiting.length > 0) return;
     }
   }
 

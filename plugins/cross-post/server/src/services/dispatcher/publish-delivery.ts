@@ -25,7 +25,11 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
     // Deliveries scheduled before approvals existed have no locale yet: the one compose would pick.
     const locale: string =
       row.postLocale ?? (await compose.loadPost(row.postDocumentId, account.language))?.locale ?? '';
-    const approved = await approvals(d.strapi).approvedVersion(row.postDocumentId, locale);
+    // The approval itself is read for every send; the document behind it (did someone change it around
+    // Strapi?) at most once a second per post, however many accounts it goes to.
+    const approved = await approvals(d.strapi).approvedVersion(row.postDocumentId, locale, {
+      liveCheckMaxAgeMs: 1_000,
+    });
     if (!approved) {
       const reason = 'The post is not approved as it is now: it waits for an approval.';
       await d.settle(row.id, { status: 'paused', failureReason: reason, postLocale: locale || null });
