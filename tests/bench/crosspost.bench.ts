@@ -2,7 +2,8 @@
  * `npm run bench:crosspost`: BENCH_RATE deliveries falling due every second (default 100) for
  * BENCH_SECONDS (default 60) across 20 accounts on 4 fake networks (20 ms latency, 5 % 429s), on
  * BENCH_INSTANCES instances (default 1; more need DATABASE_CLIENT=postgres or mysql: the others are
- * child processes on the same database). Prints the dispatch lag after the due time (p50/p99/max),
+ * child processes on the same database); the fake networks run in a process of their own
+ * (fakes-process.ts). Prints the dispatch lag after the due time (p50/p99/max),
  * the throughput, duplicates and losses, overall, per network and per instance. Goal: p99 < 1 s,
  * 0 duplicates, 0 losses (exit code 1 otherwise). BENCH_SQL_STATS=1 prints the statements by total
  * time; BENCH_CPU_PROFILE=<file> writes a CPU profile of the publishing phase.
@@ -13,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 import { bootStrapi } from '../harness/strapi';
-import { fakeApiBaseUrlsEnv, startFakes } from '../fakes';
+import { fakeApiBaseUrlsEnv } from '../fakes';
+import { startFakesProcess } from './fakes-process';
 import { startInstance, stopInstance } from '../integration/cross-post/helpers';
 
 const RATE = Number(process.env.BENCH_RATE || 100);
@@ -105,10 +107,11 @@ async function main() {
       'BENCH_INSTANCES > 1 needs DATABASE_CLIENT=postgres or mysql (SQLite is one file for one process).'
     );
   }
-  const fakes = await startFakes();
+  // The fake networks run in a process of their own, as real networks run elsewhere.
+  const fakes = await startFakesProcess();
   for (const network of NETWORKS)
-    fakes[network].configure({ latencyMs: 20, rateLimitRate: 0.05, rateLimitWaitMs: 1_000 });
-  const app = await bootStrapi({ env: { ...DISPATCH_ENV, ...fakeApiBaseUrlsEnv(fakes) } });
+    await fakes[network].configure({ latencyMs: 20, rateLimitRate: 0.05, rateLimitWaitMs: 1_000 });
+  const app = await bootStrapi({ env: { ...DISPATCH_ENV, ...fakeApiBaseUrlsEnv(fakes as any) } });
   const { strapi } = app;
   const sql = process.env.BENCH_SQL_STATS ? sqlStats(strapi) : null;
   const others: ChildProcess[] = [];
@@ -161,6 +164,7 @@ async function main() {
     const query = strapi.db.query('plugin::cross-post.delivery');
     const deadline = start + TIMEOUT_MS;
     const cpuAtStart = process.cpuUsage();
+    const fakesCpuAtStart = await fakes.cpuMs();
     const profiler = await cpuProfile();
     let published = 0;
     while (Date.now() < deadline) {
@@ -169,6 +173,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 250));
     }
     const cpu = process.cpuUsage(cpuAtStart);
+    const fakesCpuMs = (await fakes.cpuMs()) - fakesCpuAtStart;
     await profiler.stop();
     // Attempts are written in batches a moment after their delivery settles: this instance writes what
     // it holds when it stops, the others within their flush interval.
@@ -231,9 +236,12 @@ async function main() {
       .map((r: any) => new Date(r.publishedAt).getTime() - new Date(r.scheduledAt).getTime())
       .sort((a, b) => a - b);
     const lastOnline = Math.max(...done.map((r: any) => new Date(r.publishedAt).getTime()));
-    const duplicates = fakes.all.reduce((sum, fake) => sum + fake.duplicates().length, 0);
-    const onNetworks = NETWORKS.reduce((sum, n) => sum + fakes[n].published.length, 0);
-    const rateLimited = NETWORKS.reduce((sum, n) => sum + fakes[n].rateLimitedCount, 0);
+    const stats = Object.fromEntries(
+      await Promise.all(NETWORKS.map(async (network) => [network, await fakes[network].stats()] as const))
+    );
+    const duplicates = NETWORKS.reduce((sum, n) => sum + stats[n].duplicates, 0);
+    const onNetworks = NETWORKS.reduce((sum, n) => sum + stats[n].published, 0);
+    const rateLimited = NETWORKS.reduce((sum, n) => sum + stats[n].rateLimited, 0);
     const losses = scheduled - done.length;
 
     console.log(
@@ -250,7 +258,7 @@ async function main() {
     );
     console.log(`posts on the fake networks: ${onNetworks}; duplicates/losses: ${duplicates}/${losses}`);
     console.log(
-      `CPU of this process (Strapi, dispatcher, fakes and the count loop) while publishing: ${((cpu.user + cpu.system) / 1000 / Math.max(1, done.length)).toFixed(2)} ms per delivery`
+      `CPU while publishing, per delivery: ${((cpu.user + cpu.system) / 1000 / Math.max(1, done.length)).toFixed(2)} ms in this instance (Strapi, the dispatcher, the count loop); ${(fakesCpuMs / Math.max(1, done.length)).toFixed(2)} ms in the fake networks' own process`
     );
     const sendTime = (deliveries: any[]) => {
       const ids = new Set(deliveries.map((r: any) => r.id));
@@ -266,7 +274,7 @@ async function main() {
     for (const network of NETWORKS) {
       const mine = done.filter((r: any) => r.network === network);
       console.log(
-        `  ${network.padEnd(9)} ${lags(mine.map(lagOf))}; ${lags(mine.map(ownLagOf))}; ${sendTime(mine)} ms; ${fakes[network].published.length} posts; ${fakes[network].rateLimitedCount} 429s; ${fakes[network].duplicates().length} duplicates`
+        `  ${network.padEnd(9)} ${lags(mine.map(lagOf))}; ${lags(mine.map(ownLagOf))}; ${sendTime(mine)} ms; ${stats[network].published} posts; ${stats[network].rateLimited} 429s; ${stats[network].duplicates} duplicates`
       );
     }
     if (process.env.BENCH_SLOWEST) {
