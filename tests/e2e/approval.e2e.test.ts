@@ -122,6 +122,11 @@ describe('editorial approval with an author and an approver', () => {
     const approver = await app.strapi.db
       .query('admin::user')
       .findOne({ where: { email: 'e2e-admin@tests.porte-voix.local' } });
+    // The next digest (hourly; run here in a period of its own) tells the approver.
+    await app.strapi
+      .plugin('editorial')
+      .service('digest')
+      .run(new Date(Date.now() + 3_600_000));
     expect(
       app
         .sentEmails()
