@@ -262,6 +262,15 @@ describe('editorial approval', () => {
     const settings = await person('settings');
     const rule = await settings.put(`/editorial/rules/${campaign.documentId}`, { requiredApprovals: 2 });
     expect(rule.status).toBe(200);
+    // What the settings page lists: every campaign with its rule, the roles and people to name.
+    const overview = (await settings.get('/editorial/rules')).body.data;
+    expect(overview.campaigns.find((c: any) => c.documentId === campaign.documentId)).toMatchObject({
+      rule: { requiredApprovals: 2, approverRoleIds: [], approverUserIds: [] },
+    });
+    expect(overview.roles.map((role: any) => role.code)).toContain('strapi-editor');
+    expect(overview.users.map((user: any) => user.id)).toContain(first.id);
+    const author2 = await person('author', 'strapi-author');
+    expect((await author2.get('/editorial/rules')).status).toBe(403);
     const documentId = await write(author, null, {
       title: 'Deux validations',
       body: `Deux validations ${unique()}`,
