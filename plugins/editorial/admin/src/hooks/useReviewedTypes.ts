@@ -11,10 +11,11 @@ export const useReviewedTypes = (): ReviewedType[] | null => {
   const [types, setTypes] = useState<ReviewedType[] | null>(null);
   useEffect(() => {
     let live = true;
-    asked ??= api.reviewedTypes().catch((error) => {
-      asked = null;
-      throw error;
-    });
+    if (!asked)
+      asked = api.reviewedTypes().catch((error) => {
+        asked = null;
+        throw error;
+      });
     asked.then(
       (value) => live && setTypes(value),
       () => undefined

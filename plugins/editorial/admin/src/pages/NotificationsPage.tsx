@@ -124,9 +124,7 @@ export const NotificationsPage = () => {
                 data-testid={`notifications-filter-${filter}`}
               >
                 {t(`notifications.${filter}`)}
-                {filter === 'unread' && loaded && loaded.meta.unread > 0 && (
-                  <Badge marginLeft={2}>{loaded.meta.unread}</Badge>
-                )}
+                {filter === 'unread' && loaded && loaded.meta.unread > 0 && <> <Badge>{loaded.meta.unread}</Badge></>}
               </Button>
             ))}
           </Flex>
