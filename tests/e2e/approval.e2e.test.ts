@@ -144,7 +144,9 @@ describe('editorial approval with an author and an approver', () => {
     await unread.first().waitFor({ timeout: 30_000 });
     const notice = await unread.first().getAttribute('data-testid');
     await unread.first().getByTestId('notification-mark-read').click();
-    await page.locator(`[data-testid="${notice}"][data-read="false"]`).waitFor({ state: 'detached', timeout: 30_000 });
+    await page
+      .locator(`[data-testid="${notice}"][data-read="false"]`)
+      .waitFor({ state: 'detached', timeout: 30_000 });
     await page.goto(editView(second));
 
     await page.getByTestId('review-approve').click();

@@ -66,7 +66,11 @@ async function editRules(organiser: Person, documentId: string, rules: string, p
   const base = `/content-manager/collection-types/${EVENT}/${documentId}`;
   const draft = (await organiser.get(`${base}?locale=fr`)).body.data;
   const withoutIds = ({ id: _id, ...rest }: any) => rest;
-  const contest = { ...withoutIds(draft.contest), prizes: (draft.contest.prizes ?? []).map(withoutIds), rules };
+  const contest = {
+    ...withoutIds(draft.contest),
+    prizes: (draft.contest.prizes ?? []).map(withoutIds),
+    rules,
+  };
   const saved = await organiser.put(`${base}?locale=fr`, { contest });
   expect(saved.status).toBe(200);
   if (publish) await app.strapi.documents(EVENT).publish({ documentId, locale: 'fr' });
@@ -78,7 +82,10 @@ describe('a contest opens only with its rules approved', () => {
 
     const refused = await enter(documentId);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.details).toMatchObject({ reason: 'rules_not_approved', approval: 'not_approved' });
+    expect(refused.body.error.details).toMatchObject({
+      reason: 'rules_not_approved',
+      approval: 'not_approved',
+    });
     expect(refused.body.error.message).toMatch(/règlement attend sa validation/);
     expect((await enter(documentId, 'en')).body.error.message).toMatch(/rules are waiting for approval/);
     expect(await publicState(documentId)).toMatchObject({ rulesApproved: false });
@@ -87,7 +94,11 @@ describe('a contest opens only with its rules approved', () => {
     const organiser = await person('organiser');
     await organiser.post('/editorial/review/submit', subject(documentId));
     expect((await enter(documentId)).body.error.details.reason).toBe('rules_not_approved');
-    expect(await app.strapi.db.query('plugin::contests.contest-entry').count({ where: { eventDocumentId: documentId } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query('plugin::contests.contest-entry')
+        .count({ where: { eventDocumentId: documentId } })
+    ).toBe(0);
   });
 
   it('opens once someone other than the organiser approved the rules entrants read', async () => {
@@ -97,7 +108,10 @@ describe('a contest opens only with its rules approved', () => {
 
     const submitted = await organiser.post('/editorial/review/submit', subject(documentId));
     expect(submitted.body.data.history.map((entry: any) => entry.action)).toEqual(['submitted']);
-    await approver.post('/editorial/review/approve', { ...subject(documentId), hash: submitted.body.data.hash });
+    await approver.post('/editorial/review/approve', {
+      ...subject(documentId),
+      hash: submitted.body.data.hash,
+    });
 
     const accepted = await enter(documentId);
     expect(accepted.status).toBe(201);
@@ -124,14 +138,17 @@ describe('a contest opens only with its rules approved', () => {
     expect(voided.body.error.message).toMatch(/a changé depuis sa validation/);
     expect(await publicState(documentId)).toMatchObject({ rulesApproved: false });
 
-    const review = (await approver.get(`/editorial/review?type=${EVENT}&documentId=${documentId}&locale=fr`)).body
-      .data;
+    const review = (await approver.get(`/editorial/review?type=${EVENT}&documentId=${documentId}&locale=fr`))
+      .body.data;
     expect(review.status).toBe('in_review');
     const entry = review.history.find((e: any) => e.action === 'voided');
     expect(entry.details.changes).toEqual([{ field: 'body', before, after }]);
 
     // Approving again opens it again, with the new rules.
-    const again = await approver.post('/editorial/review/approve', { ...subject(documentId), hash: review.hash });
+    const again = await approver.post('/editorial/review/approve', {
+      ...subject(documentId),
+      hash: review.hash,
+    });
     expect(again.body.data.status).toBe('approved');
     expect((await enter(documentId)).status).toBe(201);
   });
@@ -142,13 +159,21 @@ describe('a contest opens only with its rules approved', () => {
     const documentId = await contestWithRules(`Article 3 : ouvert aux résidents de France. ${unique()}`);
     await approve(organiser, approver, documentId);
     // A new text, approved but only saved: entrants still read the old one, which is no longer approved.
-    await editRules(organiser, documentId, `Article 3 : ouvert aux résidents de France et de Belgique. ${unique()}`, false);
-    const review = (await approver.get(`/editorial/review?type=${EVENT}&documentId=${documentId}&locale=fr`)).body
-      .data;
+    await editRules(
+      organiser,
+      documentId,
+      `Article 3 : ouvert aux résidents de France et de Belgique. ${unique()}`,
+      false
+    );
+    const review = (await approver.get(`/editorial/review?type=${EVENT}&documentId=${documentId}&locale=fr`))
+      .body.data;
     await approver.post('/editorial/review/approve', { ...subject(documentId), hash: review.hash });
     const unpublished = await enter(documentId, 'en');
     expect(unpublished.status).toBe(403);
-    expect(unpublished.body.error.details).toMatchObject({ reason: 'rules_not_approved', approval: 'not_published' });
+    expect(unpublished.body.error.details).toMatchObject({
+      reason: 'rules_not_approved',
+      approval: 'not_published',
+    });
     expect(unpublished.body.error.message).toMatch(/approved version of its rules is not published/);
 
     await app.strapi.documents(EVENT).publish({ documentId, locale: 'fr' });

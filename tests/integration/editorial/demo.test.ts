@@ -80,9 +80,21 @@ it('opens the demo contests with their rules approved by someone other than thei
       const key = { uid: EVENT, documentId: contest.documentId, locale };
       const published = await app.strapi
         .documents(EVENT as any)
-        .findOne({ documentId: contest.documentId, locale, status: 'published', populate: { contest: true } } as any);
-      expect([contest.title, locale, await workflow.gate(key, published)]).toEqual([contest.title, locale, 'approved']);
-      expect((await workflow.history(key)).map((entry: any) => entry.action)).toEqual(['submitted', 'approved']);
+        .findOne({
+          documentId: contest.documentId,
+          locale,
+          status: 'published',
+          populate: { contest: true },
+        } as any);
+      expect([contest.title, locale, await workflow.gate(key, published)]).toEqual([
+        contest.title,
+        locale,
+        'approved',
+      ]);
+      expect((await workflow.history(key)).map((entry: any) => entry.action)).toEqual([
+        'submitted',
+        'approved',
+      ]);
     }
     const state = (await app.http().get(`/api/contests/${contest.documentId}`)).body.data;
     expect(state.rulesApproved).toBe(true);

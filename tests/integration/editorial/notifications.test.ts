@@ -81,7 +81,9 @@ describe('notices in the admin', () => {
     expect(marked.status).toBe(200);
     expect(marked.body.data.marked).toBe(1);
     expect((await notices(first)).data.some((n) => n.documentId === documentId)).toBe(false);
-    expect((await notices(first, false)).data.find((n) => n.id === waiting[0].id)).toMatchObject({ read: true });
+    expect((await notices(first, false)).data.find((n) => n.id === waiting[0].id)).toMatchObject({
+      read: true,
+    });
     expect((await notices(second)).meta.unread).toBe(before);
 
     // Nobody marks another person's notices read.

@@ -131,7 +131,11 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'event_not_found',
         });
       ensureContest(event);
-      return toContest(event, Boolean(published), published ? await rulesApprovalOf(published) : 'not_approved');
+      return toContest(
+        event,
+        Boolean(published),
+        published ? await rulesApprovalOf(published) : 'not_approved'
+      );
     },
 
     /** Every event of kind contest (drafts included), for the admin list and the sweeps. */
@@ -152,10 +156,12 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           } as any)) as any[]
         ).map((event) => event.documentId)
       );
-      return drafts
-        .filter((event) => event.contest?.entryOpensAt && event.contest?.entryClosesAt)
-        // Not asked here (one question per contest): the contest's own state says it.
-        .map((event) => toContest(event, published.has(event.documentId), null));
+      return (
+        drafts
+          .filter((event) => event.contest?.entryOpensAt && event.contest?.entryClosesAt)
+          // Not asked here (one question per contest): the contest's own state says it.
+          .map((event) => toContest(event, published.has(event.documentId), null))
+      );
     },
   };
 };

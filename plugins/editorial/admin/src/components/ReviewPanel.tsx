@@ -231,7 +231,12 @@ const ReviewPanel = ({
 }: {
   model: string;
   documentId?: string;
-  document?: { locale?: string; updatedAt?: string; variants?: { network?: string }[]; [field: string]: unknown };
+  document?: {
+    locale?: string;
+    updatedAt?: string;
+    variants?: { network?: string }[];
+    [field: string]: unknown;
+  };
 }) => {
   const t = useT();
   const types = useReviewedTypes();

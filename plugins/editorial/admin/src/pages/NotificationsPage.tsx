@@ -124,7 +124,12 @@ export const NotificationsPage = () => {
                 data-testid={`notifications-filter-${filter}`}
               >
                 {t(`notifications.${filter}`)}
-                {filter === 'unread' && loaded && loaded.meta.unread > 0 && <> <Badge>{loaded.meta.unread}</Badge></>}
+                {filter === 'unread' && loaded && loaded.meta.unread > 0 && (
+                  <>
+                    {' '}
+                    <Badge>{loaded.meta.unread}</Badge>
+                  </>
+                )}
               </Button>
             ))}
           </Flex>

@@ -69,7 +69,11 @@ export const configSchema = z.object({
   /** The e-mail digest of notifications: one e-mail per person per period, with what accrued since. */
   digest: z.object({
     /** The length of a period, in minutes (60: hourly): at most one digest per person per period. */
-    intervalMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
     /** Whether this instance sends digests on its own; off, none are e-mailed (the admin's notices stay). */
     enabled: z.boolean(),
   }),

@@ -44,7 +44,8 @@ const TEXTS: Record<
     },
     heading: {
       submitted: 'Waiting for your approval',
-      voided: 'Changed after approval: the approval is void, scheduled deliveries are paused until approved again',
+      voided:
+        'Changed after approval: the approval is void, scheduled deliveries are paused until approved again',
       changes_requested: 'Sent back to you for changes',
       approved: 'Approved: they can be scheduled',
     },

@@ -61,7 +61,10 @@ export type TextFields = { body: string; variants?: string | null };
 
 export const POST_TEXT_FIELDS: TextFields = { body: 'body', variants: 'variants' };
 
-export function textsOf(document: Record<string, unknown>, fields: TextFields = POST_TEXT_FIELDS): VersionTexts {
+export function textsOf(
+  document: Record<string, unknown>,
+  fields: TextFields = POST_TEXT_FIELDS
+): VersionTexts {
   const variants: Record<string, string> = {};
   const listed = fields.variants ? valueAt(document, fields.variants) : undefined;
   for (const variant of (listed as { network?: string; text?: string }[] | undefined) ?? []) {

@@ -34,7 +34,10 @@ export const digestsRepository = (strapi: Core.Strapi) => {
       query().update({ where: { id }, data: { sentAt: at, notificationCount: count } }),
 
     failed: (ids: number[], at: Date, error: string) =>
-      query().updateMany({ where: { id: { $in: ids } }, data: { failedAt: at, error: error.slice(0, 2000) } }),
+      query().updateMany({
+        where: { id: { $in: ids } },
+        data: { failedAt: at, error: error.slice(0, 2000) },
+      }),
 
     /** Digests taken but neither sent nor failed before `before`: their instance stopped half-way. */
     async abandoned(before: Date): Promise<number[]> {

@@ -27,7 +27,14 @@ export type NotificationRow = {
 
 export type NewNotification = Pick<
   NotificationRow,
-  'recipientId' | 'kind' | 'subjectUid' | 'subjectDocumentId' | 'subjectLocale' | 'title' | 'actorName' | 'comment'
+  | 'recipientId'
+  | 'kind'
+  | 'subjectUid'
+  | 'subjectDocumentId'
+  | 'subjectLocale'
+  | 'title'
+  | 'actorName'
+  | 'comment'
 >;
 
 export const notificationsRepository = (strapi: Core.Strapi) => {
@@ -49,7 +56,8 @@ export const notificationsRepository = (strapi: Core.Strapi) => {
         pageSize: options.pageSize,
       }),
 
-    unreadCount: (recipientId: number): Promise<number> => query().count({ where: { recipientId, readAt: null } }),
+    unreadCount: (recipientId: number): Promise<number> =>
+      query().count({ where: { recipientId, readAt: null } }),
 
     /** Marks some (or all) of one person's notifications read; never another person's. */
     async markRead(recipientId: number, ids: number[] | 'all', at: Date): Promise<number> {

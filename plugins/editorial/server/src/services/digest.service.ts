@@ -38,9 +38,12 @@ const digestService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkTo = (uid: string, documentId: string, locale: string) =>
     `${adminUrl()}/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
 
-  /** Gives back what instances left half-way (their notifications go in a later digest). */
+  /**
+   * Gives back what instances left half-way (their notifications go in a later digest). Judged on
+   * the time that really passed since the digest was taken, whatever moment the run is for.
+   */
   async function recoverAbandoned(now: Date) {
-    const abandoned = await digests.abandoned(new Date(now.getTime() - LEASE_MS));
+    const abandoned = await digests.abandoned(new Date(Date.now() - LEASE_MS));
     if (abandoned.length === 0) return;
     await digests.failed(abandoned, now, 'abandoned: its instance stopped before sending');
     await notifications.release(abandoned);

@@ -9,10 +9,7 @@ import type { Actor } from '@porte-voix/kit/server';
 
 import { ACTIONS } from '../permissions';
 import { PLUGIN_ID } from '../plugin-id';
-import {
-  notificationsRepository,
-  type NotificationKind,
-} from '../repositories/notifications.repository';
+import { notificationsRepository, type NotificationKind } from '../repositories/notifications.repository';
 import type { ReviewRow } from '../repositories/reviews.repository';
 import { getService } from '../utils/get-service';
 
@@ -23,7 +20,13 @@ const SUPER_ADMIN = 'strapi-super-admin';
 const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = notificationsRepository(strapi);
 
-  async function notify(to: Recipient[], kind: NotificationKind, review: ReviewRow, who: string | null, comment?: string) {
+  async function notify(
+    to: Recipient[],
+    kind: NotificationKind,
+    review: ReviewRow,
+    who: string | null,
+    comment?: string
+  ) {
     await notifications.createMany(
       to.map((recipient) => ({
         recipientId: recipient.id,

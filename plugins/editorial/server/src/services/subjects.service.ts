@@ -90,7 +90,10 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
         hash: versionHash(document, subject.sentFields, accountIds),
         texts: textsOf(document, subject.textFields),
         // Posts and events have a title, campaigns a name.
-        title: typeof (document.title ?? document.name) === 'string' ? String(document.title ?? document.name).slice(0, 255) : null,
+        title:
+          typeof (document.title ?? document.name) === 'string'
+            ? String(document.title ?? document.name).slice(0, 255)
+            : null,
         campaignDocumentId: campaign?.documentId ?? null,
         snapshot: JSON.parse(JSON.stringify(snapshot)),
       };

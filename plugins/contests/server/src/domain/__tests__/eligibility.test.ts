@@ -28,7 +28,10 @@ describe('eligibility', () => {
 
   it('does not open while the rules text is not the approved one, and says why', () => {
     for (const approval of ['not_approved', 'voided', 'not_published'] as const)
-      expect(checkEligibility(settings, adult, during, approval)).toEqual({ reason: 'rules_not_approved', approval });
+      expect(checkEligibility(settings, adult, during, approval)).toEqual({
+        reason: 'rules_not_approved',
+        approval,
+      });
     expect(checkEligibility(settings, adult, during, null)?.reason).toBe('rules_not_approved');
     expect(checkEligibility(settings, adult, during, 'approved')).toBeNull();
     expect(checkEligibility(settings, adult, during, 'not_required')).toBeNull();

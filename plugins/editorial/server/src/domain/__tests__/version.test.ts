@@ -76,7 +76,9 @@ describe('fields inside a component (a contest event: its rules text)', () => {
   });
 
   it('keeps the hash of a post the same as before paths existed (approvals already given stay valid)', () => {
-    expect(versionHash(post, FIELDS, [1])).toBe('947f51db931666c1940c43c7bb512413d96eb6b5f4ca3d7c9a6455108831cc35');
+    expect(versionHash(post, FIELDS, [1])).toBe(
+      '947f51db931666c1940c43c7bb512413d96eb6b5f4ca3d7c9a6455108831cc35'
+    );
     expect(valueAt(post, 'body')).toBe('Bonjour');
     expect(valueAt(event, 'contest.missing.deeper')).toBeUndefined();
   });
