@@ -8,6 +8,12 @@ export type Language = 'fr' | 'en';
 export const languageOf = (preferred: unknown): Language =>
   typeof preferred === 'string' && preferred.toLowerCase().startsWith('en') ? 'en' : 'fr';
 
+/** The period a moment falls in, as a stable key (its start, ISO): every instance computes the same one. */
+export function periodOf(at: Date, intervalMinutes: number): string {
+  const ms = intervalMinutes * 60_000;
+  return new Date(Math.floor(at.getTime() / ms) * ms).toISOString();
+}
+
 export type DigestKind = 'submitted' | 'voided' | 'approved' | 'changes_requested';
 
 export type DigestItem = {

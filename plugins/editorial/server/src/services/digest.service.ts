@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { EditorialConfig } from '../config';
-import { digestMessage, languageOf, type DigestItem } from '../domain/digest-message';
+import { digestMessage, languageOf, periodOf, type DigestItem } from '../domain/digest-message';
 import { PLUGIN_ID } from '../plugin-id';
 import { digestsRepository } from '../repositories/digests.repository';
 import { notificationsRepository } from '../repositories/notifications.repository';
@@ -18,12 +18,6 @@ import { notificationsRepository } from '../repositories/notifications.repositor
 const LEASE_MS = 15 * 60 * 1000;
 /** People per run: the rest wait for the next run, nothing is dropped. */
 const RECIPIENTS_PER_RUN = 500;
-
-/** The period a moment falls in, as a stable key: every instance computes the same one. */
-export function periodOf(at: Date, intervalMinutes: number): string {
-  const ms = intervalMinutes * 60_000;
-  return new Date(Math.floor(at.getTime() / ms) * ms).toISOString();
-}
 
 const digestService = ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = notificationsRepository(strapi);

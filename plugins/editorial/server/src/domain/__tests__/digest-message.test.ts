@@ -1,4 +1,4 @@
-import { digestMessage, languageOf, type DigestItem } from '../digest-message';
+import { digestMessage, languageOf, periodOf, type DigestItem } from '../digest-message';
 
 const item = (kind: DigestItem['kind'], title: string, extra: Partial<DigestItem> = {}): DigestItem => ({
   kind,
@@ -39,5 +39,14 @@ describe('the e-mail digest', () => {
     expect(languageOf('en-GB')).toBe('en');
     expect(languageOf('fr')).toBe('fr');
     expect(languageOf(null)).toBe('fr');
+  });
+});
+
+describe('digest periods', () => {
+  it('puts every moment of an hour in the same period, and the next hour in the next', () => {
+    expect(periodOf(new Date('2026-12-01T10:00:00.000Z'), 60)).toBe('2026-12-01T10:00:00.000Z');
+    expect(periodOf(new Date('2026-12-01T10:59:59.999Z'), 60)).toBe('2026-12-01T10:00:00.000Z');
+    expect(periodOf(new Date('2026-12-01T11:00:00.000Z'), 60)).toBe('2026-12-01T11:00:00.000Z');
+    expect(periodOf(new Date('2026-12-01T10:47:00.000Z'), 15)).toBe('2026-12-01T10:45:00.000Z');
   });
 });
