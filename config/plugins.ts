@@ -47,6 +47,7 @@ export default ({ env }) => ({
       digest: {
         intervalMinutes: env.int('EDITORIAL_DIGEST_INTERVAL_MINUTES', 60),
         enabled: env.bool('EDITORIAL_DIGESTS', true),
+        checkSeconds: env.int('EDITORIAL_DIGEST_CHECK_SECONDS', 60),
       },
     },
   },

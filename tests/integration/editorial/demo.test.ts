@@ -78,14 +78,12 @@ it('opens the demo contests with their rules approved by someone other than thei
   for (const contest of contests) {
     for (const locale of ['fr', 'en']) {
       const key = { uid: EVENT, documentId: contest.documentId, locale };
-      const published = await app.strapi
-        .documents(EVENT as any)
-        .findOne({
-          documentId: contest.documentId,
-          locale,
-          status: 'published',
-          populate: { contest: true },
-        } as any);
+      const published = await app.strapi.documents(EVENT as any).findOne({
+        documentId: contest.documentId,
+        locale,
+        status: 'published',
+        populate: { contest: true },
+      } as any);
       expect([contest.title, locale, await workflow.gate(key, published)]).toEqual([
         contest.title,
         locale,

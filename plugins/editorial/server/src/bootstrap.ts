@@ -7,22 +7,20 @@ import { PLUGIN_ID } from './plugin-id';
 import { historyRepository } from './repositories/history.repository';
 import { getService } from './utils/get-service';
 
-/** How often each instance looks for a new period: the first look in a period sends its digests. */
-const DIGEST_TICK_MS = 60_000;
-
 let digestTimer: NodeJS.Timeout | null = null;
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi, PLUGIN_ID, ACTION_DEFINITIONS);
   await historyRepository(strapi).installAppendOnlyGuard();
 
-  const { enabled } = strapi.plugin(PLUGIN_ID).config('digest') as EditorialConfig['digest'];
+  // Each instance looks every `checkSeconds`: the first look in a new period sends its digests.
+  const { enabled, checkSeconds } = strapi.plugin(PLUGIN_ID).config('digest') as EditorialConfig['digest'];
   if (enabled) {
     digestTimer = setInterval(() => {
       getService(strapi, 'digest')
         .run()
         .catch((error: Error) => strapi.log.error(`[${PLUGIN_ID}] Digest run failed: ${error.message}`));
-    }, DIGEST_TICK_MS);
+    }, checkSeconds * 1000);
     digestTimer.unref();
   }
 };

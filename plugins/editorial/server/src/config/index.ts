@@ -76,6 +76,8 @@ export const configSchema = z.object({
       .max(7 * 24 * 60),
     /** Whether this instance sends digests on its own; off, none are e-mailed (the admin's notices stay). */
     enabled: z.boolean(),
+    /** How often each instance looks for a new period, in seconds: the first look in a period sends. */
+    checkSeconds: z.number().int().min(1).max(3600),
   }),
 });
 
@@ -96,7 +98,7 @@ export function resolveSubjects(subjects: Record<string, unknown>): Record<strin
 export const defaultConfig: EditorialConfig = {
   requiredApprovals: 1,
   allowBypass: false,
-  digest: { intervalMinutes: 60, enabled: true },
+  digest: { intervalMinutes: 60, enabled: true, checkSeconds: 60 },
   subjects: {
     'api::post.post': {
       sentFields: ['body', 'variants', 'media', 'link', 'hashtags'],
