@@ -10,8 +10,9 @@ export type ContestOverrides = Record<string, unknown>;
  * organiser submits it, someone else approves that exact text. Without it the contest takes no entries.
  */
 export async function approveRules(strapi: Core.Strapi, documentId: string, locale = 'fr'): Promise<void> {
-  const workflow = strapi.plugin('editorial')?.service('workflow');
-  if (!workflow) return;
+  const editorial = strapi.plugin('editorial');
+  if (!editorial?.service('subjects').configOf('api::event.event')) return;
+  const workflow = editorial.service('workflow');
   const key = { uid: 'api::event.event', documentId, locale };
   const submitted = await workflow.submit(key, { type: 'system', id: null, name: 'Organisatrice' });
   await workflow.approve(key, { type: 'system', id: null, name: 'Service juridique' }, submitted.contentHash);
