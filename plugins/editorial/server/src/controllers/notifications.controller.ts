@@ -7,7 +7,11 @@ import { markReadSchema, notificationsQuerySchema } from '../validators/admin.va
 /** The signed-in admin's own notifications: never another person's. */
 const notificationsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx) {
-    const query = parse(notificationsQuerySchema, ctx.query);
+    const query = parse(notificationsQuerySchema, ctx.query) as {
+      unread: boolean;
+      page: number;
+      pageSize: number;
+    };
     ctx.body = await getService(strapi, 'notifications').list(ctx.state.user.id, query);
   },
 

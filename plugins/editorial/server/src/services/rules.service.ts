@@ -27,7 +27,7 @@ const rulesService = ({ strapi }: { strapi: Core.Strapi }) => {
         fields: ['name'],
         sort: 'name:asc',
         limit: 500,
-      } as any)) as { documentId: string; name: string }[];
+      } as any)) as unknown as { documentId: string; name: string }[];
       const saved = new Map((await rules.all()).map((rule) => [rule.campaignDocumentId, rule]));
       const roles = await strapi.db
         .query('admin::role')

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { resolveSubjects, type SubjectConfig } from '../config';
-import { textsOf, valueAt, versionHash, type VersionTexts } from '../domain/version';
+import { textsOf, valueAt, versionHash, type TextFields, type VersionTexts } from '../domain/version';
 import { PLUGIN_ID } from '../plugin-id';
 import type { ReviewStatus, SubjectKey } from '../repositories/reviews.repository';
 
@@ -88,7 +88,7 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const campaign = subject.campaignField ? document[subject.campaignField] : null;
       return {
         hash: versionHash(document, subject.sentFields, accountIds),
-        texts: textsOf(document, subject.textFields),
+        texts: textsOf(document, subject.textFields as TextFields | undefined),
         // Posts and events have a title, campaigns a name.
         title:
           typeof (document.title ?? document.name) === 'string'
