@@ -38,6 +38,17 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './plugins/editorial',
     // Solo teams: lets admins holding the editorial `bypass` permission schedule unapproved posts. Off by default.
-    config: { allowBypass: env.bool('EDITORIAL_ALLOW_BYPASS', false) },
+    config: {
+      allowBypass: env.bool('EDITORIAL_ALLOW_BYPASS', false),
+      // Besides posts: a contest's rules text is approved before the contest opens for entries, and a
+      // campaign's brief goes through the same review.
+      subjects: { 'api::event.event': true, 'api::campaign.campaign': true },
+      // What accrued for each person, in one e-mail per period (hourly); off, only the admin's notices.
+      digest: {
+        intervalMinutes: env.int('EDITORIAL_DIGEST_INTERVAL_MINUTES', 60),
+        enabled: env.bool('EDITORIAL_DIGESTS', true),
+        checkSeconds: env.int('EDITORIAL_DIGEST_CHECK_SECONDS', 60),
+      },
+    },
   },
 });

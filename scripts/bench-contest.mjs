@@ -60,6 +60,13 @@ async function createContest(title, contest) {
       },
     },
   });
+  // Entries wait for the rules text to be approved (editorial approval of contest rules).
+  const workflow = strapi.plugin('editorial')?.service('workflow');
+  if (workflow) {
+    const key = { uid: 'api::event.event', documentId: event.documentId, locale: 'fr' };
+    const submitted = await workflow.submit(key, { type: 'system', id: null, name: 'Bench organiser' });
+    await workflow.approve(key, { type: 'system', id: null, name: 'Bench approver' }, submitted.contentHash);
+  }
   await strapi.documents('api::event.event').publish({ documentId: event.documentId, locale: 'fr' });
   return event.documentId;
 }

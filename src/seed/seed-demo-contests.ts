@@ -14,6 +14,8 @@ import {
 } from './demo-activity-content';
 import { DEMO_CONTEST_RULES, DEMO_PARTNERSHIPS, DEMO_CAMPAIGNS } from './demo-content';
 import { writeLocalized } from './seed-demo';
+import { reviewDemoDocument } from './seed-approvals';
+import { demoReviewers } from '../bootstrap/demo-reviewers';
 
 const EVENT_UID = 'api::event.event';
 const LOCALES = ['fr', 'en'] as const;
@@ -151,6 +153,8 @@ async function closedContest(strapi: Core.Strapi) {
     }),
     true
   );
+  // Its rules were approved before it opened, as every contest's are.
+  await reviewDemoDocument(strapi, EVENT_UID, documentId, 'approved', await demoReviewers(strapi), LOCALES);
   // The demo's past: the organizer published the seed's hash an hour before entries opened.
   await strapi
     .plugin('contests')

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { reviewDemoPost } from './seed-approvals';
+import { reviewDemoDocument, reviewDemoPost } from './seed-approvals';
 import { demoReviewers } from '../bootstrap/demo-reviewers';
 import {
   DEMO_CAMPAIGNS,
@@ -205,6 +205,8 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<boolean> {
       true
     );
     if (event.contest) {
+      // Its rules text was approved by someone other than its author: the contest may open.
+      await reviewDemoDocument(strapi, 'api::event.event', documentId, 'approved', people, LOCALES);
       await commitDemoDraw(strapi, documentId);
     }
   }

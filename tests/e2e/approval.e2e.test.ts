@@ -1,7 +1,8 @@
 /**
  * Two people in two browsers: an author writes and submits, an approver approves from the post's
  * review panel; the post goes out on two fakes with the approved text. Then a change after approval
- * pauses what was scheduled, the approver is told, approves again, and the new text goes out.
+ * pauses what was scheduled, the approver is told (in the next e-mail digest and in their notices in
+ * the admin), approves again, and the new text goes out.
  */
 import type { Page } from 'playwright-core';
 
@@ -122,6 +123,11 @@ describe('editorial approval with an author and an approver', () => {
     const approver = await app.strapi.db
       .query('admin::user')
       .findOne({ where: { email: 'e2e-admin@tests.porte-voix.local' } });
+    // The next digest (hourly; run here in a period of its own) tells the approver.
+    await app.strapi
+      .plugin('editorial')
+      .service('digest')
+      .run(new Date(Date.now() + 3_600_000));
     expect(
       app
         .sentEmails()
@@ -129,6 +135,19 @@ describe('editorial approval with an author and an approver', () => {
           (m) => m.to === approver.email && /changed after approval|modifié après validation/.test(m.subject)
         )
     ).toBe(true);
+    // And in the admin: the approver's unread notices say it; marking it read takes it off the list.
+    await page.goto(`${session.baseUrl}/admin/plugins/editorial`);
+    const unread = page
+      .locator('[data-testid^="notification-"][data-read="false"]')
+      .filter({ hasText: 'Balade' })
+      .filter({ hasText: 'Changed after approval' });
+    await unread.first().waitFor({ timeout: 30_000 });
+    const notice = await unread.first().getAttribute('data-testid');
+    await unread.first().getByTestId('notification-mark-read').click();
+    await page
+      .locator(`[data-testid="${notice}"][data-read="false"]`)
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await page.goto(editView(second));
 
     await page.getByTestId('review-approve').click();
     await page.getByTestId('review-status-approved').waitFor({ timeout: 30_000 });

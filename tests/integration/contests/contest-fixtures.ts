@@ -5,11 +5,24 @@ let counter = 0;
 
 export type ContestOverrides = Record<string, unknown>;
 
-/** A contest event (fr, the default locale), published unless told otherwise. */
+/**
+ * The contest's rules text goes through editorial approval like a post (the app opts events in): an
+ * organiser submits it, someone else approves that exact text. Without it the contest takes no entries.
+ */
+export async function approveRules(strapi: Core.Strapi, documentId: string, locale = 'fr'): Promise<void> {
+  const editorial = strapi.plugin('editorial');
+  if (!editorial?.service('subjects').configOf('api::event.event')) return;
+  const workflow = editorial.service('workflow');
+  const key = { uid: 'api::event.event', documentId, locale };
+  const submitted = await workflow.submit(key, { type: 'system', id: null, name: 'Organisatrice' });
+  await workflow.approve(key, { type: 'system', id: null, name: 'Service juridique' }, submitted.contentHash);
+}
+
+/** A contest event (fr, the default locale), its rules approved and published unless told otherwise. */
 export async function createContest(
   strapi: Core.Strapi,
   contest: ContestOverrides = {},
-  options: { publish?: boolean; kind?: string; title?: string } = {}
+  options: { publish?: boolean; kind?: string; title?: string; approveRules?: boolean } = {}
 ): Promise<string> {
   counter += 1;
   const now = Date.now();
@@ -39,6 +52,8 @@ export async function createContest(
       },
     } as any,
   });
+  if (options.approveRules !== false && (options.kind ?? 'contest') === 'contest')
+    await approveRules(strapi, event.documentId);
   if (options.publish !== false) {
     await strapi.documents('api::event.event').publish({ documentId: event.documentId, locale: 'fr' });
   }

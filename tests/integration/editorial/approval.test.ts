@@ -56,6 +56,14 @@ async function submitted(author: Person, text: string, accountIds?: number[]) {
   return { documentId, hash: response.body.data.hash as string };
 }
 
+let digestPeriod = 0;
+/** The e-mail digest, as its schedule sends it: one run in a period of its own (a test is quicker than an hour). */
+const sendDigests = () =>
+  app.strapi
+    .plugin('editorial')
+    .service('digest')
+    .run(new Date(Date.now() + ++digestPeriod * 3_600_000));
+
 const deliveriesOf = async (documentId: string) =>
   (await api().get(`/posts/${documentId}/deliveries`)).body.data as any[];
 
@@ -120,6 +128,7 @@ describe('editorial approval', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.data).toMatchObject({ status: 'approved', approvedHash: hash });
     expect(approved.body.data.history.map((e: any) => e.action)).toEqual(['submitted', 'approved']);
+    await sendDigests();
     expect(app.sentEmails().some((m) => m.to === author.email && /approved|validé/.test(m.subject))).toBe(
       true
     );
@@ -145,6 +154,7 @@ describe('editorial approval', () => {
     expect(sentBack.body.data.status).toBe('draft');
     const inbox = (await author.get('/editorial/inbox')).body.data;
     expect(inbox.sentBack.map((r: any) => r.documentId)).toContain(documentId);
+    await sendDigests();
     expect(
       app.sentEmails().some((m) => m.to === author.email && /Le ton est trop familier/.test(m.text ?? ''))
     ).toBe(true);
@@ -177,6 +187,7 @@ describe('editorial approval', () => {
     const entry = voided.history.find((e: any) => e.action === 'voided');
     expect(entry.details.changes).toEqual([{ field: 'body', before: first, after: second }]);
     expect((await deliveriesOf(documentId)).map((d) => d.status)).toEqual(['paused', 'paused']);
+    await sendDigests();
     expect(
       app.sentEmails().some((m) => m.to === approver.email && /changed after|modifié après/.test(m.subject))
     ).toBe(true);
@@ -251,6 +262,15 @@ describe('editorial approval', () => {
     const settings = await person('settings');
     const rule = await settings.put(`/editorial/rules/${campaign.documentId}`, { requiredApprovals: 2 });
     expect(rule.status).toBe(200);
+    // What the settings page lists: every campaign with its rule, the roles and people to name.
+    const overview = (await settings.get('/editorial/rules')).body.data;
+    expect(overview.campaigns.find((c: any) => c.documentId === campaign.documentId)).toMatchObject({
+      rule: { requiredApprovals: 2, approverRoleIds: [], approverUserIds: [] },
+    });
+    expect(overview.roles.map((role: any) => role.code)).toContain('strapi-editor');
+    expect(overview.users.map((user: any) => user.id)).toContain(first.id);
+    const author2 = await person('author', 'strapi-author');
+    expect((await author2.get('/editorial/rules')).status).toBe(403);
     const documentId = await write(author, null, {
       title: 'Deux validations',
       body: `Deux validations ${unique()}`,

@@ -67,3 +67,35 @@ it('takes the demo posts through the workflow, approved by someone other than th
     }
   }
 });
+
+it('opens the demo contests with their rules approved by someone other than their author, in both locales', async () => {
+  const EVENT = 'api::event.event';
+  const workflow = app.strapi.plugin('editorial').service('workflow');
+  const contests = await app.strapi
+    .documents(EVENT as any)
+    .findMany({ locale: 'fr', status: 'published', filters: { kind: 'contest' } as any });
+  expect(contests.length).toBeGreaterThanOrEqual(2);
+  for (const contest of contests) {
+    for (const locale of ['fr', 'en']) {
+      const key = { uid: EVENT, documentId: contest.documentId, locale };
+      const published = await app.strapi.documents(EVENT as any).findOne({
+        documentId: contest.documentId,
+        locale,
+        status: 'published',
+        populate: { contest: true },
+      } as any);
+      expect([contest.title, locale, await workflow.gate(key, published)]).toEqual([
+        contest.title,
+        locale,
+        'approved',
+      ]);
+      expect((await workflow.history(key)).map((entry: any) => entry.action)).toEqual([
+        'submitted',
+        'approved',
+      ]);
+    }
+    const state = (await app.http().get(`/api/contests/${contest.documentId}`)).body.data;
+    expect(state.rulesApproved).toBe(true);
+    expect(state.entryCount).toBeGreaterThan(0);
+  }
+});

@@ -24,6 +24,11 @@ async function sweep(strapi: Core.Strapi) {
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi, PLUGIN_ID, ACTION_DEFINITIONS);
   await getService(strapi, 'audit').installAppendOnlyGuard();
+  // A contest opens only with its rules approved: an approval or a voided one is seen at once.
+  for (const event of ['editorial.approved', 'editorial.voided'])
+    strapi.eventHub.on(event, async () => {
+      getService(strapi, 'events').forget();
+    });
 
   const minutes = strapi
     .plugin(PLUGIN_ID)

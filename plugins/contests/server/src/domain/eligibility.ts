@@ -4,11 +4,24 @@ import { contestPhase, type ContestSettings } from './contest-settings';
 export type Refusal =
   | { reason: 'window_not_open'; opensAt: string }
   | { reason: 'window_closed'; closedAt: string }
+  | { reason: 'rules_not_approved'; approval: UnapprovedRules }
   | { reason: 'rules_not_accepted' }
   | { reason: 'birth_date_required'; minimumAge: number }
   | { reason: 'under_age'; minimumAge: number }
   | { reason: 'country_required'; eligibleCountries: string[] }
   | { reason: 'country_not_eligible'; country: string; eligibleCountries: string[] };
+
+/**
+ * Where the contest's rules text stands in editorial approval (the editorial plugin's answer for the
+ * published event): a contest opens for entries only with its rules approved, when the app has the
+ * events' rules go through approval (`not_required` otherwise).
+ */
+export type RulesApproval = 'not_required' | 'approved' | UnapprovedRules;
+export type UnapprovedRules = 'not_approved' | 'voided' | 'not_published';
+
+/** Unknown (null: not asked) never lets entries in. */
+export const rulesAllowEntries = (approval: RulesApproval | null) =>
+  approval === 'approved' || approval === 'not_required';
 
 export type EntrantFacts = {
   country?: string | null;
@@ -31,11 +44,14 @@ export function ageOn(birthDate: string, day: Date): number {
 export function checkEligibility(
   settings: ContestSettings,
   entrant: EntrantFacts,
-  now: Date
+  now: Date,
+  rulesApproval: RulesApproval | null = 'not_required'
 ): Refusal | null {
   const phase = contestPhase(settings, now);
   if (phase === 'upcoming') return { reason: 'window_not_open', opensAt: settings.entryOpensAt };
   if (phase === 'closed') return { reason: 'window_closed', closedAt: settings.entryClosesAt };
+  if (!rulesAllowEntries(rulesApproval))
+    return { reason: 'rules_not_approved', approval: (rulesApproval ?? 'not_approved') as UnapprovedRules };
   if (entrant.consents.rules !== true) return { reason: 'rules_not_accepted' };
   if (settings.minimumAge > 0) {
     if (!entrant.birthDate) return { reason: 'birth_date_required', minimumAge: settings.minimumAge };

@@ -4,7 +4,7 @@
  * `details.reason` of each answer stays the same in every language, for frontends that word it
  * themselves.
  */
-import type { Refusal } from './eligibility';
+import type { Refusal, UnapprovedRules } from './eligibility';
 
 export type EntrantLanguage = 'fr' | 'en';
 const LANGUAGES: EntrantLanguage[] = ['fr', 'en'];
@@ -76,6 +76,8 @@ export function refusalText(refusal: Refusal, language: EntrantLanguage, timeZon
       return fr
         ? `Les participations sont closes depuis le ${when(refusal.closedAt, language, timeZone)}.`
         : `Entries are closed: they closed on ${when(refusal.closedAt, language, timeZone)}.`;
+    case 'rules_not_approved':
+      return rulesNotApprovedText(refusal.approval, language);
     case 'rules_not_accepted':
       return fr
         ? 'Pour participer, acceptez le règlement du jeu (consents.rules = true).'
@@ -97,6 +99,22 @@ export function refusalText(refusal: Refusal, language: EntrantLanguage, timeZon
         ? `Ce jeu est réservé aux résidents de ces pays : ${countries(refusal.eligibleCountries, language)} (pays indiqué : ${countries([refusal.country], language)}).`
         : `This contest is open to residents of these countries only: ${countries(refusal.eligibleCountries, language)} (country given: ${countries([refusal.country], language)}).`;
   }
+}
+
+/** A contest does not open (or stops taking entries) while its rules text is not the approved one. */
+export function rulesNotApprovedText(approval: UnapprovedRules, language: EntrantLanguage): string {
+  const fr = language === 'fr';
+  if (approval === 'voided')
+    return fr
+      ? 'Ce jeu est suspendu : son règlement a changé depuis sa validation et attend une nouvelle validation.'
+      : 'This contest is on hold: its rules changed since they were approved and wait for a new approval.';
+  if (approval === 'not_published')
+    return fr
+      ? "Ce jeu n'est pas encore ouvert : la version validée de son règlement n'est pas encore publiée."
+      : 'This contest is not open yet: the approved version of its rules is not published yet.';
+  return fr
+    ? "Ce jeu n'est pas encore ouvert : son règlement attend sa validation."
+    : 'This contest is not open yet: its rules are waiting for approval.';
 }
 
 export function alreadyEnteredText(entriesPerPerson: number, language: EntrantLanguage): string {

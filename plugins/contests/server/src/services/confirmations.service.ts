@@ -5,6 +5,8 @@ import { conflict, forbidden } from '@porte-voix/kit/http-errors';
 
 import type { ContestsConfig } from '../config';
 import { contestPhase } from '../domain/contest-settings';
+import { rulesAllowEntries, type UnapprovedRules } from '../domain/eligibility';
+import { languageOr, rulesNotApprovedText } from '../domain/entrant-messages';
 import { entriesRepository } from '../repositories/entries.repository';
 import { getService } from '../utils/get-service';
 import type { OutboxHandler } from './outbox.service';
@@ -61,6 +63,13 @@ const confirmationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (contestPhase(contest.settings, now) !== 'open') {
         throw forbidden('Entries are closed: this entry can no longer be confirmed.', {
           reason: 'window_closed',
+        });
+      }
+      if (!rulesAllowEntries(contest.rulesApproval)) {
+        const approval = (contest.rulesApproval ?? 'not_approved') as UnapprovedRules;
+        throw forbidden(rulesNotApprovedText(approval, languageOr(null, contest.locale)), {
+          reason: 'rules_not_approved',
+          approval,
         });
       }
       const status = (entry.fraudSignals ?? []).length > 0 ? 'review' : 'valid';

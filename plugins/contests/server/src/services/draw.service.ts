@@ -5,6 +5,7 @@ import { conflict } from '@porte-voix/kit/http-errors';
 import { contestPhase } from '../domain/contest-settings';
 import { publicDisplayName } from '../domain/display-name';
 import { commitmentOf, newSeed, runDraw } from '../domain/draw';
+import { rulesAllowEntries } from '../domain/eligibility';
 import { entriesRepository } from '../repositories/entries.repository';
 import { stateRepository, type Claim, type ContestState } from '../repositories/state.repository';
 import { getService } from '../utils/get-service';
@@ -155,6 +156,8 @@ const drawService = ({ strapi }: { strapi: Core.Strapi }) => {
       eventDocumentId,
       title: contest.title,
       phase,
+      /** Entries wait for the rules text to be approved (editorial approval): false until it is, and after a change. */
+      rulesApproved: rulesAllowEntries(contest.rulesApproval),
       window: {
         opensAt: settings.entryOpensAt,
         closesAt: settings.entryClosesAt,

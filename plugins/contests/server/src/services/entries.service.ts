@@ -30,6 +30,7 @@ import type { Actor } from './audit.service';
 const REFUSAL_STATUS: Record<Refusal['reason'], number> = {
   window_not_open: 403,
   window_closed: 403,
+  rules_not_approved: 403,
   rules_not_accepted: 422,
   birth_date_required: 422,
   under_age: 422,
@@ -154,7 +155,8 @@ const entriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const refusal = checkEligibility(
         settings,
         { country: data.country, birthDate: data.birthDate, consents },
-        now
+        now,
+        contest.rulesApproval
       );
       if (refusal) {
         throw REFUSAL_STATUS[refusal.reason] === 403

@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 
 import { readContestSettings, type ContestSettings } from '../domain/contest-settings';
+import type { RulesApproval } from '../domain/eligibility';
 
 const EVENT_UID = 'api::event.event';
 
@@ -13,6 +14,11 @@ export type ContestEvent = {
   locale: string;
   published: boolean;
   settings: ContestSettings;
+  /**
+   * Whether the published rules text is the approved one (entries wait for it); `not_required`
+   * without editorial approval of events; null where it was not asked (the list of every contest).
+   */
+  rulesApproval: RulesApproval | null;
 };
 
 const populate = { contest: { populate: ['prizes'] } } as const;
@@ -45,7 +51,19 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return (other as any) ?? null;
   }
 
-  function toContest(event: any, published: boolean): ContestEvent {
+  /**
+   * Asked of the editorial plugin, through its services, when the app has it review events: is the
+   * rules text entrants read (this published version) exactly the approved one?
+   */
+  async function rulesApprovalOf(event: any): Promise<RulesApproval> {
+    const editorial = strapi.plugin('editorial');
+    if (!editorial) return 'not_required';
+    return editorial
+      .service('workflow')
+      .gate({ uid: EVENT_UID, documentId: event.documentId, locale: event.locale || 'fr' }, event);
+  }
+
+  function toContest(event: any, published: boolean, rulesApproval: RulesApproval | null): ContestEvent {
     return {
       documentId: event.documentId,
       title: event.title,
@@ -53,6 +71,7 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: event.locale || 'fr',
       published,
       settings: readContestSettings(event.contest),
+      rulesApproval,
     };
   }
 
@@ -80,7 +99,7 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     ensureContest(published);
-    return toContest(published, true);
+    return toContest(published, true, await rulesApprovalOf(published));
   }
 
   const cache = new Map<string, { expires: number; contest: Promise<ContestEvent> }>();
@@ -112,7 +131,11 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'event_not_found',
         });
       ensureContest(event);
-      return toContest(event, Boolean(published));
+      return toContest(
+        event,
+        Boolean(published),
+        published ? await rulesApprovalOf(published) : 'not_approved'
+      );
     },
 
     /** Every event of kind contest (drafts included), for the admin list and the sweeps. */
@@ -133,9 +156,12 @@ const eventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           } as any)) as any[]
         ).map((event) => event.documentId)
       );
-      return drafts
-        .filter((event) => event.contest?.entryOpensAt && event.contest?.entryClosesAt)
-        .map((event) => toContest(event, published.has(event.documentId)));
+      return (
+        drafts
+          .filter((event) => event.contest?.entryOpensAt && event.contest?.entryClosesAt)
+          // Not asked here (one question per contest): the contest's own state says it.
+          .map((event) => toContest(event, published.has(event.documentId), null))
+      );
     },
   };
 };

@@ -10,7 +10,7 @@ describeTranslations({
   fr,
   minimumUsed: 20,
   expected: {
-    title: 'name every review status and history action the server stores',
+    title: 'name every review status, history action and notification kind the server stores',
     keys: () => [
       ...['draft', 'in_review', 'approved'].map((status) => `status.${status}`),
       ...[
@@ -24,6 +24,7 @@ describeTranslations({
         'commented',
         'sent',
       ].map((action) => `history.${action}`),
+      ...['submitted', 'voided', 'approved', 'changes_requested'].map((kind) => `notifications.kind.${kind}`),
     ],
   },
 });

@@ -1,4 +1,7 @@
-/** Side panel of a post's edit view: where this locale stands in review, what this user may do, the comments and history. */
+/**
+ * Side panel of the edit view of a document under review (a post; a contest's rules; a campaign's
+ * brief): where this locale stands, what this user may do, the comments and history.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import {
   Badge,
@@ -15,9 +18,8 @@ import { useApiError } from '@porte-voix/kit/admin';
 import { useIntl } from 'react-intl';
 
 import { useEditorialApi, type HistoryEntry, type Review, type ReviewStatus } from '../api/editorial';
+import { takesPart, useReviewedTypes } from '../hooks/useReviewedTypes';
 import { useT } from '../hooks/useT';
-
-const POST_UID = 'api::post.post';
 
 const STATUS_COLORS: Record<ReviewStatus, { text: string; background: string }> = {
   draft: { text: 'neutral600', background: 'neutral150' },
@@ -54,11 +56,13 @@ const Entry = ({ entry }: { entry: HistoryEntry }) => {
 };
 
 const PanelContent = ({
+  type,
   documentId,
   locale,
   variants,
   savedAt,
 }: {
+  type: string;
   documentId: string;
   locale: string;
   variants: string[];
@@ -72,11 +76,11 @@ const PanelContent = ({
   const [variant, setVariant] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const subject = { documentId, locale };
+  const subject = { type, documentId, locale };
 
   const load = useCallback(
-    () => api.review({ documentId, locale }).then(setReview, (e) => setError(apiError.message(e))),
-    [api, apiError, documentId, locale]
+    () => api.review({ type, documentId, locale }).then(setReview, (e) => setError(apiError.message(e))),
+    [api, apiError, type, documentId, locale]
   );
   useEffect(() => {
     load();
@@ -219,7 +223,7 @@ const PanelContent = ({
   );
 };
 
-/** A content-manager side panel description; only posts that exist get one, per locale. */
+/** A content-manager side panel description; only documents under review that exist get one, per locale. */
 const ReviewPanel = ({
   model,
   documentId,
@@ -227,15 +231,22 @@ const ReviewPanel = ({
 }: {
   model: string;
   documentId?: string;
-  document?: { locale?: string; updatedAt?: string; variants?: { network?: string }[] };
+  document?: {
+    locale?: string;
+    updatedAt?: string;
+    variants?: { network?: string }[];
+    [field: string]: unknown;
+  };
 }) => {
   const t = useT();
-  if (model !== POST_UID || !documentId || !document?.locale) return null;
+  const types = useReviewedTypes();
+  if (!documentId || !document?.locale || !takesPart(types, model, document)) return null;
   const variants = [...new Set((document.variants ?? []).map((v) => v.network).filter(Boolean) as string[])];
   return {
     title: t('panel.title'),
     content: (
       <PanelContent
+        type={model}
         documentId={documentId}
         locale={document.locale}
         variants={variants}

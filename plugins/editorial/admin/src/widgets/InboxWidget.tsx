@@ -7,7 +7,7 @@ import { useEditorialApi, type InboxItem } from '../api/editorial';
 import { useT } from '../hooks/useT';
 
 const editLink = (item: InboxItem) =>
-  `/content-manager/collection-types/api::post.post/${item.documentId}?plugins[i18n][locale]=${item.locale}`;
+  `/content-manager/collection-types/${item.type}/${item.documentId}?plugins[i18n][locale]=${item.locale}`;
 
 const Section = ({ title, items, testId }: { title: string; items: InboxItem[]; testId: string }) => {
   const t = useT();

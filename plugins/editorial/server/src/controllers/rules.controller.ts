@@ -6,6 +6,10 @@ import { getService } from '../utils/get-service';
 import { campaignParamSchema, ruleSchema } from '../validators/admin.validators';
 
 const rulesController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async overview(ctx) {
+    ctx.body = { data: await getService(strapi, 'rules').overview() };
+  },
+
   async findOne(ctx) {
     const campaignDocumentId = parse(campaignParamSchema, ctx.params.campaign);
     const rules = getService(strapi, 'rules');

@@ -24,6 +24,16 @@ export function canonical(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
+/** The value at a field path: `body`, or `contest.rules` inside a component (undefined when a step is missing). */
+export function valueAt(document: Record<string, unknown> | null | undefined, path: string): unknown {
+  let value: unknown = document;
+  for (const step of path.split('.')) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
 /** What a version is made of, in a stable order. */
 export function versionContent(
   document: Record<string, unknown>,
@@ -31,7 +41,7 @@ export function versionContent(
   accountIds: number[]
 ): Record<string, unknown> {
   const content: Record<string, unknown> = {};
-  for (const field of [...sentFields].sort()) content[field] = canonical(document[field] ?? null);
+  for (const field of [...sentFields].sort()) content[field] = canonical(valueAt(document, field) ?? null);
   content.accounts = [...new Set(accountIds)].sort((a, b) => a - b);
   return content;
 }
@@ -46,12 +56,21 @@ export function versionHash(document: Record<string, unknown>, sentFields: strin
 /** The texts an editor reads: the master text and each network's variant. */
 export type VersionTexts = { body: string; variants: Record<string, string> };
 
-export function textsOf(document: Record<string, unknown>): VersionTexts {
+/** Where a type keeps the text a reviewer reads (`body`, `contest.rules`) and, for posts, each network's variant. */
+export type TextFields = { body: string; variants?: string | null };
+
+export const POST_TEXT_FIELDS: TextFields = { body: 'body', variants: 'variants' };
+
+export function textsOf(
+  document: Record<string, unknown>,
+  fields: TextFields = POST_TEXT_FIELDS
+): VersionTexts {
   const variants: Record<string, string> = {};
-  for (const variant of (document.variants as { network?: string; text?: string }[] | undefined) ?? []) {
+  const listed = fields.variants ? valueAt(document, fields.variants) : undefined;
+  for (const variant of (listed as { network?: string; text?: string }[] | undefined) ?? []) {
     if (variant?.network) variants[variant.network] = variant.text ?? '';
   }
-  return { body: String(document.body ?? ''), variants };
+  return { body: String(valueAt(document, fields.body) ?? ''), variants };
 }
 
 export type TextChange = { field: string; before: string | null; after: string | null };

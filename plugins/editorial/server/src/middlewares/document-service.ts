@@ -44,7 +44,7 @@ export const editorialWriteHook =
     }
 
     const result = (await next()) as { documentId?: string; locale?: string } | null;
-    if (result?.documentId) {
+    if (result?.documentId && subjects.applies(subject, result as Record<string, unknown>)) {
       await getService(strapi, 'workflow').afterWrite(
         { uid: ctx.uid, documentId: result.documentId, locale: result.locale ?? locale },
         currentActor(strapi)

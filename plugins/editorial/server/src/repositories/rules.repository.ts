@@ -23,6 +23,9 @@ export const rulesRepository = (strapi: Core.Strapi) => {
       const row = await query().findOne({ where: { campaignDocumentId } });
       return row ? toRule(row) : null;
     },
+    async all(): Promise<CampaignRule[]> {
+      return (await query().findMany({ limit: 1000 })).map(toRule);
+    },
     async save(rule: CampaignRule): Promise<CampaignRule> {
       const existing = await query().findOne({ where: { campaignDocumentId: rule.campaignDocumentId } });
       const row = existing

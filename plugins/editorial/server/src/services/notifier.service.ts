@@ -1,47 +1,44 @@
 /**
- * Tells people what waits for them, by e-mail in their admin language: approvers when a version
- * waits (submitted, or changed after approval), the author when approved or sent back. Never the
- * person who caused it, and sending never fails the action.
+ * Tells people what waits for them: approvers when a version waits (submitted, or changed after
+ * approval), the author when approved or sent back. Never the person who caused it. Each is a
+ * notification of its own, read in the admin and e-mailed in the next digest (see the digest
+ * service); recording it never fails the action.
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '@porte-voix/kit/server';
 
 import { ACTIONS } from '../permissions';
 import { PLUGIN_ID } from '../plugin-id';
+import { notificationsRepository, type NotificationKind } from '../repositories/notifications.repository';
 import type { ReviewRow } from '../repositories/reviews.repository';
 import { getService } from '../utils/get-service';
-import { languageOf, message, type MessageKind } from './messages';
 
 type Recipient = { id: number; email: string; preferedLanguage?: string | null };
 
 const SUPER_ADMIN = 'strapi-super-admin';
 
 const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
-  function adminUrl(): string {
-    const configured = strapi.plugin(PLUGIN_ID).config('adminUrl') as string | undefined;
-    return (configured || (strapi.config.get('admin.absoluteUrl') as string) || '').replace(/\/$/, '');
-  }
+  const notifications = notificationsRepository(strapi);
 
-  const linkTo = (review: ReviewRow) =>
-    `${adminUrl()}/content-manager/collection-types/${review.subjectUid}/${review.subjectDocumentId}?plugins[i18n][locale]=${review.subjectLocale}`;
-
-  async function send(to: Recipient[], kind: MessageKind, review: ReviewRow, who: string, comment?: string) {
-    const email = strapi.plugin('email');
-    if (!email) return;
-    for (const recipient of to) {
-      const { subject, text } = message(kind, languageOf(recipient.preferedLanguage), {
-        title: review.title ?? review.subjectDocumentId,
-        locale: review.subjectLocale,
-        who,
-        comment,
-        url: linkTo(review),
-      });
-      try {
-        await email.service('email').send({ to: recipient.email, subject, text });
-      } catch (error) {
-        strapi.log.warn(`[${PLUGIN_ID}] Could not e-mail ${recipient.email}: ${(error as Error).message}`);
-      }
-    }
+  async function notify(
+    to: Recipient[],
+    kind: NotificationKind,
+    review: ReviewRow,
+    who: string | null,
+    comment?: string
+  ) {
+    await notifications.createMany(
+      to.map((recipient) => ({
+        recipientId: recipient.id,
+        kind,
+        subjectUid: review.subjectUid,
+        subjectDocumentId: review.subjectDocumentId,
+        subjectLocale: review.subjectLocale,
+        title: review.title,
+        actorName: who,
+        comment: comment ?? null,
+      }))
+    );
   }
 
   /** Active admins who may approve this review: the approve permission (or super admin), then the campaign's rule. */
@@ -72,8 +69,10 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async waiting(review: ReviewRow, kind: 'submitted' | 'voided'): Promise<void> {
       try {
-        const who = (kind === 'submitted' ? review.submittedByName : review.lastEditorName) ?? '—';
-        await send(await approversOf(review), kind, review, who);
+        const who = (kind === 'submitted' ? review.submittedByName : review.lastEditorName) ?? null;
+        const causedBy = kind === 'submitted' ? review.submittedById : review.lastEditorId;
+        const approvers = (await approversOf(review)).filter((user) => user.id !== causedBy);
+        await notify(approvers, kind, review, who);
       } catch (error) {
         strapi.log.warn(`[${PLUGIN_ID}] Approvers not notified: ${(error as Error).message}`);
       }
@@ -88,7 +87,7 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (review.submittedById == null || review.submittedById === actor.id) return;
       try {
         const author = await strapi.db.query('admin::user').findOne({ where: { id: review.submittedById } });
-        if (author?.email) await send([author], kind, review, actor.name ?? '—', comment);
+        if (author) await notify([author], kind, review, actor.name ?? null, comment);
       } catch (error) {
         strapi.log.warn(`[${PLUGIN_ID}] Author not notified: ${(error as Error).message}`);
       }

@@ -17,6 +17,42 @@ const rulesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     find: (campaignDocumentId: string) => rules.find(campaignDocumentId),
+
+    /**
+     * What the settings page shows: every campaign with its rule (or the default), and the roles and
+     * people that can be named as approvers.
+     */
+    async overview() {
+      const campaigns = (await strapi.documents('api::campaign.campaign' as any).findMany({
+        fields: ['name'],
+        sort: 'name:asc',
+        limit: 500,
+      } as any)) as unknown as { documentId: string; name: string }[];
+      const saved = new Map((await rules.all()).map((rule) => [rule.campaignDocumentId, rule]));
+      const roles = await strapi.db
+        .query('admin::role')
+        .findMany({ select: ['id', 'name', 'code'], orderBy: [{ name: 'asc' }] });
+      const users = await strapi.db.query('admin::user').findMany({
+        where: { isActive: true },
+        select: ['id', 'firstname', 'lastname', 'username', 'email'],
+        orderBy: [{ firstname: 'asc' }],
+        limit: 500,
+      });
+      return {
+        defaultRequiredApprovals: fallback().requiredApprovals,
+        campaigns: campaigns.map((campaign) => ({
+          documentId: campaign.documentId,
+          name: campaign.name,
+          rule: saved.get(campaign.documentId) ?? null,
+        })),
+        roles: roles.map((role: any) => ({ id: role.id, name: role.name, code: role.code })),
+        users: users.map((user: any) => ({
+          id: user.id,
+          name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email,
+          email: user.email,
+        })),
+      };
+    },
     save: (rule: CampaignRule) => rules.save(rule),
 
     /** The campaign's rule, or the configured default (anyone with the approve permission). */

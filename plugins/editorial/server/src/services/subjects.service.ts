@@ -5,8 +5,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { SubjectConfig } from '../config';
-import { textsOf, versionHash, type VersionTexts } from '../domain/version';
+import { resolveSubjects, type SubjectConfig } from '../config';
+import { textsOf, valueAt, versionHash, type TextFields, type VersionTexts } from '../domain/version';
 import { PLUGIN_ID } from '../plugin-id';
 import type { ReviewStatus, SubjectKey } from '../repositories/reviews.repository';
 
@@ -20,9 +20,29 @@ export type LoadedVersion = {
 };
 
 const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const subjects = () => strapi.plugin(PLUGIN_ID).config('subjects') as Record<string, SubjectConfig>;
+  // Resolved once per configuration object: every write of every document asks.
+  let resolved: { from: unknown; subjects: Record<string, SubjectConfig> } | null = null;
+  const subjects = () => {
+    const configured = strapi.plugin(PLUGIN_ID).config('subjects') as Record<string, unknown>;
+    if (resolved?.from !== configured) resolved = { from: configured, subjects: resolveSubjects(configured) };
+    return resolved.subjects;
+  };
+
+  /** Whether this document takes part (a type's `when`: events only when they are contests). */
+  const applies = (subject: SubjectConfig, document: Record<string, unknown> | null | undefined) =>
+    !subject.when || subject.when.in.includes(String(valueAt(document, subject.when.field) ?? ''));
 
   return {
+    applies,
+
+    /** The types under review, for the admin (which edit views get the review panel). */
+    types: () => Object.keys(subjects()),
+
+    /** The hash a document of `uid` would have as a version for `accountIds` (another version of it, e.g. the published one). */
+    hashOf(uid: string, document: Record<string, unknown>, accountIds: number[]): string {
+      return versionHash(document, this.requireSubject(uid).sentFields, accountIds);
+    },
+
     /** The configuration of a type under review; undefined when the type does not take part. */
     configOf(uid: string): SubjectConfig | undefined {
       return subjects()[uid];
@@ -57,14 +77,23 @@ const subjectsService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: subject.populate as any,
       })) as Record<string, any> | null;
       if (!document) return null;
+      if (!applies(subject, document))
+        throw new errors.ValidationError(
+          `This document does not go through editorial approval (its ${subject.when!.field} is not ${subject.when!.in.join(' or ')}).`,
+          { reason: 'not_reviewed_document', field: subject.when!.field }
+        );
       const snapshot: Record<string, unknown> = { locale: document.locale ?? key.locale };
       for (const field of [...subject.sentFields, ...subject.snapshotFields])
-        snapshot[field] = document[field] ?? null;
+        snapshot[field] = valueAt(document, field) ?? null;
       const campaign = subject.campaignField ? document[subject.campaignField] : null;
       return {
         hash: versionHash(document, subject.sentFields, accountIds),
-        texts: textsOf(document),
-        title: typeof document.title === 'string' ? document.title.slice(0, 255) : null,
+        texts: textsOf(document, subject.textFields as TextFields | undefined),
+        // Posts and events have a title, campaigns a name.
+        title:
+          typeof (document.title ?? document.name) === 'string'
+            ? String(document.title ?? document.name).slice(0, 255)
+            : null,
         campaignDocumentId: campaign?.documentId ?? null,
         snapshot: JSON.parse(JSON.stringify(snapshot)),
       };

@@ -31,6 +31,13 @@ export type ApprovedVersion = {
   accountIds: number[];
 };
 
+/**
+ * Whether a version another plugin is about to act on is the approved one: `not_required` (its type
+ * or this document does not take part), `approved`, `not_approved` (never approved), `voided` (approved
+ * once, changed since), `not_published` (the draft is approved, the version given is another one).
+ */
+export type ApprovalGate = 'not_required' | 'approved' | 'not_approved' | 'voided' | 'not_published';
+
 const MAX_RACES = 5;
 /** Live checks remembered at once (one per post and locale being sent); more and the memory starts again. */
 const MAX_LIVE_CHECKS = 1_000;
@@ -358,6 +365,21 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
         snapshot: review.approvedSnapshot,
         accountIds: review.accountIds ?? [],
       };
+    },
+
+    /**
+     * Whether `document`, a version of the subject as another plugin reads it (a contest's published
+     * event, which entrants read), is the approved version now. The contests plugin opens a contest
+     * for entries only when this says `approved`.
+     */
+    async gate(key: SubjectKey, document: Record<string, unknown>): Promise<ApprovalGate> {
+      const subject = subjects().configOf(key.uid);
+      if (!subject || !subjects().applies(subject, document)) return 'not_required';
+      const approved = await this.approvedVersion(key);
+      if (!approved) return (await reviews.find(key))?.approvedHash ? 'voided' : 'not_approved';
+      return subjects().hashOf(key.uid, document, approved.accountIds) === approved.hash
+        ? 'approved'
+        : 'not_published';
     },
 
     /** What the sender records: which approved version a delivery sent, where. */

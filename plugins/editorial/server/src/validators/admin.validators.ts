@@ -46,3 +46,18 @@ export const ruleSchema = z.object({
   approverRoleIds: z.array(id).max(50).default([]),
   approverUserIds: z.array(id).max(200).default([]),
 });
+
+export const notificationsQuerySchema = z.object({
+  unread: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'unread is true or false' }) })
+    .default('false')
+    .transform((value) => value === 'true'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Mark some notifications read (`ids`), or all of them (`all: true`). */
+export const markReadSchema = z.union(
+  [z.object({ ids: z.array(id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()],
+  { errorMap: () => ({ message: 'send { ids: [notification ids] } or { all: true }' }) }
+);

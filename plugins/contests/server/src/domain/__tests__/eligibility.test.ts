@@ -26,6 +26,21 @@ describe('eligibility', () => {
     expect(contestPhase(settings, new Date('2026-06-01T00:00:00Z'))).toBe('closed');
   });
 
+  it('does not open while the rules text is not the approved one, and says why', () => {
+    for (const approval of ['not_approved', 'voided', 'not_published'] as const)
+      expect(checkEligibility(settings, adult, during, approval)).toEqual({
+        reason: 'rules_not_approved',
+        approval,
+      });
+    expect(checkEligibility(settings, adult, during, null)?.reason).toBe('rules_not_approved');
+    expect(checkEligibility(settings, adult, during, 'approved')).toBeNull();
+    expect(checkEligibility(settings, adult, during, 'not_required')).toBeNull();
+    // Before the window, the window is what the entrant needs to know.
+    expect(checkEligibility(settings, adult, new Date('2026-04-01T00:00:00Z'), 'not_approved')?.reason).toBe(
+      'window_not_open'
+    );
+  });
+
   it('refuses when the rules were not accepted', () => {
     expect(checkEligibility(settings, { ...adult, consents: { rules: false } }, during)?.reason).toBe(
       'rules_not_accepted'

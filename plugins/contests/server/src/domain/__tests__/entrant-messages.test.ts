@@ -34,3 +34,15 @@ describe('a refusal, worded for the entrant', () => {
     );
   });
 });
+
+describe('rules waiting for approval, worded for the entrant', () => {
+  it('says why the contest does not take entries, in French and English', () => {
+    const text = (approval: 'not_approved' | 'voided' | 'not_published', language: 'fr' | 'en') =>
+      refusalText({ reason: 'rules_not_approved', approval }, language, 'Europe/Paris');
+    expect(text('not_approved', 'fr')).toMatch(/règlement attend sa validation/);
+    expect(text('not_approved', 'en')).toMatch(/rules are waiting for approval/);
+    expect(text('voided', 'fr')).toMatch(/a changé depuis sa validation/);
+    expect(text('voided', 'en')).toMatch(/changed since they were approved/);
+    expect(text('not_published', 'en')).toMatch(/approved version of its rules is not published/);
+  });
+});

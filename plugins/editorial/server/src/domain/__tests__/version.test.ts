@@ -1,4 +1,4 @@
-import { canonical, diffTexts, textsOf, versionHash } from '../version';
+import { canonical, diffTexts, textsOf, valueAt, versionHash } from '../version';
 
 const FIELDS = ['body', 'variants', 'media', 'link', 'hashtags'];
 const post = {
@@ -52,5 +52,34 @@ describe('diffTexts', () => {
       { field: 'variant:bluesky', before: null, after: 'Coucou' },
       { field: 'variant:mastodon', before: 'Salut', after: null },
     ]);
+  });
+});
+
+describe('fields inside a component (a contest event: its rules text)', () => {
+  const event = {
+    title: 'Jeu-concours',
+    kind: 'contest',
+    contest: { id: 4, rules: 'Article 1 : gratuit.', entryOpensAt: '2026-06-01T08:00:00.000Z' },
+  };
+  const RULES = ['contest.rules'];
+
+  it('hashes the rules text only: the dates or the title change nothing, the rules do', () => {
+    const moved = { ...event, title: 'Autre', contest: { ...event.contest, id: 9, entryOpensAt: 'later' } };
+    expect(versionHash(moved, RULES, [])).toBe(versionHash(event, RULES, []));
+    const edited = { ...event, contest: { ...event.contest, rules: 'Article 1 : payant.' } };
+    expect(versionHash(edited, RULES, [])).not.toBe(versionHash(event, RULES, []));
+  });
+
+  it('reads the rules as the text a reviewer compares', () => {
+    expect(textsOf(event, { body: 'contest.rules' })).toEqual({ body: 'Article 1 : gratuit.', variants: {} });
+    expect(textsOf({ kind: 'contest' }, { body: 'contest.rules' })).toEqual({ body: '', variants: {} });
+  });
+
+  it('keeps the hash of a post the same as before paths existed (approvals already given stay valid)', () => {
+    expect(versionHash(post, FIELDS, [1])).toBe(
+      '947f51db931666c1940c43c7bb512413d96eb6b5f4ca3d7c9a6455108831cc35'
+    );
+    expect(valueAt(post, 'body')).toBe('Bonjour');
+    expect(valueAt(event, 'contest.missing.deeper')).toBeUndefined();
   });
 });

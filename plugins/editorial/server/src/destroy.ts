@@ -1,0 +1,7 @@
+import { stopDigests } from './bootstrap';
+
+const destroy = () => {
+  stopDigests();
+};
+
+export default destroy;
