@@ -26,8 +26,116 @@ export class BlueskyFake extends FakeNetwork {
   >();
   sessionsCreated = 0;
   sessionsRefreshed = 0;
+  /** Notifications per account DID, oldest first. */
+  private notifications = new Map<string, any[]>();
+  private lastIndexedAt = 0;
+  /** Records deleted through `deleteRecord`, by URI, in order. */
+  readonly deleted: string[] = [];
+
+  /** The DID this fake gives the account that logs in with `identifier`. */
+  didOf(identifier: string): string {
+    return `did:plc:${Buffer.from(identifier).toString('hex').slice(0, 24)}`;
+  }
+
+  /**
+   * A reader's post replying to `parentUri` (a reply notification for the account that logs in with
+   * `identifier`), or mentioning the account when there is no parent. Answers its URI.
+   */
+  addReply(
+    identifier: string,
+    reply: { text: string; parentUri?: string; handle?: string; langs?: string[] }
+  ): string {
+    const handle = reply.handle ?? 'lectrice.bsky.social';
+    const author = { did: this.didOf(handle), handle, displayName: handle.split('.')[0] };
+    // Distinct, increasing index times, as the AppView's.
+    const indexedAt = new Date((this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))).toISOString();
+    const parent = reply.parentUri ? this.records.get(reply.parentUri) : undefined;
+    const parentRef = parent ? { uri: parent.uri, cid: parent.cid } : undefined;
+    const record = {
+      $type: 'app.bsky.feed.post',
+      text: reply.text,
+      createdAt: indexedAt,
+      ...(reply.langs && { langs: reply.langs }),
+      ...(parentRef && { reply: { root: parent!.value?.reply?.root ?? parentRef, parent: parentRef } }),
+    };
+    const uri = `at://${author.did}/app.bsky.feed.post/3${randomBytes(6).toString('hex')}`;
+    const cid = `bafyrei${randomBytes(16).toString('hex')}`;
+    this.records.set(uri, { uri, cid, value: record, handle, indexedAt });
+    const did = this.didOf(identifier);
+    const list = this.notifications.get(did) ?? [];
+    list.push({
+      uri,
+      cid,
+      author,
+      reason: parentRef ? 'reply' : 'mention',
+      ...(parentRef && { reasonSubject: parentRef.uri }),
+      record,
+      isRead: false,
+      indexedAt,
+      labels: [],
+    });
+    this.notifications.set(did, list);
+    return uri;
+  }
+
+  /** A like notification (never an inbox item). */
+  addLike(identifier: string, subjectUri: string): void {
+    const did = this.didOf(identifier);
+    const indexedAt = new Date((this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))).toISOString();
+    const list = this.notifications.get(did) ?? [];
+    list.push({
+      uri: `at://did:plc:liker/app.bsky.feed.like/3${randomBytes(6).toString('hex')}`,
+      cid: `bafyrei${randomBytes(16).toString('hex')}`,
+      author: { did: 'did:plc:liker', handle: 'liker.bsky.social' },
+      reason: 'like',
+      reasonSubject: subjectUri,
+      record: { $type: 'app.bsky.feed.like', subject: { uri: subjectUri }, createdAt: indexedAt },
+      isRead: false,
+      indexedAt,
+    });
+    this.notifications.set(did, list);
+  }
+
+  /** The record at `uri` as stored (a reply's `reply.root` and `reply.parent`), if any. */
+  recordAt(uri: string): any {
+    return this.records.get(uri)?.value;
+  }
+
+  /**
+   * `app.bsky.notification.listNotifications`: newest first, `limit` 1–100 (50 by default), `reasons`
+   * to keep only some, `cursor` (answered with every page that has more below it) for the next page
+   * down.
+   */
+  private listNotifications(ctx: RequestContext): Reply {
+    const session = this.authed(ctx);
+    if ('status' in session) return session;
+    const params = ctx.url.searchParams;
+    const limit = Number(params.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return xrpcError(400, 'InvalidRequest', 'limit must be an integer between 1 and 100');
+    const reasons = params.getAll('reasons');
+    const cursor = params.get('cursor');
+    const below = cursor ? Number(cursor) : Infinity;
+    const list = [...(this.notifications.get(session.did) ?? [])]
+      .reverse()
+      .filter((n) => (reasons.length === 0 || reasons.includes(n.reason)) && Date.parse(n.indexedAt) < below);
+    const page = list.slice(0, limit);
+    const more = list.length > limit;
+    return {
+      status: 200,
+      body: {
+        notifications: page,
+        ...(more && { cursor: String(Date.parse(page[page.length - 1].indexedAt)) }),
+        priority: false,
+        seenAt: new Date(this.now()).toISOString(),
+      },
+    };
+  }
 
   protected resetState(): void {
+    this.notifications.clear();
+    this.lastIndexedAt = 0;
+    this.deleted.length = 0;
     this.passwords.clear();
     this.sessionsByAccess.clear();
     this.sessionsByRefresh.clear();
@@ -149,7 +257,14 @@ export class BlueskyFake extends FakeNetwork {
       indexedAt: new Date().toISOString(),
     });
     // putRecord on an existing key updates it: the post is online once, not twice.
-    if (!existing) this.record({ id: uri, account: session.did, text, idempotencyKey: rkey });
+    if (!existing)
+      this.record({
+        id: uri,
+        account: session.did,
+        text,
+        idempotencyKey: rkey,
+        ...(input.record?.reply?.parent?.uri && { inReplyTo: input.record.reply.parent.uri }),
+      });
     return {
       status: 200,
       body: {
@@ -322,9 +437,20 @@ export class BlueskyFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/xrpc\/app\.bsky\.notification\.listNotifications$/,
+        metrics: true,
+        handle: (ctx) => this.listNotifications(ctx),
+      },
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.repo\.deleteRecord$/,
         handle: (ctx) => {
           const session = this.authed(ctx);
-          return 'status' in session ? session : { status: 200, body: { notifications: [] } };
+          if ('status' in session) return session;
+          const { repo, collection, rkey } = ctx.json();
+          if (repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
+          const uri = `at://${repo}/${collection}/${rkey}`;
+          if (this.records.delete(uri)) this.deleted.push(uri);
+          return { status: 200, body: { commit: { cid: `bafy${randomBytes(8).toString('hex')}`, rev: rkey } } };
         },
       },
     ];

@@ -14,6 +14,7 @@ import {
   waitUntilEpochSeconds,
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
+import { descend, readDescent } from './newest-first';
 import { sameText, xWeightedLength } from './text';
 import type { DeliveryMetrics, Provider, ProviderContext } from './types';
 
@@ -28,6 +29,12 @@ function auth(ctx: ProviderContext) {
 }
 
 const tweetUrl = (id: string) => `https://x.com/i/web/status/${id}`;
+
+/** The mentions timeline answers 5 to 100 posts a page. */
+const MENTIONS_PER_PAGE = 100;
+
+/** X ids are snowflakes as decimal strings: longer is newer, then by digits. */
+const newerSnowflake = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
 
 async function userId(ctx: ProviderContext): Promise<string> {
   if (ctx.account.credentials.userId) return ctx.account.credentials.userId;
@@ -217,24 +224,84 @@ const x: Provider = {
     return { followers: count(data?.data?.public_metrics?.followers_count) };
   },
 
-  async fetchReplies({ since }, ctx) {
+  // The mentions timeline allows 10 reads per 15 minutes per user on the Basic plan (180 on Pro): at
+  // most 2 pages every 5 minutes stays inside the smallest paid window.
+  inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 2 },
+
+  /**
+   * Mentions (replies to our posts mention us) from the mentions timeline, newest first, 100 a page:
+   * the first read starts at `since`, every later one at `since_id` (the newest kept), following
+   * `pagination_token` down to it (newest-first.ts). Replies in a conversation that do not mention us
+   * need the recent search, which only the Pro plan's quota makes usable: not read here.
+   */
+  async fetchReplies({ since, cursor }, ctx) {
     const id = await userId(ctx);
+    const descent = readDescent(cursor, '');
     const { data } = await ctx.http.get(`/2/users/${id}/mentions`, {
       headers: auth(ctx),
       params: {
-        start_time: since.toISOString(),
-        'tweet.fields': 'author_id,created_at,in_reply_to_user_id,referenced_tweets',
+        max_results: MENTIONS_PER_PAGE,
+        ...(descent.mark ? { since_id: descent.mark } : { start_time: since.toISOString() }),
+        ...(descent.page && { pagination_token: descent.page }),
+        'tweet.fields': 'author_id,created_at,conversation_id,lang,referenced_tweets',
+        expansions: 'author_id',
+        'user.fields': 'username',
       },
     });
-    const replies = (data.data ?? []).map((t: any) => ({
-      remoteId: t.id,
-      inReplyTo: t.referenced_tweets?.find((r: any) => r.type === 'replied_to')?.id ?? null,
-      author: t.author_id ?? 'unknown',
-      text: t.text,
-      createdAt: t.created_at ?? new Date().toISOString(),
-      url: tweetUrl(t.id),
-    }));
-    return { replies, cursor: null, more: false };
+    const users = new Map<string, any>(
+      ((data?.includes?.users ?? []) as any[]).map((user) => [String(user.id), user])
+    );
+    const replies = ((data?.data ?? []) as any[])
+      .map((t) => {
+        const username = users.get(String(t.author_id))?.username;
+        return {
+          remoteId: String(t.id),
+          inReplyTo: t.referenced_tweets?.find((r: any) => r.type === 'replied_to')?.id ?? null,
+          author: username ? `@${username}` : String(t.author_id ?? 'unknown'),
+          authorUrl: username ? `https://x.com/${username}` : null,
+          text: t.text ?? '',
+          language: t.lang && t.lang !== 'und' ? t.lang : null,
+          createdAt: t.created_at ?? new Date().toISOString(),
+          url: username ? `https://x.com/${username}/status/${t.id}` : tweetUrl(t.id),
+        };
+      })
+      .reverse();
+    return {
+      replies,
+      ...descend(
+        descent,
+        {
+          newest: data?.meta?.newest_id ? String(data.meta.newest_id) : null,
+          next: data?.meta?.next_token ? String(data.meta.next_token) : null,
+          // since_id makes X stop at the mark itself: the descent ends where its pages end.
+          reachedMark: false,
+        },
+        newerSnowflake
+      ),
+    };
+  },
+
+  /** A post in reply to the reader's. X has no idempotency key: an unknown outcome is never re-sent. */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { data } = await ctx.http.post(
+      '/2/tweets',
+      { text, reply: { in_reply_to_tweet_id: inReplyTo } },
+      { headers: auth(ctx) }
+    );
+    return { remoteId: String(data.data.id), url: tweetUrl(String(data.data.id)) };
+  },
+
+  /** Hide a reply in a conversation our post started (X lets the conversation's author do it). */
+  async hide(remoteId, ctx) {
+    await ctx.http.put(
+      `/2/tweets/${encodeURIComponent(remoteId)}/hidden`,
+      { hidden: true },
+      { headers: auth(ctx) }
+    );
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    await ctx.http.delete(`/2/tweets/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },
 
   classifyError(error) {

@@ -10,6 +10,7 @@ import { errors } from '@strapi/utils';
 import { commentsRepository } from '../repositories/comments.repository';
 import { getService } from '../utils/get-service';
 import type { Actor } from './audit.service';
+import { changeComment } from './comment-change';
 
 type CrossPostAnswers = {
   send(input: {
@@ -69,19 +70,11 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         requestedBy: actor.name ?? null,
       });
       if (answer.status === 'sent' && !row.firstResponseAt) {
-        await strapi.db.transaction(async () => {
-          await comments.update(row.id, { firstResponseAt: new Date() });
-          await getService(strapi, 'audit').record({
-            action: 'replied',
-            actor,
-            commentDocumentId: documentId,
-            authorKey: row.authorKey,
-            fromStatus: row.status,
-            toStatus: row.status,
-            reasonCode: null,
-            reason: null,
-            details: { network: row.sourceNetwork, remoteId: answer.remoteId, url: answer.url },
-          });
+        await changeComment(strapi, row, {
+          actor,
+          action: 'replied',
+          data: { firstResponseAt: new Date() },
+          details: { network: row.sourceNetwork, remoteId: answer.remoteId, url: answer.url },
         });
       }
       return answer;
@@ -100,19 +93,11 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'network_cannot_hide',
         });
       await service.hide(row.sourceAccountId, row.remoteId);
-      await strapi.db.transaction(async () => {
-        await comments.update(row.id, { hiddenOnNetworkAt: new Date() });
-        await getService(strapi, 'audit').record({
-          action: 'hidden_on_network',
-          actor,
-          commentDocumentId: documentId,
-          authorKey: row.authorKey,
-          fromStatus: row.status,
-          toStatus: row.status,
-          reasonCode: null,
-          reason: null,
-          details: { network: row.sourceNetwork, remoteId: row.remoteId },
-        });
+      await changeComment(strapi, row, {
+        actor,
+        action: 'hidden_on_network',
+        data: { hiddenOnNetworkAt: new Date() },
+        details: { network: row.sourceNetwork, remoteId: row.remoteId },
       });
       return getService(strapi, 'admin').findOne(documentId);
     },
@@ -126,15 +111,10 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'answer_not_found',
         });
       const deleted = await service.deleteAnswer(answerId);
-      await getService(strapi, 'audit').record({
-        action: 'answer_deleted',
+      await changeComment(strapi, row, {
         actor,
-        commentDocumentId: documentId,
-        authorKey: row.authorKey,
-        fromStatus: row.status,
-        toStatus: row.status,
-        reasonCode: null,
-        reason: null,
+        action: 'answer_deleted',
+        data: null,
         details: { network: row.sourceNetwork, answerId },
       });
       return deleted;
