@@ -29,6 +29,8 @@ export class BlueskyFake extends FakeNetwork {
   /** Notifications per account DID, oldest first. */
   private notifications = new Map<string, any[]>();
   private lastIndexedAt = 0;
+  /** Posts our accounts liked (the like records' subjects). */
+  readonly liked = new Set<string>();
   /** Records deleted through `deleteRecord`, by URI, in order. */
   readonly deleted: string[] = [];
 
@@ -135,6 +137,7 @@ export class BlueskyFake extends FakeNetwork {
   protected resetState(): void {
     this.notifications.clear();
     this.lastIndexedAt = 0;
+    this.liked.clear();
     this.deleted.length = 0;
     this.passwords.clear();
     this.sessionsByAccess.clear();
@@ -229,6 +232,14 @@ export class BlueskyFake extends FakeNetwork {
     if ('status' in session) return session;
     const input = ctx.json();
     if (input.repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
+    if (input.collection === 'app.bsky.feed.like') {
+      const subject = input.record?.subject;
+      if (!subject?.uri || !subject?.cid || this.records.get(subject.uri)?.cid !== subject.cid)
+        return xrpcError(400, 'InvalidRequest', 'Invalid app.bsky.feed.like record: subject must be a strong ref');
+      this.liked.add(subject.uri);
+      const uri = `at://${session.did}/app.bsky.feed.like/3${randomBytes(6).toString('hex')}`;
+      return { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}` } };
+    }
     const text: string = input.record?.text ?? '';
     if (graphemeCount(text) > 300) {
       return xrpcError(

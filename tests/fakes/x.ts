@@ -51,6 +51,8 @@ export class XFake extends FakeNetwork {
   private mentions = new Map<string, string[]>();
   /** Replies hidden by the conversation's author, and tweets deleted by their author. */
   readonly hidden = new Set<string>();
+  /** Tweets liked through the API. */
+  readonly liked = new Set<string>();
   readonly deleted: string[] = [];
 
   /** The user id this fake gives the account of `token`. */
@@ -162,6 +164,7 @@ export class XFake extends FakeNetwork {
     this.tweets.clear();
     this.mentions.clear();
     this.hidden.clear();
+    this.liked.clear();
     this.deleted.length = 0;
     this.seenTokens.clear();
     this.refreshCount = 0;
@@ -426,6 +429,20 @@ export class XFake extends FakeNetwork {
         path: /^\/2\/users\/([^/]+)\/mentions$/,
         metrics: true,
         handle: (ctx) => this.listMentions(ctx, ctx.params[0]),
+      },
+      {
+        method: 'POST',
+        path: /^\/2\/users\/([^/]+)\/likes$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          if (this.userId(ctx.token!) !== ctx.params[0])
+            return problem(403, 'Forbidden', 'You are not permitted to like on behalf of this user.');
+          const { tweet_id: id } = ctx.json();
+          if (!this.tweets.get(id)) return problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`);
+          this.liked.add(id);
+          return { status: 200, body: { data: { liked: true } } };
+        },
       },
       {
         method: 'PUT',

@@ -299,6 +299,27 @@ const bluesky: Provider = {
     return { remoteId: written.uri, url: webUrl(ctx.account.credentials.handle, did, written.uri) };
   },
 
+  /** A like record in our repository, pointing at the reader's post (its URI and CID). */
+  async like(remoteId, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', { headers, params: { uris: remoteId } });
+    const subject = data?.posts?.[0];
+    if (!subject?.cid) throw new ProviderError('The post to like no longer exists on Bluesky.');
+    await ctx.http.post(
+      '/xrpc/com.atproto.repo.createRecord',
+      {
+        repo: did,
+        collection: 'app.bsky.feed.like',
+        record: {
+          $type: 'app.bsky.feed.like',
+          subject: { uri: String(subject.uri), cid: String(subject.cid) },
+          createdAt: new Date().toISOString(),
+        },
+      },
+      { headers }
+    );
+  },
+
   /** deleteRecord: only in our own repository, so only our answers. */
   async deleteOwn(remoteId, ctx) {
     const { headers, did } = session(ctx);

@@ -300,6 +300,11 @@ const x: Provider = {
     );
   },
 
+  async like(remoteId, ctx) {
+    const id = await userId(ctx);
+    await ctx.http.post(`/2/users/${id}/likes`, { tweet_id: remoteId }, { headers: auth(ctx) });
+  },
+
   async deleteOwn(remoteId, ctx) {
     await ctx.http.delete(`/2/tweets/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },

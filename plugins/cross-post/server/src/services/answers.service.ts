@@ -202,6 +202,20 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toPublic((await replies.findById(row.id))!);
     },
 
+    /** Which networks let the account like a reader's reply through their API. */
+    likeable: (): string[] => NETWORKS.filter((network) => typeof providerFor(network).like === 'function'),
+
+    /** Likes a reader's reply on its network, as the account. */
+    async like(accountId: number, remoteId: string): Promise<void> {
+      const { account, provider } = await accountAndProvider(accountId);
+      if (!provider.like)
+        throw new errors.ApplicationError(`${provider.displayName} does not let an account like a reply.`, {
+          reason: 'network_cannot_like',
+        });
+      const like = provider.like.bind(provider);
+      await onNetwork(account, provider, (ctx) => like(remoteId, ctx));
+    },
+
     /** Which networks let the account take a reader's reply out of view. */
     hideable: (): string[] => NETWORKS.filter((network) => typeof providerFor(network).hide === 'function'),
 

@@ -70,6 +70,15 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    async like(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'answers').like(
+          parse(documentIdSchema, ctx.params.id),
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
     async deleteReply(ctx: any) {
       const answerId = parse(answerIdSchema, ctx.params.answerId);
       ctx.body = {

@@ -25,6 +25,8 @@ type CrossPostAnswers = {
   answerable(): string[];
   hideable(): string[];
   hide(accountId: number, remoteId: string): Promise<void>;
+  likeable(): string[];
+  like(accountId: number, remoteId: string): Promise<void>;
   deleteAnswer(answerId: number): Promise<unknown>;
 };
 
@@ -97,6 +99,28 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         actor,
         action: 'hidden_on_network',
         data: { hiddenOnNetworkAt: new Date() },
+        details: { network: row.sourceNetwork, remoteId: row.remoteId },
+      });
+      return getService(strapi, 'admin').findOne(documentId);
+    },
+
+    /** Likes the reader's reply on its network as the account (where the network lets it). */
+    async like(documentId: string, actor: Actor) {
+      const row = await comments.findByDocumentId(documentId);
+      const service = crossPost();
+      if (!row?.sourceNetwork || !row.remoteId || !service)
+        throw new errors.ApplicationError('Only a reply collected from a network can be liked there.', {
+          reason: 'not_from_a_network',
+        });
+      if (!service.likeable().includes(row.sourceNetwork))
+        throw new errors.ApplicationError(`${row.sourceNetwork} does not let the account like a reply.`, {
+          reason: 'network_cannot_like',
+        });
+      await service.like(row.sourceAccountId, row.remoteId);
+      await changeComment(strapi, row, {
+        actor,
+        action: 'liked_on_network',
+        data: { likedOnNetworkAt: new Date() },
         details: { network: row.sourceNetwork, remoteId: row.remoteId },
       });
       return getService(strapi, 'admin').findOne(documentId);

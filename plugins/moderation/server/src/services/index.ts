@@ -12,6 +12,7 @@ import lookup from './lookup.service';
 import inbox from './inbox.service';
 import answers from './answers.service';
 import handling from './handling.service';
+import savedReplies from './saved-replies.service';
 
 export default {
   settings,
@@ -28,4 +29,5 @@ export default {
   inbox,
   answers,
   handling,
+  'saved-replies': savedReplies,
 };
