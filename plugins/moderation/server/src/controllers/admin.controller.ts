@@ -17,6 +17,7 @@ import {
   assignSchema,
   doneSchema,
   internalNoteSchema,
+  responseTimesQuerySchema,
 } from '../validators/admin.validators';
 import { adminActor, type AuditFilters } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
@@ -68,6 +69,12 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
           adminActor(ctx.state.user)
         ),
       };
+    },
+
+    /** Response times per network and week (the engagement reports read the same service). */
+    async responseTimes(ctx: any) {
+      const query = parse(responseTimesQuerySchema, ctx.query ?? {}) as { from: Date; to: Date; timeZone?: string };
+      ctx.body = { data: await getService(strapi, 'inbox-report').weekly(query) };
     },
 
     async like(ctx: any) {

@@ -11,6 +11,7 @@ export default {
     route('GET', '/comments/:id', 'admin.findOne', ACTIONS.read),
     route('GET', '/lookup', 'admin.lookup', ACTIONS.read),
     route('GET', '/inbox/sources', 'admin.inboxSources', ACTIONS.read),
+    route('GET', '/inbox/response-times', 'admin.responseTimes', ACTIONS.read),
     route('POST', '/comments/:id/approve', 'admin.approve', ACTIONS.moderate),
     route('POST', '/comments/:id/reject', 'admin.reject', ACTIONS.moderate),
     route('POST', '/comments/:id/reply', 'admin.reply', ACTIONS.moderate),

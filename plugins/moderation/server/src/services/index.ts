@@ -13,6 +13,7 @@ import inbox from './inbox.service';
 import answers from './answers.service';
 import handling from './handling.service';
 import savedReplies from './saved-replies.service';
+import inboxReport from './inbox-report.service';
 
 export default {
   settings,
@@ -30,4 +31,5 @@ export default {
   answers,
   handling,
   'saved-replies': savedReplies,
+  'inbox-report': inboxReport,
 };
