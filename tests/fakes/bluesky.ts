@@ -50,7 +50,9 @@ export class BlueskyFake extends FakeNetwork {
     const handle = reply.handle ?? 'lectrice.bsky.social';
     const author = { did: this.didOf(handle), handle, displayName: handle.split('.')[0] };
     // Distinct, increasing index times, as the AppView's.
-    const indexedAt = new Date((this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))).toISOString();
+    const indexedAt = new Date(
+      (this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))
+    ).toISOString();
     const parent = reply.parentUri ? this.records.get(reply.parentUri) : undefined;
     const parentRef = parent ? { uri: parent.uri, cid: parent.cid } : undefined;
     const record = {
@@ -83,7 +85,9 @@ export class BlueskyFake extends FakeNetwork {
   /** A like notification (never an inbox item). */
   addLike(identifier: string, subjectUri: string): void {
     const did = this.didOf(identifier);
-    const indexedAt = new Date((this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))).toISOString();
+    const indexedAt = new Date(
+      (this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))
+    ).toISOString();
     const list = this.notifications.get(did) ?? [];
     list.push({
       uri: `at://did:plc:liker/app.bsky.feed.like/3${randomBytes(6).toString('hex')}`,
@@ -235,7 +239,11 @@ export class BlueskyFake extends FakeNetwork {
     if (input.collection === 'app.bsky.feed.like') {
       const subject = input.record?.subject;
       if (!subject?.uri || !subject?.cid || this.records.get(subject.uri)?.cid !== subject.cid)
-        return xrpcError(400, 'InvalidRequest', 'Invalid app.bsky.feed.like record: subject must be a strong ref');
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.like record: subject must be a strong ref'
+        );
       this.liked.add(subject.uri);
       const uri = `at://${session.did}/app.bsky.feed.like/3${randomBytes(6).toString('hex')}`;
       return { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}` } };
@@ -461,7 +469,10 @@ export class BlueskyFake extends FakeNetwork {
           if (repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
           const uri = `at://${repo}/${collection}/${rkey}`;
           if (this.records.delete(uri)) this.deleted.push(uri);
-          return { status: 200, body: { commit: { cid: `bafy${randomBytes(8).toString('hex')}`, rev: rkey } } };
+          return {
+            status: 200,
+            body: { commit: { cid: `bafy${randomBytes(8).toString('hex')}`, rev: rkey } },
+          };
         },
       },
     ];

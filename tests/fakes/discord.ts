@@ -69,7 +69,8 @@ export class DiscordFake extends FakeNetwork {
   private botOf(ctx: RequestContext): string | Reply {
     const header = String(ctx.headers.authorization ?? '');
     const token = header.startsWith('Bot ') ? header.slice(4) : '';
-    if (!token || this.refusedBotTokens.has(token)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    if (!token || this.refusedBotTokens.has(token))
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     return token;
   }
 
@@ -84,7 +85,20 @@ export class DiscordFake extends FakeNetwork {
     const params = ctx.url.searchParams;
     const limit = Number(params.get('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-      return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { limit: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 100.' }] } } } };
+      return {
+        status: 400,
+        body: {
+          code: 50035,
+          message: 'Invalid Form Body',
+          errors: {
+            limit: {
+              _errors: [
+                { code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 100.' },
+              ],
+            },
+          },
+        },
+      };
     const after = params.get('after') ? BigInt(params.get('after')!) : null;
     const before = params.get('before') ? BigInt(params.get('before')!) : null;
     const inChannel = [...this.messages.values()]
@@ -96,7 +110,9 @@ export class DiscordFake extends FakeNetwork {
     return {
       status: 200,
       body: page.reverse().map((m) => {
-        const referenced = m.message_reference ? this.messages.get(m.message_reference.message_id) : undefined;
+        const referenced = m.message_reference
+          ? this.messages.get(m.message_reference.message_id)
+          : undefined;
         return { ...m, ...(m.message_reference && { referenced_message: referenced ?? null }) };
       }),
     };
@@ -255,7 +271,13 @@ export class DiscordFake extends FakeNetwork {
         handle: (ctx) =>
           this.unknownWebhook(ctx) ?? {
             status: 200,
-            body: { id: ctx.params[0], type: 1, channel_id: this.channelOf(ctx.params[0]), name: 'Porte-voix', token: ctx.params[1] },
+            body: {
+              id: ctx.params[0],
+              type: 1,
+              channel_id: this.channelOf(ctx.params[0]),
+              name: 'Porte-voix',
+              token: ctx.params[1],
+            },
           },
       },
       {
@@ -273,12 +295,17 @@ export class DiscordFake extends FakeNetwork {
           if (typeof bot !== 'string') return bot;
           const payload = ctx.json();
           const reference = payload.message_reference?.message_id;
-          if (reference && !this.messages.get(reference) && payload.message_reference.fail_if_not_exists !== false)
+          if (
+            reference &&
+            !this.messages.get(reference) &&
+            payload.message_reference.fail_if_not_exists !== false
+          )
             return { status: 400, body: { code: 50035, message: 'Invalid Form Body' } };
           const nonceKey = payload.nonce && payload.enforce_nonce ? `${bot}:${payload.nonce}` : null;
           const seen = nonceKey ? this.nonces.get(nonceKey) : undefined;
           // enforce_nonce: the same nonce from the same author within a few minutes answers the first message.
-          if (seen && Date.now() - seen.at < 5 * 60_000) return { status: 200, body: this.messages.get(seen.id) };
+          if (seen && Date.now() - seen.at < 5 * 60_000)
+            return { status: 200, body: this.messages.get(seen.id) };
           const id = this.newId();
           const message = {
             id,
@@ -295,7 +322,12 @@ export class DiscordFake extends FakeNetwork {
           };
           this.messages.set(id, message);
           if (nonceKey) this.nonces.set(nonceKey, { id, at: Date.now() });
-          this.record({ id, account: `bot:${bot}`, text: message.content, ...(reference && { inReplyTo: reference }) });
+          this.record({
+            id,
+            account: `bot:${bot}`,
+            text: message.content,
+            ...(reference && { inReplyTo: reference }),
+          });
           return { status: 200, body: message };
         },
       },
@@ -319,7 +351,8 @@ export class DiscordFake extends FakeNetwork {
         handle: (ctx) => {
           const bot = this.botOf(ctx);
           if (typeof bot !== 'string') return bot;
-          if (!this.messages.get(ctx.params[1])) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+          if (!this.messages.get(ctx.params[1]))
+            return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
           this.botReactions.add(ctx.params[1]);
           return { status: 204 };
         },

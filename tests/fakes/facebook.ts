@@ -50,10 +50,16 @@ export class FacebookFake extends FakeNetwork {
    * shaped as Graph's: `{post number}_{comment number}`.
    */
   addComment(postId: string, comment: { text: string; parentId?: string; name?: string }): string {
-    return this.writeComment(postId, comment.parentId ?? null, comment.text, {
-      id: String(1000 + this.comments.size),
-      name: comment.name ?? 'Lecteur Facebook',
-    }, false);
+    return this.writeComment(
+      postId,
+      comment.parentId ?? null,
+      comment.text,
+      {
+        id: String(1000 + this.comments.size),
+        name: comment.name ?? 'Lecteur Facebook',
+      },
+      false
+    );
   }
 
   /** A comment as stored: its text, its post, the comment it replies to, whether the page wrote it. */
@@ -92,9 +98,7 @@ export class FacebookFake extends FakeNetwork {
     const since = Number(params.get('since') ?? 0) * 1000;
     const stream = params.get('filter') === 'stream';
     let list = [...this.comments.values()].filter((c) =>
-      comment
-        ? c.parent === id
-        : c.post === id && (stream || c.parent === null)
+      comment ? c.parent === id : c.post === id && (stream || c.parent === null)
     );
     list = list.filter((c) => Date.parse(c.created_time.replace('+0000', 'Z')) >= since);
     if (params.get('order') === 'reverse_chronological') list.reverse();
@@ -111,12 +115,17 @@ export class FacebookFake extends FakeNetwork {
           id: c.id,
           message: c.message,
           created_time: c.created_time,
-          from: { ...c.from, ...(fields.includes('link') && { link: `https://www.facebook.com/${c.from.id}` }) },
+          from: {
+            ...c.from,
+            ...(fields.includes('link') && { link: `https://www.facebook.com/${c.from.id}` }),
+          },
           permalink_url: `https://www.facebook.com/${c.post}?comment_id=${c.id}`,
           ...(stream && c.parent && { parent: { id: c.parent } }),
         })),
         paging: {
-          ...(page.length > 0 && { cursors: { before: cursor(start), after: cursor(start + page.length - 1) } }),
+          ...(page.length > 0 && {
+            cursors: { before: cursor(start), after: cursor(start + page.length - 1) },
+          }),
           ...(more && {
             next: `${this.baseUrl}/v23.0/${id}/comments?limit=${limit}&after=${cursor(start + page.length - 1)}`,
           }),
@@ -361,7 +370,13 @@ export class FacebookFake extends FakeNetwork {
           const message = String(ctx.fields().message ?? '');
           if (!message) return graphError(400, 100, '(#100) Missing message');
           const postId = target ? target.post : ctx.params[0];
-          const id = this.writeComment(postId, target ? target.id : null, message, { id: postId.split('_')[0], name: 'Page' }, true);
+          const id = this.writeComment(
+            postId,
+            target ? target.id : null,
+            message,
+            { id: postId.split('_')[0], name: 'Page' },
+            true
+          );
           this.record({ id, account: postId.split('_')[0], text: message, inReplyTo: ctx.params[0] });
           return { status: 200, body: { id } };
         },
@@ -417,7 +432,11 @@ export class FacebookFake extends FakeNetwork {
           if (comment)
             return {
               status: 200,
-              body: { id, message: comment.message, ...(comment.parent && { parent: { id: comment.parent } }) },
+              body: {
+                id,
+                message: comment.message,
+                ...(comment.parent && { parent: { id: comment.parent } }),
+              },
             };
           const fields = (ctx.url.searchParams.get('fields') ?? '').split(',');
           // A page id has no underscore; a post id is {page-id}_{post-id}.

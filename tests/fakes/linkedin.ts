@@ -38,7 +38,15 @@ export class LinkedInFake extends FakeNetwork {
   /** Comments by URN, in the order written. */
   private comments = new Map<
     string,
-    { urn: string; id: string; object: string; actor: string; text: string; time: number; parent: string | null }
+    {
+      urn: string;
+      id: string;
+      object: string;
+      actor: string;
+      text: string;
+      time: number;
+      parent: string | null;
+    }
   >();
   private nextCommentId = 7_200_000_000_000_000_000n;
   /** Comments liked, and our comments deleted, through the API. */
@@ -47,7 +55,12 @@ export class LinkedInFake extends FakeNetwork {
 
   /** A member's comment on a post (or on a comment, `parentUrn`). Answers its URN. */
   addComment(postUrn: string, comment: { text: string; parentUrn?: string; actor?: string }): string {
-    return this.writeComment(postUrn, comment.parentUrn ?? null, comment.actor ?? 'urn:li:person:reader', comment.text);
+    return this.writeComment(
+      postUrn,
+      comment.parentUrn ?? null,
+      comment.actor ?? 'urn:li:person:reader',
+      comment.text
+    );
   }
 
   /** A comment as stored: its text, what it answers, who wrote it. */
@@ -62,7 +75,15 @@ export class LinkedInFake extends FakeNetwork {
     return urn;
   }
 
-  private commentView(c: { urn: string; id: string; object: string; actor: string; text: string; time: number; parent: string | null }) {
+  private commentView(c: {
+    urn: string;
+    id: string;
+    object: string;
+    actor: string;
+    text: string;
+    time: number;
+    parent: string | null;
+  }) {
     return {
       id: c.id,
       $URN: c.urn,
@@ -390,14 +411,20 @@ export class LinkedInFake extends FakeNetwork {
           if (denied) return denied;
           const object = decodeURIComponent(ctx.params[0]);
           const { actor, message, parentComment } = ctx.json();
-          if (!actor || !message?.text) return liError(422, 'UNPROCESSABLE_ENTITY', '/actor and /message are required');
+          if (!actor || !message?.text)
+            return liError(422, 'UNPROCESSABLE_ENTITY', '/actor and /message are required');
           if (!this.postOf(object)) return liError(404, 'NOT_FOUND', `${object} not found`);
           const parent = parentComment ? this.comments.get(parentComment) : undefined;
           if (parentComment && !parent) return liError(404, 'NOT_FOUND', `${parentComment} not found`);
           // One level of nesting: a comment on a reply is refused.
           if (parent?.parent) return liError(400, 'ILLEGAL_ARGUMENT', 'Nested comments are one level deep');
           const urn = this.writeComment(object, parentComment ?? null, actor, message.text);
-          this.record({ id: urn, account: actor, text: message.text, ...(parentComment && { inReplyTo: parentComment }) });
+          this.record({
+            id: urn,
+            account: actor,
+            text: message.text,
+            ...(parentComment && { inReplyTo: parentComment }),
+          });
           const created = this.comments.get(urn)!;
           return { status: 201, headers: { 'x-restli-id': urn }, body: this.commentView(created) };
         },

@@ -64,7 +64,10 @@ export class XFake extends FakeNetwork {
    * A reader's post mentioning the account of `token`: a reply to `inReplyTo` when given (X shows a
    * reply to our post in our mentions). Answers its id.
    */
-  addMention(token: string, mention: { text: string; inReplyTo?: string; username?: string; lang?: string }): string {
+  addMention(
+    token: string,
+    mention: { text: string; inReplyTo?: string; username?: string; lang?: string }
+  ): string {
     const username = mention.username ?? 'lectrice';
     const id = String(this.nextId++);
     const parent = mention.inReplyTo ? this.tweets.get(mention.inReplyTo) : undefined;
@@ -98,14 +101,23 @@ export class XFake extends FakeNetwork {
   private listMentions(ctx: RequestContext, userId: string): Reply {
     const denied = this.unauthorized(ctx);
     if (denied) return denied;
-    if (this.userId(ctx.token!) !== userId) return problem(403, 'Forbidden', 'You can only read your own mentions.');
+    if (this.userId(ctx.token!) !== userId)
+      return problem(403, 'Forbidden', 'You can only read your own mentions.');
     const params = ctx.url.searchParams;
     const max = Number(params.get('max_results') ?? 10);
     if (!Number.isInteger(max) || max < 5 || max > 100) {
       return {
         status: 400,
         body: {
-          errors: [{ parameters: { max_results: [String(params.get('max_results'))] }, message: 'The `max_results` query parameter value [' + params.get('max_results') + '] is not between 5 and 100' }],
+          errors: [
+            {
+              parameters: { max_results: [String(params.get('max_results'))] },
+              message:
+                'The `max_results` query parameter value [' +
+                params.get('max_results') +
+                '] is not between 5 and 100',
+            },
+          ],
           title: 'Invalid Request',
           detail: 'One or more parameters to your request was invalid.',
           type: 'https://api.twitter.com/2/problems/invalid-request',
@@ -143,7 +155,11 @@ export class XFake extends FakeNetwork {
         })),
         ...(withUsers && {
           includes: {
-            users: [...new Map(page.map((t) => [t.author, { id: t.author, username: t.username, name: t.username }])).values()],
+            users: [
+              ...new Map(
+                page.map((t) => [t.author, { id: t.author, username: t.username, name: t.username }])
+              ).values(),
+            ],
           },
         }),
         meta: {
@@ -241,7 +257,11 @@ export class XFake extends FakeNetwork {
           const { text = '', media, reply } = ctx.json();
           const inReplyTo: string | undefined = reply?.in_reply_to_tweet_id;
           if (inReplyTo && !this.tweets.get(inReplyTo)) {
-            return problem(403, 'Forbidden', 'You attempted to reply to a Tweet that is deleted or not visible to you.');
+            return problem(
+              403,
+              'Forbidden',
+              'You attempted to reply to a Tweet that is deleted or not visible to you.'
+            );
           }
           if (weightedLength(text) > 280) {
             return {
@@ -265,7 +285,10 @@ export class XFake extends FakeNetwork {
             text,
             author,
             created_at: new Date().toISOString(),
-            ...(inReplyTo && { in_reply_to: inReplyTo, conversation_id: parent?.conversation_id ?? inReplyTo }),
+            ...(inReplyTo && {
+              in_reply_to: inReplyTo,
+              conversation_id: parent?.conversation_id ?? inReplyTo,
+            }),
           });
           this.record({ id, account: author, text, ...(inReplyTo && { inReplyTo }) });
           return {
@@ -439,7 +462,8 @@ export class XFake extends FakeNetwork {
           if (this.userId(ctx.token!) !== ctx.params[0])
             return problem(403, 'Forbidden', 'You are not permitted to like on behalf of this user.');
           const { tweet_id: id } = ctx.json();
-          if (!this.tweets.get(id)) return problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`);
+          if (!this.tweets.get(id))
+            return problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`);
           this.liked.add(id);
           return { status: 200, body: { data: { liked: true } } };
         },

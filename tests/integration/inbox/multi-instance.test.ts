@@ -108,7 +108,11 @@ const BLUESKY_REPLIES = 250;
       });
       const { remoteId } = await publishOne(app.strapi, account.id);
       for (let i = 0; i < BLUESKY_REPLIES; i++)
-        fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: `Réponse ${n}-${i}`, handle: `r${i}.bsky.social` });
+        fakes.bluesky.addReply(identifier, {
+          parentUri: remoteId,
+          text: `Réponse ${n}-${i}`,
+          handle: `r${i}.bsky.social`,
+        });
       accounts.push(account);
     }
     fakes.bluesky.requests.length = 0;

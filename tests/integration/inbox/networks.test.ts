@@ -92,7 +92,11 @@ describe('inbox: Bluesky and X', () => {
     it('reads a backlog 100 a page down to the last one kept, carries a cut-short read on, and never skips', async () => {
       const { account, identifier, remoteId } = await publishedOnBluesky();
       for (let i = 0; i < 600; i++)
-        fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: `Réponse ${i}`, handle: `r${i}.bsky.social` });
+        fakes.bluesky.addReply(identifier, {
+          parentUri: remoteId,
+          text: `Réponse ${i}`,
+          handle: `r${i}.bsky.social`,
+        });
       fakes.bluesky.requests.length = 0;
       await inboxOnce(app.strapi);
       // Five pages a round: 500 now, from the top down.
@@ -213,7 +217,9 @@ describe('inbox: Bluesky and X', () => {
       fakes.x.requests.length = 0;
       await inboxOnce(app.strapi);
       expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(152);
-      expect(BigInt(new URLSearchParams(mentionReads()[0].query).get('since_id')!)).toBeLessThan(BigInt(last));
+      expect(BigInt(new URLSearchParams(mentionReads()[0].query).get('since_id')!)).toBeLessThan(
+        BigInt(last)
+      );
       expect(mentionReads()).toHaveLength(1);
     });
 

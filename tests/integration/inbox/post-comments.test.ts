@@ -51,7 +51,10 @@ describe('inbox: Facebook, LinkedIn and Discord', () => {
         text: 'Il reste des places pour samedi ?',
         name: 'Camille',
       });
-      fakes.facebook.addComment(first.remoteId, { text: 'Oui je me pose la même question', parentId: question });
+      fakes.facebook.addComment(first.remoteId, {
+        text: 'Oui je me pose la même question',
+        parentId: question,
+      });
       for (let i = 0; i < 230; i++)
         fakes.facebook.addComment(second.remoteId, { text: `Commentaire ${i}`, name: `Lecteur ${i}` });
       fakes.facebook.requests.length = 0;
@@ -68,7 +71,10 @@ describe('inbox: Facebook, LinkedIn and Discord', () => {
       });
       const answer = rows.find((row: any) => row.remoteParentId === question);
       const parent = rows.find((row: any) => row.remoteId === question);
-      expect(answer).toMatchObject({ parentId: parent.documentId, targetKey: `post:${first.postDocumentId}` });
+      expect(answer).toMatchObject({
+        parentId: parent.documentId,
+        targetKey: `post:${first.postDocumentId}`,
+      });
 
       // One read for the first post, three pages of at most 100 for the second, `after` between them.
       const sweep = reads(fakes.facebook, /\/comments$/);
@@ -126,9 +132,9 @@ describe('inbox: Facebook, LinkedIn and Discord', () => {
       expect(fakes.facebook.hiddenComments.has(spam)).toBe(true);
 
       const answerId = (a.body.data ?? b.body.data).id;
-      expect((await admin('delete', `/moderation/comments/${row.documentId}/replies/${answerId}`)).status).toBe(
-        200
-      );
+      expect(
+        (await admin('delete', `/moderation/comments/${row.documentId}/replies/${answerId}`)).status
+      ).toBe(200);
       expect(fakes.facebook.deletedComments).toContain(sent[0].id);
     });
   });

@@ -31,8 +31,11 @@ describe('inbox: response times reported per network and week', () => {
 
   it('counts the week’s items, the median first answer, what met the goal and what is overdue', async () => {
     expect(
-      (await as('put', '/moderation/settings', { inbox: { responseGoalMinutes: 600, perNetwork: { mastodon: 30 } } }))
-        .status
+      (
+        await as('put', '/moderation/settings', {
+          inbox: { responseGoalMinutes: 600, perNetwork: { mastodon: 30 } },
+        })
+      ).status
     ).toBe(200);
     const published = await publishedOnMastodon(app.strapi, fakes);
     const answered = fakes.mastodon.addMention(published.token, {
@@ -49,7 +52,10 @@ describe('inbox: response times reported per network and week', () => {
     // Both arrived 45 minutes ago; one is answered now (past the 30-minute goal), the other not at all.
     const comments = app.strapi.query('plugin::moderation.comment' as any);
     for (const row of [first, second])
-      await comments.update({ where: { id: row.id }, data: { createdAt: new Date(Date.now() - 45 * 60_000) } });
+      await comments.update({
+        where: { id: row.id },
+        data: { createdAt: new Date(Date.now() - 45 * 60_000) },
+      });
     const reply = await as('post', `/moderation/comments/${first.documentId}/reply`, {
       text: 'Dès 9 h !',
       idempotencyKey: `answer-${randomBytes(6).toString('hex')}`,
@@ -58,7 +64,10 @@ describe('inbox: response times reported per network and week', () => {
 
     const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();
-    const report = await as('get', `/moderation/inbox/response-times?from=${from}&to=${to}&timeZone=Europe/Paris`);
+    const report = await as(
+      'get',
+      `/moderation/inbox/response-times?from=${from}&to=${to}&timeZone=Europe/Paris`
+    );
     expect(report.status).toBe(200);
     const mastodon = report.body.data.filter((row: any) => row.network === 'mastodon');
     expect(mastodon).toHaveLength(1);

@@ -58,7 +58,11 @@ describe('inbox: saved replies', () => {
   });
 
   it('says what is missing: a title, an answer, a language it knows', async () => {
-    const bad = await as(token, 'post', '/moderation/saved-replies', { title: ' ', body: '', language: 'de' });
+    const bad = await as(token, 'post', '/moderation/saved-replies', {
+      title: ' ',
+      body: '',
+      language: 'de',
+    });
     expect(bad.status).toBe(400);
     const fields = bad.body.error.details.issues.map((issue: any) => issue.path);
     expect(fields).toEqual(expect.arrayContaining(['title', 'body', 'language']));
@@ -68,7 +72,13 @@ describe('inbox: saved replies', () => {
   it('lets a role with "read" pick saved replies but not write them', async () => {
     const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
     await app.strapi.db.query('admin::permission').create({
-      data: { action: 'plugin::moderation.read', role: role.id, subject: null, properties: {}, conditions: [] },
+      data: {
+        action: 'plugin::moderation.read',
+        role: role.id,
+        subject: null,
+        properties: {},
+        conditions: [],
+      },
     });
     const reader = await app.adminToken({ roleCode: 'strapi-author' });
     expect((await as(reader, 'get', '/moderation/saved-replies')).status).toBe(200);

@@ -302,7 +302,10 @@ const bluesky: Provider = {
   /** A like record in our repository, pointing at the reader's post (its URI and CID). */
   async like(remoteId, ctx) {
     const { headers, did } = session(ctx);
-    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', { headers, params: { uris: remoteId } });
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+      headers,
+      params: { uris: remoteId },
+    });
     const subject = data?.posts?.[0];
     if (!subject?.cid) throw new ProviderError('The post to like no longer exists on Bluesky.');
     await ctx.http.post(

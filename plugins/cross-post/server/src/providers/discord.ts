@@ -35,7 +35,8 @@ function webhookPath(ctx: ProviderContext): string {
 const MESSAGES_PER_PAGE = 100;
 /** Discord ids count milliseconds from 2015-01-01, shifted 22 bits. */
 const DISCORD_EPOCH = 1_420_070_400_000n;
-const snowflakeAt = (at: Date) => String((BigInt(Math.max(at.getTime(), 1_420_070_400_000)) - DISCORD_EPOCH) << 22n);
+const snowflakeAt = (at: Date) =>
+  String((BigInt(Math.max(at.getTime(), 1_420_070_400_000)) - DISCORD_EPOCH) << 22n);
 const newerSnowflake = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
 
 /** The bot that reads and answers in the webhook's channel (a webhook alone can only post). */
@@ -51,7 +52,8 @@ function bot(ctx: ProviderContext) {
 /** The channel the webhook posts to (`GET /webhooks/{id}/{token}` needs no other credential). */
 async function webhookChannel(ctx: ProviderContext): Promise<string> {
   const { data } = await ctx.http.get(webhookPath(ctx));
-  if (!data?.channel_id) throw new ProviderError('Discord did not say which channel the webhook posts to.', 'retry');
+  if (!data?.channel_id)
+    throw new ProviderError('Discord did not say which channel the webhook posts to.', 'retry');
   return String(data.channel_id);
 }
 

@@ -70,7 +70,12 @@ export function sweepOn(
 /** The sweep ends at once (no post to read): the next reads from now on. */
 export function emptySweep(sweep: Sweep, now = Date.now()): { cursor: string; more: boolean } {
   return {
-    cursor: writeSweep({ since: Math.max(sweep.since, (sweep.startedAt ?? now) - CLOCK_MARGIN_MS), post: null, page: null, startedAt: null }),
+    cursor: writeSweep({
+      since: Math.max(sweep.since, (sweep.startedAt ?? now) - CLOCK_MARGIN_MS),
+      post: null,
+      page: null,
+      startedAt: null,
+    }),
     more: false,
   };
 }

@@ -68,7 +68,13 @@ export const SavedRepliesPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           {error && <Typography textColor="danger600">{error}</Typography>}
           {canManageSavedReplies && (
-            <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="saved-reply-form">
+            <Box
+              background="neutral0"
+              padding={4}
+              hasRadius
+              shadow="tableShadow"
+              data-testid="saved-reply-form"
+            >
               <Flex direction="column" alignItems="stretch" gap={3}>
                 <Typography variant="delta">
                   {t(editing === null ? 'savedReplies.new' : 'savedReplies.edit')}

@@ -73,7 +73,11 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Response times per network and week (the engagement reports read the same service). */
     async responseTimes(ctx: any) {
-      const query = parse(responseTimesQuerySchema, ctx.query ?? {}) as { from: Date; to: Date; timeZone?: string };
+      const query = parse(responseTimesQuerySchema, ctx.query ?? {}) as {
+        from: Date;
+        to: Date;
+        timeZone?: string;
+      };
       ctx.body = { data: await getService(strapi, 'inbox-report').weekly(query) };
     },
 

@@ -57,7 +57,10 @@ export function weeklyResponseTimes(
   now: Date,
   timeZone: string
 ): ResponseTimeWeek[] {
-  const groups = new Map<string, { network: string; week: string; weekStart: string; items: InboxItemTimes[] }>();
+  const groups = new Map<
+    string,
+    { network: string; week: string; weekStart: string; items: InboxItemTimes[] }
+  >();
   for (const item of items) {
     const { week, weekStart } = isoWeekOf(item.createdAt, timeZone);
     const key = `${weekStart}|${item.network}`;

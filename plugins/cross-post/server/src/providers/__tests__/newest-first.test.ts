@@ -12,7 +12,11 @@ describe('reading newest first down to the mark', () => {
     expect(first).toEqual({ cursor: '100 p1 500', more: true });
 
     // Second page meets the mark: the mark becomes the descent's top, not this page's newest.
-    const second = descend(readDescent(first.cursor, '0'), { newest: '300', next: 'p2', reachedMark: true }, newer);
+    const second = descend(
+      readDescent(first.cursor, '0'),
+      { newest: '300', next: 'p2', reachedMark: true },
+      newer
+    );
     expect(second).toEqual({ cursor: '500', more: false });
   });
 

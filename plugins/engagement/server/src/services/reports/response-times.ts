@@ -38,7 +38,14 @@ export function dayStart(day: string, timeZone: string): Date {
     second: '2-digit',
   }).formatToParts(new Date(asUtc));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const shown = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  const shown = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second')
+  );
   return new Date(asUtc - (shown - asUtc));
 }
 
@@ -48,8 +55,7 @@ export async function responseTimes(
   timeZone: string
 ): Promise<ResponseTimeWeek[]> {
   const service = strapi.plugin('moderation')?.service('inbox-report') as
-    | { weekly(query: { from: Date; to: Date; timeZone: string }): Promise<unknown> }
-    | undefined;
+    { weekly(query: { from: Date; to: Date; timeZone: string }): Promise<unknown> } | undefined;
   if (!service) return [];
   const rows = z.array(weekRow).parse(
     await service.weekly({
