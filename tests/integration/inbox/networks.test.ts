@@ -163,6 +163,8 @@ describe('inbox: Bluesky and X', () => {
       expect(record.reply.root.uri).toBe(remoteId);
       expect(record.text).toBe('Oui, dès 6 ans !');
       expect((await collected(app.strapi, { remoteId: second }))[0].firstResponseAt).toBeTruthy();
+      expect((await admin('post', `/moderation/comments/${row.documentId}/like`)).status).toBe(200);
+      expect(fakes.bluesky.liked.has(second)).toBe(true);
 
       const deleted = await admin(
         'delete',
@@ -271,6 +273,11 @@ describe('inbox: Bluesky and X', () => {
       const hidden = await admin('post', `/moderation/comments/${spam.documentId}/hide`);
       expect(hidden.status).toBe(200);
       expect(fakes.x.hidden.has(rude)).toBe(true);
+
+      const liked = await admin('post', `/moderation/comments/${row.documentId}/like`);
+      expect(liked.status).toBe(200);
+      expect(liked.body.data.source.likedOnNetworkAt).toBeTruthy();
+      expect(fakes.x.liked.has(question)).toBe(true);
       expect((await collected(app.strapi, { remoteId: rude }))[0].hiddenOnNetworkAt).toBeTruthy();
     });
   });

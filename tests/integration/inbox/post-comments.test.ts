@@ -130,6 +130,8 @@ describe('inbox: Facebook, LinkedIn and Discord', () => {
       const [spamRow] = await collected(app.strapi, { remoteId: spam });
       expect((await admin('post', `/moderation/comments/${spamRow.documentId}/hide`)).status).toBe(200);
       expect(fakes.facebook.hiddenComments.has(spam)).toBe(true);
+      expect((await admin('post', `/moderation/comments/${row.documentId}/like`)).status).toBe(200);
+      expect(fakes.facebook.likedComments.has(nested)).toBe(true);
 
       const answerId = (a.body.data ?? b.body.data).id;
       expect(
