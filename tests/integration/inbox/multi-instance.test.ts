@@ -101,7 +101,7 @@ const BLUESKY_REPLIES = 250;
   it('goes down each Bluesky account once per page, from both instances, and keeps every reply once', async () => {
     const accounts = [];
     for (let n = 0; n < 4; n++) {
-      const identifier = `${unique(`multi-bsky-${n}`)}.bsky.social`;
+      const identifier = `${unique('mb')}-${n}.bsky.social`;
       const account = await createAccount(app.strapi, fakes, 'bluesky', {
         name: unique('Bluesky'),
         credentials: { identifier, appPassword: 'app-password' },

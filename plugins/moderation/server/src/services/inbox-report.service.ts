@@ -13,8 +13,8 @@ import { getService } from '../utils/get-service';
 
 /** A report reads at most this many items: a year of a busy inbox. */
 const MAX_ITEMS = 100_000;
-/** At most a year and a bit per report. */
-const MAX_RANGE_MS = 400 * 86_400_000;
+/** At most 800 days per report, as the engagement reports allow. */
+const MAX_RANGE_MS = 800 * 86_400_000;
 
 const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
@@ -31,7 +31,7 @@ const inboxReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     if (!(query.from < query.to) || query.to.getTime() - query.from.getTime() > MAX_RANGE_MS)
-      throw new errors.ValidationError('from must come before to, at most 400 days apart', {
+      throw new errors.ValidationError('from must come before to, at most 800 days apart', {
         reason: 'invalid_input',
         field: 'from',
       });
