@@ -29,6 +29,17 @@ export class BlueskyFake extends FakeNetwork {
   /** Notifications per account DID, oldest first. */
   private notifications = new Map<string, any[]>();
   private lastIndexedAt = 0;
+  /** Thread gates by URI (`at://did/app.bsky.feed.threadgate/rkey`). */
+  private gates = new Map<string, any>();
+
+  /** The replies hidden in the thread our post `postUri` started. */
+  hiddenReplies(postUri: string): string[] {
+    return (
+      this.gates.get(postUri.replace('/app.bsky.feed.post/', '/app.bsky.feed.threadgate/'))?.hiddenReplies ??
+      []
+    );
+  }
+
   /** Posts our accounts liked (the like records' subjects). */
   readonly liked = new Set<string>();
   /** Records deleted through `deleteRecord`, by URI, in order. */
@@ -142,6 +153,7 @@ export class BlueskyFake extends FakeNetwork {
     this.notifications.clear();
     this.lastIndexedAt = 0;
     this.liked.clear();
+    this.gates.clear();
     this.deleted.length = 0;
     this.passwords.clear();
     this.sessionsByAccess.clear();
@@ -236,6 +248,24 @@ export class BlueskyFake extends FakeNetwork {
     if ('status' in session) return session;
     const input = ctx.json();
     if (input.repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
+    if (input.collection === 'app.bsky.feed.threadgate') {
+      const postUri = `at://${session.did}/app.bsky.feed.post/${input.rkey}`;
+      if (input.record?.post !== postUri)
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.threadgate record: post must match the record key'
+        );
+      if ((input.record.hiddenReplies ?? []).length > 300)
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.threadgate record: hiddenReplies must not have more than 300 elements'
+        );
+      const uri = `at://${session.did}/app.bsky.feed.threadgate/${input.rkey}`;
+      this.gates.set(uri, input.record);
+      return { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}` } };
+    }
     if (input.collection === 'app.bsky.feed.like') {
       const subject = input.record?.subject;
       if (!subject?.uri || !subject?.cid || this.records.get(subject.uri)?.cid !== subject.cid)
@@ -458,6 +488,21 @@ export class BlueskyFake extends FakeNetwork {
         path: /^\/xrpc\/app\.bsky\.notification\.listNotifications$/,
         metrics: true,
         handle: (ctx) => this.listNotifications(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/com\.atproto\.repo\.getRecord$/,
+        handle: (ctx) => {
+          const params = ctx.url.searchParams;
+          const uri = `at://${params.get('repo')}/${params.get('collection')}/${params.get('rkey')}`;
+          const value =
+            params.get('collection') === 'app.bsky.feed.threadgate'
+              ? this.gates.get(uri)
+              : this.records.get(uri)?.value;
+          return value
+            ? { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}`, value } }
+            : xrpcError(400, 'RecordNotFound', `Could not locate record: ${uri}`);
+        },
       },
       {
         method: 'POST',

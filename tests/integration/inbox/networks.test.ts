@@ -166,6 +166,13 @@ describe('inbox: Bluesky and X', () => {
       expect((await admin('post', `/moderation/comments/${row.documentId}/like`)).status).toBe(200);
       expect(fakes.bluesky.liked.has(second)).toBe(true);
 
+      // Hidden in the thread our post started (its threadgate); a mention outside our threads cannot be.
+      const [firstRow] = await collected(app.strapi, { remoteId: first });
+      expect((await admin('post', `/moderation/comments/${firstRow.documentId}/hide`)).status).toBe(200);
+      expect(fakes.bluesky.hiddenReplies(remoteId)).toEqual([first]);
+      expect((await admin('post', `/moderation/comments/${row.documentId}/hide`)).status).toBe(200);
+      expect(fakes.bluesky.hiddenReplies(remoteId)).toEqual([first, second]);
+
       const deleted = await admin(
         'delete',
         `/moderation/comments/${row.documentId}/replies/${again.body.data.id}`

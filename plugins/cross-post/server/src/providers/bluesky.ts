@@ -24,6 +24,9 @@ const MAX_IMAGES = 4;
 const MAX_BYTES = 3000;
 const MAX_IMAGE_BYTES = 2_000_000;
 const POST = 'app.bsky.feed.post';
+const THREADGATE = 'app.bsky.feed.threadgate';
+/** A threadgate hides at most 300 replies. */
+const MAX_HIDDEN_REPLIES = 300;
 /** `app.bsky.feed.getPosts` takes at most 25 URIs. */
 const BATCH_SIZE = 25;
 /** `listNotifications` answers 50 by default, 100 at most. */
@@ -319,6 +322,39 @@ const bluesky: Provider = {
           createdAt: new Date().toISOString(),
         },
       },
+      { headers }
+    );
+  },
+
+  /**
+   * Hides a reply in a thread our post started: the thread's gate (`app.bsky.feed.threadgate`, keyed
+   * like the post) lists it in `hiddenReplies`, which Bluesky's apps fold away. Its other rules (who
+   * may reply) are kept as they were.
+   */
+  async hide(remoteId, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+      headers,
+      params: { uris: remoteId },
+    });
+    const rootUri: string | undefined = data?.posts?.[0]?.record?.reply?.root?.uri;
+    const [, , rootRepo, rootCollection, rkey] = (rootUri ?? '').split('/');
+    if (!rootUri || rootRepo !== did || rootCollection !== POST || !rkey)
+      throw new ProviderError('Bluesky lets an account hide replies only in a thread its own post started.');
+    const existing = await ctx.http.get('/xrpc/com.atproto.repo.getRecord', {
+      headers,
+      params: { repo: did, collection: THREADGATE, rkey },
+      // No gate yet: the PDS answers 400 RecordNotFound.
+      validateStatus: (status) => status < 300 || status === 400,
+    });
+    const gate =
+      existing.status < 300 && existing.data?.value
+        ? existing.data.value
+        : { $type: THREADGATE, post: rootUri, createdAt: new Date().toISOString() };
+    const hiddenReplies = [...new Set([...(gate.hiddenReplies ?? []), remoteId])].slice(-MAX_HIDDEN_REPLIES);
+    await ctx.http.post(
+      '/xrpc/com.atproto.repo.putRecord',
+      { repo: did, collection: THREADGATE, rkey, record: { ...gate, hiddenReplies } },
       { headers }
     );
   },
