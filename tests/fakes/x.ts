@@ -93,6 +93,27 @@ export class XFake extends FakeNetwork {
     return this.tweets.get(id);
   }
 
+  /** Whether the app's plan includes the recent search (not on the Free plan). */
+  searchPlan: 'free' | 'basic' = 'basic';
+
+  /** A reader's reply in a conversation that does not mention the account (only the search finds it). */
+  addConversationReply(reply: { text: string; inReplyTo: string; username?: string; lang?: string }): string {
+    const username = reply.username ?? 'lectrice';
+    const id = String(this.nextId++);
+    const parent = this.tweets.get(reply.inReplyTo);
+    this.tweets.set(id, {
+      id,
+      text: reply.text,
+      author: `reader-${username}`,
+      username,
+      created_at: new Date(this.now()).toISOString(),
+      lang: reply.lang ?? 'und',
+      in_reply_to: reply.inReplyTo,
+      conversation_id: parent?.conversation_id ?? reply.inReplyTo,
+    });
+    return id;
+  }
+
   /**
    * `GET /2/users/:id/mentions`: newest first, `max_results` 5–100 (10 by default); `since_id` and
    * `start_time` bound it from below, `pagination_token` (the `meta.next_token` of the page above)
@@ -103,19 +124,58 @@ export class XFake extends FakeNetwork {
     if (denied) return denied;
     if (this.userId(ctx.token!) !== userId)
       return problem(403, 'Forbidden', 'You can only read your own mentions.');
+    return this.timeline(ctx, this.mentions.get(userId) ?? [], 'pagination_token', 5);
+  }
+
+  /**
+   * `GET /2/tweets/search/recent`: the query's `conversation_id:` terms (joined by OR), `is:reply`;
+   * `max_results` 10–100, `next_token` down a page, the last 7 days only. Refused on the Free plan.
+   */
+  private searchRecent(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    if (this.searchPlan === 'free')
+      return {
+        status: 403,
+        body: {
+          client_id: 'fake',
+          detail:
+            'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.',
+          registration_url: 'https://developer.twitter.com/en/docs/projects/overview',
+          title: 'Client Forbidden',
+          required_enrollment: 'Appropriate Level of API Access',
+          reason: 'client-not-enrolled',
+          type: 'https://api.twitter.com/2/problems/client-forbidden',
+        },
+      };
+    const query = ctx.url.searchParams.get('query') ?? '';
+    if (query.length > 512)
+      return problem(400, 'Invalid Request', 'Query is too long (512 characters at most).');
+    const conversations = new Set([...query.matchAll(/conversation_id:(\d+)/g)].map((m) => m[1]));
+    const repliesOnly = /\bis:reply\b/.test(query);
+    const start = ctx.url.searchParams.get('start_time');
+    if (start && Date.parse(start) < this.now() - 7 * 86_400_000)
+      return problem(400, 'Invalid Request', 'start_time must be within the last 7 days.');
+    const ids = [...this.tweets.values()]
+      .filter(
+        (t) => t.conversation_id && conversations.has(t.conversation_id) && (!repliesOnly || t.in_reply_to)
+      )
+      .map((t) => t.id);
+    return this.timeline(ctx, ids, 'next_token', 10);
+  }
+
+  /** A page of `ids` (oldest first) answered newest first, bounded and paged as X's timelines and search are. */
+  private timeline(ctx: RequestContext, ids: string[], pageParam: string, minResults: number): Reply {
     const params = ctx.url.searchParams;
     const max = Number(params.get('max_results') ?? 10);
-    if (!Number.isInteger(max) || max < 5 || max > 100) {
+    if (!Number.isInteger(max) || max < minResults || max > 100) {
       return {
         status: 400,
         body: {
           errors: [
             {
               parameters: { max_results: [String(params.get('max_results'))] },
-              message:
-                'The `max_results` query parameter value [' +
-                params.get('max_results') +
-                '] is not between 5 and 100',
+              message: `The \`max_results\` query parameter value [${params.get('max_results')}] is not between ${minResults} and 100`,
             },
           ],
           title: 'Invalid Request',
@@ -126,8 +186,8 @@ export class XFake extends FakeNetwork {
     }
     const sinceId = params.get('since_id') ? BigInt(params.get('since_id')!) : null;
     const startTime = params.get('start_time') ? Date.parse(params.get('start_time')!) : null;
-    const below = params.get('pagination_token') ? BigInt(params.get('pagination_token')!) : null;
-    const list = (this.mentions.get(userId) ?? [])
+    const below = params.get(pageParam) ? BigInt(params.get(pageParam)!) : null;
+    const list = ids
       .map((id) => this.tweets.get(id)!)
       .filter(
         (t) =>
@@ -136,7 +196,7 @@ export class XFake extends FakeNetwork {
           (startTime === null || Date.parse(t.created_at) >= startTime) &&
           (below === null || BigInt(t.id) < below)
       )
-      .reverse();
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
     const page = list.slice(0, max);
     if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
     const withUsers = (params.get('expansions') ?? '').split(',').includes('author_id');
@@ -148,7 +208,7 @@ export class XFake extends FakeNetwork {
           text: t.text,
           author_id: t.author,
           created_at: t.created_at,
-          lang: t.lang,
+          lang: t.lang ?? 'und',
           edit_history_tweet_ids: [t.id],
           ...(t.conversation_id && { conversation_id: t.conversation_id }),
           ...(t.in_reply_to && { referenced_tweets: [{ type: 'replied_to', id: t.in_reply_to }] }),
@@ -157,7 +217,10 @@ export class XFake extends FakeNetwork {
           includes: {
             users: [
               ...new Map(
-                page.map((t) => [t.author, { id: t.author, username: t.username, name: t.username }])
+                page.map((t) => [
+                  t.author,
+                  { id: t.author, username: t.username ?? 'porte_voix', name: t.username ?? 'Porte-voix' },
+                ])
               ).values(),
             ],
           },
@@ -181,6 +244,7 @@ export class XFake extends FakeNetwork {
     this.mentions.clear();
     this.hidden.clear();
     this.liked.clear();
+    this.searchPlan = 'basic';
     this.deleted.length = 0;
     this.seenTokens.clear();
     this.refreshCount = 0;
@@ -452,6 +516,12 @@ export class XFake extends FakeNetwork {
         path: /^\/2\/users\/([^/]+)\/mentions$/,
         metrics: true,
         handle: (ctx) => this.listMentions(ctx, ctx.params[0]),
+      },
+      {
+        method: 'GET',
+        path: /^\/2\/tweets\/search\/recent$/,
+        metrics: true,
+        handle: (ctx) => this.searchRecent(ctx),
       },
       {
         method: 'POST',

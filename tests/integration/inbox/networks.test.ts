@@ -208,8 +208,9 @@ describe('inbox: Bluesky and X', () => {
       expect(firstRead.get('start_time')).toBeTruthy();
       expect(firstRead.get('since_id')).toBeNull();
 
+      // Mentions of the account outside our conversations: the mentions timeline alone finds them.
       for (let i = 0; i < 150; i++)
-        fakes.x.addMention(accessToken, { inReplyTo: remoteId, text: `Mention ${i}`, username: `u${i}` });
+        fakes.x.addMention(accessToken, { text: `Mention ${i}`, username: `u${i}` });
       await dueNow(app.strapi, account.id);
       fakes.x.requests.length = 0;
       await inboxOnce(app.strapi);
@@ -230,6 +231,62 @@ describe('inbox: Bluesky and X', () => {
         BigInt(last)
       );
       expect(mentionReads()).toHaveLength(1);
+    });
+
+    it('finds replies that do not mention us by searching our conversations, where the plan allows', async () => {
+      const { account, accessToken, remoteId } = await publishedOnX();
+      const quiet = fakes.x.addConversationReply({
+        inReplyTo: remoteId,
+        text: 'Quelqu’un sait si c’est complet ?',
+        username: 'lou',
+      });
+      fakes.x.requests.length = 0;
+      await inboxOnce(app.strapi);
+      const rows = await collected(app.strapi, { sourceAccountId: account.id });
+      expect(rows.map((row: any) => row.remoteId)).toEqual([quiet]);
+      const search = fakes.x.requests.filter((r) => r.path === '/2/tweets/search/recent');
+      expect(search).toHaveLength(1);
+      expect(new URLSearchParams(search[0].query).get('query')).toBe(
+        `(conversation_id:${remoteId}) is:reply`
+      );
+
+      // Our own answer in the conversation is not an inbox item.
+      const [row] = rows;
+      const answered = await admin('post', `/moderation/comments/${row.documentId}/reply`, {
+        text: 'Il reste des places !',
+        idempotencyKey: key(),
+      });
+      expect(answered.body.data.status).toBe('sent');
+      await dueNow(app.strapi, account.id);
+      await inboxOnce(app.strapi);
+      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(1);
+    });
+
+    it('says on the source when the X plan has no search, and still reads the mentions', async () => {
+      const { account, accessToken, remoteId } = await publishedOnX();
+      fakes.x.searchPlan = 'free';
+      try {
+        fakes.x.addConversationReply({ inReplyTo: remoteId, text: 'Sans mention' });
+        const mention = fakes.x.addMention(accessToken, {
+          inReplyTo: remoteId,
+          text: '@porte_voix avec mention',
+        });
+        await inboxOnce(app.strapi);
+        const rows = await collected(app.strapi, { sourceAccountId: account.id });
+        expect(rows.map((row: any) => row.remoteId)).toEqual([mention]);
+        expect((await sourceOf(app.strapi, account.id)).lastError).toMatch(
+          /plan .* does not include the recent search/
+        );
+
+        // The next reads do not ask the search again (for a day), and keep saying why.
+        await dueNow(app.strapi, account.id);
+        fakes.x.requests.length = 0;
+        await inboxOnce(app.strapi);
+        expect(fakes.x.requests.filter((r) => r.path === '/2/tweets/search/recent')).toHaveLength(0);
+        expect((await sourceOf(app.strapi, account.id)).lastError).toMatch(/recent search/);
+      } finally {
+        fakes.x.searchPlan = 'basic';
+      }
     });
 
     it('waits for X’s reset time after a 429', async () => {

@@ -107,6 +107,8 @@ export type RepliesPage = {
   cursor: string | null;
   /** The network has more right after this page. */
   more: boolean;
+  /** What the account cannot collect and why (X's plan without search), for the inbox to show. */
+  notice?: string | null;
 };
 
 export type RemoteReply = {

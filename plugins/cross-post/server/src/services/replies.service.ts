@@ -95,7 +95,10 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async fetch(
       accountId: number,
       query: { since: Date }
-    ): Promise<{ ok: true; replies: InboxReply[]; cursor: string | null; more: boolean } | ReadFailure> {
+    ): Promise<
+      | { ok: true; replies: InboxReply[]; cursor: string | null; more: boolean; notice: string | null }
+      | ReadFailure
+    > {
       const id = parse(accountIdSchema, accountId);
       const { since } = parse(fetchQuerySchema, query);
       const answer = await reader.read(id, async (provider, ctx, account) => {
@@ -138,6 +141,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         cursor: page.cursor,
         more: page.more,
+        notice: page.notice ?? null,
       };
     },
 
