@@ -136,8 +136,8 @@ describe('inbox: Bluesky and X', () => {
       expect(notificationReads()).toHaveLength(0);
     });
 
-    it('answers under the reader’s reply in our thread, once, and deletes our answer', async () => {
-      const { account, identifier, remoteId } = await publishedOnBluesky();
+    it('answers under the reader’s reply in our thread, once, likes it, hides replies in our thread and deletes our answer', async () => {
+      const { identifier, remoteId } = await publishedOnBluesky();
       const first = fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Top !' });
       const second = fakes.bluesky.addReply(identifier, {
         parentUri: first,
@@ -234,7 +234,7 @@ describe('inbox: Bluesky and X', () => {
     });
 
     it('finds replies that do not mention us by searching our conversations, where the plan allows', async () => {
-      const { account, accessToken, remoteId } = await publishedOnX();
+      const { account, remoteId } = await publishedOnX();
       const quiet = fakes.x.addConversationReply({
         inReplyTo: remoteId,
         text: 'Quelqu’un sait si c’est complet ?',
