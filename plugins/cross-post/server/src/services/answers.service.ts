@@ -13,7 +13,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
-import { NETWORKS, providerFor, type NetworkId } from '../providers';
+import { NETWORKS, providerFor, type NetworkId, type PublishResult } from '../providers';
 import { providerContext } from '../providers/http';
 import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
@@ -169,9 +169,9 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const safe = (text: string) => redactSecrets(text, account.credentials, provider.credentialFields);
-      const reply = provider.reply.bind(provider);
+      const reply = provider.reply.bind(provider) as NonNullable<Provider['reply']>;
       try {
-        const sent = await asAccount(account, provider, (ctx) =>
+        const sent = await asAccount<PublishResult>(account, provider, (ctx) =>
           reply({ text: row.text, inReplyTo: row.inReplyTo, language: row.language }, row.idempotencyKey, ctx)
         );
         await replies.settle(row.id, owner, {

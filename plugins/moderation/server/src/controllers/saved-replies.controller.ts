@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { parse } from '@porte-voix/kit/server';
 
 import { adminActor } from '../services/audit.service';
+import type { SavedReplyInput } from '../services/saved-replies.service';
 import { getService } from '../utils/get-service';
 import {
   savedRepliesQuerySchema,
@@ -19,13 +20,13 @@ const savedRepliesController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().list(language) };
     },
     async create(ctx: any) {
-      const input = parse(savedReplySchema, ctx.request.body ?? {});
+      const input = parse(savedReplySchema, ctx.request.body ?? {}) as SavedReplyInput;
       ctx.status = 201;
       ctx.body = { data: await service().create(input, adminActor(ctx.state.user)) };
     },
     async update(ctx: any) {
       const id = parse(savedReplyIdSchema, ctx.params.id);
-      const patch = parse(savedReplyPatchSchema, ctx.request.body ?? {});
+      const patch = parse(savedReplyPatchSchema, ctx.request.body ?? {}) as Partial<SavedReplyInput>;
       ctx.body = { data: await service().update(id, patch, adminActor(ctx.state.user)) };
     },
     async remove(ctx: any) {

@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import type { ResponseTimeWeek } from '@porte-voix/kit/contracts';
 
 import { weeklyResponseTimes } from '../domain/response-report';
+import type { ResponseGoals } from '../domain/response-time';
 import { commentsRepository } from '../repositories/comments.repository';
 import { getService } from '../utils/get-service';
 
@@ -46,7 +47,7 @@ const inboxReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
         firstResponseAt: row.firstResponseAt ? date(row.firstResponseAt) : null,
         doneAt: row.doneAt ? date(row.doneAt) : null,
       })),
-      settings.inbox,
+      settings.inbox as ResponseGoals,
       new Date(),
       timeZone
     );

@@ -12,7 +12,7 @@ import type { Actor } from './audit.service';
 /** Enough for every situation a team meets; more is a sign of copies. */
 const MAX_SAVED_REPLIES = 500;
 
-type SavedReplyInput = { title: string; body: string; language: 'fr' | 'en' };
+export type SavedReplyInput = { title: string; body: string; language: 'fr' | 'en' };
 
 const toPublic = (row: SavedReplyRow) => ({
   id: row.id,

@@ -63,6 +63,6 @@ export async function responseTimes(
       to: dayStart(addDays(range.to, 1), timeZone),
       timeZone,
     })
-  );
+  ) as ResponseTimeWeek[];
   return range.network ? rows.filter((row) => row.network === range.network) : rows;
 }
