@@ -42,20 +42,29 @@ describe('inbox: answering a network reply from the queue', () => {
     const [item] = await collected(app.strapi, { remoteId: mention });
     expect(item).toBeTruthy();
 
-    const saved = await app
-      .http()
-      .post('/moderation/saved-replies')
-      .set('Authorization', `Bearer ${adminToken}`)
-      .send({ title: 'Beginners welcome', body: 'Hi {author}, yes: everyone is welcome!', language: 'en' });
-    expect(saved.status).toBe(201);
+    // The saved reply is written on its page, in English.
+    const title = unique('Beginners welcome');
+    await page.goto(`${baseUrl}/admin/plugins/moderation/saved-replies`);
+    const form = page.getByTestId('saved-reply-form');
+    await form.waitFor({ timeout: 60_000 });
+    await form.getByLabel('Title (for your team)').fill(title);
+    await form.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await form.getByLabel('Answer').fill('Hi {author}, yes: everyone is welcome!');
+    await form.getByRole('button', { name: 'Add the saved reply' }).click();
+    await page.getByTestId('saved-reply').filter({ hasText: title }).waitFor();
+    expect(adminToken).toBeTruthy();
 
     await page.goto(`${baseUrl}/admin/plugins/moderation?status=all`);
     const card = page.locator(`[data-comment-id="${item.documentId}"]`);
-    await card.waitFor({ timeout: 60_000 });
+    await card.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await page.screenshot({ path: '/tmp/inbox-queue-missing.png', fullPage: true });
+      throw error;
+    });
     await card.getByText('Is the workshop open to beginners?').waitFor();
     const box = card.getByTestId('answer-box');
     await box.getByRole('combobox', { name: 'Start from a saved reply' }).click();
-    await page.getByRole('option', { name: 'EN · Beginners welcome' }).click();
+    await page.getByRole('option', { name: `EN · ${title}` }).click();
     const answer = box.getByRole('textbox', { name: 'Answer as Bluesky (équipe)' });
     expect(await answer.inputValue()).toBe('Hi sam.bsky.social, yes: everyone is welcome!');
     await answer.fill('Hi sam.bsky.social, yes: everyone is welcome! See you Saturday.');

@@ -15,7 +15,7 @@ export const usePermissions = () => {
     canRead: !!allowedActions.canRead,
     canModerate: !!allowedActions.canModerate,
     canManageSettings: !!allowedActions.canSettings,
-    // useRBAC names it after the action's last part, as written: `saved-replies`.
-    canManageSavedReplies: !!(allowedActions as Record<string, boolean>)['canSaved-replies'],
+    // useRBAC names it after the action's last part in PascalCase: `saved-replies` → canSavedReplies.
+    canManageSavedReplies: !!allowedActions.canSavedReplies,
   };
 };
