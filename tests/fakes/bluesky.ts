@@ -26,8 +26,135 @@ export class BlueskyFake extends FakeNetwork {
   >();
   sessionsCreated = 0;
   sessionsRefreshed = 0;
+  /** Notifications per account DID, oldest first. */
+  private notifications = new Map<string, any[]>();
+  private lastIndexedAt = 0;
+  /** Thread gates by URI (`at://did/app.bsky.feed.threadgate/rkey`). */
+  private gates = new Map<string, any>();
+
+  /** The replies hidden in the thread our post `postUri` started. */
+  hiddenReplies(postUri: string): string[] {
+    return (
+      this.gates.get(postUri.replace('/app.bsky.feed.post/', '/app.bsky.feed.threadgate/'))?.hiddenReplies ??
+      []
+    );
+  }
+
+  /** Posts our accounts liked (the like records' subjects). */
+  readonly liked = new Set<string>();
+  /** Records deleted through `deleteRecord`, by URI, in order. */
+  readonly deleted: string[] = [];
+
+  /** The DID this fake gives the account that logs in with `identifier`. */
+  didOf(identifier: string): string {
+    return `did:plc:${Buffer.from(identifier).toString('hex').slice(0, 24)}`;
+  }
+
+  /**
+   * A reader's post replying to `parentUri` (a reply notification for the account that logs in with
+   * `identifier`), or mentioning the account when there is no parent. Answers its URI.
+   */
+  addReply(
+    identifier: string,
+    reply: { text: string; parentUri?: string; handle?: string; langs?: string[] }
+  ): string {
+    const handle = reply.handle ?? 'lectrice.bsky.social';
+    const author = { did: this.didOf(handle), handle, displayName: handle.split('.')[0] };
+    // Distinct, increasing index times, as the AppView's.
+    const indexedAt = new Date(
+      (this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))
+    ).toISOString();
+    const parent = reply.parentUri ? this.records.get(reply.parentUri) : undefined;
+    const parentRef = parent ? { uri: parent.uri, cid: parent.cid } : undefined;
+    const record = {
+      $type: 'app.bsky.feed.post',
+      text: reply.text,
+      createdAt: indexedAt,
+      ...(reply.langs && { langs: reply.langs }),
+      ...(parentRef && { reply: { root: parent!.value?.reply?.root ?? parentRef, parent: parentRef } }),
+    };
+    const uri = `at://${author.did}/app.bsky.feed.post/3${randomBytes(6).toString('hex')}`;
+    const cid = `bafyrei${randomBytes(16).toString('hex')}`;
+    this.records.set(uri, { uri, cid, value: record, handle, indexedAt });
+    const did = this.didOf(identifier);
+    const list = this.notifications.get(did) ?? [];
+    list.push({
+      uri,
+      cid,
+      author,
+      reason: parentRef ? 'reply' : 'mention',
+      ...(parentRef && { reasonSubject: parentRef.uri }),
+      record,
+      isRead: false,
+      indexedAt,
+      labels: [],
+    });
+    this.notifications.set(did, list);
+    return uri;
+  }
+
+  /** A like notification (never an inbox item). */
+  addLike(identifier: string, subjectUri: string): void {
+    const did = this.didOf(identifier);
+    const indexedAt = new Date(
+      (this.lastIndexedAt = Math.max(this.now(), this.lastIndexedAt + 1))
+    ).toISOString();
+    const list = this.notifications.get(did) ?? [];
+    list.push({
+      uri: `at://did:plc:liker/app.bsky.feed.like/3${randomBytes(6).toString('hex')}`,
+      cid: `bafyrei${randomBytes(16).toString('hex')}`,
+      author: { did: 'did:plc:liker', handle: 'liker.bsky.social' },
+      reason: 'like',
+      reasonSubject: subjectUri,
+      record: { $type: 'app.bsky.feed.like', subject: { uri: subjectUri }, createdAt: indexedAt },
+      isRead: false,
+      indexedAt,
+    });
+    this.notifications.set(did, list);
+  }
+
+  /** The record at `uri` as stored (a reply's `reply.root` and `reply.parent`), if any. */
+  recordAt(uri: string): any {
+    return this.records.get(uri)?.value;
+  }
+
+  /**
+   * `app.bsky.notification.listNotifications`: newest first, `limit` 1–100 (50 by default), `reasons`
+   * to keep only some, `cursor` (answered with every page that has more below it) for the next page
+   * down.
+   */
+  private listNotifications(ctx: RequestContext): Reply {
+    const session = this.authed(ctx);
+    if ('status' in session) return session;
+    const params = ctx.url.searchParams;
+    const limit = Number(params.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return xrpcError(400, 'InvalidRequest', 'limit must be an integer between 1 and 100');
+    const reasons = params.getAll('reasons');
+    const cursor = params.get('cursor');
+    const below = cursor ? Number(cursor) : Infinity;
+    const list = [...(this.notifications.get(session.did) ?? [])]
+      .reverse()
+      .filter((n) => (reasons.length === 0 || reasons.includes(n.reason)) && Date.parse(n.indexedAt) < below);
+    const page = list.slice(0, limit);
+    const more = list.length > limit;
+    return {
+      status: 200,
+      body: {
+        notifications: page,
+        ...(more && { cursor: String(Date.parse(page[page.length - 1].indexedAt)) }),
+        priority: false,
+        seenAt: new Date(this.now()).toISOString(),
+      },
+    };
+  }
 
   protected resetState(): void {
+    this.notifications.clear();
+    this.lastIndexedAt = 0;
+    this.liked.clear();
+    this.gates.clear();
+    this.deleted.length = 0;
     this.passwords.clear();
     this.sessionsByAccess.clear();
     this.sessionsByRefresh.clear();
@@ -121,6 +248,36 @@ export class BlueskyFake extends FakeNetwork {
     if ('status' in session) return session;
     const input = ctx.json();
     if (input.repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
+    if (input.collection === 'app.bsky.feed.threadgate') {
+      const postUri = `at://${session.did}/app.bsky.feed.post/${input.rkey}`;
+      if (input.record?.post !== postUri)
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.threadgate record: post must match the record key'
+        );
+      if ((input.record.hiddenReplies ?? []).length > 300)
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.threadgate record: hiddenReplies must not have more than 300 elements'
+        );
+      const uri = `at://${session.did}/app.bsky.feed.threadgate/${input.rkey}`;
+      this.gates.set(uri, input.record);
+      return { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}` } };
+    }
+    if (input.collection === 'app.bsky.feed.like') {
+      const subject = input.record?.subject;
+      if (!subject?.uri || !subject?.cid || this.records.get(subject.uri)?.cid !== subject.cid)
+        return xrpcError(
+          400,
+          'InvalidRequest',
+          'Invalid app.bsky.feed.like record: subject must be a strong ref'
+        );
+      this.liked.add(subject.uri);
+      const uri = `at://${session.did}/app.bsky.feed.like/3${randomBytes(6).toString('hex')}`;
+      return { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}` } };
+    }
     const text: string = input.record?.text ?? '';
     if (graphemeCount(text) > 300) {
       return xrpcError(
@@ -149,7 +306,14 @@ export class BlueskyFake extends FakeNetwork {
       indexedAt: new Date().toISOString(),
     });
     // putRecord on an existing key updates it: the post is online once, not twice.
-    if (!existing) this.record({ id: uri, account: session.did, text, idempotencyKey: rkey });
+    if (!existing)
+      this.record({
+        id: uri,
+        account: session.did,
+        text,
+        idempotencyKey: rkey,
+        ...(input.record?.reply?.parent?.uri && { inReplyTo: input.record.reply.parent.uri }),
+      });
     return {
       status: 200,
       body: {
@@ -322,9 +486,38 @@ export class BlueskyFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/xrpc\/app\.bsky\.notification\.listNotifications$/,
+        metrics: true,
+        handle: (ctx) => this.listNotifications(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/com\.atproto\.repo\.getRecord$/,
+        handle: (ctx) => {
+          const params = ctx.url.searchParams;
+          const uri = `at://${params.get('repo')}/${params.get('collection')}/${params.get('rkey')}`;
+          const value =
+            params.get('collection') === 'app.bsky.feed.threadgate'
+              ? this.gates.get(uri)
+              : this.records.get(uri)?.value;
+          return value
+            ? { status: 200, body: { uri, cid: `bafyrei${randomBytes(16).toString('hex')}`, value } }
+            : xrpcError(400, 'RecordNotFound', `Could not locate record: ${uri}`);
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/xrpc\/com\.atproto\.repo\.deleteRecord$/,
         handle: (ctx) => {
           const session = this.authed(ctx);
-          return 'status' in session ? session : { status: 200, body: { notifications: [] } };
+          if ('status' in session) return session;
+          const { repo, collection, rkey } = ctx.json();
+          if (repo !== session.did) return xrpcError(400, 'InvalidRequest', 'Invalid repo');
+          const uri = `at://${repo}/${collection}/${rkey}`;
+          if (this.records.delete(uri)) this.deleted.push(uri);
+          return {
+            status: 200,
+            body: { commit: { cid: `bafy${randomBytes(8).toString('hex')}`, rev: rkey } },
+          };
         },
       },
     ];

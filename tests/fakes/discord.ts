@@ -11,9 +11,111 @@ export class DiscordFake extends FakeNetwork {
   private messages = new Map<string, any>();
   private nextId = 1_200_000_000_000_000_000n;
 
+  /** Bot tokens the fake accepts: any token, unless listed as refused. */
+  readonly refusedBotTokens = new Set<string>();
+  /** Reader messages deleted by a bot, and reactions it added, by message id. */
+  readonly deletedMessages: string[] = [];
+  readonly botReactions = new Set<string>();
+  /** Nonces a bot sent with `enforce_nonce`, with the message they made, kept a few minutes. */
+  private nonces = new Map<string, { id: string; at: number }>();
+
   protected resetState(): void {
     this.deletedWebhooks.clear();
     this.messages.clear();
+    this.refusedBotTokens.clear();
+    this.deletedMessages.length = 0;
+    this.botReactions.clear();
+    this.nonces.clear();
+  }
+
+  /** A Discord id: milliseconds since 2015 shifted 22 bits (on the fake's clock), always increasing. */
+  private newId(): string {
+    const at = (BigInt(this.now()) - 1_420_070_400_000n) << 22n;
+    this.nextId = this.nextId > at ? this.nextId + 1n : at + 1n;
+    return String(this.nextId);
+  }
+
+  /** The channel a webhook posts to: the demo's, or one per webhook. */
+  channelOf(webhookId: string): string {
+    if (webhookId === this.demoCredentials().webhookId) return '1100000000000000001';
+    const hash = [...webhookId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    return String(1_150_000_000_000_000_000n + BigInt(hash));
+  }
+
+  /** A member's message in the webhook's channel replying to `toMessageId`. Answers its id. */
+  addReply(webhookId: string, reply: { toMessageId: string; text: string; username?: string }): string {
+    const id = this.newId();
+    const username = reply.username ?? 'lectrice';
+    this.messages.set(id, {
+      id,
+      type: 19,
+      channel_id: this.channelOf(webhookId),
+      content: reply.text,
+      embeds: [],
+      attachments: [],
+      timestamp: new Date(this.now()).toISOString(),
+      author: { id: String(400_000 + username.length), username, bot: false },
+      message_reference: { message_id: reply.toMessageId, channel_id: this.channelOf(webhookId) },
+      reactions: [],
+    });
+    return id;
+  }
+
+  /** A message as stored (its text, what it replies to, its nonce). */
+  message(id: string) {
+    return this.messages.get(id);
+  }
+
+  private botOf(ctx: RequestContext): string | Reply {
+    const header = String(ctx.headers.authorization ?? '');
+    const token = header.startsWith('Bot ') ? header.slice(4) : '';
+    if (!token || this.refusedBotTokens.has(token))
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    return token;
+  }
+
+  /**
+   * `GET /channels/:id/messages`: `limit` 1–100 (50 by default); `after` answers the messages right
+   * after that id (`before` right before it; none: the newest), always newest first; a reply carries
+   * its `referenced_message`.
+   */
+  private channelMessages(ctx: RequestContext): Reply {
+    const bot = this.botOf(ctx);
+    if (typeof bot !== 'string') return bot;
+    const params = ctx.url.searchParams;
+    const limit = Number(params.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return {
+        status: 400,
+        body: {
+          code: 50035,
+          message: 'Invalid Form Body',
+          errors: {
+            limit: {
+              _errors: [
+                { code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 100.' },
+              ],
+            },
+          },
+        },
+      };
+    const after = params.get('after') ? BigInt(params.get('after')!) : null;
+    const before = params.get('before') ? BigInt(params.get('before')!) : null;
+    const inChannel = [...this.messages.values()]
+      .filter((m) => m.channel_id === ctx.params[0])
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    let page: any[];
+    if (after !== null) page = inChannel.filter((m) => BigInt(m.id) > after).slice(0, limit);
+    else page = inChannel.filter((m) => before === null || BigInt(m.id) < before).slice(-limit);
+    return {
+      status: 200,
+      body: page.reverse().map((m) => {
+        const referenced = m.message_reference
+          ? this.messages.get(m.message_reference.message_id)
+          : undefined;
+        return { ...m, ...(m.message_reference && { referenced_message: referenced ?? null }) };
+      }),
+    };
   }
 
   deletePost(remoteId: string): boolean {
@@ -142,11 +244,11 @@ export class DiscordFake extends FakeNetwork {
               },
             };
           }
-          const id = String(this.nextId++);
+          const id = this.newId();
           const message = {
             id,
             type: 0,
-            channel_id: '1100000000000000001',
+            channel_id: this.channelOf(ctx.params[0]),
             content,
             embeds: payload.embeds ?? [],
             attachments: isMultipart
@@ -161,6 +263,98 @@ export class DiscordFake extends FakeNetwork {
           return ctx.url.searchParams.get('wait') === 'true'
             ? { status: 200, body: message }
             : { status: 204 };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/webhooks\/([^/]+)\/([^/]+)$/,
+        handle: (ctx) =>
+          this.unknownWebhook(ctx) ?? {
+            status: 200,
+            body: {
+              id: ctx.params[0],
+              type: 1,
+              channel_id: this.channelOf(ctx.params[0]),
+              name: 'Porte-voix',
+              token: ctx.params[1],
+            },
+          },
+      },
+      {
+        method: 'GET',
+        path: /^\/channels\/([^/]+)\/messages$/,
+        metrics: true,
+        handle: (ctx) => this.channelMessages(ctx),
+      },
+      {
+        method: 'POST',
+        path: /^\/channels\/([^/]+)\/messages$/,
+        publish: true,
+        handle: (ctx) => {
+          const bot = this.botOf(ctx);
+          if (typeof bot !== 'string') return bot;
+          const payload = ctx.json();
+          const reference = payload.message_reference?.message_id;
+          if (
+            reference &&
+            !this.messages.get(reference) &&
+            payload.message_reference.fail_if_not_exists !== false
+          )
+            return { status: 400, body: { code: 50035, message: 'Invalid Form Body' } };
+          const nonceKey = payload.nonce && payload.enforce_nonce ? `${bot}:${payload.nonce}` : null;
+          const seen = nonceKey ? this.nonces.get(nonceKey) : undefined;
+          // enforce_nonce: the same nonce from the same author within a few minutes answers the first message.
+          if (seen && Date.now() - seen.at < 5 * 60_000)
+            return { status: 200, body: this.messages.get(seen.id) };
+          const id = this.newId();
+          const message = {
+            id,
+            type: reference ? 19 : 0,
+            channel_id: ctx.params[0],
+            content: String(payload.content ?? ''),
+            embeds: [],
+            attachments: [],
+            timestamp: new Date().toISOString(),
+            author: { id: '999', username: 'porte-voix-bot', bot: true },
+            ...(reference && { message_reference: { message_id: reference, channel_id: ctx.params[0] } }),
+            ...(payload.nonce && { nonce: payload.nonce }),
+            reactions: [],
+          };
+          this.messages.set(id, message);
+          if (nonceKey) this.nonces.set(nonceKey, { id, at: Date.now() });
+          this.record({
+            id,
+            account: `bot:${bot}`,
+            text: message.content,
+            ...(reference && { inReplyTo: reference }),
+          });
+          return { status: 200, body: message };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: /^\/channels\/([^/]+)\/messages\/([^/]+)$/,
+        handle: (ctx) => {
+          const bot = this.botOf(ctx);
+          if (typeof bot !== 'string') return bot;
+          const message = this.messages.get(ctx.params[1]);
+          if (!message || message.channel_id !== ctx.params[0])
+            return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+          this.messages.delete(message.id);
+          this.deletedMessages.push(message.id);
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'PUT',
+        path: /^\/channels\/([^/]+)\/messages\/([^/]+)\/reactions\/([^/]+)\/@me$/,
+        handle: (ctx) => {
+          const bot = this.botOf(ctx);
+          if (typeof bot !== 'string') return bot;
+          if (!this.messages.get(ctx.params[1]))
+            return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+          this.botReactions.add(ctx.params[1]);
+          return { status: 204 };
         },
       },
       {

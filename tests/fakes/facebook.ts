@@ -27,8 +27,118 @@ export class FacebookFake extends FakeNetwork {
   private posts = new Map<string, { id: string; message: string; created_time: string; page: string }>();
   private nextId = 130_068_550_371_568;
   private routeTable: Route[] = [];
+  /** Comments by id, in the order written: on a post (`parent` null) or replying to a comment. */
+  private comments = new Map<
+    string,
+    {
+      id: string;
+      post: string;
+      parent: string | null;
+      message: string;
+      from: { id: string; name: string };
+      created_time: string;
+      page: boolean;
+    }
+  >();
+  /** Comments hidden or liked by the page, and the page's own comments it deleted. */
+  readonly hiddenComments = new Set<string>();
+  readonly likedComments = new Set<string>();
+  readonly deletedComments: string[] = [];
+
+  /**
+   * A reader's comment on a post (or a reply to a comment when `parentId` is given). Answers its id,
+   * shaped as Graph's: `{post number}_{comment number}`.
+   */
+  addComment(postId: string, comment: { text: string; parentId?: string; name?: string }): string {
+    return this.writeComment(
+      postId,
+      comment.parentId ?? null,
+      comment.text,
+      {
+        id: String(1000 + this.comments.size),
+        name: comment.name ?? 'Lecteur Facebook',
+      },
+      false
+    );
+  }
+
+  /** A comment as stored: its text, its post, the comment it replies to, whether the page wrote it. */
+  comment(id: string) {
+    return this.comments.get(id);
+  }
+
+  private writeComment(
+    postId: string,
+    parent: string | null,
+    message: string,
+    from: { id: string; name: string },
+    byPage: boolean
+  ): string {
+    const id = `${postId.split('_').pop()}_${this.nextId++}`;
+    // Graph writes whole seconds with a colon-less offset.
+    const created = new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', '+0000');
+    this.comments.set(id, { id, post: postId, parent, message, from, created_time: created, page: byPage });
+    return id;
+  }
+
+  /**
+   * `GET /{post-id}/comments`: `filter=stream` (every comment, replies too, with `parent`) or the
+   * top level only; `order=chronological` (the default) or `reverse_chronological`; `since` (epoch
+   * seconds, inclusive); `limit` up to 100 (25 by default); `after` (the previous page's
+   * `paging.cursors.after`); `paging.next` only while more follow.
+   */
+  private listComments(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    const id = ctx.params[0];
+    const params = ctx.url.searchParams;
+    const comment = this.comments.get(id);
+    if (!comment && !this.postOf(id)) return this.missing(id);
+    const limit = Math.min(100, Math.max(1, Number(params.get('limit') ?? 25) || 25));
+    const since = Number(params.get('since') ?? 0) * 1000;
+    const stream = params.get('filter') === 'stream';
+    let list = [...this.comments.values()].filter((c) =>
+      comment ? c.parent === id : c.post === id && (stream || c.parent === null)
+    );
+    list = list.filter((c) => Date.parse(c.created_time.replace('+0000', 'Z')) >= since);
+    if (params.get('order') === 'reverse_chronological') list.reverse();
+    const after = params.get('after');
+    const start = after ? Number(Buffer.from(after, 'base64').toString('utf8')) + 1 : 0;
+    const page = list.slice(start, start + limit);
+    const cursor = (index: number) => Buffer.from(String(index)).toString('base64');
+    const more = start + limit < list.length;
+    const fields = params.get('fields') ?? '';
+    return {
+      status: 200,
+      body: {
+        data: page.map((c) => ({
+          id: c.id,
+          message: c.message,
+          created_time: c.created_time,
+          from: {
+            ...c.from,
+            ...(fields.includes('link') && { link: `https://www.facebook.com/${c.from.id}` }),
+          },
+          permalink_url: `https://www.facebook.com/${c.post}?comment_id=${c.id}`,
+          ...(stream && c.parent && { parent: { id: c.parent } }),
+        })),
+        paging: {
+          ...(page.length > 0 && {
+            cursors: { before: cursor(start), after: cursor(start + page.length - 1) },
+          }),
+          ...(more && {
+            next: `${this.baseUrl}/v23.0/${id}/comments?limit=${limit}&after=${cursor(start + page.length - 1)}`,
+          }),
+        },
+      },
+    };
+  }
 
   protected resetState(): void {
+    this.comments.clear();
+    this.hiddenComments.clear();
+    this.likedComments.clear();
+    this.deletedComments.length = 0;
     this.invalidTokens.clear();
     this.posts.clear();
     this.insightsRefused = false;
@@ -242,7 +352,73 @@ export class FacebookFake extends FakeNetwork {
       {
         method: 'GET',
         path: this.path('/([^/]+)/comments'),
-        handle: (ctx) => this.unauthorized(ctx) ?? { status: 200, body: { data: [] } },
+        metrics: true,
+        handle: (ctx) => this.listComments(ctx),
+      },
+      {
+        method: 'POST',
+        path: this.path('/([^/]+)/comments'),
+        publish: true,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const target = this.comments.get(ctx.params[0]);
+          const post = target ? undefined : this.postOf(ctx.params[0]);
+          if (!target && !post) return this.missing(ctx.params[0]);
+          // Comments are two deep: a reply's own replies are refused, as Graph does.
+          if (target?.parent) return graphError(400, 100, '(#100) Can not reply to a reply comment');
+          const message = String(ctx.fields().message ?? '');
+          if (!message) return graphError(400, 100, '(#100) Missing message');
+          const postId = target ? target.post : ctx.params[0];
+          const id = this.writeComment(
+            postId,
+            target ? target.id : null,
+            message,
+            { id: postId.split('_')[0], name: 'Page' },
+            true
+          );
+          this.record({ id, account: postId.split('_')[0], text: message, inReplyTo: ctx.params[0] });
+          return { status: 200, body: { id } };
+        },
+      },
+      {
+        method: 'POST',
+        path: this.path('/([^/]+)/likes'),
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          if (!this.comments.has(ctx.params[0])) return this.missing(ctx.params[0]);
+          this.likedComments.add(ctx.params[0]);
+          return { status: 200, body: { success: true } };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: this.path('/([^/]+)'),
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const comment = this.comments.get(ctx.params[0]);
+          if (!comment) return this.missing(ctx.params[0]);
+          if (!comment.page) return graphError(403, 200, '(#200) Permissions error');
+          this.comments.delete(comment.id);
+          this.deletedComments.push(comment.id);
+          return { status: 200, body: { success: true } };
+        },
+      },
+      {
+        method: 'POST',
+        path: this.path('/([^/_]+_[^/]+)'),
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const comment = this.comments.get(ctx.params[0]);
+          if (!comment) return this.missing(ctx.params[0]);
+          const hidden = ctx.fields().is_hidden;
+          if (hidden === true || hidden === 'true') this.hiddenComments.add(comment.id);
+          else if (hidden === false || hidden === 'false') this.hiddenComments.delete(comment.id);
+          return { status: 200, body: { success: true } };
+        },
       },
       {
         method: 'GET',
@@ -252,6 +428,16 @@ export class FacebookFake extends FakeNetwork {
           const denied = this.unauthorized(ctx);
           if (denied) return denied;
           const id = ctx.params[0];
+          const comment = this.comments.get(id);
+          if (comment)
+            return {
+              status: 200,
+              body: {
+                id,
+                message: comment.message,
+                ...(comment.parent && { parent: { id: comment.parent } }),
+              },
+            };
           const fields = (ctx.url.searchParams.get('fields') ?? '').split(',');
           // A page id has no underscore; a post id is {page-id}_{post-id}.
           if (!id.includes('_')) {

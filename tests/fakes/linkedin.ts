@@ -35,7 +35,97 @@ export class LinkedInFake extends FakeNetwork {
   private posts = new Map<string, Post>();
   private nextId = 7_141_138_937_766_391_808n;
 
+  /** Comments by URN, in the order written. */
+  private comments = new Map<
+    string,
+    {
+      urn: string;
+      id: string;
+      object: string;
+      actor: string;
+      text: string;
+      time: number;
+      parent: string | null;
+    }
+  >();
+  private nextCommentId = 7_200_000_000_000_000_000n;
+  /** Comments liked, and our comments deleted, through the API. */
+  readonly likedComments = new Set<string>();
+  readonly deletedComments: string[] = [];
+
+  /** A member's comment on a post (or on a comment, `parentUrn`). Answers its URN. */
+  addComment(postUrn: string, comment: { text: string; parentUrn?: string; actor?: string }): string {
+    return this.writeComment(
+      postUrn,
+      comment.parentUrn ?? null,
+      comment.actor ?? 'urn:li:person:reader',
+      comment.text
+    );
+  }
+
+  /** A comment as stored: its text, what it answers, who wrote it. */
+  comment(urn: string) {
+    return this.comments.get(urn);
+  }
+
+  private writeComment(object: string, parent: string | null, actor: string, text: string): string {
+    const id = String(this.nextCommentId++);
+    const urn = `urn:li:comment:(${object},${id})`;
+    this.comments.set(urn, { urn, id, object, actor, text, time: this.now(), parent });
+    return urn;
+  }
+
+  private commentView(c: {
+    urn: string;
+    id: string;
+    object: string;
+    actor: string;
+    text: string;
+    time: number;
+    parent: string | null;
+  }) {
+    return {
+      id: c.id,
+      $URN: c.urn,
+      commentUrn: c.urn,
+      actor: c.actor,
+      object: c.object,
+      message: { text: c.text },
+      created: { actor: c.actor, time: c.time },
+      lastModified: { actor: c.actor, time: c.time },
+      ...(c.parent && { parentComment: c.parent }),
+    };
+  }
+
+  /**
+   * `GET /rest/socialActions/{urn}/comments`: the post's comments (a comment's own replies with a
+   * comment URN), newest first, `start` and `count` (10 by default, 100 at most), `paging.total`.
+   */
+  private listComments(ctx: RequestContext): Reply {
+    const denied = this.check(ctx);
+    if (denied) return denied;
+    const target = decodeURIComponent(ctx.params[0]);
+    const start = Math.max(0, Number(ctx.url.searchParams.get('start') ?? 0) || 0);
+    const count = Number(ctx.url.searchParams.get('count') ?? 10);
+    if (!Number.isInteger(count) || count < 1 || count > 100)
+      return liError(400, 'ILLEGAL_ARGUMENT', 'count must be between 1 and 100');
+    const onComment = target.startsWith('urn:li:comment:');
+    const list = [...this.comments.values()]
+      .filter((c) => (onComment ? c.parent === target : c.object === target))
+      .reverse();
+    return {
+      status: 200,
+      body: {
+        elements: list.slice(start, start + count).map((c) => this.commentView(c)),
+        paging: { start, count, total: list.length, links: [] },
+      },
+    };
+  }
+
   protected resetState(): void {
+    this.comments.clear();
+    this.likedComments.clear();
+    this.deletedComments.length = 0;
     this.invalidTokens.clear();
     this.posts.clear();
     this.statisticsRefused = false;
@@ -296,7 +386,76 @@ export class LinkedInFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/rest\/socialActions\/([^/]+)\/comments$/,
-        handle: (ctx) => this.check(ctx) ?? { status: 200, body: { elements: [] } },
+        metrics: true,
+        handle: (ctx) => this.listComments(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/rest\/socialActions\/([^/]+)\/comments\/([^/]+)$/,
+        handle: (ctx) => {
+          const denied = this.check(ctx);
+          if (denied) return denied;
+          const urn = `urn:li:comment:(${decodeURIComponent(ctx.params[0])},${decodeURIComponent(ctx.params[1])})`;
+          const comment = this.comments.get(urn);
+          return comment
+            ? { status: 200, body: this.commentView(comment) }
+            : liError(404, 'NOT_FOUND', `Comment ${urn} not found`);
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/rest\/socialActions\/([^/]+)\/comments$/,
+        publish: true,
+        handle: (ctx) => {
+          const denied = this.check(ctx);
+          if (denied) return denied;
+          const object = decodeURIComponent(ctx.params[0]);
+          const { actor, message, parentComment } = ctx.json();
+          if (!actor || !message?.text)
+            return liError(422, 'UNPROCESSABLE_ENTITY', '/actor and /message are required');
+          if (!this.postOf(object)) return liError(404, 'NOT_FOUND', `${object} not found`);
+          const parent = parentComment ? this.comments.get(parentComment) : undefined;
+          if (parentComment && !parent) return liError(404, 'NOT_FOUND', `${parentComment} not found`);
+          // One level of nesting: a comment on a reply is refused.
+          if (parent?.parent) return liError(400, 'ILLEGAL_ARGUMENT', 'Nested comments are one level deep');
+          const urn = this.writeComment(object, parentComment ?? null, actor, message.text);
+          this.record({
+            id: urn,
+            account: actor,
+            text: message.text,
+            ...(parentComment && { inReplyTo: parentComment }),
+          });
+          const created = this.comments.get(urn)!;
+          return { status: 201, headers: { 'x-restli-id': urn }, body: this.commentView(created) };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: /^\/rest\/socialActions\/([^/]+)\/comments\/([^/]+)$/,
+        handle: (ctx) => {
+          const denied = this.check(ctx);
+          if (denied) return denied;
+          const urn = `urn:li:comment:(${decodeURIComponent(ctx.params[0])},${decodeURIComponent(ctx.params[1])})`;
+          const comment = this.comments.get(urn);
+          if (!comment) return liError(404, 'NOT_FOUND', `Comment ${urn} not found`);
+          if (comment.actor !== ctx.url.searchParams.get('actor'))
+            return liError(403, 'ACCESS_DENIED', 'Only the author may delete a comment');
+          this.comments.delete(urn);
+          this.deletedComments.push(urn);
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/rest\/reactions$/,
+        handle: (ctx) => {
+          const denied = this.check(ctx);
+          if (denied) return denied;
+          const { root } = ctx.json();
+          if (!this.comments.has(root)) return liError(404, 'NOT_FOUND', `${root} not found`);
+          this.likedComments.add(root);
+          return { status: 201, body: { root, reactionType: 'LIKE' } };
+        },
       },
       {
         method: 'POST',

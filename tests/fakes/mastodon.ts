@@ -25,6 +25,8 @@ export class MastodonFake extends FakeNetwork {
   private statuses = new Map<string, any>();
   private idempotency = new Map<string, { status: any; at: number }>();
   private nextNotificationId = 1000;
+  /** Statuses favourited through the API (by any token). */
+  readonly favourited = new Set<string>();
   /** Statuses deleted by their author through the API, in order. */
   readonly deleted: string[] = [];
   /** Notifications per token, oldest first. */
@@ -128,6 +130,7 @@ export class MastodonFake extends FakeNetwork {
     this.statuses.clear();
     this.idempotency.clear();
     this.notifications.clear();
+    this.favourited.clear();
     this.nextNotificationId = 1000;
     this.deleted.length = 0;
   }
@@ -325,6 +328,21 @@ export class MastodonFake extends FakeNetwork {
           const limit = Number(ctx.url.searchParams.get('limit') ?? 20);
           const mine = [...this.statuses.values()].filter((s) => s.account.id === ctx.params[0]).reverse();
           return { status: 200, body: mine.slice(0, limit) };
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/statuses\/([^/]+)\/favourite$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const id = ctx.params[0];
+          const status =
+            this.statuses.get(id) ??
+            [...this.notifications.values()].flat().find((n) => n.status?.id === id)?.status;
+          if (!status) return { status: 404, body: { error: 'Record not found' } };
+          this.favourited.add(id);
+          return { status: 200, body: { ...status, favourited: true } };
         },
       },
       {

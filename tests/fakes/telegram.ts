@@ -21,6 +21,8 @@ export class TelegramFake extends FakeNetwork {
   private nextMessageId = 1;
   /** Messages deleted through deleteMessage, as `chat:message`. */
   readonly deleted: string[] = [];
+  /** The bot's reactions through setMessageReaction, by `chat:message`. */
+  readonly reactions = new Map<string, string[]>();
   private nextUpdateId = 500_000_000;
   /** Unconfirmed updates per bot token, oldest first. */
   private updates = new Map<string, { update_id: number; at: number; message: any }[]>();
@@ -31,6 +33,7 @@ export class TelegramFake extends FakeNetwork {
     this.nextMessageId = 1;
     this.updates.clear();
     this.deleted.length = 0;
+    this.reactions.clear();
   }
 
   /** A reader's reply to a message of the chat, delivered to the bot as an update. */
@@ -131,6 +134,20 @@ export class TelegramFake extends FakeNetwork {
         path: /^\/bot([^/]+)\/sendPhoto$/,
         publish: true,
         handle: (ctx) => this.send(ctx, 'photo'),
+      },
+      {
+        // setMessageReaction: a bot may set at most one reaction, from the standard emoji.
+        method: 'POST',
+        path: /^\/bot([^/]+)\/setMessageReaction$/,
+        handle: (ctx) => {
+          if (this.invalidTokens.has(ctx.params[0])) return failure(401, 'Unauthorized');
+          const { chat_id: chatId, message_id: messageId, reaction } = ctx.fields();
+          if (!chatId || !messageId) return failure(400, 'Bad Request: message identifier is not specified');
+          const emoji = (Array.isArray(reaction) ? reaction : []).map((r: any) => r?.emoji);
+          if (emoji.length > 1) return failure(400, 'Bad Request: REACTIONS_TOO_MANY');
+          this.reactions.set(`${chatId}:${messageId}`, emoji);
+          return { status: 200, body: { ok: true, result: true } };
+        },
       },
       {
         // deleteMessage: the bot's own messages, or anyone's in a group where it is an administrator.

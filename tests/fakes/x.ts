@@ -34,7 +34,206 @@ export class XFake extends FakeNetwork {
   readonly network = 'x';
   readonly expiredTokens = new Set<string>();
   private refreshTokens = new Map<string, string>();
-  private tweets = new Map<string, { id: string; text: string; author: string; created_at: string }>();
+  private tweets = new Map<
+    string,
+    {
+      id: string;
+      text: string;
+      author: string;
+      created_at: string;
+      username?: string;
+      lang?: string;
+      in_reply_to?: string;
+      conversation_id?: string;
+    }
+  >();
+  /** Mentions per user id (the tweet ids, oldest first). */
+  private mentions = new Map<string, string[]>();
+  /** Replies hidden by the conversation's author, and tweets deleted by their author. */
+  readonly hidden = new Set<string>();
+  /** Tweets liked through the API. */
+  readonly liked = new Set<string>();
+  readonly deleted: string[] = [];
+
+  /** The user id this fake gives the account of `token`. */
+  userIdOf(token: string): string {
+    return this.userId(token);
+  }
+
+  /**
+   * A reader's post mentioning the account of `token`: a reply to `inReplyTo` when given (X shows a
+   * reply to our post in our mentions). Answers its id.
+   */
+  addMention(
+    token: string,
+    mention: { text: string; inReplyTo?: string; username?: string; lang?: string }
+  ): string {
+    const username = mention.username ?? 'lectrice';
+    const id = String(this.nextId++);
+    const parent = mention.inReplyTo ? this.tweets.get(mention.inReplyTo) : undefined;
+    this.tweets.set(id, {
+      id,
+      text: mention.text,
+      author: `reader-${username}`,
+      username,
+      created_at: new Date(this.now()).toISOString(),
+      lang: mention.lang ?? 'und',
+      ...(mention.inReplyTo && {
+        in_reply_to: mention.inReplyTo,
+        conversation_id: parent?.conversation_id ?? mention.inReplyTo,
+      }),
+    });
+    const me = this.userId(token);
+    this.mentions.set(me, [...(this.mentions.get(me) ?? []), id]);
+    return id;
+  }
+
+  /** The tweet as stored: its text and what it replies to. */
+  tweet(id: string) {
+    return this.tweets.get(id);
+  }
+
+  /** Whether the app's plan includes the recent search (not on the Free plan). */
+  searchPlan: 'free' | 'basic' = 'basic';
+
+  /** A reader's reply in a conversation that does not mention the account (only the search finds it). */
+  addConversationReply(reply: { text: string; inReplyTo: string; username?: string; lang?: string }): string {
+    const username = reply.username ?? 'lectrice';
+    const id = String(this.nextId++);
+    const parent = this.tweets.get(reply.inReplyTo);
+    this.tweets.set(id, {
+      id,
+      text: reply.text,
+      author: `reader-${username}`,
+      username,
+      created_at: new Date(this.now()).toISOString(),
+      lang: reply.lang ?? 'und',
+      in_reply_to: reply.inReplyTo,
+      conversation_id: parent?.conversation_id ?? reply.inReplyTo,
+    });
+    return id;
+  }
+
+  /**
+   * `GET /2/users/:id/mentions`: newest first, `max_results` 5–100 (10 by default); `since_id` and
+   * `start_time` bound it from below, `pagination_token` (the `meta.next_token` of the page above)
+   * goes down a page; `expansions=author_id` adds the authors' usernames in `includes.users`.
+   */
+  private listMentions(ctx: RequestContext, userId: string): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    if (this.userId(ctx.token!) !== userId)
+      return problem(403, 'Forbidden', 'You can only read your own mentions.');
+    return this.timeline(ctx, this.mentions.get(userId) ?? [], 'pagination_token', 5);
+  }
+
+  /**
+   * `GET /2/tweets/search/recent`: the query's `conversation_id:` terms (joined by OR), `is:reply`;
+   * `max_results` 10–100, `next_token` down a page, the last 7 days only. Refused on the Free plan.
+   */
+  private searchRecent(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    if (this.searchPlan === 'free')
+      return {
+        status: 403,
+        body: {
+          client_id: 'fake',
+          detail:
+            'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.',
+          registration_url: 'https://developer.twitter.com/en/docs/projects/overview',
+          title: 'Client Forbidden',
+          required_enrollment: 'Appropriate Level of API Access',
+          reason: 'client-not-enrolled',
+          type: 'https://api.twitter.com/2/problems/client-forbidden',
+        },
+      };
+    const query = ctx.url.searchParams.get('query') ?? '';
+    if (query.length > 512)
+      return problem(400, 'Invalid Request', 'Query is too long (512 characters at most).');
+    const conversations = new Set([...query.matchAll(/conversation_id:(\d+)/g)].map((m) => m[1]));
+    const repliesOnly = /\bis:reply\b/.test(query);
+    const start = ctx.url.searchParams.get('start_time');
+    if (start && Date.parse(start) < this.now() - 7 * 86_400_000)
+      return problem(400, 'Invalid Request', 'start_time must be within the last 7 days.');
+    const ids = [...this.tweets.values()]
+      .filter(
+        (t) => t.conversation_id && conversations.has(t.conversation_id) && (!repliesOnly || t.in_reply_to)
+      )
+      .map((t) => t.id);
+    return this.timeline(ctx, ids, 'next_token', 10);
+  }
+
+  /** A page of `ids` (oldest first) answered newest first, bounded and paged as X's timelines and search are. */
+  private timeline(ctx: RequestContext, ids: string[], pageParam: string, minResults: number): Reply {
+    const params = ctx.url.searchParams;
+    const max = Number(params.get('max_results') ?? 10);
+    if (!Number.isInteger(max) || max < minResults || max > 100) {
+      return {
+        status: 400,
+        body: {
+          errors: [
+            {
+              parameters: { max_results: [String(params.get('max_results'))] },
+              message: `The \`max_results\` query parameter value [${params.get('max_results')}] is not between ${minResults} and 100`,
+            },
+          ],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        },
+      };
+    }
+    const sinceId = params.get('since_id') ? BigInt(params.get('since_id')!) : null;
+    const startTime = params.get('start_time') ? Date.parse(params.get('start_time')!) : null;
+    const below = params.get(pageParam) ? BigInt(params.get(pageParam)!) : null;
+    const list = ids
+      .map((id) => this.tweets.get(id)!)
+      .filter(
+        (t) =>
+          t &&
+          (sinceId === null || BigInt(t.id) > sinceId) &&
+          (startTime === null || Date.parse(t.created_at) >= startTime) &&
+          (below === null || BigInt(t.id) < below)
+      )
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
+    const page = list.slice(0, max);
+    if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
+    const withUsers = (params.get('expansions') ?? '').split(',').includes('author_id');
+    return {
+      status: 200,
+      body: {
+        data: page.map((t) => ({
+          id: t.id,
+          text: t.text,
+          author_id: t.author,
+          created_at: t.created_at,
+          lang: t.lang ?? 'und',
+          edit_history_tweet_ids: [t.id],
+          ...(t.conversation_id && { conversation_id: t.conversation_id }),
+          ...(t.in_reply_to && { referenced_tweets: [{ type: 'replied_to', id: t.in_reply_to }] }),
+        })),
+        ...(withUsers && {
+          includes: {
+            users: [
+              ...new Map(
+                page.map((t) => [
+                  t.author,
+                  { id: t.author, username: t.username ?? 'porte_voix', name: t.username ?? 'Porte-voix' },
+                ])
+              ).values(),
+            ],
+          },
+        }),
+        meta: {
+          result_count: page.length,
+          newest_id: page[0].id,
+          oldest_id: page[page.length - 1].id,
+          ...(list.length > max && { next_token: page[page.length - 1].id }),
+        },
+      },
+    };
+  }
   private nextId = 1_800_000_000_000_000_000n;
   refreshCount = 0;
 
@@ -42,6 +241,11 @@ export class XFake extends FakeNetwork {
     this.expiredTokens.clear();
     this.refreshTokens.clear();
     this.tweets.clear();
+    this.mentions.clear();
+    this.hidden.clear();
+    this.liked.clear();
+    this.searchPlan = 'basic';
+    this.deleted.length = 0;
     this.seenTokens.clear();
     this.refreshCount = 0;
   }
@@ -114,7 +318,15 @@ export class XFake extends FakeNetwork {
         handle: (ctx) => {
           const denied = this.unauthorized(ctx);
           if (denied) return denied;
-          const { text = '', media } = ctx.json();
+          const { text = '', media, reply } = ctx.json();
+          const inReplyTo: string | undefined = reply?.in_reply_to_tweet_id;
+          if (inReplyTo && !this.tweets.get(inReplyTo)) {
+            return problem(
+              403,
+              'Forbidden',
+              'You attempted to reply to a Tweet that is deleted or not visible to you.'
+            );
+          }
           if (weightedLength(text) > 280) {
             return {
               status: 400,
@@ -131,8 +343,18 @@ export class XFake extends FakeNetwork {
             return problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
           }
           const id = String(this.nextId++);
-          this.tweets.set(id, { id, text, author, created_at: new Date().toISOString() });
-          this.record({ id, account: author, text });
+          const parent = inReplyTo ? this.tweets.get(inReplyTo) : undefined;
+          this.tweets.set(id, {
+            id,
+            text,
+            author,
+            created_at: new Date().toISOString(),
+            ...(inReplyTo && {
+              in_reply_to: inReplyTo,
+              conversation_id: parent?.conversation_id ?? inReplyTo,
+            }),
+          });
+          this.record({ id, account: author, text, ...(inReplyTo && { inReplyTo }) });
           return {
             status: 201,
             body: { data: { id, text, edit_history_tweet_ids: [id], ...(media && { attachments: media }) } },
@@ -292,7 +514,60 @@ export class XFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/2\/users\/([^/]+)\/mentions$/,
-        handle: (ctx) => this.unauthorized(ctx) ?? { status: 200, body: { meta: { result_count: 0 } } },
+        metrics: true,
+        handle: (ctx) => this.listMentions(ctx, ctx.params[0]),
+      },
+      {
+        method: 'GET',
+        path: /^\/2\/tweets\/search\/recent$/,
+        metrics: true,
+        handle: (ctx) => this.searchRecent(ctx),
+      },
+      {
+        method: 'POST',
+        path: /^\/2\/users\/([^/]+)\/likes$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          if (this.userId(ctx.token!) !== ctx.params[0])
+            return problem(403, 'Forbidden', 'You are not permitted to like on behalf of this user.');
+          const { tweet_id: id } = ctx.json();
+          if (!this.tweets.get(id))
+            return problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`);
+          this.liked.add(id);
+          return { status: 200, body: { data: { liked: true } } };
+        },
+      },
+      {
+        method: 'PUT',
+        path: /^\/2\/tweets\/([^/]+)\/hidden$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const reply = this.tweets.get(ctx.params[0]);
+          const root = reply?.conversation_id ? this.tweets.get(reply.conversation_id) : undefined;
+          // Only the author of the conversation's first post may hide a reply in it.
+          if (!reply || !root || root.author !== this.userId(ctx.token!))
+            return problem(403, 'Forbidden', 'You are not permitted to hide replies to this Tweet.');
+          const { hidden } = ctx.json();
+          if (hidden) this.hidden.add(reply.id);
+          else this.hidden.delete(reply.id);
+          return { status: 200, body: { data: { hidden: Boolean(hidden) } } };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: /^\/2\/tweets\/([^/]+)$/,
+        handle: (ctx) => {
+          const denied = this.unauthorized(ctx);
+          if (denied) return denied;
+          const tweet = this.tweets.get(ctx.params[0]);
+          if (!tweet || tweet.author !== this.userId(ctx.token!))
+            return problem(403, 'Forbidden', 'You are not authorized to delete this Tweet.');
+          this.tweets.delete(tweet.id);
+          this.deleted.push(tweet.id);
+          return { status: 200, body: { data: { deleted: true } } };
+        },
       },
       {
         method: 'POST',

@@ -33,3 +33,26 @@ export const INTERACTION_COUNTERS = [
   'linkClicks',
   'profileClicks',
 ] as const satisfies readonly MetricCounter[];
+
+/**
+ * How fast the inbox answered one network's replies and mentions collected in one week: moderation
+ * measures it (its `inbox-report` service), engagement's reports read it. Minutes are from the
+ * item's arrival in the queue; `withinGoal` counts the items answered or resolved within the goal set
+ * for that network in the moderation settings, `overdue` those still neither, past it.
+ */
+export type ResponseTimeWeek = {
+  network: string;
+  /** The ISO week, `2026-W49`, and its Monday (`YYYY-MM-DD`), in the report's time zone. */
+  week: string;
+  weekStart: string;
+  items: number;
+  answered: number;
+  medianFirstResponseMinutes: number | null;
+  resolved: number;
+  medianResolutionMinutes: number | null;
+  goalMinutes: number;
+  withinGoal: number;
+  /** withinGoal / items, 0–1; null when the week had no item. */
+  withinGoalRate: number | null;
+  overdue: number;
+};

@@ -187,6 +187,9 @@ describe('inbox: answering as the account', () => {
     fakes.telegram.addReply(bot, { toMessageId: Number(remoteId.split(':')[1]), text: 'Pub pour mon site' });
     await inboxOnce(app.strapi);
     const [spam] = await collected(app.strapi, { sourceAccountId: account.id });
+    // Liked first (the bot's 👍), then hidden.
+    expect((await as('post', `/moderation/comments/${spam.documentId}/like`)).status).toBe(200);
+    expect(fakes.telegram.reactions.get(spam.remoteId)).toEqual(['👍']);
     const hidden = await as('post', `/moderation/comments/${spam.documentId}/hide`);
     expect(hidden.status).toBe(200);
     expect(hidden.body.data.source.hiddenOnNetworkAt).toBeTruthy();

@@ -7,12 +7,14 @@ import type { ChildProcess } from 'node:child_process';
 
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
-import { startInstance, stopInstance, waitFor } from '../cross-post/helpers';
-import { publishedOnMastodon, unique } from './helpers';
+import { createAccount, startInstance, stopInstance, waitFor } from '../cross-post/helpers';
+import { publishedOnMastodon, publishOne, unique } from './helpers';
 
 const onServer = ['postgres', 'mysql'].includes(process.env.DATABASE_CLIENT ?? '');
 const ACCOUNTS = 6;
 const REPLIES_PER_ACCOUNT = 120;
+/** Three pages of 100 each, so that a read goes down with page tokens. */
+const BLUESKY_REPLIES = 250;
 
 (onServer ? describe : describe.skip)('inbox: two instances on one database server', () => {
   let app: TestApp;
@@ -22,6 +24,7 @@ const REPLIES_PER_ACCOUNT = 120;
   beforeAll(async () => {
     fakes = await startFakes();
     fakes.mastodon.configure({ latencyMs: 20 });
+    fakes.bluesky.configure({ latencyMs: 20 });
     app = await bootStrapi({ env: { ...fakeApiBaseUrlsEnv(fakes), CROSS_POST_DISPATCHER: 'false' } });
   });
   afterAll(async () => {
@@ -93,5 +96,56 @@ const REPLIES_PER_ACCOUNT = 120;
       .query('plugin::moderation.inbox-source' as any)
       .findMany({ where: { accountId: { $in: ids } } });
     expect(sources.every((s: any) => s.collectedCount === REPLIES_PER_ACCOUNT)).toBe(true);
+  });
+
+  it('goes down each Bluesky account once per page, from both instances, and keeps every reply once', async () => {
+    const accounts = [];
+    for (let n = 0; n < 4; n++) {
+      const identifier = `${unique('mb')}-${n}.bsky.social`;
+      const account = await createAccount(app.strapi, fakes, 'bluesky', {
+        name: unique('Bluesky'),
+        credentials: { identifier, appPassword: 'app-password' },
+      });
+      const { remoteId } = await publishOne(app.strapi, account.id);
+      for (let i = 0; i < BLUESKY_REPLIES; i++)
+        fakes.bluesky.addReply(identifier, {
+          parentUri: remoteId,
+          text: `Réponse ${n}-${i}`,
+          handle: `r${i}.bsky.social`,
+        });
+      accounts.push(account);
+    }
+    fakes.bluesky.requests.length = 0;
+
+    const inbox = app.strapi.plugin('moderation').service('inbox');
+    second ??= await startInstance({ CROSS_POST_DISPATCHER: 'false', MODERATION_INBOX_TICK_SECONDS: '1' });
+    process.env.MODERATION_INBOX_TICK_SECONDS = '1';
+    inbox.start();
+
+    const comments = app.strapi.query('plugin::moderation.comment' as any);
+    const ids = accounts.map((a) => a.id);
+    await waitFor(
+      () => comments.count({ where: { sourceAccountId: { $in: ids } } }),
+      (n) => n === accounts.length * BLUESKY_REPLIES,
+      90_000
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await inbox.stop();
+    process.env.MODERATION_INBOX_TICK_SECONDS = '0';
+
+    expect(await comments.count({ where: { sourceAccountId: { $in: ids } } })).toBe(
+      accounts.length * BLUESKY_REPLIES
+    );
+    // A page below the top is named by its token: read twice, it would be two instances on one account.
+    const pageTokens = fakes.bluesky.requests
+      .filter((r) => r.path === '/xrpc/app.bsky.notification.listNotifications')
+      .map((r) => new URLSearchParams(r.query).get('cursor'))
+      .filter(Boolean);
+    expect(pageTokens.length).toBeGreaterThan(0);
+    expect(pageTokens.filter((token, i) => pageTokens.indexOf(token) !== i)).toEqual([]);
+    const sources = await app.strapi
+      .query('plugin::moderation.inbox-source' as any)
+      .findMany({ where: { accountId: { $in: ids } } });
+    expect(sources.every((s: any) => s.collectedCount === BLUESKY_REPLIES)).toBe(true);
   });
 });

@@ -5,10 +5,12 @@ export const ACTIONS = {
   read: 'plugin::moderation.read',
   moderate: 'plugin::moderation.moderate',
   settings: 'plugin::moderation.settings',
+  savedReplies: 'plugin::moderation.saved-replies',
 } as const;
 
 export const ACTION_DEFINITIONS: ActionDefinition[] = [
   { uid: 'read', displayName: 'See the queues, authors, settings and audit log' },
   { uid: 'moderate', displayName: 'Approve, reject, bulk-moderate and sanction authors' },
   { uid: 'settings', displayName: 'Change the moderation settings' },
+  { uid: 'saved-replies', displayName: 'Write, change and delete the saved replies' },
 ];

@@ -15,6 +15,7 @@ import {
   waitUntilEpochSeconds,
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
+import { descend, readDescent } from './newest-first';
 import { countGraphemes, findUrls, sameText, utf8Length } from './text';
 import { ProviderError, type Provider, type ProviderContext } from './types';
 
@@ -23,8 +24,13 @@ const MAX_IMAGES = 4;
 const MAX_BYTES = 3000;
 const MAX_IMAGE_BYTES = 2_000_000;
 const POST = 'app.bsky.feed.post';
+const THREADGATE = 'app.bsky.feed.threadgate';
+/** A threadgate hides at most 300 replies. */
+const MAX_HIDDEN_REPLIES = 300;
 /** `app.bsky.feed.getPosts` takes at most 25 URIs. */
 const BATCH_SIZE = 25;
+/** `listNotifications` answers 50 by default, 100 at most. */
+const NOTIFICATIONS_PER_PAGE = 100;
 
 function session(ctx: ProviderContext) {
   const { accessJwt, did } = ctx.account.credentials;
@@ -208,25 +214,158 @@ const bluesky: Provider = {
     return { followers: count(data?.followersCount) };
   },
 
-  async fetchReplies({ since }, ctx) {
+  // The AppView allows 3,000 reads per 5 minutes per address: a read a minute, a few pages to catch up.
+  inbox: { pollEveryMs: 60_000, pagesPerRound: 5 },
+
+  /**
+   * Replies and mentions from `listNotifications` (newest first, 100 a page, a `cursor` down), read
+   * from the top down to the last one kept (newest-first.ts); nothing older than `since` is read.
+   */
+  async fetchReplies({ since, cursor }, ctx) {
     const { headers } = session(ctx);
-    const { data } = await ctx.http.get('/xrpc/app.bsky.notification.listNotifications', {
+    const descent = readDescent(cursor, String(since.getTime()));
+    const mark = Number(descent.mark);
+    const query = new URLSearchParams({ limit: String(NOTIFICATIONS_PER_PAGE) });
+    ['reply', 'mention'].forEach((reason) => query.append('reasons', reason));
+    if (descent.page) query.set('cursor', descent.page);
+    const { data } = await ctx.http.get(`/xrpc/app.bsky.notification.listNotifications?${query}`, {
       headers,
-      params: { limit: 50 },
     });
-    const replies = (data.notifications as any[])
-      .filter(
-        (n) => (n.reason === 'reply' || n.reason === 'mention') && Date.parse(n.indexedAt) > since.getTime()
-      )
-      .map((n) => ({
-        remoteId: n.uri,
-        inReplyTo: n.record?.reply?.parent?.uri ?? null,
-        author: n.author?.handle ?? n.author?.did ?? 'unknown',
-        text: n.record?.text ?? '',
-        createdAt: n.record?.createdAt ?? n.indexedAt,
-        url: null,
-      }));
-    return { replies, cursor: null, more: false };
+    const notifications = (Array.isArray(data?.notifications) ? data.notifications : []) as any[];
+    const indexedAt = (n: any) => Date.parse(n.indexedAt) || 0;
+    const fresh = notifications.filter((n) => indexedAt(n) > mark);
+    const replies = fresh
+      .filter((n) => n.reason === 'reply' || n.reason === 'mention')
+      .map((n) => {
+        const handle = n.author?.handle ?? n.author?.did ?? 'unknown';
+        return {
+          remoteId: String(n.uri),
+          inReplyTo: n.record?.reply?.parent?.uri ?? null,
+          author: handle,
+          authorUrl: `https://bsky.app/profile/${handle}`,
+          text: n.record?.text ?? '',
+          language: n.record?.langs?.[0] ?? null,
+          createdAt: n.record?.createdAt ?? n.indexedAt,
+          url: webUrl(n.author?.handle, n.author?.did ?? '', String(n.uri)),
+        };
+      })
+      .reverse();
+    const newest = notifications.reduce<number | null>((top, n) => Math.max(top ?? 0, indexedAt(n)), null);
+    return {
+      replies,
+      ...descend(
+        descent,
+        {
+          newest: newest === null ? null : String(newest),
+          next: data?.cursor ? String(data.cursor) : null,
+          reachedMark: fresh.length < notifications.length || notifications.length === 0,
+        },
+        (a, b) => Number(a) > Number(b)
+      ),
+    };
+  },
+
+  /**
+   * A post in the reply thread: its parent is the reader's post, its root the thread's first post (read
+   * from the parent), and its record key comes from the idempotency key, so sending it again after an
+   * unknown outcome rewrites the same post rather than adding a second one.
+   */
+  async reply({ text, inReplyTo, language }, idempotencyKey, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+      headers,
+      params: { uris: inReplyTo },
+    });
+    const parentPost = data?.posts?.[0];
+    if (!parentPost?.cid) throw new ProviderError('The post to answer no longer exists on Bluesky.');
+    const parent = { uri: String(parentPost.uri), cid: String(parentPost.cid) };
+    const root = parentPost.record?.reply?.root?.cid ? parentPost.record.reply.root : parent;
+    const facets = facetsOf(text);
+    const { data: written } = await ctx.http.post(
+      '/xrpc/com.atproto.repo.putRecord',
+      {
+        repo: did,
+        collection: POST,
+        rkey: tidFromKey(idempotencyKey),
+        validate: true,
+        record: {
+          $type: POST,
+          text,
+          createdAt: new Date().toISOString(),
+          reply: { root: { uri: root.uri, cid: root.cid }, parent },
+          ...(language && { langs: [language] }),
+          ...(facets.length > 0 && { facets }),
+        },
+      },
+      { headers }
+    );
+    return { remoteId: written.uri, url: webUrl(ctx.account.credentials.handle, did, written.uri) };
+  },
+
+  /** A like record in our repository, pointing at the reader's post (its URI and CID). */
+  async like(remoteId, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+      headers,
+      params: { uris: remoteId },
+    });
+    const subject = data?.posts?.[0];
+    if (!subject?.cid) throw new ProviderError('The post to like no longer exists on Bluesky.');
+    await ctx.http.post(
+      '/xrpc/com.atproto.repo.createRecord',
+      {
+        repo: did,
+        collection: 'app.bsky.feed.like',
+        record: {
+          $type: 'app.bsky.feed.like',
+          subject: { uri: String(subject.uri), cid: String(subject.cid) },
+          createdAt: new Date().toISOString(),
+        },
+      },
+      { headers }
+    );
+  },
+
+  /**
+   * Hides a reply in a thread our post started: the thread's gate (`app.bsky.feed.threadgate`, keyed
+   * like the post) lists it in `hiddenReplies`, which Bluesky's apps fold away. Its other rules (who
+   * may reply) are kept as they were.
+   */
+  async hide(remoteId, ctx) {
+    const { headers, did } = session(ctx);
+    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+      headers,
+      params: { uris: remoteId },
+    });
+    const rootUri: string | undefined = data?.posts?.[0]?.record?.reply?.root?.uri;
+    const [, , rootRepo, rootCollection, rkey] = (rootUri ?? '').split('/');
+    if (!rootUri || rootRepo !== did || rootCollection !== POST || !rkey)
+      throw new ProviderError('Bluesky lets an account hide replies only in a thread its own post started.');
+    const existing = await ctx.http.get('/xrpc/com.atproto.repo.getRecord', {
+      headers,
+      params: { repo: did, collection: THREADGATE, rkey },
+      // No gate yet: the PDS answers 400 RecordNotFound.
+      validateStatus: (status) => status < 300 || status === 400,
+    });
+    const gate =
+      existing.status < 300 && existing.data?.value
+        ? existing.data.value
+        : { $type: THREADGATE, post: rootUri, createdAt: new Date().toISOString() };
+    const hiddenReplies = [...new Set([...(gate.hiddenReplies ?? []), remoteId])].slice(-MAX_HIDDEN_REPLIES);
+    await ctx.http.post(
+      '/xrpc/com.atproto.repo.putRecord',
+      { repo: did, collection: THREADGATE, rkey, record: { ...gate, hiddenReplies } },
+      { headers }
+    );
+  },
+
+  /** deleteRecord: only in our own repository, so only our answers. */
+  async deleteOwn(remoteId, ctx) {
+    const { headers, did } = session(ctx);
+    const [, , repo, collection, rkey] = remoteId.split('/');
+    if (repo !== did || collection !== POST || !rkey)
+      throw new ProviderError(`Not one of this account's Bluesky posts: ${remoteId}.`);
+    await ctx.http.post('/xrpc/com.atproto.repo.deleteRecord', { repo: did, collection, rkey }, { headers });
   },
 
   classifyError(error) {

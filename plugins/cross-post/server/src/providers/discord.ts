@@ -1,4 +1,6 @@
 /** Discord webhooks: the token is in the URL; `?wait=true` returns the message; waits in (float) seconds. */
+import { createHash } from 'node:crypto';
+
 import {
   emptyTextProblem,
   headerValue,
@@ -15,7 +17,7 @@ import {
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { codePointLength } from './text';
-import type { DeliveryMetrics, Provider, ProviderContext } from './types';
+import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
 const MAX_CHARACTERS = 2000;
 const MAX_IMAGES = 10;
@@ -27,6 +29,39 @@ function webhookPath(ctx: ProviderContext): string {
   requireCredentials(ctx.account.credentials, ['webhookId', 'webhookToken']);
   const { webhookId, webhookToken } = ctx.account.credentials;
   return `/webhooks/${webhookId}/${webhookToken}`;
+}
+
+/** A channel's messages: 50 by default, 100 at most. */
+const MESSAGES_PER_PAGE = 100;
+/** Discord ids count milliseconds from 2015-01-01, shifted 22 bits. */
+const DISCORD_EPOCH = 1_420_070_400_000n;
+const snowflakeAt = (at: Date) =>
+  String((BigInt(Math.max(at.getTime(), 1_420_070_400_000)) - DISCORD_EPOCH) << 22n);
+const newerSnowflake = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
+
+/** The bot that reads and answers in the webhook's channel (a webhook alone can only post). */
+function bot(ctx: ProviderContext) {
+  const { botToken, webhookId } = ctx.account.credentials;
+  if (!botToken)
+    throw new ProviderError(
+      'Reading and answering replies on Discord needs a bot in the server: add its token to the account.'
+    );
+  return { headers: { Authorization: `Bot ${botToken}` }, webhookId: String(webhookId) };
+}
+
+/** The channel the webhook posts to (`GET /webhooks/{id}/{token}` needs no other credential). */
+async function webhookChannel(ctx: ProviderContext): Promise<string> {
+  const { data } = await ctx.http.get(webhookPath(ctx));
+  if (!data?.channel_id)
+    throw new ProviderError('Discord did not say which channel the webhook posts to.', 'retry');
+  return String(data.channel_id);
+}
+
+/** A reader's message as the inbox keeps it: `channel:message`. */
+function channelMessage(remoteId: string): { channel: string; id: string } {
+  const [channel, id] = remoteId.split(':');
+  if (!channel || !id || !/^\d+$/.test(id)) throw new ProviderError(`Not a Discord message: ${remoteId}.`);
+  return { channel, id };
 }
 
 const messageUrl = (m: any) => `https://discord.com/channels/${m.guild_id ?? '@me'}/${m.channel_id}/${m.id}`;
@@ -44,6 +79,8 @@ const discord: Provider = {
   credentialFields: [
     { name: 'webhookId', secret: false, required: true },
     { name: 'webhookToken', secret: true, required: true },
+    // Optional: a bot in the server reads the replies to the webhook's messages and answers them.
+    { name: 'botToken', secret: true, required: false },
   ],
   limits: { textLength: MAX_CHARACTERS, images: MAX_IMAGES },
   idempotencyWindowMs: 0,
@@ -139,9 +176,102 @@ const discord: Provider = {
     return { followers: null };
   },
 
-  // A webhook cannot read its channel: replies are out of reach without a bot.
-  async fetchReplies() {
-    return { replies: [], cursor: null, more: false };
+  // A bot's channel reads are their own bucket (about 5 a few seconds): a read a minute, 5 pages to catch up.
+  inbox: { pollEveryMs: 60_000, pagesPerRound: 5 },
+
+  /**
+   * Replies to our webhook's messages, read by the account's bot (a webhook cannot read its channel):
+   * `GET /channels/{id}/messages?after=` answers the 100 messages right after a message id, so the
+   * cursor is the newest message read (the first read starts at `since`, as a Discord id). The cursor
+   * also keeps the webhook's channel, so it is asked once.
+   */
+  async fetchReplies({ since, cursor }, ctx) {
+    const { headers, webhookId } = bot(ctx);
+    const [storedChannel, storedAfter] = (cursor ?? '').split(' ');
+    const channel = storedChannel || (await webhookChannel(ctx));
+    const after = storedAfter || snowflakeAt(since);
+    const { data } = await ctx.http.get(`/channels/${encodeURIComponent(channel)}/messages`, {
+      headers,
+      params: { after, limit: MESSAGES_PER_PAGE },
+    });
+    const messages = (Array.isArray(data) ? data : []) as any[];
+    const replies = messages
+      .filter(
+        (m) =>
+          m?.message_reference?.message_id &&
+          m.referenced_message?.webhook_id === webhookId &&
+          m.webhook_id !== webhookId &&
+          !m.author?.bot
+      )
+      .map((m) => ({
+        remoteId: `${channel}:${m.id}`,
+        inReplyTo: String(m.message_reference.message_id),
+        author: m.author?.username ?? 'unknown',
+        authorUrl: m.author?.id ? `https://discord.com/users/${m.author.id}` : null,
+        text: m.content ?? '',
+        language: null,
+        createdAt: new Date(Date.parse(m.timestamp) || Date.now()).toISOString(),
+        url: messageUrl({ ...m, channel_id: channel }),
+      }))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const newest = messages.reduce<string>(
+      (top, m) => (newerSnowflake(String(m.id), top) ? String(m.id) : top),
+      after
+    );
+    return {
+      replies,
+      cursor: `${channel} ${newest}`,
+      more: messages.length >= MESSAGES_PER_PAGE,
+    };
+  },
+
+  /**
+   * The bot's message in reply to the reader's, with a nonce made from the idempotency key and
+   * `enforce_nonce`: Discord answers a repeat within a few minutes with the first message.
+   */
+  async reply({ text, inReplyTo }, idempotencyKey, ctx) {
+    const { headers } = bot(ctx);
+    const { channel, id } = channelMessage(inReplyTo);
+    const { data } = await ctx.http.post(
+      `/channels/${encodeURIComponent(channel)}/messages`,
+      {
+        content: text,
+        message_reference: { message_id: id, fail_if_not_exists: false },
+        allowed_mentions: { parse: [], replied_user: true },
+        nonce: createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 25),
+        enforce_nonce: true,
+      },
+      { headers }
+    );
+    return { remoteId: `${channel}:${data.id}`, url: messageUrl({ ...data, channel_id: channel }) };
+  },
+  replyIdempotencyWindowMs: 2 * 60_000,
+
+  /** The bot deletes a reader's message (it needs Manage Messages in the channel). */
+  async hide(remoteId, ctx) {
+    const { headers } = bot(ctx);
+    const { channel, id } = channelMessage(remoteId);
+    await ctx.http.delete(`/channels/${encodeURIComponent(channel)}/messages/${encodeURIComponent(id)}`, {
+      headers,
+    });
+  },
+
+  async like(remoteId, ctx) {
+    const { headers } = bot(ctx);
+    const { channel, id } = channelMessage(remoteId);
+    await ctx.http.put(
+      `/channels/${encodeURIComponent(channel)}/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent('👍')}/@me`,
+      undefined,
+      { headers }
+    );
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    const { headers } = bot(ctx);
+    const { channel, id } = channelMessage(remoteId);
+    await ctx.http.delete(`/channels/${encodeURIComponent(channel)}/messages/${encodeURIComponent(id)}`, {
+      headers,
+    });
   },
 
   classifyError(error) {

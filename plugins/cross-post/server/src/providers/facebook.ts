@@ -10,6 +10,7 @@ import {
   transportVerdict,
 } from './common';
 import { checkBatch, count, counters, ok } from './metrics';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { codePointLength, sameText } from './text';
 import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
@@ -38,6 +39,15 @@ function page(ctx: ProviderContext) {
 }
 
 const postUrl = (id: string) => `https://www.facebook.com/${id}`;
+
+/** Comments a page: Graph's edges take `limit` up to 100. */
+const COMMENTS_PER_PAGE = 100;
+
+/** Graph writes times as `2026-01-05T10:00:00+0000`: ISO with a colon-less offset. */
+const graphTime = (value: string) => {
+  const ms = Date.parse(String(value).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : new Date().toISOString();
+};
 
 /** The longest `estimated_time_to_regain_access` (minutes) in X-Business-Use-Case-Usage, in ms. */
 function businessUseCaseWait(error: unknown): number | undefined {
@@ -261,29 +271,78 @@ const facebook: Provider = {
     return { followers: count(data?.followers_count) };
   },
 
-  async fetchReplies({ since, remoteIds }, ctx) {
+  // Page reads count against the page's hourly budget shared with publishing: one read per post every
+  // 5 minutes, over the posts of the last 30 days (at most 50), 10 pages a round.
+  inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  /**
+   * Comments on our page posts, one post at a time (per-post.ts): `filter=stream` gives the replies
+   * to comments too (with their `parent`), `order=chronological` from `since`, 100 a page, the
+   * `after` cursor to the next page.
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
     const { headers } = page(ctx);
-    const replies = [];
-    for (const id of remoteIds) {
-      const { data } = await ctx.http.get(`/${id}/comments`, {
-        headers,
-        params: {
-          since: Math.floor(since.getTime() / 1000),
-          fields: 'id,message,from,created_time,permalink_url',
-        },
-      });
-      for (const c of data.data ?? []) {
-        replies.push({
-          remoteId: c.id,
-          inReplyTo: id,
-          author: c.from?.name ?? 'unknown',
-          text: c.message ?? '',
-          createdAt: c.created_time,
-          url: c.permalink_url ?? null,
-        });
-      }
-    }
-    return { replies, cursor: null, more: false };
+    const sweep = readSweep(cursor, since);
+    const post = currentPost(sweep, remoteIds);
+    if (!post) return { replies: [], ...emptySweep(sweep) };
+    const { data } = await ctx.http.get(`/${post}/comments`, {
+      headers,
+      params: {
+        filter: 'stream',
+        order: 'chronological',
+        since: Math.floor(sweep.since / 1000),
+        limit: COMMENTS_PER_PAGE,
+        fields: 'id,message,from{id,name,link},created_time,permalink_url,parent{id}',
+        ...(sweep.post === post && sweep.page && { after: sweep.page }),
+      },
+    });
+    const replies = ((data?.data ?? []) as any[]).map((c) => ({
+      remoteId: String(c.id),
+      inReplyTo: c.parent?.id ? String(c.parent.id) : post,
+      author: c.from?.name ?? 'Facebook user',
+      authorUrl: c.from?.link ?? null,
+      text: c.message ?? '',
+      language: null,
+      createdAt: graphTime(c.created_time),
+      url: c.permalink_url ?? null,
+    }));
+    const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
+    return { replies, ...sweepOn(sweep, remoteIds, post, next) };
+  },
+
+  /**
+   * A comment under the reader's. Facebook threads comments two deep: an answer to a reply goes under
+   * the comment that reply belongs to. No idempotency key: an unknown outcome is never re-sent.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { headers } = page(ctx);
+    const { data: target } = await ctx.http.get(`/${encodeURIComponent(inReplyTo)}`, {
+      headers,
+      params: { fields: 'id,parent{id}' },
+    });
+    const under = target?.parent?.id ? String(target.parent.id) : inReplyTo;
+    const { data } = await ctx.http.post(
+      `/${encodeURIComponent(under)}/comments`,
+      { message: text },
+      { headers }
+    );
+    return { remoteId: String(data.id), url: null };
+  },
+
+  /** Hidden comments stay visible to their author and friends only: the page's own moderation. */
+  async hide(remoteId, ctx) {
+    const { headers } = page(ctx);
+    await ctx.http.post(`/${encodeURIComponent(remoteId)}`, { is_hidden: true }, { headers });
+  },
+
+  async like(remoteId, ctx) {
+    const { headers } = page(ctx);
+    await ctx.http.post(`/${encodeURIComponent(remoteId)}/likes`, {}, { headers });
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    const { headers } = page(ctx);
+    await ctx.http.delete(`/${encodeURIComponent(remoteId)}`, { headers });
   },
 
   classifyError(error) {

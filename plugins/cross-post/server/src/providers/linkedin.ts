@@ -11,7 +11,8 @@ import {
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { codePointLength, sameText } from './text';
-import type { DeliveryMetrics, Provider, ProviderContext } from './types';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
 const MAX_CHARACTERS = 3000;
 const MAX_IMAGES = 20;
@@ -40,6 +41,16 @@ export function escapeLittleText(text: string): string {
 }
 
 const postUrl = (urn: string) => `https://www.linkedin.com/feed/update/${urn}`;
+
+/** The comments API answers 10 a page by default, 100 at most. */
+const COMMENTS_PER_PAGE = 100;
+
+/** `urn:li:comment:(urn:li:activity:1,2)`: the post (activity or share) and the comment's own id. */
+function commentParts(urn: string): { object: string; id: string } {
+  const match = /^urn:li:comment:\((urn:li:[a-zA-Z]+:[^,]+),([^)]+)\)$/.exec(urn);
+  if (!match) throw new ProviderError(`Not a LinkedIn comment: ${urn}.`);
+  return { object: match[1], id: match[2] };
+}
 
 function msUntilNextUtcMidnight(now = new Date()): number {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
@@ -272,27 +283,86 @@ const linkedin: Provider = {
     };
   },
 
-  async fetchReplies({ since, remoteIds }, ctx) {
+  // LinkedIn's daily quotas are per member and application: one read per post every 10 minutes over
+  // the posts of the last 30 days (at most 50), 10 pages a round.
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  /**
+   * Comments on our posts, one post at a time (per-post.ts), newest first, 100 a page (`start`,
+   * `count`): a page that reaches a comment older than the sweep's time ends that post, so a post's
+   * older comments are not read again. Comments on comments carry their `parentComment`.
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
     const { headers } = api(ctx);
-    const replies = [];
-    for (const urn of remoteIds) {
-      const { data } = await ctx.http.get(`/rest/socialActions/${encodeURIComponent(urn)}/comments`, {
-        headers,
-      });
-      for (const c of data.elements ?? []) {
-        const createdAt = c.created?.time ?? 0;
-        if (createdAt <= since.getTime()) continue;
-        replies.push({
-          remoteId: c.id ?? c.$URN,
-          inReplyTo: urn,
-          author: c.actor ?? 'unknown',
-          text: c.message?.text ?? '',
-          createdAt: new Date(createdAt).toISOString(),
-          url: null,
-        });
-      }
-    }
-    return { replies, cursor: null, more: false };
+    const sweep = readSweep(cursor, since);
+    const post = currentPost(sweep, remoteIds);
+    if (!post) return { replies: [], ...emptySweep(sweep) };
+    const start = sweep.post === post && sweep.page ? Number(sweep.page) || 0 : 0;
+    const { data } = await ctx.http.get(`/rest/socialActions/${encodeURIComponent(post)}/comments`, {
+      headers,
+      params: { start, count: COMMENTS_PER_PAGE },
+    });
+    const elements = (Array.isArray(data?.elements) ? data.elements : []) as any[];
+    const fresh = elements.filter((c) => Number(c.created?.time ?? 0) >= sweep.since);
+    const replies = fresh.map((c) => ({
+      remoteId: String(c.$URN ?? c.commentUrn ?? `urn:li:comment:(${post},${c.id})`),
+      inReplyTo: c.parentComment ? String(c.parentComment) : post,
+      author: String(c.actor ?? c.created?.actor ?? 'unknown'),
+      authorUrl: null,
+      text: c.message?.text ?? '',
+      language: null,
+      createdAt: new Date(Number(c.created?.time ?? Date.now())).toISOString(),
+      url: postUrl(post),
+    }));
+    const end = start + elements.length;
+    const total = Number(data?.paging?.total);
+    const below =
+      elements.length > 0 &&
+      fresh.length === elements.length &&
+      (Number.isFinite(total) ? end < total : elements.length === COMMENTS_PER_PAGE);
+    return { replies, ...sweepOn(sweep, remoteIds, post, below ? String(end) : null) };
+  },
+
+  /**
+   * A comment as the organization under the reader's. LinkedIn nests comments one level: an answer to
+   * a reply goes under the comment that reply belongs to. No idempotency key: never re-sent blindly.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { author, headers } = api(ctx);
+    const { object, id } = commentParts(inReplyTo);
+    const { data: target } = await ctx.http.get(
+      `/rest/socialActions/${encodeURIComponent(object)}/comments/${encodeURIComponent(id)}`,
+      { headers }
+    );
+    const parentComment = target?.parentComment ? String(target.parentComment) : inReplyTo;
+    const response = await ctx.http.post(
+      `/rest/socialActions/${encodeURIComponent(object)}/comments`,
+      { actor: author, object, message: { text }, parentComment },
+      { headers }
+    );
+    const created = String(
+      response.data?.$URN ?? response.data?.commentUrn ?? response.headers?.['x-restli-id'] ?? ''
+    );
+    return { remoteId: created, url: postUrl(object) };
+  },
+
+  async like(remoteId, ctx) {
+    const { author, headers } = api(ctx);
+    await ctx.http.post(
+      '/rest/reactions',
+      { root: remoteId, reactionType: 'LIKE' },
+      { headers, params: { actor: author } }
+    );
+  },
+
+  /** Only the organization's own comments: our answers. */
+  async deleteOwn(remoteId, ctx) {
+    const { author, headers } = api(ctx);
+    const { object, id } = commentParts(remoteId);
+    await ctx.http.delete(
+      `/rest/socialActions/${encodeURIComponent(object)}/comments/${encodeURIComponent(id)}`,
+      { headers, params: { actor: author } }
+    );
   },
 
   classifyError(error) {

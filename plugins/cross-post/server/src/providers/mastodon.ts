@@ -194,6 +194,13 @@ const mastodon: Provider = {
     return { remoteId: String(data.id), url: data.url ?? null };
   },
 
+  /** A favourite from the account: Mastodon's like. */
+  async like(remoteId, ctx) {
+    await ctx.http.post(`/api/v1/statuses/${encodeURIComponent(remoteId)}/favourite`, undefined, {
+      headers: auth(ctx),
+    });
+  },
+
   /** Only the author may delete a status: our answers, never a reader's reply. */
   async deleteOwn(remoteId, ctx) {
     await ctx.http.delete(`/api/v1/statuses/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });

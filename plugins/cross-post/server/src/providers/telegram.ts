@@ -109,6 +109,19 @@ const telegram: Provider = {
     return { remoteId: `${message.chat.id}:${message.message_id}`, url: messageUrl(message) };
   },
 
+  /** A 👍 from the bot (`setMessageReaction`: a bot sets at most one reaction per message). */
+  async like(remoteId, ctx) {
+    const { path } = bot(ctx);
+    const cut = remoteId.lastIndexOf(':');
+    const [chatId, messageId] = [remoteId.slice(0, cut), remoteId.slice(cut + 1)];
+    if (cut <= 0 || !/^\d+$/.test(messageId)) throw new ProviderError(`Not a Telegram message: ${remoteId}.`);
+    await ctx.http.post(`${path}/setMessageReaction`, {
+      chat_id: chatId,
+      message_id: Number(messageId),
+      reaction: [{ type: 'emoji', emoji: '👍' }],
+    });
+  },
+
   /** deleteMessage: a reader's message in a group where the bot is an administrator. */
   async hide(remoteId, ctx) {
     await deleteMessage(remoteId, ctx);

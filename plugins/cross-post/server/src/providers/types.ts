@@ -107,6 +107,8 @@ export type RepliesPage = {
   cursor: string | null;
   /** The network has more right after this page. */
   more: boolean;
+  /** What the account cannot collect and why (X's plan without search), for the inbox to show. */
+  notice?: string | null;
 };
 
 export type RemoteReply = {
@@ -210,6 +212,11 @@ export interface Provider {
    * `fetchReplies` gave), with the same idempotency as `publish` where the network has one. Absent:
    * the network gives no way to answer through its API.
    */
+  /**
+   * Where answering keeps idempotency that publishing does not (a Discord bot's nonce, a few minutes
+   * where the webhook has none): how long re-sending an answer with the same key is safe.
+   */
+  replyIdempotencyWindowMs?: number;
   reply?(
     reply: { text: string; inReplyTo: string; language?: string | null },
     idempotencyKey: string,
@@ -220,6 +227,8 @@ export interface Provider {
    * Telegram group where the bot is an administrator deletes it). Absent: it cannot.
    */
   hide?(remoteId: string, ctx: ProviderContext): Promise<void>;
+  /** Likes a reader's reply as the account. Absent: the network does not let the API do it. */
+  like?(remoteId: string, ctx: ProviderContext): Promise<void>;
   /** Deletes one of our own answers (`reply`'s remote id). Absent: it cannot. */
   deleteOwn?(remoteId: string, ctx: ProviderContext): Promise<void>;
   /**
@@ -227,7 +236,16 @@ export interface Provider {
    * cursor or a confirmed offset, never the history again): how often an account is read, and at most
    * how many pages in one go, inside the network's own limits. Absent: nothing is collected.
    */
-  inbox?: { pollEveryMs: number; pagesPerRound: number };
+  inbox?: {
+    pollEveryMs: number;
+    pagesPerRound: number;
+    /**
+     * The network gives replies per post only (Facebook comments, LinkedIn comments): `fetchReplies`
+     * gets in `remoteIds` the account's posts published in the last `days`, at most `limit`, oldest
+     * first, the same list from one call to the next.
+     */
+    perPost?: { days: number; limit: number };
+  };
   classifyError(error: unknown): ErrorVerdict;
   /** New credentials where tokens expire (Bluesky sessions, X OAuth2). */
   refresh?(ctx: ProviderContext): Promise<Credentials>;

@@ -14,6 +14,7 @@ import {
   waitUntilEpochSeconds,
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
+import { descend, readDescent } from './newest-first';
 import { sameText, xWeightedLength } from './text';
 import type { DeliveryMetrics, Provider, ProviderContext } from './types';
 
@@ -28,6 +29,12 @@ function auth(ctx: ProviderContext) {
 }
 
 const tweetUrl = (id: string) => `https://x.com/i/web/status/${id}`;
+
+/** The mentions timeline answers 5 to 100 posts a page. */
+const MENTIONS_PER_PAGE = 100;
+
+/** X ids are snowflakes as decimal strings: longer is newer, then by digits. */
+const newerSnowflake = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
 
 async function userId(ctx: ProviderContext): Promise<string> {
   if (ctx.account.credentials.userId) return ctx.account.credentials.userId;
@@ -112,6 +119,84 @@ function tweetMetrics(tweet: any): DeliveryMetrics {
     linkClicks: priv.url_link_clicks,
     profileClicks: priv.user_profile_clicks,
   });
+}
+
+/** The mentions and the search streams in one stored cursor. */
+const STREAMS = '|';
+/** Conversations per search query: 12 `conversation_id:` terms fit the Basic plan's 512 characters. */
+const SEARCHED_CONVERSATIONS = 12;
+const SEARCH_REACH_MS = 7 * 86_400_000 - 60_000;
+const WITHOUT_SEARCH =
+  "X's plan for this app does not include the recent search: replies that do not mention the account are not collected (mentions are). The Basic and Pro plans include it.";
+/** After a plan without search, the search is tried again a day later (the plan may have changed). */
+const SEARCH_RETRY_MS = 86_400_000;
+
+/** X answers 403 `client-not-enrolled` (or a `client-forbidden` problem) where the plan has no such endpoint. */
+function planWithoutSearch(error: unknown): boolean {
+  const body = responseBody(error);
+  return (
+    httpStatus(error) === 403 &&
+    (body?.reason === 'client-not-enrolled' || String(body?.type ?? '').endsWith('/client-forbidden'))
+  );
+}
+
+/**
+ * One page of a timeline or search answered newest first, read down to the mark: the first read
+ * from `since`, every later one from `since_id`, `pageParam` carrying the network's page token.
+ */
+async function readTweets(
+  ctx: ProviderContext,
+  path: string,
+  params: Record<string, string>,
+  pageParam: 'pagination_token' | 'next_token',
+  since: Date,
+  cursor: string,
+  /** Our own posts are in our conversations too: never inbox items. */
+  exceptAuthor?: string
+) {
+  const descent = readDescent(cursor, '');
+  const { data } = await ctx.http.get(path, {
+    headers: auth(ctx),
+    params: {
+      ...params,
+      max_results: MENTIONS_PER_PAGE,
+      ...(descent.mark ? { since_id: descent.mark } : { start_time: since.toISOString() }),
+      ...(descent.page && { [pageParam]: descent.page }),
+      'tweet.fields': 'author_id,created_at,conversation_id,lang,referenced_tweets',
+      expansions: 'author_id',
+      'user.fields': 'username',
+    },
+  });
+  const users = new Map<string, any>(
+    ((data?.includes?.users ?? []) as any[]).map((user) => [String(user.id), user])
+  );
+  const replies = ((data?.data ?? []) as any[])
+    .filter((t) => !exceptAuthor || String(t.author_id) !== exceptAuthor)
+    .map((t) => {
+      const username = users.get(String(t.author_id))?.username;
+      return {
+        remoteId: String(t.id),
+        inReplyTo: t.referenced_tweets?.find((r: any) => r.type === 'replied_to')?.id ?? null,
+        author: username ? `@${username}` : String(t.author_id ?? 'unknown'),
+        authorUrl: username ? `https://x.com/${username}` : null,
+        text: t.text ?? '',
+        language: t.lang && t.lang !== 'und' ? t.lang : null,
+        createdAt: t.created_at ?? new Date().toISOString(),
+        url: username ? `https://x.com/${username}/status/${t.id}` : tweetUrl(t.id),
+      };
+    })
+    .reverse();
+  const next = descend(
+    descent,
+    {
+      newest: data?.meta?.newest_id ? String(data.meta.newest_id) : null,
+      next: data?.meta?.next_token ? String(data.meta.next_token) : null,
+      // since_id makes X stop at the mark itself: the descent ends where its pages end.
+      reachedMark: false,
+    },
+    newerSnowflake
+  );
+  return { replies, cursor: next.cursor, more: next.more };
 }
 
 const x: Provider = {
@@ -217,24 +302,104 @@ const x: Provider = {
     return { followers: count(data?.data?.public_metrics?.followers_count) };
   },
 
-  async fetchReplies({ since }, ctx) {
+  // The mentions timeline allows 10 reads per 15 minutes per user on the Basic plan (180 on Pro), the
+  // recent search 60: at most 3 pages every 5 minutes stays inside the smallest paid window. The
+  // search looks at the conversations of our posts of the last 7 days (its reach), 12 per query (its
+  // 512 characters).
+  inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 3, perPost: { days: 7, limit: SEARCHED_CONVERSATIONS } },
+
+  /**
+   * Mentions (replies to our posts mention us) from the mentions timeline, then the replies in our
+   * posts' conversations that do not mention us from the recent search, where the app's plan has it
+   * (not on the Free plan: the source then says so, and the search is tried again a day later). Each
+   * is read newest first, 100 a page, down to the newest kept (`since_id`, newest-first.ts); the
+   * first read starts at `since`. The cursor holds both streams and which one a round is reading.
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
+    const me = await userId(ctx);
+    const [mentionsCursor = '', searchCursor = '', phase = ''] = (cursor ?? '').split(STREAMS);
+    const searchOff =
+      /^off\d+$/.test(searchCursor) && Date.now() - Number(searchCursor.slice(3)) < SEARCH_RETRY_MS;
+    const searching = phase === 'search' && remoteIds.length > 0 && !searchOff;
+    const join = (mentions: string, search: string, next: '' | 'search') =>
+      [mentions, search, next].join(STREAMS);
+
+    const notice = searchOff ? WITHOUT_SEARCH : null;
+    if (!searching) {
+      const page = await readTweets(
+        ctx,
+        `/2/users/${me}/mentions`,
+        {},
+        'pagination_token',
+        since,
+        mentionsCursor
+      );
+      // Once the mentions are read down, the same round goes on with the search.
+      const searchNext = !page.more && remoteIds.length > 0 && !searchOff;
+      return {
+        replies: page.replies,
+        cursor: join(page.cursor, searchCursor, searchNext ? 'search' : ''),
+        more: page.more || searchNext,
+        notice,
+      };
+    }
+    const conversations = remoteIds
+      .slice(-SEARCHED_CONVERSATIONS)
+      .map((id) => `conversation_id:${id}`)
+      .join(' OR ');
+    try {
+      const page = await readTweets(
+        ctx,
+        '/2/tweets/search/recent',
+        { query: `(${conversations}) is:reply` },
+        'next_token',
+        // The recent search reaches 7 days back, and refuses a start before that.
+        new Date(Math.max(since.getTime(), Date.now() - SEARCH_REACH_MS)),
+        searchCursor.startsWith('off') ? '' : searchCursor,
+        me
+      );
+      return {
+        replies: page.replies,
+        cursor: join(mentionsCursor, page.cursor, page.more ? 'search' : ''),
+        more: page.more,
+      };
+    } catch (error) {
+      if (!planWithoutSearch(error)) throw error;
+      return {
+        replies: [],
+        cursor: join(mentionsCursor, `off${Date.now()}`, ''),
+        more: false,
+        notice: WITHOUT_SEARCH,
+      };
+    }
+  },
+
+  /** A post in reply to the reader's. X has no idempotency key: an unknown outcome is never re-sent. */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { data } = await ctx.http.post(
+      '/2/tweets',
+      { text, reply: { in_reply_to_tweet_id: inReplyTo } },
+      { headers: auth(ctx) }
+    );
+    return { remoteId: String(data.data.id), url: tweetUrl(String(data.data.id)) };
+  },
+
+  /** Hide a reply in a conversation our post started (X lets the conversation's author do it). */
+  async hide(remoteId, ctx) {
+    await ctx.http.put(
+      `/2/tweets/${encodeURIComponent(remoteId)}/hidden`,
+      { hidden: true },
+      { headers: auth(ctx) }
+    );
+  },
+
+  async like(remoteId, ctx) {
     const id = await userId(ctx);
-    const { data } = await ctx.http.get(`/2/users/${id}/mentions`, {
-      headers: auth(ctx),
-      params: {
-        start_time: since.toISOString(),
-        'tweet.fields': 'author_id,created_at,in_reply_to_user_id,referenced_tweets',
-      },
-    });
-    const replies = (data.data ?? []).map((t: any) => ({
-      remoteId: t.id,
-      inReplyTo: t.referenced_tweets?.find((r: any) => r.type === 'replied_to')?.id ?? null,
-      author: t.author_id ?? 'unknown',
-      text: t.text,
-      createdAt: t.created_at ?? new Date().toISOString(),
-      url: tweetUrl(t.id),
-    }));
-    return { replies, cursor: null, more: false };
+    await ctx.http.post(`/2/users/${id}/likes`, { tweet_id: remoteId }, { headers: auth(ctx) });
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    await ctx.http.delete(`/2/tweets/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },
 
   classifyError(error) {

@@ -250,6 +250,20 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
             select: ['id', 'remoteId', 'url', 'postDocumentId', 'postTitle', 'campaignDocumentId'],
           }),
 
+    /**
+     * The remote ids of an account's posts published since a time, oldest first, at most `limit` (the
+     * newest ones when there are more): the posts whose comments the inbox reads.
+     */
+    async publishedRemoteIdsSince(accountId: number, since: Date, limit: number): Promise<string[]> {
+      const rows = await query().findMany({
+        where: { accountId, status: 'published', remoteId: { $notNull: true }, publishedAt: { $gte: since } },
+        select: ['remoteId'],
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        limit,
+      });
+      return rows.map((row: any) => String(row.remoteId)).sort();
+    },
+
     /** Per account, when it first published (the inbox reads nothing from before). */
     async firstPublishedPerAccount(): Promise<{ accountId: number; publishedAt: Date }[]> {
       const { tableName, attributes } = strapi.db.metadata.get(DELIVERY_UID);

@@ -13,7 +13,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
-import { NETWORKS, providerFor, type NetworkId } from '../providers';
+import { NETWORKS, providerFor, type NetworkId, type PublishResult } from '../providers';
 import { providerContext } from '../providers/http';
 import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
@@ -83,14 +83,38 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { account, provider: providerFor(account.network as NetworkId) };
   }
 
+  type Account = Awaited<ReturnType<typeof accountAndProvider>>['account'];
+  type Provider = ReturnType<typeof providerFor>;
+
+  /**
+   * One call to the network as the account; an expired session (Bluesky, X) is refreshed once across
+   * instances, as for publishing, and the call made again. Any other failure is the caller's to judge.
+   */
+  async function asAccount<T>(
+    account: Account,
+    provider: Provider,
+    call: (ctx: ReturnType<typeof providerContext>) => Promise<T>
+  ): Promise<T> {
+    try {
+      return await call(providerContext(account, SEND_TIMEOUT_MS));
+    } catch (error) {
+      if (provider.classifyError(error).action !== 'refresh' || !provider.refresh) throw error;
+      const refresh = provider.refresh.bind(provider);
+      const renewed = await getService(strapi, 'accounts').refreshOnce(account, () =>
+        refresh(providerContext(account, SEND_TIMEOUT_MS))
+      );
+      return call(providerContext(renewed, SEND_TIMEOUT_MS));
+    }
+  }
+
   /** One call to the network as the account; its refusal is an error an editor can read. */
   async function onNetwork(
-    account: Awaited<ReturnType<typeof accountAndProvider>>['account'],
-    provider: ReturnType<typeof providerFor>,
+    account: Account,
+    provider: Provider,
     call: (ctx: ReturnType<typeof providerContext>) => Promise<void>
   ) {
     try {
-      await call(providerContext(account, SEND_TIMEOUT_MS));
+      await asAccount(account, provider, call);
     } catch (error) {
       const verdict = provider.classifyError(error);
       throw new errors.ApplicationError(
@@ -113,18 +137,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async send(input: AnswerInput): Promise<PublicAnswer> {
       const answer = parse(answerSchema, input);
-      const account = await getService(strapi, 'accounts')
-        .forProvider(answer.accountId)
-        .catch((error) => {
-          if (error instanceof AccountUnusableError)
-            throw new errors.ApplicationError(error.message, { reason: 'account_unusable' });
-          throw error;
-        });
-      if (!account)
-        throw new errors.NotFoundError(`No cross-post account ${answer.accountId}.`, {
-          reason: 'account_not_found',
-        });
-      const provider = providerFor(account.network as NetworkId);
+      const { account, provider } = await accountAndProvider(answer.accountId);
       if (!provider.reply)
         throw new errors.ApplicationError(`${provider.displayName} cannot be answered through its API.`, {
           reason: 'network_cannot_reply',
@@ -144,24 +157,22 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'idempotency_key_reused',
         });
       // A network that keeps keys gets the same key again: it answers with the first post, never a second.
+      const keyWindowMs = provider.replyIdempotencyWindowMs ?? provider.idempotencyWindowMs;
       const resendable: ReplyRow['status'][] =
-        provider.idempotencyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
+        keyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
       const withinWindow =
-        !row.firstAttemptAt ||
-        Date.now() - new Date(row.firstAttemptAt).getTime() < provider.idempotencyWindowMs;
+        !row.firstAttemptAt || Date.now() - new Date(row.firstAttemptAt).getTime() < keyWindowMs;
       const statuses = resendable.filter((s) => s !== 'unconfirmed' || withinWindow);
       const owner = `${instance}#${(sends += 1)}`;
       if (!(await replies.take(row.id, owner, LEASE_MS, statuses))) {
         return toPublic((await replies.findById(row.id))!);
       }
 
-      const ctx = providerContext(account, SEND_TIMEOUT_MS);
       const safe = (text: string) => redactSecrets(text, account.credentials, provider.credentialFields);
+      const reply = provider.reply.bind(provider) as NonNullable<Provider['reply']>;
       try {
-        const sent = await provider.reply(
-          { text: row.text, inReplyTo: row.inReplyTo, language: row.language },
-          row.idempotencyKey,
-          ctx
+        const sent = await asAccount<PublishResult>(account, provider, (ctx) =>
+          reply({ text: row.text, inReplyTo: row.inReplyTo, language: row.language }, row.idempotencyKey, ctx)
         );
         await replies.settle(row.id, owner, {
           status: 'sent',
@@ -182,13 +193,27 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         await replies.settle(row.id, owner, {
           status: uncertain ? 'unconfirmed' : 'failed',
           failureReason: uncertain
-            ? provider.idempotencyWindowMs > 0
+            ? keyWindowMs > 0
               ? `The answer may have been published (${safe(verdict.reason)}): sending it again is safe, ${provider.displayName} recognises it.`
               : `The answer may have been published (${safe(verdict.reason)}): check on ${provider.displayName} before writing it again.`
             : safe(verdict.reason),
         });
       }
       return toPublic((await replies.findById(row.id))!);
+    },
+
+    /** Which networks let the account like a reader's reply through their API. */
+    likeable: (): string[] => NETWORKS.filter((network) => typeof providerFor(network).like === 'function'),
+
+    /** Likes a reader's reply on its network, as the account. */
+    async like(accountId: number, remoteId: string): Promise<void> {
+      const { account, provider } = await accountAndProvider(accountId);
+      if (!provider.like)
+        throw new errors.ApplicationError(`${provider.displayName} does not let an account like a reply.`, {
+          reason: 'network_cannot_like',
+        });
+      const like = provider.like.bind(provider);
+      await onNetwork(account, provider, (ctx) => like(remoteId, ctx));
     },
 
     /** Which networks let the account take a reader's reply out of view. */

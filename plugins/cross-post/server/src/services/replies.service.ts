@@ -20,7 +20,7 @@ const fetchQuerySchema = z.object({
   since: z.date({ required_error: 'since is required', invalid_type_error: 'since must be a date' }),
 });
 
-const cursorSchema = z.string().max(64, 'cursor is at most 64 characters').nullable();
+const cursorSchema = z.string().max(255, 'cursor is at most 255 characters').nullable();
 
 /** One of our published posts, as the inbox shows the thread of a reply. */
 export type RepliedPost = {
@@ -95,14 +95,25 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async fetch(
       accountId: number,
       query: { since: Date }
-    ): Promise<{ ok: true; replies: InboxReply[]; cursor: string | null; more: boolean } | ReadFailure> {
+    ): Promise<
+      | { ok: true; replies: InboxReply[]; cursor: string | null; more: boolean; notice: string | null }
+      | ReadFailure
+    > {
       const id = parse(accountIdSchema, accountId);
       const { since } = parse(fetchQuerySchema, query);
-      const answer = await reader.read(id, (provider, ctx, account) =>
-        provider
-          .fetchReplies({ since, remoteIds: [], cursor: account.repliesCursor }, ctx)
-          .then((page) => ({ page, account }))
-      );
+      const answer = await reader.read(id, async (provider, ctx, account) => {
+        // Comments hang under each post on some networks: they read our recent posts one by one.
+        const perPost = provider.inbox?.perPost;
+        const remoteIds = perPost
+          ? await deliveries.publishedRemoteIdsSince(
+              id,
+              new Date(Date.now() - perPost.days * 86_400_000),
+              perPost.limit
+            )
+          : [];
+        const page = await provider.fetchReplies({ since, remoteIds, cursor: account.repliesCursor }, ctx);
+        return { page, account };
+      });
       if (isReadFailure(answer)) return answer;
       const { page, account } = answer.value;
       const parents = [...new Set(page.replies.map((reply) => reply.inReplyTo).filter(Boolean))] as string[];
@@ -130,6 +141,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         cursor: page.cursor,
         more: page.more,
+        notice: page.notice ?? null,
       };
     },
 

@@ -109,6 +109,10 @@ const reportsController = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    async responseTimes(ctx) {
+      ctx.body = { data: await reports().responseTimes(period(ctx)) };
+    },
+
     async followers(ctx) {
       ctx.body = { data: await reports().followers(period(ctx)) };
     },

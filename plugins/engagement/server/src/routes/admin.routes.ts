@@ -15,6 +15,7 @@ export default {
     route('GET', '/reports/campaigns/:documentId/export.csv', 'reports.campaignCsv', ACTIONS.export),
     route('GET', '/reports/top-posts', 'reports.topPosts', ACTIONS.read),
     route('GET', '/reports/followers', 'reports.followers', ACTIONS.read),
+    route('GET', '/reports/response-times', 'reports.responseTimes', ACTIONS.read),
     route('GET', '/reports/best-times', 'reports.bestTimes', ACTIONS.read),
     route('GET', '/reports/health', 'reports.health', ACTIONS.read),
     route('GET', '/reports/partners', 'partners.overview', ACTIONS.read),

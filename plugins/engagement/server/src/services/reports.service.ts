@@ -9,6 +9,7 @@ import { forgetHomepageSummary, homepageSummary } from './reports/homepage';
 import { networkMeasures } from './reports/measures';
 import { overview, type OverviewQuery } from './reports/overview';
 import { checkTargets } from './reports/planning';
+import { responseTimes } from './reports/response-times';
 import type { KpiMetric } from '../domain/kpi-targets';
 
 /**
@@ -29,6 +30,9 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     bestTimes: (range: { from: string; to: string }, by: RateDenominator, campaign?: string) =>
       bestTimeGrid(strapi, range, defaultZone(), by, campaign),
     health: () => collectionHealth(strapi),
+    /** The inbox's response times per network and week (measured by the moderation plugin). */
+    responseTimes: (range: { from: string; to: string; network?: string }) =>
+      responseTimes(strapi, range, defaultZone()),
     homepage: (locale?: string) => homepageSummary(strapi, defaultZone(), locale),
     /** Drops the cached homepage answer (benchmarks, tests). */
     forgetHomepage: () => forgetHomepageSummary(),

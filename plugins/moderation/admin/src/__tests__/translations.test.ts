@@ -28,6 +28,16 @@ describeTranslations({
         'sanction_added',
         'sanction_revoked',
         'settings_updated',
+        // The inbox's: answers and actions on the networks, who handles an item and where it stands.
+        'replied',
+        'hidden_on_network',
+        'liked_on_network',
+        'answer_deleted',
+        'assigned',
+        'unassigned',
+        'done',
+        'reopened',
+        'noted',
       ].map((action) => `audit.action.${action}`),
       // Every reason code the audit log and the cards store: a moderator's, a reader's, the rules'.
       ...[...REJECTION_REASONS, ...REPORT_REASONS, ...FINDING_CODES, 'report_score'].map(

@@ -98,6 +98,8 @@ export type NetworkSource = {
   firstResponseAt: string | null;
   /** When it was taken out of view on its network from the queue. */
   hiddenOnNetworkAt: string | null;
+  /** When the account liked it on its network from the queue. */
+  likedOnNetworkAt: string | null;
 };
 
 /** An answer sent as the account (cross-post's answers service). */
@@ -111,6 +113,17 @@ export type Answer = {
   createdAt: string;
 };
 
+/** A ready answer (server/src/services/saved-replies.service.ts). */
+export type SavedReply = {
+  id: number;
+  title: string;
+  body: string;
+  language: 'fr' | 'en';
+  updatedByName: string | null;
+  updatedAt: string | null;
+};
+export type SavedReplyInput = Pick<SavedReply, 'title' | 'body' | 'language'>;
+
 /** What the inbox collects (server/src/services/inbox.service.ts). */
 export type InboxSources = {
   networks: string[];
@@ -118,6 +131,8 @@ export type InboxSources = {
   answerable: string[];
   /** The networks where the account can take a reader's reply out of view. */
   hideable: string[];
+  /** The networks where the account can like a reader's reply. */
+  likeable?: string[];
   sources: {
     accountId: number;
     network: string;
@@ -255,6 +270,8 @@ export function useModerationApi() {
         (await get<{ data: Answer[] }>(`${base}/comments/${commentId}/replies`)).data.data,
       hideOnNetwork: async (commentId: string) =>
         (await post<{ data: Card }>(`${base}/comments/${commentId}/hide`, {})).data.data,
+      likeOnNetwork: async (commentId: string) =>
+        (await post<{ data: Card }>(`${base}/comments/${commentId}/like`, {})).data.data,
       deleteAnswer: async (commentId: string, answerId: number) =>
         (await del<{ data: Answer }>(`${base}/comments/${commentId}/replies/${answerId}`)).data.data,
       assign: async (commentId: string, userId: number | null) =>
@@ -263,6 +280,15 @@ export function useModerationApi() {
         (await put<{ data: Card }>(`${base}/comments/${commentId}/done`, { done })).data.data,
       setNote: async (commentId: string, note: string) =>
         (await put<{ data: Card }>(`${base}/comments/${commentId}/note`, { note })).data.data,
+      savedReplies: async (language?: 'fr' | 'en') =>
+        (await get<{ data: SavedReply[] }>(`${base}/saved-replies${language ? `?language=${language}` : ''}`))
+          .data.data,
+      createSavedReply: async (input: SavedReplyInput) =>
+        (await post<{ data: SavedReply }>(`${base}/saved-replies`, input)).data.data,
+      updateSavedReply: async (id: number, input: Partial<SavedReplyInput>) =>
+        (await put<{ data: SavedReply }>(`${base}/saved-replies/${id}`, input)).data.data,
+      deleteSavedReply: async (id: number) =>
+        (await del<{ data: SavedReply }>(`${base}/saved-replies/${id}`)).data.data,
       inboxSources: async () => (await get<{ data: InboxSources }>(`${base}/inbox/sources`)).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
     }),

@@ -1,8 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Box, Button, Flex, Link, Textarea, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Flex,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { useApiError } from '@porte-voix/kit/admin';
 
-import { useModerationApi, type Answer, type Card } from '../api/moderation';
+import { useModerationApi, type Answer, type Card, type SavedReply } from '../api/moderation';
 import { useT } from '../hooks/useT';
 
 const STATUS_COLOURS: Record<Answer['status'], { backgroundColor: string; textColor: string }> = {
@@ -19,6 +29,16 @@ const newKey = () =>
     b.toString(16).padStart(2, '0')
   ).join('')}`;
 
+/** A saved reply made for this reader: `{author}` becomes their handle. */
+export const fillSavedReply = (body: string, card: Pick<Card, 'authorName' | 'source'>) =>
+  body.replace(/\{author\}/g, card.source?.authorHandle ?? card.authorName);
+
+/** The saved replies in the item's language first, then the others. */
+export const savedRepliesFor = (replies: SavedReply[], locale: string) => [
+  ...replies.filter((reply) => reply.language === locale),
+  ...replies.filter((reply) => reply.language !== locale),
+];
+
 /** Answer a collected reply as the account, on its network, and see what was answered before. */
 export const AnswerBox = ({ card }: { card: Card }) => {
   const t = useT();
@@ -29,6 +49,17 @@ export const AnswerBox = ({ card }: { card: Card }) => {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef(newKey());
+  const [saved, setSaved] = useState<SavedReply[]>([]);
+  useEffect(() => {
+    let live = true;
+    api
+      .savedReplies()
+      .then((replies) => live && setSaved(savedRepliesFor(replies, card.locale)))
+      .catch(() => live && setSaved([]));
+    return () => {
+      live = false;
+    };
+  }, [api, card.locale]);
 
   const load = useCallback(async () => {
     try {
@@ -95,6 +126,26 @@ export const AnswerBox = ({ card }: { card: Card }) => {
             )}
           </Flex>
         ))}
+        {saved.length > 0 && (
+          <SingleSelect
+            aria-label={t('answer.savedReply')}
+            placeholder={t('answer.savedReply')}
+            value=""
+            onChange={(value: string | number) => {
+              const picked = saved.find((reply) => String(reply.id) === String(value));
+              if (!picked) return;
+              setText(fillSavedReply(picked.body, card));
+              key.current = newKey();
+            }}
+            data-testid="saved-reply-picker"
+          >
+            {saved.map((reply) => (
+              <SingleSelectOption key={reply.id} value={String(reply.id)}>
+                {`${reply.language.toUpperCase()} · ${reply.title}`}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        )}
         <Textarea
           name="answer"
           aria-label={t('answer.label', { account: card.source?.accountName ?? '' })}

@@ -24,6 +24,8 @@ type Props = {
   canAnswer?: boolean;
   /** The card's network lets the account hide the reply. */
   canHide?: boolean;
+  /** The account can like it on its network. */
+  canLike?: boolean;
   /** A change of assignee, done state or note was saved: the queue reads the card again. */
   onHandlingChanged?: () => void;
   onFocus: () => void;
@@ -54,6 +56,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
       canModerate,
       canAnswer = false,
       canHide = false,
+      canLike = false,
       onHandlingChanged,
       onFocus,
       onToggle,
@@ -188,6 +191,7 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               card={card}
               canModerate={canModerate}
               canHide={canHide}
+              canLike={canLike}
               onChanged={() => onHandlingChanged?.()}
             />
           )}

@@ -11,12 +11,14 @@ export const HandlingBar = ({
   card,
   canModerate,
   canHide,
+  canLike,
   onChanged,
 }: {
   card: Card;
   canModerate: boolean;
   /** The card's network lets the account take the reply out of view. */
   canHide: boolean;
+  canLike: boolean;
   onChanged: (card: Card) => void;
 }) => {
   const t = useT();
@@ -73,6 +75,16 @@ export const HandlingBar = ({
             onClick={() => run(() => api.assign(card.id, mine ? null : Number(me.id)))}
           >
             {t(mine ? 'handling.unassign' : 'handling.assignToMe')}
+          </Button>
+        )}
+        {card.source?.likedOnNetworkAt && (
+          <Badge backgroundColor="primary100" textColor="primary700">
+            {t('handling.liked')}
+          </Badge>
+        )}
+        {canModerate && canLike && !card.source?.likedOnNetworkAt && (
+          <Button size="S" variant="tertiary" onClick={() => run(() => api.likeOnNetwork(card.id))}>
+            {t('handling.like', { network: card.source?.network ?? '' })}
           </Button>
         )}
         {card.source?.hiddenOnNetworkAt && (

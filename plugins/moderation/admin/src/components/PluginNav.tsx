@@ -8,6 +8,7 @@ const PAGES = [
   { key: 'queue', path: '' },
   { key: 'settings', path: 'settings' },
   { key: 'audit', path: 'audit' },
+  { key: 'savedReplies', path: 'saved-replies' },
 ] as const;
 
 /** Moves between the queue, the settings and the audit log. */

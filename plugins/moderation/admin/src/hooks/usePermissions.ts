@@ -4,6 +4,7 @@ const PERMISSIONS = [
   { action: 'plugin::moderation.read', subject: null },
   { action: 'plugin::moderation.moderate', subject: null },
   { action: 'plugin::moderation.settings', subject: null },
+  { action: 'plugin::moderation.saved-replies', subject: null },
 ];
 
 /** What the signed-in admin may do here; the server enforces the same actions on every route. */
@@ -14,5 +15,7 @@ export const usePermissions = () => {
     canRead: !!allowedActions.canRead,
     canModerate: !!allowedActions.canModerate,
     canManageSettings: !!allowedActions.canSettings,
+    // useRBAC names it after the action's last part in PascalCase: `saved-replies` → canSavedReplies.
+    canManageSavedReplies: !!allowedActions.canSavedReplies,
   };
 };

@@ -5,6 +5,7 @@ import { usePermissions } from '../hooks/usePermissions';
 import { AuditPage } from './AuditPage';
 import { AuthorPage } from './AuthorPage';
 import { QueuePage } from './QueuePage';
+import { SavedRepliesPage } from './SavedRepliesPage';
 import { SettingsPage } from './SettingsPage';
 
 const App = () => {
@@ -16,6 +17,7 @@ const App = () => {
       <Route index element={<QueuePage />} />
       <Route path="settings" element={<SettingsPage />} />
       <Route path="audit" element={<AuditPage />} />
+      <Route path="saved-replies" element={<SavedRepliesPage />} />
       <Route path="authors/:key" element={<AuthorPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>

@@ -24,7 +24,7 @@ import { PLUGIN_ID } from '../pluginId';
 /** The moderation queue: pick a queue, filter, decide card by card or in bulk, by mouse or keyboard. */
 export const QueuePage = () => {
   const t = useT();
-  const { answerable, hideable } = useInboxNetworks();
+  const { answerable, hideable, likeable } = useInboxNetworks();
   const navigate = useNavigate();
   const { canModerate, canManageSettings } = usePermissions();
   const {
@@ -159,6 +159,7 @@ export const QueuePage = () => {
               canModerate={canModerate}
               canAnswer={!!item.source && answerable.includes(item.source.network)}
               canHide={!!item.source && hideable.includes(item.source.network)}
+              canLike={!!item.source && likeable.includes(item.source.network)}
               onHandlingChanged={reload}
               onFocus={() => setFocused(index)}
               onToggle={() => toggle(item.id)}

@@ -4,6 +4,7 @@ import authorSanction from './author-sanction';
 import auditEntry from './audit-entry';
 import rateWindow from './rate-window';
 import inboxSource from './inbox-source';
+import savedReply from './saved-reply';
 
 export default {
   comment,
@@ -12,4 +13,5 @@ export default {
   'audit-entry': auditEntry,
   'rate-window': rateWindow,
   'inbox-source': inboxSource,
+  'saved-reply': savedReply,
 };

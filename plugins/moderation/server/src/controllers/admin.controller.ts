@@ -17,6 +17,7 @@ import {
   assignSchema,
   doneSchema,
   internalNoteSchema,
+  responseTimesQuerySchema,
 } from '../validators/admin.validators';
 import { adminActor, type AuditFilters } from '../services/audit.service';
 import type { QueueFilters } from '../services/admin.service';
@@ -64,6 +65,25 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     async hide(ctx: any) {
       ctx.body = {
         data: await getService(strapi, 'answers').hide(
+          parse(documentIdSchema, ctx.params.id),
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+
+    /** Response times per network and week (the engagement reports read the same service). */
+    async responseTimes(ctx: any) {
+      const query = parse(responseTimesQuerySchema, ctx.query ?? {}) as {
+        from: Date;
+        to: Date;
+        timeZone?: string;
+      };
+      ctx.body = { data: await getService(strapi, 'inbox-report').weekly(query) };
+    },
+
+    async like(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'answers').like(
           parse(documentIdSchema, ctx.params.id),
           adminActor(ctx.state.user)
         ),

@@ -1,7 +1,9 @@
 import client from './client.controller';
 import admin from './admin.controller';
+import savedReplies from './saved-replies.controller';
 
 export default {
   client,
   admin,
+  'saved-replies': savedReplies,
 };

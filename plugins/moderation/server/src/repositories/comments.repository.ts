@@ -136,6 +136,18 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       await query().createMany({ data: [comment] });
     },
 
+    /**
+     * The items collected from the networks between two times, with what response times are made of
+     * (the reports' input); at most `limit`, the oldest first.
+     */
+    networkItemsBetween: (from: Date, to: Date, limit: number): Promise<any[]> =>
+      query().findMany({
+        where: { sourceNetwork: { $notNull: true }, createdAt: { $gte: from, $lt: to } },
+        select: ['sourceNetwork', 'createdAt', 'firstResponseAt', 'doneAt'],
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        limit,
+      }),
+
     /** The comments already collected from a network among these remote ids. */
     findByRemoteIds: (network: string, remoteIds: string[]): Promise<any[]> =>
       remoteIds.length === 0

@@ -69,6 +69,7 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
           postUrl: row.remotePostUrl ?? null,
           firstResponseAt: row.firstResponseAt ?? null,
           hiddenOnNetworkAt: row.hiddenOnNetworkAt ?? null,
+          likedOnNetworkAt: row.likedOnNetworkAt ?? null,
         }
       : null,
     reasons: row.reasons ?? [],

@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import { commentsRepository } from '../repositories/comments.repository';
 import { getService } from '../utils/get-service';
 import type { Actor } from './audit.service';
+import { changeComment } from './comment-change';
 
 const notFound = (documentId: string) =>
   new errors.NotFoundError(`No comment has the id "${documentId}"`, { reason: 'comment_not_found' });
@@ -25,20 +26,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) {
     const row = await comments.findByDocumentId(documentId);
     if (!row) throw notFound(documentId);
-    await strapi.db.transaction(async () => {
-      await comments.update(row.id, data(row));
-      await getService(strapi, 'audit').record({
-        action,
-        actor,
-        commentDocumentId: documentId,
-        authorKey: row.authorKey,
-        fromStatus: row.status,
-        toStatus: row.status,
-        reasonCode: null,
-        reason: null,
-        details,
-      });
-    });
+    await changeComment(strapi, row, { actor, action, data: data(row), details });
     return getService(strapi, 'admin').findOne(documentId);
   }
 

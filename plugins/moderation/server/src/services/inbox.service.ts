@@ -84,6 +84,7 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         networks,
         answerable: (answers?.answerable() ?? []) as string[],
         hideable: (answers?.hideable() ?? []) as string[],
+        likeable: (answers?.likeable?.() ?? []) as string[],
         sources: rows.map((row: any) => ({
           accountId: row.accountId,
           network: row.network,

@@ -12,6 +12,8 @@ import lookup from './lookup.service';
 import inbox from './inbox.service';
 import answers from './answers.service';
 import handling from './handling.service';
+import savedReplies from './saved-replies.service';
+import inboxReport from './inbox-report.service';
 
 export default {
   settings,
@@ -28,4 +30,6 @@ export default {
   inbox,
   answers,
   handling,
+  'saved-replies': savedReplies,
+  'inbox-report': inboxReport,
 };

@@ -4,6 +4,7 @@ export const SANCTION_UID = 'plugin::moderation.author-sanction';
 export const AUDIT_UID = 'plugin::moderation.audit-entry';
 export const RATE_WINDOW_UID = 'plugin::moderation.rate-window';
 export const INBOX_SOURCE_UID = 'plugin::moderation.inbox-source';
+export const SAVED_REPLY_UID = 'plugin::moderation.saved-reply';
 
 /** The host app's campaigns, which the queue filters by. */
 export const CAMPAIGN_UID = 'api::campaign.campaign';

@@ -13,6 +13,15 @@ const date = z
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date such as 2026-05-01')
   .transform((value) => new Date(value));
 
+/** A response-time report: from and to (dates), the time zone its weeks are counted in. */
+export const responseTimesQuerySchema = z
+  .object({
+    from: date,
+    to: date,
+    timeZone: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
 /** What the queue's pickers ask: options matching `q`, or the one a filter names (`value`). */
 export const lookupQuerySchema = z
   .object({

@@ -50,6 +50,8 @@ async function collectSource(
   const settings = await getService(strapi, 'settings').get();
   const since = source.since ?? new Date(profile.since);
   let collected = 0;
+  // What the network says the account cannot collect (X without search): shown on the source.
+  let notice: string | null = null;
   for (let page = 0; page < profile.pagesPerRound; page++) {
     const answer = await replies.fetch(source.accountId, since);
     if (answer.ok === false) {
@@ -80,9 +82,10 @@ async function collectSource(
       stored.add(reply.remoteId);
     }
     await replies.confirm(source.accountId, answer.cursor);
+    notice = answer.notice ?? notice;
     if (!answer.more) break;
   }
-  return { collected, inMs: profile.pollEveryMs, at: null, error: null };
+  return { collected, inMs: profile.pollEveryMs, at: null, error: notice };
 }
 
 /** One round: answers how many sources were claimed and how many items were stored. */

@@ -36,6 +36,7 @@ const page = z.object({
   replies: z.array(z.unknown()),
   cursor: z.string().nullable(),
   more: z.boolean(),
+  notice: z.string().max(1000).nullish(),
 });
 
 const failure = z.object({
@@ -56,7 +57,14 @@ const account = z.object({
 export type InboxAccount = z.infer<typeof account>;
 
 export type RepliesPage =
-  | { ok: true; replies: CollectedReply[]; cursor: string | null; more: boolean; skipped: number }
+  | {
+      ok: true;
+      replies: CollectedReply[];
+      cursor: string | null;
+      more: boolean;
+      skipped: number;
+      notice: string | null;
+    }
   | z.infer<typeof failure>;
 
 export function crossPostReplies(strapi: Core.Strapi) {
@@ -70,7 +78,7 @@ export function crossPostReplies(strapi: Core.Strapi) {
     async fetch(accountId: number, since: Date): Promise<RepliesPage> {
       const answer = await service().fetch(accountId, { since });
       if (answer?.ok === false) return failure.parse(answer);
-      const { replies, cursor, more } = page.parse(answer);
+      const { replies, cursor, more, notice } = page.parse(answer);
       const valid = replies.map((item) => reply.safeParse(item)).filter((parsed) => parsed.success);
       return {
         ok: true,
@@ -78,6 +86,7 @@ export function crossPostReplies(strapi: Core.Strapi) {
         cursor,
         more,
         skipped: replies.length - valid.length,
+        notice: notice ?? null,
       };
     },
     confirm: (accountId: number, cursor: string | null): Promise<void> =>

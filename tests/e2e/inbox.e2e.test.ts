@@ -1,0 +1,83 @@
+import { openAdmin, type AdminSession } from './harness/browser';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
+import { createAccount } from '../integration/cross-post/helpers';
+import { collected, inboxOnce, publishOne, unique } from '../integration/inbox/helpers';
+
+/**
+ * A community manager answers a mention from the moderation queue: a reader replies to our post on
+ * Bluesky (the fake), the inbox collects it, the moderator starts from a saved reply in the answer
+ * box, sends it, and the answer is online on the network, threaded under the reader's post.
+ */
+describe('inbox: answering a network reply from the queue', () => {
+  let session: AdminSession;
+  let fakes: Fakes;
+
+  beforeAll(async () => {
+    fakes = await startFakes();
+    session = await openAdmin({
+      language: 'en',
+      env: { CROSS_POST_DISPATCHER: 'false', ...fakeApiBaseUrlsEnv(fakes) },
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await fakes?.stop();
+  });
+
+  it('collects a Bluesky reply, answers it from the queue with a saved reply, and the answer is on Bluesky', async () => {
+    const { page, baseUrl, app, adminToken } = session;
+    const identifier = `${unique('pv')}.bsky.social`;
+    const account = await createAccount(app.strapi, fakes, 'bluesky', {
+      name: 'Bluesky (équipe)',
+      credentials: { identifier, appPassword: 'app-password' },
+    });
+    const { remoteId } = await publishOne(app.strapi, account.id);
+    const mention = fakes.bluesky.addReply(identifier, {
+      parentUri: remoteId,
+      text: 'Is the workshop open to beginners?',
+      handle: 'sam.bsky.social',
+      langs: ['en'],
+    });
+    await inboxOnce(app.strapi);
+    const [item] = await collected(app.strapi, { remoteId: mention });
+    expect(item).toBeTruthy();
+
+    // The saved reply is written on its page, in English.
+    const title = unique('Beginners welcome');
+    await page.goto(`${baseUrl}/admin/plugins/moderation/saved-replies`);
+    const form = page.getByTestId('saved-reply-form');
+    await form.waitFor({ timeout: 60_000 });
+    await form.getByLabel('Title (for your team)').fill(title);
+    await form.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await form.getByLabel('Answer').fill('Hi {author}, yes: everyone is welcome!');
+    await form.getByRole('button', { name: 'Add the saved reply' }).click();
+    await page.getByTestId('saved-reply').filter({ hasText: title }).waitFor();
+    expect(adminToken).toBeTruthy();
+
+    await page.goto(`${baseUrl}/admin/plugins/moderation?status=all`);
+    const card = page.locator(`[data-comment-id="${item.documentId}"]`);
+    await card.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await page.screenshot({ path: '/tmp/inbox-queue-missing.png', fullPage: true });
+      throw error;
+    });
+    await card.getByText('Is the workshop open to beginners?').waitFor();
+    const box = card.getByTestId('answer-box');
+    await box.getByRole('combobox', { name: 'Start from a saved reply' }).click();
+    await page.getByRole('option', { name: `EN · ${title}` }).click();
+    const answer = box.getByRole('textbox', { name: 'Answer as Bluesky (équipe)' });
+    expect(await answer.inputValue()).toBe('Hi sam.bsky.social, yes: everyone is welcome!');
+    await answer.fill('Hi sam.bsky.social, yes: everyone is welcome! See you Saturday.');
+    await box.getByRole('button', { name: 'Answer on bluesky' }).click();
+    await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: '/tmp/inbox-answer.png', fullPage: true });
+
+    // On the network: one post, in the reader's thread, under their reply.
+    const online = fakes.bluesky.published.filter((post) => post.inReplyTo === mention);
+    expect(online).toHaveLength(1);
+    const record = fakes.bluesky.recordAt(online[0].id);
+    expect(record.text).toBe('Hi sam.bsky.social, yes: everyone is welcome! See you Saturday.');
+    expect(record.reply.parent.uri).toBe(mention);
+    expect(record.reply.root.uri).toBe(remoteId);
+  });
+});
