@@ -274,6 +274,9 @@ export const en: SchemaTexts = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     threads: 'Threads',
+    wordpress: 'WordPress',
+    discourse: 'Discourse',
+    pinterest: 'Pinterest',
     // KPI metrics
     impressions: 'Impressions',
     reach: 'Reach',

@@ -313,6 +313,9 @@ export const fr: SchemaTexts = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     threads: 'Threads',
+    wordpress: 'WordPress',
+    discourse: 'Discourse',
+    pinterest: 'Pinterest',
     // Indicateurs
     impressions: 'Impressions',
     reach: 'Portée',

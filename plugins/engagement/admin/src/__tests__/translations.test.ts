@@ -3,7 +3,8 @@ import { describeTranslations } from '@porte-voix/kit/testing';
 
 import { METRIC_COUNTERS } from '../../../server/src/domain/counters';
 import { KPI_METRICS } from '../../../server/src/domain/kpi-targets';
-import { NETWORK_IDS } from '../../../server/src/validators/reports.validator';
+// Every network cross-post publishes to needs its name here: the list is its registry's.
+import { NETWORKS } from '../../../../cross-post/server/src/providers';
 import en from '../translations/en.json';
 import fr from '../translations/fr.json';
 
@@ -18,7 +19,7 @@ describeTranslations({
     keys: () => [
       ...METRIC_COUNTERS.map((counter) => `figure.${counter}`),
       ...KPI_METRICS.map((metric) => `kpi.${metric}`),
-      ...NETWORK_IDS.map((network) => `network.${network}`),
+      ...NETWORKS.map((network) => `network.${network}`),
       ...['not_started', 'no_data', 'on_track', 'behind', 'met', 'missed'].map((status) => `pace.${status}`),
       ...['active', 'frozen', 'gone', 'unavailable', 'overdue'].map((state) => `state.${state}`),
       ...['active', 'frozen', 'gone', 'unavailable', 'overdue'].map((state) => `health.state.${state}`),
