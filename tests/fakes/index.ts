@@ -11,10 +11,12 @@ import { BlueskyFake } from './bluesky';
 import { DiscordFake } from './discord';
 import { DiscourseFake } from './discourse';
 import { FacebookFake } from './facebook';
+import { InstagramFake } from './instagram';
 import { LinkedInFake } from './linkedin';
 import { MastodonFake } from './mastodon';
 import { PinterestFake } from './pinterest';
 import { TelegramFake } from './telegram';
+import { ThreadsFake } from './threads';
 import { WordPressFake } from './wordpress';
 import { XFake } from './x';
 import type { FakeNetwork } from './base';
@@ -24,10 +26,12 @@ export {
   DiscordFake,
   DiscourseFake,
   FacebookFake,
+  InstagramFake,
   LinkedInFake,
   MastodonFake,
   PinterestFake,
   TelegramFake,
+  ThreadsFake,
   WordPressFake,
   XFake,
 };
@@ -44,6 +48,8 @@ const FAKES = {
   wordpress: WordPressFake,
   discourse: DiscourseFake,
   pinterest: PinterestFake,
+  instagram: InstagramFake,
+  threads: ThreadsFake,
 } satisfies Record<NetworkId, new () => FakeNetwork>;
 
 type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };

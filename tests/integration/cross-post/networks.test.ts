@@ -28,6 +28,8 @@ describe('GET /cross-post/networks', () => {
         'mastodon',
         'telegram',
         'pinterest',
+        'instagram',
+        'threads',
         'wordpress',
         'x',
       ].sort()
@@ -60,7 +62,18 @@ describe('GET /cross-post/networks', () => {
     ]);
     expect(byId.discourse).toMatchObject({ selfHosted: true, limits: { textLength: 32_000, images: 10 } });
     expect(byId.pinterest.limits).toEqual({ textLength: 800, images: 1 });
-    for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram', 'pinterest'])
+    expect(byId.instagram.limits).toEqual({ textLength: 2_200, images: 10 });
+    expect(byId.threads.limits).toEqual({ textLength: 500, images: 20 });
+    for (const id of [
+      'x',
+      'facebook',
+      'linkedin',
+      'discord',
+      'telegram',
+      'pinterest',
+      'instagram',
+      'threads',
+    ])
       expect([id, byId[id].selfHosted]).toEqual([id, false]);
   });
 

@@ -10,7 +10,8 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 export function transportVerdict(error: unknown): ErrorVerdict | null {
   if (!axios.isAxiosError(error)) {
     if (error instanceof ProviderError) {
-      return { action: error.verdict, reason: error.message } as ErrorVerdict;
+      const wait = error.verdict === 'retry' ? error.wait : {};
+      return { action: error.verdict, reason: error.message, ...wait } as ErrorVerdict;
     }
     return null;
   }

@@ -8,10 +8,12 @@ import bluesky from './bluesky';
 import discord from './discord';
 import discourse from './discourse';
 import facebook from './facebook';
+import instagram from './instagram';
 import linkedin from './linkedin';
 import mastodon from './mastodon';
 import pinterest from './pinterest';
 import telegram from './telegram';
+import threads from './threads';
 import wordpress from './wordpress';
 import x from './x';
 import type { Provider } from './types';
@@ -27,6 +29,8 @@ export const providers = {
   wordpress,
   discourse,
   pinterest,
+  instagram,
+  threads,
 } satisfies Record<string, Provider>;
 
 export type NetworkId = keyof typeof providers;

@@ -151,7 +151,23 @@ export type ProviderLimits = {
   images: number;
 };
 
-export type ProviderContext = { account: ProviderAccount; http: AxiosInstance };
+/**
+ * What a publication in several steps keeps on its delivery between attempts (an Instagram or Threads
+ * container created, then published): `saved` is what the last attempt saved, `save` stores it before
+ * the next step, while this instance still holds the delivery. A crash between the steps resumes from
+ * it instead of starting over (no second container, no second post).
+ */
+export type PublishProgress = {
+  readonly saved: Record<string, unknown> | null;
+  save(state: Record<string, unknown>): Promise<void>;
+};
+
+export type ProviderContext = {
+  account: ProviderAccount;
+  http: AxiosInstance;
+  /** Present when publishing a delivery (the dispatcher); absent in previews and reads. */
+  progress?: PublishProgress;
+};
 
 export interface Provider {
   network: NetworkId;
@@ -248,7 +264,9 @@ export type DemoAccountSpec = { name: string; language: string; credentials: Rec
 export class ProviderError extends Error {
   constructor(
     message: string,
-    readonly verdict: ErrorVerdict['action'] = 'reject'
+    readonly verdict: ErrorVerdict['action'] = 'reject',
+    /** For a retry: how long to wait, and whether the whole account waits (a publishing limit read before sending). */
+    readonly wait: { waitMs?: number; rateLimited?: boolean } = {}
   ) {
     super(message);
     this.name = 'ProviderError';

@@ -6,6 +6,7 @@ import { approvals } from '../../utils/approvals';
 import { postSnapshotOf, type PostSnapshot } from '../compose.service';
 import type { Dispatch } from './context';
 import { afterSend, handleFailure } from './outcome';
+import { deliveryProgress } from './progress';
 import { refreshCredentials } from './token-refresh';
 
 export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
@@ -41,7 +42,8 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
   const firstAttemptAt = row.firstAttemptAt ? new Date(row.firstAttemptAt) : startedAt;
   const outgoing = compose.outgoing(post, account.network, firstAttemptAt);
   const timeoutMs = Math.min(15_000, Math.floor(d.setting('leaseMs') / 3));
-  let ctx = providerContext(account, timeoutMs);
+  const progress = deliveryProgress(d, row);
+  let ctx = { ...providerContext(account, timeoutMs), progress };
   const validation = await provider.validate(outgoing, ctx).catch(() => null);
   if (validation && validation.problems.length > 0) {
     const reason = validation.problems.map((p) => p.message).join(' ');
@@ -125,7 +127,8 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
           startedAt
         );
         if (!renewed) return;
-        ({ account, ctx } = renewed);
+        account = renewed.account;
+        ctx = { ...renewed.ctx, progress };
         continue;
       }
       const final: ErrorVerdict =
