@@ -19,6 +19,7 @@ import { TelegramFake } from './telegram';
 import { ThreadsFake } from './threads';
 import { WordPressFake } from './wordpress';
 import { XFake } from './x';
+import { YouTubeFake } from './youtube';
 import type { FakeNetwork } from './base';
 
 export {
@@ -34,6 +35,7 @@ export {
   ThreadsFake,
   WordPressFake,
   XFake,
+  YouTubeFake,
 };
 export type { Failure, FakeNetwork, FakeOptions, PublishedPost } from './base';
 
@@ -50,6 +52,7 @@ const FAKES = {
   pinterest: PinterestFake,
   instagram: InstagramFake,
   threads: ThreadsFake,
+  youtube: YouTubeFake,
 } satisfies Record<NetworkId, new () => FakeNetwork>;
 
 type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };

@@ -277,6 +277,7 @@ export const en: SchemaTexts = {
     wordpress: 'WordPress',
     discourse: 'Discourse',
     pinterest: 'Pinterest',
+    youtube: 'YouTube',
     // KPI metrics
     impressions: 'Impressions',
     reach: 'Reach',

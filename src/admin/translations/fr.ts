@@ -316,6 +316,7 @@ export const fr: SchemaTexts = {
     wordpress: 'WordPress',
     discourse: 'Discourse',
     pinterest: 'Pinterest',
+    youtube: 'YouTube',
     // Indicateurs
     impressions: 'Impressions',
     reach: 'Portée',

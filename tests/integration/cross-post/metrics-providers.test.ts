@@ -43,6 +43,7 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   wordpress: { username: 'redaction', appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
   instagram: { userId: '17841400008460056', accessToken: 'ig-token' },
   threads: { userId: '25025320001234567', accessToken: 'th-token' },
+  youtube: { accessToken: 'yt-token' },
 };
 
 /** A remote id of the network's shape that was never published. */
@@ -59,6 +60,7 @@ const unknownId: Record<NetworkId, (i: number) => string> = {
   pinterest: (i) => String(9_000_000_000 + i),
   instagram: (i) => String(18_000_000_000_000_000n + BigInt(i)),
   threads: (i) => String(18_000_000_000_000_000n + BigInt(i)),
+  youtube: (i) => `u${String(i).padStart(10, '0')}`,
 };
 
 /** The metrics requests each fake answers (paths), to count requests per call. */
@@ -75,6 +77,7 @@ const metricsPath: Record<NetworkId, RegExp> = {
   pinterest: /\/analytics$/,
   instagram: /\/insights$/,
   threads: /\/\d+\/insights$/,
+  youtube: /^\/youtube\/v3\/videos$/,
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -91,6 +94,7 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   pinterest: [3_000, 3_000],
   instagram: [60_000, 60_000],
   threads: [60_000, 60_000],
+  youtube: [1, 24 * HOUR],
 };
 
 async function accountFor(
@@ -134,7 +138,16 @@ async function publishSome(network: NetworkId, account: ProviderAccount, n: numb
                     load: async () => Buffer.from('ffd8ffe0', 'hex'),
                   },
                 ]
-              : [],
+              : network === 'youtube'
+                ? [
+                    {
+                      filename: 'v.mp4',
+                      mimeType: 'video/mp4',
+                      alt: '',
+                      load: async () => Buffer.alloc(1_000, 1),
+                    },
+                  ]
+                : [],
         createdAt: new Date(),
       },
       createTid(),

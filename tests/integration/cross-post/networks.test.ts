@@ -30,6 +30,7 @@ describe('GET /cross-post/networks', () => {
         'pinterest',
         'instagram',
         'threads',
+        'youtube',
         'wordpress',
         'x',
       ].sort()
@@ -64,6 +65,7 @@ describe('GET /cross-post/networks', () => {
     expect(byId.pinterest.limits).toEqual({ textLength: 800, images: 1 });
     expect(byId.instagram.limits).toEqual({ textLength: 2_200, images: 10 });
     expect(byId.threads.limits).toEqual({ textLength: 500, images: 20 });
+    expect(byId.youtube.limits).toEqual({ textLength: 5_000, images: 1 });
     for (const id of [
       'x',
       'facebook',
@@ -73,6 +75,7 @@ describe('GET /cross-post/networks', () => {
       'pinterest',
       'instagram',
       'threads',
+      'youtube',
     ])
       expect([id, byId[id].selfHosted]).toEqual([id, false]);
   });

@@ -45,6 +45,12 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   },
   instagram: { userId: '17841400008460056', accessToken: 'ig-token' },
   threads: { userId: '25025320001234567', accessToken: 'th-token' },
+  youtube: {
+    accessToken: 'yt-token',
+    refreshToken: 'yt-refresh',
+    clientId: 'yt-client.apps.googleusercontent.com',
+    clientSecret: 'yt-secret',
+  },
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -61,6 +67,7 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   wordpress: [3_000, 3_000], // a host's Retry-After seconds (core has no limit)
   instagram: [60_000, 60_000], // minutes in X-Business-Use-Case-Usage
   threads: [60_000, 60_000], // minutes in X-Business-Use-Case-Usage
+  youtube: [1, 24 * 3_600_000], // 403 quotaExceeded: until midnight Pacific
 };
 
 /**
@@ -80,31 +87,42 @@ const tooLong: Record<NetworkId, string | null> = {
   pinterest: 'a'.repeat(801),
   instagram: 'a'.repeat(2_201),
   threads: '🚲'.repeat(126), // an emoji counts its 4 UTF-8 bytes
+  youtube: 'é'.repeat(2_501), // 5,000 bytes of description
 };
 
 /** Networks that publish nothing without an image (a pin, an Instagram post): their contract posts carry one. */
-const IMAGE_REQUIRED: NetworkId[] = ['pinterest', 'instagram'];
+const IMAGE_REQUIRED: NetworkId[] = ['pinterest', 'instagram', 'youtube'];
+/** Networks that publish videos only. */
+const VIDEO_ONLY: NetworkId[] = ['youtube'];
 /** Networks that take JPEG images only, from a public URL (they download it themselves). */
 const JPEG_ONLY: NetworkId[] = ['instagram'];
 const onePixel = (network?: NetworkId) =>
-  network && JPEG_ONLY.includes(network)
+  network && VIDEO_ONLY.includes(network)
     ? {
-        filename: 'pixel.jpg',
-        mimeType: 'image/jpeg',
+        filename: 'clip.mp4',
+        mimeType: 'video/mp4',
         alt: '',
-        publicUrl: 'https://porte-voix.example/uploads/pixel.jpg',
-        load: async () => Buffer.from('ffd8ffe000104a464946', 'hex'),
+        size: 600_000,
+        load: async () => Buffer.alloc(600_000, 7),
       }
-    : {
-        filename: 'pixel.png',
-        mimeType: 'image/png',
-        alt: '',
-        load: async () =>
-          Buffer.from(
-            'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-            'base64'
-          ),
-      };
+    : network && JPEG_ONLY.includes(network)
+      ? {
+          filename: 'pixel.jpg',
+          mimeType: 'image/jpeg',
+          alt: '',
+          publicUrl: 'https://porte-voix.example/uploads/pixel.jpg',
+          load: async () => Buffer.from('ffd8ffe000104a464946', 'hex'),
+        }
+      : {
+          filename: 'pixel.png',
+          mimeType: 'image/png',
+          alt: '',
+          load: async () =>
+            Buffer.from(
+              'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+              'base64'
+            ),
+        };
 const postFor = (network: NetworkId, text: string): OutgoingPost => ({
   ...post(text),
   ...(IMAGE_REQUIRED.includes(network) && { images: [onePixel(network)] }),
@@ -224,8 +242,8 @@ describe('images', () => {
   const withImage = (network: NetworkId): OutgoingPost => ({
     ...post('Avec une image, pour voir le rendu'),
     images: [
-      JPEG_ONLY.includes(network)
-        ? { ...onePixel(network), filename: 'velo.jpg', alt: 'Un vélo' }
+      JPEG_ONLY.includes(network) || VIDEO_ONLY.includes(network)
+        ? { ...onePixel(network), alt: 'Un vélo' }
         : {
             filename: 'velo.png',
             mimeType: 'image/png',
@@ -314,6 +332,18 @@ describe('token refresh', () => {
     expect(fakes.threads.refreshCount).toBe(1);
     expect(account.credentials.accessToken).not.toBe('th-token');
     expect(fakes.threads.published).toHaveLength(1);
+  });
+
+  it('YouTube: refreshes the OAuth 2 token after a 401, and a dead refresh token asks to reconnect', async () => {
+    const account = accountFor('youtube');
+    fakes.youtube.expiredTokens.add('yt-token');
+    await publish('youtube', 'after refresh', account);
+    expect(fakes.youtube.refreshCount).toBe(1);
+    expect(account.credentials.accessToken).not.toBe('yt-token');
+    expect(fakes.youtube.published).toHaveLength(1);
+    fakes.youtube.deadRefreshTokens.add('yt-refresh');
+    const error = await providers.youtube.refresh!(providerContext(account)).catch((e) => e);
+    expect(providers.youtube.classifyError(error)).toMatchObject({ action: 'reject', credentials: true });
   });
 
   it('Mastodon: a revoked token is a permanent failure an editor can act on', async () => {

@@ -33,5 +33,6 @@ describe('demo accounts', () => {
     expect(baseUrl('pinterest')).toBeUndefined();
     expect(baseUrl('instagram')).toBeUndefined();
     expect(baseUrl('threads')).toBeUndefined();
+    expect(baseUrl('youtube')).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import telegram from './telegram';
 import threads from './threads';
 import wordpress from './wordpress';
 import x from './x';
+import youtube from './youtube';
 import type { Provider } from './types';
 
 export const providers = {
@@ -31,6 +32,7 @@ export const providers = {
   pinterest,
   instagram,
   threads,
+  youtube,
 } satisfies Record<string, Provider>;
 
 export type NetworkId = keyof typeof providers;

@@ -36,8 +36,14 @@ export function containerFingerprint(parts: unknown[]): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function untilFinished(steps: ContainerSteps, containerId: string): Promise<void> {
+async function untilFinished(
+  steps: ContainerSteps,
+  containerId: string,
+  ctx: ProviderContext
+): Promise<void> {
   const started = Date.now();
+  // No longer than one request may take (a third of the dispatcher's lease): the delivery stays held.
+  const budgetMs = Math.min(CONTAINER_POLLING.budgetMs, Number(ctx.http.defaults?.timeout) || Infinity);
   for (let wait = CONTAINER_POLLING.firstWaitMs; ; wait = Math.min(wait * 2, CONTAINER_POLLING.maxWaitMs)) {
     const { status, detail } = await steps.status(containerId);
     if (status === 'FINISHED') return;
@@ -49,7 +55,7 @@ async function untilFinished(steps: ContainerSteps, containerId: string): Promis
     if (status === 'EXPIRED' || status === 'PUBLISHED') {
       throw new ProviderError(`${steps.networkName}'s container became ${status} while waiting.`, 'unknown');
     }
-    if (Date.now() - started + wait > CONTAINER_POLLING.budgetMs) {
+    if (Date.now() - started + wait > budgetMs) {
       throw new ProviderError(
         `${steps.networkName} is still processing the media; the same container is published on the next attempt.`,
         'retry'
@@ -88,7 +94,7 @@ export async function publishContainerOnce(
     containerId = await steps.create();
     await ctx.progress?.save({ containerId, fingerprint });
   }
-  await untilFinished(steps, containerId);
+  await untilFinished(steps, containerId, ctx);
   return { mediaId: await steps.publish(containerId) };
 }
 

@@ -23,6 +23,8 @@ export type ProviderAccount = {
   baseUrl: string;
   credentials: Credentials;
   language?: string | null;
+  /** What a provider keeps about the account between publications (YouTube's units spent today). */
+  state?: Record<string, unknown> | null;
 };
 
 export type OutgoingImage = {
@@ -167,6 +169,8 @@ export type ProviderContext = {
   http: AxiosInstance;
   /** Present when publishing a delivery (the dispatcher); absent in previews and reads. */
   progress?: PublishProgress;
+  /** Stores `account.state` (the dispatcher, one delivery of an account at a time); absent elsewhere. */
+  saveAccountState?(state: Record<string, unknown>): Promise<void>;
 };
 
 export interface Provider {

@@ -254,7 +254,13 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         baseUrl: row.baseUrl,
         language: row.language,
         credentials: readCredentials(row),
+        state: row.providerState && typeof row.providerState === 'object' ? row.providerState : null,
       };
+    },
+
+    /** Keeps what a provider notes about the account between publications (`ProviderAccount.state`). */
+    async saveProviderState(id: number, providerState: Record<string, unknown>): Promise<void> {
+      await accounts.update(id, { providerState });
     },
 
     /** Keeps refreshed tokens (and sessions) without changing the hint an editor sees. */

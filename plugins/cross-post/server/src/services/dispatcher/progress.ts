@@ -16,7 +16,7 @@ export function deliveryProgress(d: Dispatch, row: { id: number; providerState?:
       return saved;
     },
     async save(state) {
-      if (!(await d.settle(row.id, { providerState: state }))) {
+      if (!(await d.deliveries.saveProviderState(row.id, d.owner, state))) {
         // Another instance took the delivery back: the step is theirs to resume, and nothing more is sent from here.
         throw new ProviderError(
           'Another instance took this delivery back while it was being published; it resumes there.',

@@ -43,7 +43,11 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
   const outgoing = compose.outgoing(post, account.network, firstAttemptAt);
   const timeoutMs = Math.min(15_000, Math.floor(d.setting('leaseMs') / 3));
   const progress = deliveryProgress(d, row);
-  let ctx = { ...providerContext(account, timeoutMs), progress };
+  const saveAccountState = async (state: Record<string, unknown>) => {
+    await getService(d.strapi, 'accounts').saveProviderState(account.id, state);
+    account.state = state;
+  };
+  let ctx = { ...providerContext(account, timeoutMs), progress, saveAccountState };
   const validation = await provider.validate(outgoing, ctx).catch(() => null);
   if (validation && validation.problems.length > 0) {
     const reason = validation.problems.map((p) => p.message).join(' ');
@@ -128,7 +132,7 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
         );
         if (!renewed) return;
         account = renewed.account;
-        ctx = { ...renewed.ctx, progress };
+        ctx = { ...renewed.ctx, progress, saveAccountState };
         continue;
       }
       const final: ErrorVerdict =
