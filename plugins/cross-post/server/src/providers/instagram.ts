@@ -19,7 +19,7 @@ import {
   type ContainerSteps,
 } from './meta-containers';
 import { checkBatch, ok } from './metrics';
-import { codePointLength, sameText } from './text';
+import { URL_PATTERN, codePointLength, sameText } from './text';
 import {
   ProviderError,
   type OutgoingImage,
@@ -59,10 +59,12 @@ const containerSchema = z
   })
   .passthrough();
 
+/** Hashtags as Instagram counts them: a # after a space or punctuation, not inside a word or a link. */
 export const hashtagCount = (text: string) =>
-  (text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length;
+  (text.replace(URL_PATTERN, ' ').match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length;
+/** @mentions, not e-mail addresses nor links. */
 export const mentionCount = (text: string) =>
-  (text.match(/(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.]+/gu) ?? []).length;
+  (text.replace(URL_PATTERN, ' ').match(/(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.]+/gu) ?? []).length;
 
 const isVideo = (media: OutgoingImage) => media.mimeType.startsWith('video/');
 
@@ -197,7 +199,11 @@ async function checkPublishingLimit(ctx: ProviderContext): Promise<PublishResult
   );
 }
 
-function steps(post: OutgoingPost, ctx: ProviderContext): ContainerSteps {
+/** The steps of one post; `quota`: what the limit said before its container was created (none when resumed). */
+function steps(
+  post: OutgoingPost,
+  ctx: ProviderContext
+): ContainerSteps & { quota?: PublishResult['quota'] } {
   const { userId, headers, story } = account(ctx);
   const base = `/${VERSION}/${encodeURIComponent(userId)}`;
   const create = async (fields: Record<string, string>) => {
@@ -214,9 +220,11 @@ function steps(post: OutgoingPost, ctx: ProviderContext): ContainerSteps {
     const container = containerSchema.parse(data);
     return { status: container.status_code as ContainerStatus, detail: container.status };
   };
-  return {
+  const result: ContainerSteps & { quota?: PublishResult['quota'] } = {
     networkName: NAME,
     async create() {
+      // Every new container is counted against the 24-hour limit first; a resumed one already was.
+      result.quota = await checkPublishingLimit(ctx);
       if (story) return create(mediaFields(post.images[0], 'story'));
       if (post.images.length === 1)
         return create({ caption: post.text, ...mediaFields(post.images[0], 'single') });
@@ -244,6 +252,7 @@ function steps(post: OutgoingPost, ctx: ProviderContext): ContainerSteps {
       );
     },
   };
+  return result;
 
   async function waitItem(childId: string) {
     for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
@@ -326,10 +335,9 @@ const instagram: Provider = {
     if (problems.length > 0) throw new ProviderError(problems.map((p) => p.message).join(' '));
     const { story } = account(ctx);
     const fingerprint = containerFingerprint([story, post.text, post.images.map((m) => m.publicUrl)]);
-    const saved = ctx.progress?.saved;
-    // A resumed container was counted when it was created: the limit is read only before a new one.
-    const quota = saved?.fingerprint === fingerprint ? undefined : await checkPublishingLimit(ctx);
-    const outcome = await publishContainerOnce(steps(post, ctx), fingerprint, ctx);
+    const container = steps(post, ctx);
+    const outcome = await publishContainerOnce(container, fingerprint, ctx);
+    const { quota } = container;
     if ('found' in outcome) return { remoteId: outcome.found.remoteId, url: outcome.found.url, quota };
     const found = await instagram.lookup(outcome.mediaId, ctx).catch(() => null);
     return { remoteId: outcome.mediaId, url: found?.url ?? null, quota };

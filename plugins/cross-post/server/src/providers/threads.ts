@@ -159,7 +159,11 @@ async function checkPublishingLimit(ctx: ProviderContext): Promise<PublishResult
   );
 }
 
-function steps(post: OutgoingPost, ctx: ProviderContext): ContainerSteps {
+/** The steps of one post; `quota`: what the limit said before its container was created (none when resumed). */
+function steps(
+  post: OutgoingPost,
+  ctx: ProviderContext
+): ContainerSteps & { quota?: PublishResult['quota'] } {
   const { userId, headers } = account(ctx);
   const base = `/${VERSION}/${encodeURIComponent(userId)}`;
   const create = async (fields: Record<string, string>) => {
@@ -177,9 +181,11 @@ function steps(post: OutgoingPost, ctx: ProviderContext): ContainerSteps {
     return { status: container.status as ContainerStatus, detail: container.error_message };
   };
   const text = post.text.trim() ? { text: post.text } : {};
-  return {
+  const result: ContainerSteps & { quota?: PublishResult['quota'] } = {
     networkName: NAME,
     async create() {
+      // Every new container is counted against the 24-hour limit first; a resumed one already was.
+      result.quota = await checkPublishingLimit(ctx);
       if (post.images.length === 0) return create({ media_type: 'TEXT', ...text });
       if (post.images.length === 1) return create({ ...mediaFields(post.images[0]), ...text });
       const children: string[] = [];
@@ -203,6 +209,7 @@ function steps(post: OutgoingPost, ctx: ProviderContext): ContainerSteps {
       );
     },
   };
+  return result;
 
   async function waitItem(childId: string) {
     for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
@@ -268,10 +275,9 @@ const threads: Provider = {
     const problems = (await threads.validate(post, ctx)).problems;
     if (problems.length > 0) throw new ProviderError(problems.map((p) => p.message).join(' '));
     const fingerprint = containerFingerprint([post.text, post.images.map((m) => m.publicUrl)]);
-    // A resumed container was counted when it was created: the limit is read only before a new one.
-    const quota =
-      ctx.progress?.saved?.fingerprint === fingerprint ? undefined : await checkPublishingLimit(ctx);
-    const outcome = await publishContainerOnce(steps(post, ctx), fingerprint, ctx);
+    const container = steps(post, ctx);
+    const outcome = await publishContainerOnce(container, fingerprint, ctx);
+    const { quota } = container;
     if ('found' in outcome) return { remoteId: outcome.found.remoteId, url: outcome.found.url, quota };
     const found = await threads.lookup(outcome.mediaId, ctx).catch(() => null);
     return { remoteId: outcome.mediaId, url: found?.url ?? null, quota };
