@@ -258,7 +258,15 @@ export interface Provider {
   listDestinations?(ctx: ProviderContext): Promise<Destination[]>;
   /** The development demo's account on this network (demo-accounts.ts), credentials the fake accepts. */
   demo: DemoAccountSpec;
+  /**
+   * What the account spent today of a budget the network counts per day (YouTube's quota units), for
+   * the accounts list: from what the provider keeps on the account (`ProviderAccount.state`) and the
+   * account's non-secret settings. Absent: the network counts no such budget.
+   */
+  dailyUsage?(state: Record<string, unknown> | null, settings: Record<string, string>): DailyUsage | null;
 }
+
+export type DailyUsage = { used: number; limit: number; resetsAt: string };
 
 export type Destination = { id: string; name: string };
 

@@ -358,6 +358,15 @@ const youtube: Provider = {
   metricsNote:
     'Video statistics: views, likes (as reactions) and comments, 50 videos per request (1 quota unit, from the same daily quota as uploads). No impressions, reach or shares; followers are the channel’s subscribers, null when it hides them.',
 
+  dailyUsage(state, settings) {
+    const quota = Number(settings.dailyQuota);
+    return {
+      used: unitsSpentToday(state),
+      limit: Number.isInteger(quota) && quota > 0 ? quota : QUOTA.daily,
+      resetsAt: nextQuotaReset().toISOString(),
+    };
+  },
+
   async validate(post, ctx) {
     const { length, problems } = validation(post, ctx);
     return { length, limit: DESCRIPTION_MAX_BYTES, problems };
