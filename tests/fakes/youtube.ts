@@ -189,8 +189,9 @@ export class YouTubeFake extends FakeNetwork {
           this.sessions.set(session.id, session);
           return {
             status: 200,
+            // On the host the request came to: the demo may reach the fakes by another name.
             headers: {
-              Location: `${this.baseUrl}/upload/youtube/v3/videos?uploadType=resumable&upload_id=${session.id}`,
+              Location: `http://${ctx.headers.host}/upload/youtube/v3/videos?uploadType=resumable&upload_id=${session.id}`,
             },
           };
         }),

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-import { httpStatus, requireCredentials, responseBody } from './common';
+import { httpStatus, requireCredentials, responseBody, postMedia } from './common';
 import {
   classifyGraphError,
   containerFingerprint,
@@ -104,22 +104,22 @@ function mediaFields(media: OutgoingImage, role: 'single' | 'item' | 'story'): R
 
 function mediaProblems(post: OutgoingPost, story: boolean): Problem[] {
   const problems: Problem[] = [];
-  if (post.images.length === 0) {
+  if (postMedia(post).length === 0) {
     problems.push({
       code: 'media_required',
       message: 'Instagram publishes nothing without an image or a video: add one to the post.',
     });
   }
   const most = story ? 1 : CAROUSEL_MAX;
-  if (post.images.length > most) {
+  if (postMedia(post).length > most) {
     problems.push({
       code: 'too_many_images',
       message: story
-        ? `An Instagram story carries one image or video; this post has ${post.images.length}.`
-        : `An Instagram carousel carries at most ${CAROUSEL_MAX} images or videos; this post has ${post.images.length}.`,
+        ? `An Instagram story carries one image or video; this post has ${postMedia(post).length}.`
+        : `An Instagram carousel carries at most ${CAROUSEL_MAX} images or videos; this post has ${postMedia(post).length}.`,
     });
   }
-  for (const media of post.images) {
+  for (const media of postMedia(post)) {
     if (!media.publicUrl) {
       problems.push({
         code: 'media_not_public',
@@ -225,12 +225,12 @@ function steps(
     async create() {
       // Every new container is counted against the 24-hour limit first; a resumed one already was.
       result.quota = await checkPublishingLimit(ctx);
-      if (story) return create(mediaFields(post.images[0], 'story'));
-      if (post.images.length === 1)
-        return create({ caption: post.text, ...mediaFields(post.images[0], 'single') });
+      if (story) return create(mediaFields(postMedia(post)[0], 'story'));
+      if (postMedia(post).length === 1)
+        return create({ caption: post.text, ...mediaFields(postMedia(post)[0], 'single') });
       // A carousel: its items first (each ready before the carousel is), then the carousel itself.
       const children: string[] = [];
-      for (const media of post.images) {
+      for (const media of postMedia(post)) {
         const child = await create({ is_carousel_item: 'true', ...mediaFields(media, 'item') });
         children.push(child);
       }
@@ -334,7 +334,7 @@ const instagram: Provider = {
     const problems = (await instagram.validate(post, ctx)).problems;
     if (problems.length > 0) throw new ProviderError(problems.map((p) => p.message).join(' '));
     const { story } = account(ctx);
-    const fingerprint = containerFingerprint([story, post.text, post.images.map((m) => m.publicUrl)]);
+    const fingerprint = containerFingerprint([story, post.text, postMedia(post).map((m) => m.publicUrl)]);
     const container = steps(post, ctx);
     const outcome = await publishContainerOnce(container, fingerprint, ctx);
     const { quota } = container;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { httpStatus, requireCredentials, responseBody } from './common';
+import { httpStatus, requireCredentials, responseBody, postMedia } from './common';
 import {
   classifyGraphError,
   containerFingerprint,
@@ -96,13 +96,13 @@ function mediaFields(media: OutgoingImage): Record<string, string> {
 
 function mediaProblems(post: OutgoingPost): Problem[] {
   const problems: Problem[] = [];
-  if (post.images.length > CAROUSEL_MAX) {
+  if (postMedia(post).length > CAROUSEL_MAX) {
     problems.push({
       code: 'too_many_images',
-      message: `A Threads carousel carries at most ${CAROUSEL_MAX} images or videos; this post has ${post.images.length}.`,
+      message: `A Threads carousel carries at most ${CAROUSEL_MAX} images or videos; this post has ${postMedia(post).length}.`,
     });
   }
-  for (const media of post.images) {
+  for (const media of postMedia(post)) {
     if (!media.publicUrl) {
       problems.push({
         code: 'media_not_public',
@@ -186,10 +186,10 @@ function steps(
     async create() {
       // Every new container is counted against the 24-hour limit first; a resumed one already was.
       result.quota = await checkPublishingLimit(ctx);
-      if (post.images.length === 0) return create({ media_type: 'TEXT', ...text });
-      if (post.images.length === 1) return create({ ...mediaFields(post.images[0]), ...text });
+      if (postMedia(post).length === 0) return create({ media_type: 'TEXT', ...text });
+      if (postMedia(post).length === 1) return create({ ...mediaFields(postMedia(post)[0]), ...text });
       const children: string[] = [];
-      for (const media of post.images)
+      for (const media of postMedia(post))
         children.push(await create({ is_carousel_item: 'true', ...mediaFields(media) }));
       for (const child of children) await waitItem(child);
       return create({ media_type: 'CAROUSEL', children: children.join(','), ...text });
@@ -265,7 +265,7 @@ const threads: Provider = {
         message: `Threads allows ${TEXT_MAX} characters (an emoji counts several); this text has ${length}. Shorten it or write a Threads variant.`,
       });
     }
-    if (post.text.trim() === '' && post.images.length === 0)
+    if (post.text.trim() === '' && postMedia(post).length === 0)
       problems.push({ code: 'empty', message: 'Threads needs a text or an image.' });
     problems.push(...mediaProblems(post));
     return { length, limit: TEXT_MAX, problems };
@@ -274,7 +274,7 @@ const threads: Provider = {
   async publish(post, _idempotencyKey, ctx) {
     const problems = (await threads.validate(post, ctx)).problems;
     if (problems.length > 0) throw new ProviderError(problems.map((p) => p.message).join(' '));
-    const fingerprint = containerFingerprint([post.text, post.images.map((m) => m.publicUrl)]);
+    const fingerprint = containerFingerprint([post.text, postMedia(post).map((m) => m.publicUrl)]);
     const container = steps(post, ctx);
     const outcome = await publishContainerOnce(container, fingerprint, ctx);
     const { quota } = container;

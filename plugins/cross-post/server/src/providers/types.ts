@@ -44,7 +44,13 @@ export type OutgoingPost = {
   title?: string;
   text: string;
   link?: string | null;
+  /** The post's images (the networks that take images only). */
   images: OutgoingImage[];
+  /**
+   * Every image and video of the post, in its order, for networks that publish videos (Instagram,
+   * Threads, YouTube); absent: the images are all there is (`postMedia`).
+   */
+  media?: OutgoingImage[];
   language?: string | null;
   /** When the first publication attempt started: deterministic across retries. */
   createdAt: Date;

@@ -10,7 +10,14 @@
  */
 import { z } from 'zod';
 
-import { headerValue, httpStatus, requireCredentials, responseBody, transportVerdict } from './common';
+import {
+  headerValue,
+  httpStatus,
+  requireCredentials,
+  responseBody,
+  transportVerdict,
+  postMedia,
+} from './common';
 import { checkBatch, inOrder, ok } from './metrics';
 import { sameText, utf8Length } from './text';
 import { containerFingerprint } from './meta-containers';
@@ -171,7 +178,7 @@ const tagsLength = (tags: string[]) =>
   Math.max(0, tags.length - 1);
 
 const videoOf = (post: OutgoingPost): OutgoingImage | undefined =>
-  post.images.find((media) => media.mimeType.startsWith('video/'));
+  postMedia(post).find((media) => media.mimeType.startsWith('video/'));
 
 function metadata(post: OutgoingPost, ctx: ProviderContext) {
   const { privacy, shorts, categoryId } = account(ctx);
@@ -306,10 +313,10 @@ function validation(post: OutgoingPost, ctx: ProviderContext): { length: number;
       message: `YouTube takes videos up to 256 GB; ${video.filename} is larger.`,
     });
   }
-  if (post.images.length > 1) {
+  if (postMedia(post).length > 1) {
     problems.push({
       code: 'too_many_images',
-      message: `A YouTube post is one video; this post has ${post.images.length} media. Keep the video only.`,
+      message: `A YouTube post is one video; this post has ${postMedia(post).length} media. Keep the video only.`,
     });
   }
   if (!['public', 'unlisted', 'private'].includes(privacy)) {
