@@ -180,7 +180,7 @@ function steps(
     const container = containerSchema.parse(data);
     return { status: container.status as ContainerStatus, detail: container.error_message };
   };
-  const text = post.text.trim() ? { text: post.text } : {};
+  const text: Record<string, string> = post.text.trim() ? { text: post.text } : {};
   const result: ContainerSteps & { quota?: PublishResult['quota'] } = {
     networkName: NAME,
     async create() {

@@ -210,14 +210,15 @@ function sessionUrlOf(location: string | undefined, ctx: ProviderContext): strin
   return url.toString();
 }
 
-type SessionAnswer = { done: true; video: z.infer<typeof videoSchema> } | { done: false; received: number };
+/** `video` once the upload is complete; else how many bytes YouTube has. */
+type SessionAnswer = { video: z.infer<typeof videoSchema> | null; received: number };
 
 /** Reads a PUT's answer: 200/201 the video, 308 how many bytes arrived (`Range: bytes=0-N`). */
 function sessionAnswer(response: { status: number; data: unknown; headers: any }): SessionAnswer {
   if (response.status === 200 || response.status === 201)
-    return { done: true, video: videoSchema.parse(response.data) };
+    return { video: videoSchema.parse(response.data), received: 0 };
   const range = /bytes=0-(\d+)/.exec(headerValue({ response }, 'Range') ?? '');
-  return { done: false, received: range ? Number(range[1]) + 1 : 0 };
+  return { video: null, received: range ? Number(range[1]) + 1 : 0 };
 }
 
 async function putBytes(
@@ -241,7 +242,7 @@ async function putBytes(
       validateStatus: (s) => s < 300 || s === 308,
     });
     const answer = sessionAnswer(response);
-    if (answer.done) return answer;
+    if (answer.video) return answer;
     if (answer.received <= received && end < total) {
       throw new ProviderError(
         'YouTube took none of the last chunk; the upload resumes on the next attempt.',
@@ -393,7 +394,7 @@ const youtube: Provider = {
     let from = 0;
     if (sessionUrl) {
       const state = await probe(ctx, sessionUrl, data.length);
-      if (state?.done) return { remoteId: state.video.id, url: watchUrl(state.video.id, shorts) };
+      if (state?.video) return { remoteId: state.video.id, url: watchUrl(state.video.id, shorts) };
       if (state) from = state.received;
       else {
         // The session expired: the bytes never made a video, so a new upload is safe.
@@ -416,9 +417,9 @@ const youtube: Provider = {
       sessionUrl = sessionUrlOf(headerValue({ response }, 'Location'), ctx);
       await ctx.progress?.save({ sessionUrl, fingerprint });
     }
-    const done = await putBytes(ctx, sessionUrl, data, from);
-    if (!done.done) throw new ProviderError('YouTube did not answer the video.', 'unknown');
-    return { remoteId: done.video.id, url: watchUrl(done.video.id, shorts) };
+    const { video: uploaded } = await putBytes(ctx, sessionUrl, data, from);
+    if (!uploaded) throw new ProviderError('YouTube did not answer the video.', 'unknown');
+    return { remoteId: uploaded.id, url: watchUrl(uploaded.id, shorts) };
   },
 
   async lookup(remoteId, ctx) {

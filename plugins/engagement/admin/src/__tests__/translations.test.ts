@@ -3,10 +3,13 @@ import { describeTranslations } from '@porte-voix/kit/testing';
 
 import { METRIC_COUNTERS } from '../../../server/src/domain/counters';
 import { KPI_METRICS } from '../../../server/src/domain/kpi-targets';
-// Every network cross-post publishes to needs its name here: the list is its registry's.
-import { NETWORKS } from '../../../../cross-post/server/src/providers';
 import en from '../translations/en.json';
 import fr from '../translations/fr.json';
+
+// Every network cross-post publishes to needs its name here: the list is its registry's, read at run
+// time (a path the plugin's type check does not follow, as this plugin never imports cross-post's code).
+const CROSS_POST_REGISTRY = path.join(__dirname, '../../../../cross-post/server/src/providers');
+const { NETWORKS } = require(CROSS_POST_REGISTRY) as { NETWORKS: string[] };
 
 describeTranslations({
   adminDir: path.join(__dirname, '..'),
