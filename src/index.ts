@@ -7,6 +7,7 @@ import { ensureDemoReviewers } from './bootstrap/demo-reviewers';
 import { applyAdminComponentLayouts, applyAdminListLayouts } from './bootstrap/admin-layouts';
 import { applySecrets } from './bootstrap/secrets';
 import { checkCampaignTimeZones } from './bootstrap/campaign-time-zone';
+import { offerRegisteredNetworks } from './bootstrap/network-choices';
 import { backfillVariantSummaries, summariseVariants } from './bootstrap/variant-summaries';
 import { closePublicAuthRoutes } from './bootstrap/public-auth';
 import { limitPublicBodies } from './bootstrap/public-body-limit';
@@ -20,6 +21,7 @@ export default {
     closePublicAuthRoutes(strapi);
     limitPublicBodies(strapi);
     checkCampaignTimeZones(strapi);
+    offerRegisteredNetworks(strapi);
     summariseVariants(strapi);
   },
 

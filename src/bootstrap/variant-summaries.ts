@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { registeredNetworks } from './network-choices';
+
 /**
  * A collapsed network variant is headed by one stored field (Strapi 5.54 shows its component's main
  * field there): each variant keeps a summary, the network's name and the start of its text, written
@@ -9,34 +11,27 @@ import type { Core } from '@strapi/strapi';
 const POST_UID = 'api::post.post';
 const VARIANT_UID = 'post.network-variant';
 const WRITES = new Set(['create', 'update']);
-const NETWORK_NAMES: Record<string, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  discord: 'Discord',
-  telegram: 'Telegram',
-  instagram: 'Instagram',
-  threads: 'Threads',
-};
 const MAX = 120;
 
-/** `Mastodon — Samedi, on roule jusqu’à…` */
-export function variantSummary(network: unknown, text: unknown): string {
-  const name = typeof network === 'string' ? (NETWORK_NAMES[network] ?? network) : '';
+/** `Mastodon — Samedi, on roule jusqu’à…`; `names`: the networks' names, from cross-post's registry. */
+export function variantSummary(network: unknown, text: unknown, names: Record<string, string>): string {
+  const name = typeof network === 'string' ? (names[network] ?? network) : '';
   const start = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
   const summary = [name, start].filter(Boolean).join(' — ');
   return summary.length > MAX ? `${summary.slice(0, MAX - 1)}…` : summary;
 }
 
+const networkNames = (strapi: Core.Strapi): Record<string, string> =>
+  Object.fromEntries(registeredNetworks(strapi).map((network) => [network.id, network.name]));
+
 export function summariseVariants(strapi: Core.Strapi): void {
+  let names: Record<string, string> | undefined;
   strapi.documents.use(async (context, next) => {
     const data = (context.params as { data?: { variants?: unknown } } | undefined)?.data;
     if (context.uid === POST_UID && WRITES.has(context.action) && Array.isArray(data?.variants)) {
       for (const variant of data.variants as Array<Record<string, unknown>>) {
         if (variant && typeof variant === 'object')
-          variant.summary = variantSummary(variant.network, variant.text);
+          variant.summary = variantSummary(variant.network, variant.text, (names ??= networkNames(strapi)));
       }
     }
     return next();
@@ -45,6 +40,7 @@ export function summariseVariants(strapi: Core.Strapi): void {
 
 /** Variants saved before summaries existed get theirs (a few rows, once). */
 export async function backfillVariantSummaries(strapi: Core.Strapi): Promise<void> {
+  const names = networkNames(strapi);
   const variants = strapi.db.query(VARIANT_UID as any);
   const missing = await variants.findMany({
     where: { summary: { $null: true } },
@@ -53,6 +49,6 @@ export async function backfillVariantSummaries(strapi: Core.Strapi): Promise<voi
   for (const row of missing as Array<{ id: number; network: string; text: string }>)
     await variants.update({
       where: { id: row.id },
-      data: { summary: variantSummary(row.network, row.text) },
+      data: { summary: variantSummary(row.network, row.text, names) },
     });
 }

@@ -11,12 +11,15 @@ import { BlueskyFake } from './bluesky';
 import { DiscordFake } from './discord';
 import { DiscourseFake } from './discourse';
 import { FacebookFake } from './facebook';
+import { InstagramFake } from './instagram';
 import { LinkedInFake } from './linkedin';
 import { MastodonFake } from './mastodon';
 import { PinterestFake } from './pinterest';
 import { TelegramFake } from './telegram';
+import { ThreadsFake } from './threads';
 import { WordPressFake } from './wordpress';
 import { XFake } from './x';
+import { YouTubeFake } from './youtube';
 import type { FakeNetwork } from './base';
 
 export {
@@ -24,12 +27,15 @@ export {
   DiscordFake,
   DiscourseFake,
   FacebookFake,
+  InstagramFake,
   LinkedInFake,
   MastodonFake,
   PinterestFake,
   TelegramFake,
+  ThreadsFake,
   WordPressFake,
   XFake,
+  YouTubeFake,
 };
 export type { Failure, FakeNetwork, FakeOptions, PublishedPost } from './base';
 
@@ -44,6 +50,9 @@ const FAKES = {
   wordpress: WordPressFake,
   discourse: DiscourseFake,
   pinterest: PinterestFake,
+  instagram: InstagramFake,
+  threads: ThreadsFake,
+  youtube: YouTubeFake,
 } satisfies Record<NetworkId, new () => FakeNetwork>;
 
 type FakeOf = { [N in NetworkId]: InstanceType<(typeof FAKES)[N]> };

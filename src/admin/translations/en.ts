@@ -274,6 +274,10 @@ export const en: SchemaTexts = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     threads: 'Threads',
+    wordpress: 'WordPress',
+    discourse: 'Discourse',
+    pinterest: 'Pinterest',
+    youtube: 'YouTube',
     // KPI metrics
     impressions: 'Impressions',
     reach: 'Reach',

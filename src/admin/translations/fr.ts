@@ -313,6 +313,10 @@ export const fr: SchemaTexts = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     threads: 'Threads',
+    wordpress: 'WordPress',
+    discourse: 'Discourse',
+    pinterest: 'Pinterest',
+    youtube: 'YouTube',
     // Indicateurs
     impressions: 'Impressions',
     reach: 'Portée',

@@ -41,6 +41,9 @@ const credentials: Record<NetworkId, Record<string, string>> = {
   discourse: { apiKey: 'discourse-key', username: 'porte-voix', category: 'Annonces' },
   pinterest: { accessToken: 'pin-token', boardId: '549755885175' },
   wordpress: { username: 'redaction', appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
+  instagram: { userId: '17841400008460056', accessToken: 'ig-token' },
+  threads: { userId: '25025320001234567', accessToken: 'th-token' },
+  youtube: { accessToken: 'yt-token' },
 };
 
 /** A remote id of the network's shape that was never published. */
@@ -55,6 +58,9 @@ const unknownId: Record<NetworkId, (i: number) => string> = {
   wordpress: (i) => String(900_000 + i),
   discourse: (i) => String(900_000 + i),
   pinterest: (i) => String(9_000_000_000 + i),
+  instagram: (i) => String(18_000_000_000_000_000n + BigInt(i)),
+  threads: (i) => String(18_000_000_000_000_000n + BigInt(i)),
+  youtube: (i) => `u${String(i).padStart(10, '0')}`,
 };
 
 /** The metrics requests each fake answers (paths), to count requests per call. */
@@ -69,6 +75,9 @@ const metricsPath: Record<NetworkId, RegExp> = {
   wordpress: /\/comments$/,
   discourse: /^\/posts\/\d+\.json$/,
   pinterest: /\/analytics$/,
+  instagram: /\/insights$/,
+  threads: /\/\d+\/insights$/,
+  youtube: /^\/youtube\/v3\/videos$/,
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -83,6 +92,9 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   wordpress: [3_000, 3_000],
   discourse: [3_000, 3_000],
   pinterest: [3_000, 3_000],
+  instagram: [60_000, 60_000],
+  threads: [60_000, 60_000],
+  youtube: [1, 24 * HOUR],
 };
 
 async function accountFor(
@@ -105,7 +117,7 @@ async function publishSome(network: NetworkId, account: ProviderAccount, n: numb
     const result = await providers[network].publish(
       {
         text: `Mesure ${network} n°${i} ${createTid()}`,
-        // A pin needs an image.
+        // A pin needs an image; Instagram a JPEG it downloads from a public URL.
         images:
           network === 'pinterest'
             ? [
@@ -116,7 +128,26 @@ async function publishSome(network: NetworkId, account: ProviderAccount, n: numb
                   load: async () => Buffer.from('89504e47', 'hex'),
                 },
               ]
-            : [],
+            : network === 'instagram'
+              ? [
+                  {
+                    filename: 'p.jpg',
+                    mimeType: 'image/jpeg',
+                    alt: '',
+                    publicUrl: 'https://porte-voix.example/uploads/p.jpg',
+                    load: async () => Buffer.from('ffd8ffe0', 'hex'),
+                  },
+                ]
+              : network === 'youtube'
+                ? [
+                    {
+                      filename: 'v.mp4',
+                      mimeType: 'video/mp4',
+                      alt: '',
+                      load: async () => Buffer.alloc(1_000, 1),
+                    },
+                  ]
+                : [],
         createdAt: new Date(),
       },
       createTid(),

@@ -103,12 +103,15 @@ describe('profiles', () => {
         'discord',
         'discourse',
         'facebook',
+        'instagram',
         'linkedin',
         'mastodon',
         'pinterest',
         'telegram',
+        'threads',
         'wordpress',
         'x',
+        'youtube',
       ].sort()
     );
     expect(profiles.x).toMatchObject({ batchSize: 100, windowDays: 30, freshness: 'live', polled: true });

@@ -28,6 +28,9 @@ describe('GET /cross-post/networks', () => {
         'mastodon',
         'telegram',
         'pinterest',
+        'instagram',
+        'threads',
+        'youtube',
         'wordpress',
         'x',
       ].sort()
@@ -60,7 +63,20 @@ describe('GET /cross-post/networks', () => {
     ]);
     expect(byId.discourse).toMatchObject({ selfHosted: true, limits: { textLength: 32_000, images: 10 } });
     expect(byId.pinterest.limits).toEqual({ textLength: 800, images: 1 });
-    for (const id of ['x', 'facebook', 'linkedin', 'discord', 'telegram', 'pinterest'])
+    expect(byId.instagram.limits).toEqual({ textLength: 2_200, images: 10 });
+    expect(byId.threads.limits).toEqual({ textLength: 500, images: 20 });
+    expect(byId.youtube.limits).toEqual({ textLength: 5_000, images: 1 });
+    for (const id of [
+      'x',
+      'facebook',
+      'linkedin',
+      'discord',
+      'telegram',
+      'pinterest',
+      'instagram',
+      'threads',
+      'youtube',
+    ])
       expect([id, byId[id].selfHosted]).toEqual([id, false]);
   });
 

@@ -43,6 +43,14 @@ const credentials: Record<NetworkId, Record<string, string>> = {
     appPassword: 'abcd efgh ijkl mnop qrst uvwx',
     categories: 'Actualités',
   },
+  instagram: { userId: '17841400008460056', accessToken: 'ig-token' },
+  threads: { userId: '25025320001234567', accessToken: 'th-token' },
+  youtube: {
+    accessToken: 'yt-token',
+    refreshToken: 'yt-refresh',
+    clientId: 'yt-client.apps.googleusercontent.com',
+    clientSecret: 'yt-secret',
+  },
 };
 
 /** What each network's 429 says to wait, in its own unit, converted to ms (the fake is asked for 3 s). */
@@ -57,6 +65,9 @@ const expectedWaitMs: Record<NetworkId, [number, number]> = {
   discourse: [3_000, 3_000], // extras.wait_seconds
   pinterest: [3_000, 3_000], // Retry-After seconds
   wordpress: [3_000, 3_000], // a host's Retry-After seconds (core has no limit)
+  instagram: [60_000, 60_000], // minutes in X-Business-Use-Case-Usage
+  threads: [60_000, 60_000], // minutes in X-Business-Use-Case-Usage
+  youtube: [1, 24 * 3_600_000], // 403 quotaExceeded: until midnight Pacific
 };
 
 /**
@@ -74,23 +85,47 @@ const tooLong: Record<NetworkId, string | null> = {
   wordpress: null,
   discourse: 'a'.repeat(32_001),
   pinterest: 'a'.repeat(801),
+  instagram: 'a'.repeat(2_201),
+  threads: '🚲'.repeat(126), // an emoji counts its 4 UTF-8 bytes
+  youtube: 'é'.repeat(2_501), // 5,000 bytes of description
 };
 
-/** Networks that publish nothing without an image (a pin): their contract posts carry one. */
-const IMAGE_REQUIRED: NetworkId[] = ['pinterest'];
-const onePixel = () => ({
-  filename: 'pixel.png',
-  mimeType: 'image/png',
-  alt: '',
-  load: async () =>
-    Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-      'base64'
-    ),
-});
+/** Networks that publish nothing without an image (a pin, an Instagram post): their contract posts carry one. */
+const IMAGE_REQUIRED: NetworkId[] = ['pinterest', 'instagram', 'youtube'];
+/** Networks that publish videos only. */
+const VIDEO_ONLY: NetworkId[] = ['youtube'];
+/** Networks that take JPEG images only, from a public URL (they download it themselves). */
+const JPEG_ONLY: NetworkId[] = ['instagram'];
+const onePixel = (network?: NetworkId) =>
+  network && VIDEO_ONLY.includes(network)
+    ? {
+        filename: 'clip.mp4',
+        mimeType: 'video/mp4',
+        alt: '',
+        size: 600_000,
+        load: async () => Buffer.alloc(600_000, 7),
+      }
+    : network && JPEG_ONLY.includes(network)
+      ? {
+          filename: 'pixel.jpg',
+          mimeType: 'image/jpeg',
+          alt: '',
+          publicUrl: 'https://porte-voix.example/uploads/pixel.jpg',
+          load: async () => Buffer.from('ffd8ffe000104a464946', 'hex'),
+        }
+      : {
+          filename: 'pixel.png',
+          mimeType: 'image/png',
+          alt: '',
+          load: async () =>
+            Buffer.from(
+              'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+              'base64'
+            ),
+        };
 const postFor = (network: NetworkId, text: string): OutgoingPost => ({
   ...post(text),
-  ...(IMAGE_REQUIRED.includes(network) && { images: [onePixel()] }),
+  ...(IMAGE_REQUIRED.includes(network) && { images: [onePixel(network)] }),
 });
 
 /** How each network refuses credentials that no longer work (for networks without a length limit). */
@@ -204,17 +239,19 @@ describe('images', () => {
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
     'base64'
   );
-  const withImage = (): OutgoingPost => ({
+  const withImage = (network: NetworkId): OutgoingPost => ({
     ...post('Avec une image, pour voir le rendu'),
     images: [
-      {
-        filename: 'velo.png',
-        mimeType: 'image/png',
-        alt: 'Un vélo',
-        size: png.length,
-        publicUrl: 'https://porte-voix.example/velo.png',
-        load: async () => png,
-      },
+      JPEG_ONLY.includes(network) || VIDEO_ONLY.includes(network)
+        ? { ...onePixel(network), alt: 'Un vélo' }
+        : {
+            filename: 'velo.png',
+            mimeType: 'image/png',
+            alt: 'Un vélo',
+            size: png.length,
+            publicUrl: 'https://porte-voix.example/velo.png',
+            load: async () => png,
+          },
     ],
   });
 
@@ -222,13 +259,13 @@ describe('images', () => {
     const account = accountFor(network);
     const provider = providers[network];
     if (network === 'bluesky') account.credentials = await provider.refresh!(providerContext(account));
-    const validation = await provider.validate(withImage(), providerContext(account));
+    const validation = await provider.validate(withImage(network), providerContext(account));
     expect(validation.problems).toEqual([]);
-    const result = await provider.publish(withImage(), createTid(), providerContext(account));
+    const result = await provider.publish(withImage(network), createTid(), providerContext(account));
     expect(result.remoteId).toBeTruthy();
     expect(fakes[network].published).toHaveLength(1);
     const uploads = fakes[network].requests.filter((r) =>
-      /media|uploadBlob|photos|images|upload|sendPhoto|webhooks|^\/v5\/pins$/.test(r.path)
+      /media|uploadBlob|photos|images|upload|sendPhoto|webhooks|^\/v5\/pins$|\/threads$/.test(r.path)
     );
     expect(uploads.length).toBeGreaterThan(0);
   });
@@ -277,6 +314,36 @@ describe('token refresh', () => {
     expect(fakes.pinterest.refreshCount).toBe(1);
     expect(account.credentials.accessToken).not.toBe('pin-token');
     expect(fakes.pinterest.published).toHaveLength(1);
+  });
+
+  it('Instagram: refreshes the long-lived token (ig_refresh_token) when Graph calls it expired (code 190)', async () => {
+    const account = accountFor('instagram');
+    fakes.instagram.expiredTokens.add('ig-token');
+    await publish('instagram', 'after refresh', account);
+    expect(fakes.instagram.refreshCount).toBe(1);
+    expect(account.credentials.accessToken).not.toBe('ig-token');
+    expect(fakes.instagram.published).toHaveLength(1);
+  });
+
+  it('Threads: refreshes the long-lived token (th_refresh_token) when the API calls it expired (code 190)', async () => {
+    const account = accountFor('threads');
+    fakes.threads.expiredTokens.add('th-token');
+    await publish('threads', 'after refresh', account);
+    expect(fakes.threads.refreshCount).toBe(1);
+    expect(account.credentials.accessToken).not.toBe('th-token');
+    expect(fakes.threads.published).toHaveLength(1);
+  });
+
+  it('YouTube: refreshes the OAuth 2 token after a 401, and a dead refresh token asks to reconnect', async () => {
+    const account = accountFor('youtube');
+    fakes.youtube.expiredTokens.add('yt-token');
+    await publish('youtube', 'after refresh', account);
+    expect(fakes.youtube.refreshCount).toBe(1);
+    expect(account.credentials.accessToken).not.toBe('yt-token');
+    expect(fakes.youtube.published).toHaveLength(1);
+    fakes.youtube.deadRefreshTokens.add('yt-refresh');
+    const error = await providers.youtube.refresh!(providerContext(account)).catch((e) => e);
+    expect(providers.youtube.classifyError(error)).toMatchObject({ action: 'reject', credentials: true });
   });
 
   it('Mastodon: a revoked token is a permanent failure an editor can act on', async () => {

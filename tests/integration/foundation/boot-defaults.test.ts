@@ -166,4 +166,36 @@ describe('what a boot sets up', () => {
     expect(published.body.data.variants[0]).toMatchObject({ network: 'linkedin' });
     expect(published.body.data.variants[0]).not.toHaveProperty('summary');
   });
+
+  it("offers the networks of cross-post's registry in a post's variants and a campaign's KPI targets, no other", async () => {
+    const registered = app.strapi
+      .plugin('cross-post')
+      .service('networks')
+      .list()
+      .map((network: { id: string }) => network.id);
+    expect(registered).toEqual(expect.arrayContaining(['mastodon', 'instagram', 'threads', 'youtube']));
+    const components = app.strapi.components as Record<string, any>;
+    expect(components['post.network-variant'].attributes.network.enum).toEqual(registered);
+    expect(components['campaign.kpi-target'].attributes.network.enum).toEqual(registered);
+
+    const posts = app.strapi.documents('api::post.post' as any);
+    const post = await posts.create({
+      locale: 'fr',
+      data: { title: 'Vidéo', body: 'Texte', variants: [{ network: 'youtube', text: 'En vidéo' }] } as any,
+    });
+    const [variant] = (
+      (await posts.findOne({
+        documentId: post.documentId,
+        locale: 'fr',
+        populate: ['variants'],
+      } as any)) as any
+    ).variants;
+    expect(variant.summary).toBe('YouTube — En vidéo');
+    await expect(
+      posts.create({
+        locale: 'fr',
+        data: { title: 'Ailleurs', body: 'Texte', variants: [{ network: 'myspace', text: 'x' }] } as any,
+      })
+    ).rejects.toThrow(/network/);
+  });
 });

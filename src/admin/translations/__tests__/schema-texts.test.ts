@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+import { NETWORKS } from '../../../../plugins/cross-post/server/src/providers';
+import { NETWORK_FIELDS } from '../../../bootstrap/network-choices';
 import { en } from '../en';
 import { fr } from '../fr';
 import { schemaMessages } from '../messages';
@@ -29,6 +31,14 @@ function schemasOnDisk(): { contentTypes: Record<string, Schema>; components: Re
 }
 
 const onDisk = schemasOnDisk();
+
+/** The schemas as Strapi runs them: the fields that name a network offer cross-post's registry (bootstrap/network-choices.ts). */
+function asRun(): typeof onDisk {
+  const run = JSON.parse(JSON.stringify(onDisk)) as typeof onDisk;
+  for (const [uid, field] of NETWORK_FIELDS) run.components[uid].attributes[field].enum = [...NETWORKS];
+  return run;
+}
+const running = asRun();
 const LANGUAGES: Array<[string, SchemaTexts]> = [
   ['en', en],
   ['fr', fr],
@@ -46,8 +56,8 @@ describe('content model texts', () => {
     const gaps = (): string[] => {
       const found: string[] = [];
       for (const [kind, schemas] of [
-        ['contentTypes', onDisk.contentTypes],
-        ['components', onDisk.components],
+        ['contentTypes', running.contentTypes],
+        ['components', running.components],
       ] as const) {
         for (const [uid, schema] of Object.entries(schemas)) {
           const type = texts[kind][uid];
@@ -69,7 +79,7 @@ describe('content model texts', () => {
         }
       }
       const used = new Set(
-        Object.values({ ...onDisk.contentTypes, ...onDisk.components }).flatMap((schema) =>
+        Object.values({ ...running.contentTypes, ...running.components }).flatMap((schema) =>
           Object.values(schema.attributes).flatMap((attribute) => attribute.enum ?? [])
         )
       );

@@ -25,6 +25,8 @@ export type Account = {
   credentialsHint: Record<string, string>;
   rateLimitedUntil: string | null;
   rateLimitReason: string | null;
+  /** Today's use of a budget the network counts per day (YouTube's quota units). */
+  usage: { used: number; limit: number; resetsAt: string } | null;
 };
 
 export type DeliveryStatus =

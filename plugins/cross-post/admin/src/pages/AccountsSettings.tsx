@@ -225,6 +225,19 @@ const AccountsSettings = () => {
                       .map(([k, v]) => `${k}: ${v}`)
                       .join(' · ')}
                   </Typography>
+                  {account.usage && (
+                    <Typography
+                      variant="pi"
+                      textColor={account.usage.used >= account.usage.limit ? 'warning600' : 'neutral600'}
+                      tag="p"
+                    >
+                      {t('accounts.usage', {
+                        used: account.usage.used.toLocaleString(),
+                        limit: account.usage.limit.toLocaleString(),
+                        resetsAt: new Date(account.usage.resetsAt).toLocaleString(),
+                      })}
+                    </Typography>
+                  )}
                   {account.rateLimitedUntil && new Date(account.rateLimitedUntil) > new Date() && (
                     <Typography variant="pi" textColor="warning600" tag="p">
                       {t('accounts.waiting', { until: new Date(account.rateLimitedUntil).toLocaleString() })}

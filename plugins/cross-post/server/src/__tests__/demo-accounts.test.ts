@@ -31,5 +31,8 @@ describe('demo accounts', () => {
     expect(baseUrl('discourse')).toBe('http://127.0.0.1:4109');
     expect(baseUrl('x')).toBeUndefined();
     expect(baseUrl('pinterest')).toBeUndefined();
+    expect(baseUrl('instagram')).toBeUndefined();
+    expect(baseUrl('threads')).toBeUndefined();
+    expect(baseUrl('youtube')).toBeUndefined();
   });
 });

@@ -1,7 +1,14 @@
 /** What every provider shares: transport-error verdicts, header parsing, length checks. */
 import axios, { type AxiosError } from 'axios';
 
-import { ProviderError, type ErrorVerdict, type OutgoingPost, type Problem, type Validation } from './types';
+import {
+  ProviderError,
+  type ErrorVerdict,
+  type OutgoingImage,
+  type OutgoingPost,
+  type Problem,
+  type Validation,
+} from './types';
 
 // No response at all: was the request on the wire? Refused connections and DNS failures never
 // reached the network; a reset or timeout after sending might have.
@@ -10,7 +17,8 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 export function transportVerdict(error: unknown): ErrorVerdict | null {
   if (!axios.isAxiosError(error)) {
     if (error instanceof ProviderError) {
-      return { action: error.verdict, reason: error.message } as ErrorVerdict;
+      const wait = error.verdict === 'retry' ? error.wait : {};
+      return { action: error.verdict, reason: error.message, ...wait } as ErrorVerdict;
     }
     return null;
   }
@@ -126,6 +134,9 @@ export function requireCredentials(credentials: Record<string, string | undefine
     );
   }
 }
+
+/** The post's images and videos in its order (`OutgoingPost.media`), or its images when it carries no other. */
+export const postMedia = (post: OutgoingPost): OutgoingImage[] => post.media ?? post.images;
 
 export function imageBlob(data: Buffer, mimeType: string): Blob {
   return new Blob([new Uint8Array(data)], { type: mimeType });

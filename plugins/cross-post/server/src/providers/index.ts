@@ -8,12 +8,15 @@ import bluesky from './bluesky';
 import discord from './discord';
 import discourse from './discourse';
 import facebook from './facebook';
+import instagram from './instagram';
 import linkedin from './linkedin';
 import mastodon from './mastodon';
 import pinterest from './pinterest';
 import telegram from './telegram';
+import threads from './threads';
 import wordpress from './wordpress';
 import x from './x';
+import youtube from './youtube';
 import type { Provider } from './types';
 
 export const providers = {
@@ -27,6 +30,9 @@ export const providers = {
   wordpress,
   discourse,
   pinterest,
+  instagram,
+  threads,
+  youtube,
 } satisfies Record<string, Provider>;
 
 export type NetworkId = keyof typeof providers;

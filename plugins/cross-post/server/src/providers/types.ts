@@ -23,6 +23,8 @@ export type ProviderAccount = {
   baseUrl: string;
   credentials: Credentials;
   language?: string | null;
+  /** What a provider keeps about the account between publications (YouTube's units spent today). */
+  state?: Record<string, unknown> | null;
 };
 
 export type OutgoingImage = {
@@ -42,7 +44,13 @@ export type OutgoingPost = {
   title?: string;
   text: string;
   link?: string | null;
+  /** The post's images (the networks that take images only). */
   images: OutgoingImage[];
+  /**
+   * Every image and video of the post, in its order, for networks that publish videos (Instagram,
+   * Threads, YouTube); absent: the images are all there is (`postMedia`).
+   */
+  media?: OutgoingImage[];
   language?: string | null;
   /** When the first publication attempt started: deterministic across retries. */
   createdAt: Date;
@@ -153,7 +161,25 @@ export type ProviderLimits = {
   images: number;
 };
 
-export type ProviderContext = { account: ProviderAccount; http: AxiosInstance };
+/**
+ * What a publication in several steps keeps on its delivery between attempts (an Instagram or Threads
+ * container created, then published): `saved` is what the last attempt saved, `save` stores it before
+ * the next step, while this instance still holds the delivery. A crash between the steps resumes from
+ * it instead of starting over (no second container, no second post).
+ */
+export type PublishProgress = {
+  readonly saved: Record<string, unknown> | null;
+  save(state: Record<string, unknown>): Promise<void>;
+};
+
+export type ProviderContext = {
+  account: ProviderAccount;
+  http: AxiosInstance;
+  /** Present when publishing a delivery (the dispatcher); absent in previews and reads. */
+  progress?: PublishProgress;
+  /** Stores `account.state` (the dispatcher, one delivery of an account at a time); absent elsewhere. */
+  saveAccountState?(state: Record<string, unknown>): Promise<void>;
+};
 
 export interface Provider {
   network: NetworkId;
@@ -256,7 +282,15 @@ export interface Provider {
   listDestinations?(ctx: ProviderContext): Promise<Destination[]>;
   /** The development demo's account on this network (demo-accounts.ts), credentials the fake accepts. */
   demo: DemoAccountSpec;
+  /**
+   * What the account spent today of a budget the network counts per day (YouTube's quota units), for
+   * the accounts list: from what the provider keeps on the account (`ProviderAccount.state`) and the
+   * account's non-secret settings. Absent: the network counts no such budget.
+   */
+  dailyUsage?(state: Record<string, unknown> | null, settings: Record<string, string>): DailyUsage | null;
 }
+
+export type DailyUsage = { used: number; limit: number; resetsAt: string };
 
 export type Destination = { id: string; name: string };
 
@@ -266,7 +300,9 @@ export type DemoAccountSpec = { name: string; language: string; credentials: Rec
 export class ProviderError extends Error {
   constructor(
     message: string,
-    readonly verdict: ErrorVerdict['action'] = 'reject'
+    readonly verdict: ErrorVerdict['action'] = 'reject',
+    /** For a retry: how long to wait, and whether the whole account waits (a publishing limit read before sending). */
+    readonly wait: { waitMs?: number; rateLimited?: boolean } = {}
   ) {
     super(message);
     this.name = 'ProviderError';

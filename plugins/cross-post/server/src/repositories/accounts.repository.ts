@@ -20,6 +20,8 @@ export type AccountRow = {
   credentialsHint: Record<string, string> | null;
   rateLimitedUntil: string | Date | null;
   rateLimitReason: string | null;
+  /** What a provider keeps about the account between publications (YouTube's units spent today). */
+  providerState?: Record<string, unknown> | null;
 };
 
 /**

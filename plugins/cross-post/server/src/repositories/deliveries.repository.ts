@@ -351,6 +351,10 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
     recordLateSuccess: (id: number, data: Record<string, unknown>) =>
       updateIf({ id, status: { $ne: 'published' } }, { ...data, leaseOwner: null, leaseUntil: null }),
 
+    /** Writes what a publication in steps did so far (`PublishProgress`), keeping the lease, only while `owner` holds it. */
+    saveProviderState: (id: number, owner: string, providerState: Record<string, unknown>) =>
+      updateIf({ id, leaseOwner: owner }, { providerState }),
+
     /** Writes the outcome and gives the lease back, only while `owner` still holds it. */
     settle: (id: number, owner: string, data: Record<string, unknown>) =>
       updateIf({ id, leaseOwner: owner }, { ...data, leaseOwner: null, leaseUntil: null }),

@@ -4,7 +4,14 @@ import { hostname } from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { providerFor, type Credentials, type NetworkId, type ProviderAccount } from '../providers';
+import {
+  isNetworkId,
+  providerFor,
+  type Credentials,
+  type DailyUsage,
+  type NetworkId,
+  type ProviderAccount,
+} from '../providers';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
 import { accountsRepository, type AccountRow } from '../repositories/accounts.repository';
 import { PLUGIN_ID } from '../plugin-id';
@@ -45,9 +52,12 @@ export type PublicAccount = {
   credentialsHint: Record<string, string>;
   rateLimitedUntil: string | null;
   rateLimitReason: string | null;
+  /** Today's use of a budget the network counts per day (YouTube's quota units), where it has one. */
+  usage: DailyUsage | null;
 };
 
 function toPublic(row: AccountRow): PublicAccount {
+  const provider = isNetworkId(row.network) ? providerFor(row.network) : null;
   return {
     id: row.id,
     network: row.network as NetworkId,
@@ -57,6 +67,7 @@ function toPublic(row: AccountRow): PublicAccount {
     credentialsHint: row.credentialsHint ?? {},
     rateLimitedUntil: row.rateLimitedUntil ? new Date(row.rateLimitedUntil).toISOString() : null,
     rateLimitReason: row.rateLimitReason ?? null,
+    usage: provider?.dailyUsage?.(row.providerState ?? null, row.credentialsHint ?? {}) ?? null,
   };
 }
 
@@ -254,7 +265,13 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         baseUrl: row.baseUrl,
         language: row.language,
         credentials: readCredentials(row),
+        state: row.providerState && typeof row.providerState === 'object' ? row.providerState : null,
       };
+    },
+
+    /** Keeps what a provider notes about the account between publications (`ProviderAccount.state`). */
+    async saveProviderState(id: number, providerState: Record<string, unknown>): Promise<void> {
+      await accounts.update(id, { providerState });
     },
 
     /** Keeps refreshed tokens (and sessions) without changing the hint an editor sees. */

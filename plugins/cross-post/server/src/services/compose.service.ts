@@ -162,6 +162,9 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
         text,
         link,
         images: post.media.filter((m) => m.mime?.startsWith('image/')).map(imageOf),
+        media: post.media
+          .filter((m) => m.mime?.startsWith('image/') || m.mime?.startsWith('video/'))
+          .map(imageOf),
         language: post.locale,
         createdAt,
       };

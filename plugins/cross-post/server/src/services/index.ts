@@ -7,6 +7,7 @@ import demo from './demo.service';
 import dispatcher from './dispatcher.service';
 import hashtags from './hashtags.service';
 import metrics from './metrics.service';
+import networks from './networks.service';
 import replies from './replies.service';
 
 export default {
@@ -19,5 +20,6 @@ export default {
   dispatcher,
   hashtags,
   metrics,
+  networks,
   replies,
 };

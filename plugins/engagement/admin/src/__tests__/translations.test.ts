@@ -3,9 +3,13 @@ import { describeTranslations } from '@porte-voix/kit/testing';
 
 import { METRIC_COUNTERS } from '../../../server/src/domain/counters';
 import { KPI_METRICS } from '../../../server/src/domain/kpi-targets';
-import { NETWORK_IDS } from '../../../server/src/validators/reports.validator';
 import en from '../translations/en.json';
 import fr from '../translations/fr.json';
+
+// Every network cross-post publishes to needs its name here: the list is its registry's, read at run
+// time (a path the plugin's type check does not follow, as this plugin never imports cross-post's code).
+const CROSS_POST_REGISTRY = path.join(__dirname, '../../../../cross-post/server/src/providers');
+const { NETWORKS } = require(CROSS_POST_REGISTRY) as { NETWORKS: string[] };
 
 describeTranslations({
   adminDir: path.join(__dirname, '..'),
@@ -18,7 +22,7 @@ describeTranslations({
     keys: () => [
       ...METRIC_COUNTERS.map((counter) => `figure.${counter}`),
       ...KPI_METRICS.map((metric) => `kpi.${metric}`),
-      ...NETWORK_IDS.map((network) => `network.${network}`),
+      ...NETWORKS.map((network) => `network.${network}`),
       ...['not_started', 'no_data', 'on_track', 'behind', 'met', 'missed'].map((status) => `pace.${status}`),
       ...['active', 'frozen', 'gone', 'unavailable', 'overdue'].map((state) => `state.${state}`),
       ...['active', 'frozen', 'gone', 'unavailable', 'overdue'].map((state) => `health.state.${state}`),

@@ -11,6 +11,7 @@ import {
   targetsCheckBody,
   type PeriodQuery,
 } from '../validators/reports.validator';
+import { registeredNetworks } from '../validators/network.validator';
 
 /** The admin's language: `?locale=` when the page names it, else the admin's preferred language. */
 const languageOf = (ctx: any): string =>
@@ -49,7 +50,7 @@ function sendCsv(ctx: any, name: string, csv: string) {
 /** Reports under /engagement, behind `read`; their CSV behind `export`. */
 const reportsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => getService(strapi, 'reports');
-  const period = (ctx: any) => parse(periodQuery, ctx.query) as PeriodQuery;
+  const period = (ctx: any) => parse(periodQuery(registeredNetworks(strapi)), ctx.query) as PeriodQuery;
 
   return {
     async homepage(ctx) {
@@ -128,7 +129,7 @@ const reportsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async checkTargets(ctx) {
-      const { targets, networks } = parse(targetsCheckBody, ctx.request.body) as {
+      const { targets, networks } = parse(targetsCheckBody(registeredNetworks(strapi)), ctx.request.body) as {
         targets: Array<{ metric: KpiMetric; network?: string | null }>;
         networks?: string[];
       };

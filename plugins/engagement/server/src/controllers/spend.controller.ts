@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
 import { getService } from '../utils/get-service';
+import { registeredNetworks } from '../validators/network.validator';
 import { spendBody, spendQuery } from '../validators/spend.validator';
 
 const idParams = z.object({
@@ -18,14 +19,14 @@ const spendController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async create(ctx) {
-    const body = parse(spendBody, ctx.request.body);
+    const body = parse(spendBody(registeredNetworks(strapi)), ctx.request.body);
     ctx.status = 201;
     ctx.body = { data: await getService(strapi, 'spend').record(body, userId(ctx)) };
   },
 
   async update(ctx) {
     const { id } = parse(idParams, ctx.params);
-    const body = parse(spendBody, ctx.request.body);
+    const body = parse(spendBody(registeredNetworks(strapi)), ctx.request.body);
     ctx.body = { data: await getService(strapi, 'spend').replace(id, body, userId(ctx)) };
   },
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { KPI_METRICS } from '../domain/kpi-targets';
+import { networkOf } from './network.validator';
 
 const MAX_DAYS = 800;
 
@@ -24,47 +25,33 @@ const documentId = (what: string) =>
     .trim()
     .regex(/^[a-z0-9]{1,64}$/i, `${what} must be a document id`);
 
-export const NETWORK_IDS = [
-  'mastodon',
-  'bluesky',
-  'x',
-  'facebook',
-  'linkedin',
-  'discord',
-  'telegram',
-  'instagram',
-  'threads',
-] as const;
-
-export const periodQuery = z
-  .object({
-    from: day('from'),
-    to: day('to'),
-    compare: z
-      .enum(['previous', 'year'], { errorMap: () => ({ message: 'compare must be previous or year' }) })
-      .default('previous'),
-    campaign: documentId('campaign').optional(),
-    network: z
-      .enum(NETWORK_IDS, {
-        errorMap: () => ({ message: `network must be one of ${NETWORK_IDS.join(', ')}` }),
-      })
-      .optional(),
-    format: z
-      .enum(['json', 'csv'], { errorMap: () => ({ message: 'format must be json or csv' }) })
-      .default('json'),
-  })
-  .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 < MAX_DAYS, {
-    message: `a report covers at most ${MAX_DAYS} days`,
-    path: ['to'],
-  });
+/** The period and filters of a report, the network among those cross-post publishes to (`registeredNetworks`). */
+export const periodQuery = (networks: readonly string[]) =>
+  z
+    .object({
+      from: day('from'),
+      to: day('to'),
+      compare: z
+        .enum(['previous', 'year'], { errorMap: () => ({ message: 'compare must be previous or year' }) })
+        .default('previous'),
+      campaign: documentId('campaign').optional(),
+      network: networkOf(networks).optional(),
+      format: z
+        .enum(['json', 'csv'], { errorMap: () => ({ message: 'format must be json or csv' }) })
+        .default('json'),
+    })
+    .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 < MAX_DAYS, {
+      message: `a report covers at most ${MAX_DAYS} days`,
+      path: ['to'],
+    });
 
 export type PeriodQuery = {
   from: string;
   to: string;
   compare: 'previous' | 'year';
   campaign?: string;
-  network?: (typeof NETWORK_IDS)[number];
+  network?: string;
   format: 'json' | 'csv';
 };
 
@@ -76,21 +63,22 @@ export const formatQuery = z.object({
 
 export const documentParams = z.object({ documentId: documentId('documentId') });
 
-export const targetsCheckBody = z
-  .object({
-    targets: z
-      .array(
-        z
-          .object({
-            metric: z.enum(KPI_METRICS, {
-              errorMap: () => ({ message: `metric must be one of ${KPI_METRICS.join(', ')}` }),
-            }),
-            network: z.enum(NETWORK_IDS).nullable().optional(),
-          })
-          .strict(),
-        { required_error: 'targets is required', invalid_type_error: 'targets must be a list' }
-      )
-      .max(50, 'at most 50 targets'),
-    networks: z.array(z.enum(NETWORK_IDS)).max(20).optional(),
-  })
-  .strict();
+export const targetsCheckBody = (networks: readonly string[]) =>
+  z
+    .object({
+      targets: z
+        .array(
+          z
+            .object({
+              metric: z.enum(KPI_METRICS, {
+                errorMap: () => ({ message: `metric must be one of ${KPI_METRICS.join(', ')}` }),
+              }),
+              network: networkOf(networks).nullable().optional(),
+            })
+            .strict(),
+          { required_error: 'targets is required', invalid_type_error: 'targets must be a list' }
+        )
+        .max(50, 'at most 50 targets'),
+      networks: z.array(networkOf(networks, 'each of networks')).max(20).optional(),
+    })
+    .strict();

@@ -1,6 +1,8 @@
 /** zod at the edge of the spend API: what a community manager types, with messages they can act on. */
 import { z } from 'zod';
 
+import { networkOf } from './network.validator';
+
 // Node 18+ has it; the server's TypeScript lib predates it.
 const intl = Intl as unknown as { supportedValuesOf(key: 'currency'): string[] };
 const CURRENCIES = new Set(intl.supportedValuesOf('currency'));
@@ -24,43 +26,36 @@ const count = (what: string) =>
     .nullable()
     .optional();
 
-const spendFields = z.object({
-  campaign: documentId('campaign'),
-  post: documentId('post').nullable().optional(),
-  network: z
-    .enum(
-      ['mastodon', 'bluesky', 'x', 'facebook', 'linkedin', 'discord', 'telegram', 'instagram', 'threads'],
-      {
-        errorMap: () => ({ message: 'network must be one of the networks Porte-voix publishes to' }),
-      }
-    )
-    .nullable()
-    .optional(),
-  spentOn: z
-    .string({ required_error: 'spentOn is required (YYYY-MM-DD)' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'spentOn must be a day, YYYY-MM-DD')
-    .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'spentOn is not a calendar day'),
-  /** In the currency's major unit, as typed: 149.90 (EUR). */
-  amount: z
-    .number({
-      required_error: 'amount is required',
-      invalid_type_error: 'amount must be a number, e.g. 149.90',
-    })
-    .min(0, 'amount cannot be negative')
-    .max(10_000_000, 'amount is too large'),
-  currency: z
-    .string({ required_error: 'currency is required (ISO 4217, e.g. EUR)' })
-    .trim()
-    .toUpperCase()
-    .refine((code) => CURRENCIES.has(code), 'currency must be an ISO 4217 code such as EUR, USD or CHF'),
-  paidImpressions: count('paidImpressions'),
-  paidClicks: count('paidClicks'),
-  paidInteractions: count('paidInteractions'),
-  note: z.string().trim().max(500, 'note is at most 500 characters').nullable().optional(),
-});
+const spendFields = (networks: readonly string[]) =>
+  z.object({
+    campaign: documentId('campaign'),
+    post: documentId('post').nullable().optional(),
+    network: networkOf(networks).nullable().optional(),
+    spentOn: z
+      .string({ required_error: 'spentOn is required (YYYY-MM-DD)' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'spentOn must be a day, YYYY-MM-DD')
+      .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'spentOn is not a calendar day'),
+    /** In the currency's major unit, as typed: 149.90 (EUR). */
+    amount: z
+      .number({
+        required_error: 'amount is required',
+        invalid_type_error: 'amount must be a number, e.g. 149.90',
+      })
+      .min(0, 'amount cannot be negative')
+      .max(10_000_000, 'amount is too large'),
+    currency: z
+      .string({ required_error: 'currency is required (ISO 4217, e.g. EUR)' })
+      .trim()
+      .toUpperCase()
+      .refine((code) => CURRENCIES.has(code), 'currency must be an ISO 4217 code such as EUR, USD or CHF'),
+    paidImpressions: count('paidImpressions'),
+    paidClicks: count('paidClicks'),
+    paidInteractions: count('paidInteractions'),
+    note: z.string().trim().max(500, 'note is at most 500 characters').nullable().optional(),
+  });
 
 /** The amount in minor units, refusing more decimals than the currency has. */
-type SpendFields = z.output<typeof spendFields>;
+type SpendFields = z.output<ReturnType<typeof spendFields>>;
 const withMinorAmount = (spend: SpendFields, ctx: z.RefinementCtx): SpendFields & { amountMinor: number } => {
   const digits = minorDigits(spend.currency);
   const minor = Math.round(spend.amount * 10 ** digits);
@@ -75,7 +70,9 @@ const withMinorAmount = (spend: SpendFields, ctx: z.RefinementCtx): SpendFields 
   return { ...spend, amountMinor: minor };
 };
 
-export const spendBody = spendFields.strict().transform(withMinorAmount);
+/** A spend line; its network among those cross-post publishes to (`registeredNetworks`). */
+export const spendBody = (networks: readonly string[]) =>
+  spendFields(networks).strict().transform(withMinorAmount);
 
 export const spendQuery = z.object({ campaign: documentId('campaign') });
 

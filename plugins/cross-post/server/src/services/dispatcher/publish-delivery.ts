@@ -6,6 +6,7 @@ import { approvals } from '../../utils/approvals';
 import { postSnapshotOf, type PostSnapshot } from '../compose.service';
 import type { Dispatch } from './context';
 import { afterSend, handleFailure } from './outcome';
+import { deliveryProgress } from './progress';
 import { refreshCredentials } from './token-refresh';
 
 export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
@@ -45,7 +46,12 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
   const firstAttemptAt = row.firstAttemptAt ? new Date(row.firstAttemptAt) : startedAt;
   const outgoing = compose.outgoing(post, account.network, firstAttemptAt);
   const timeoutMs = Math.min(15_000, Math.floor(d.setting('leaseMs') / 3));
-  let ctx = providerContext(account, timeoutMs);
+  const progress = deliveryProgress(d, row);
+  const saveAccountState = async (state: Record<string, unknown>) => {
+    await getService(d.strapi, 'accounts').saveProviderState(account.id, state);
+    account.state = state;
+  };
+  let ctx = { ...providerContext(account, timeoutMs), progress, saveAccountState };
   const validation = await provider.validate(outgoing, ctx).catch(() => null);
   if (validation && validation.problems.length > 0) {
     const reason = validation.problems.map((p) => p.message).join(' ');
@@ -129,7 +135,8 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
           startedAt
         );
         if (!renewed) return;
-        ({ account, ctx } = renewed);
+        account = renewed.account;
+        ctx = { ...renewed.ctx, progress, saveAccountState };
         continue;
       }
       const final: ErrorVerdict =

@@ -1,0 +1,580 @@
+/**
+ * YouTube (Data API v3): a post is a video, uploaded with the resumable protocol (a session opened
+ * with its metadata, then the bytes in chunks; 308 says how much arrived). The session's address is
+ * saved on the delivery (`ctx.progress`) before a byte is sent: an attempt after a crash asks the
+ * session how far it got and finishes it, or finds the video it became, never uploading a second one.
+ * Title (100), description (5,000 bytes, no angle brackets) and tags (500 characters) checked before;
+ * the account's privacy setting, Shorts on accounts set to them. The day's quota is spent in units
+ * (an upload 1,600) and kept on the account (`ctx.saveAccountState`); an upload that would pass it
+ * waits for midnight Pacific time, as does a 403 `quotaExceeded`. OAuth 2 tokens are refreshed.
+ */
+import { z } from 'zod';
+
+import {
+  headerValue,
+  httpStatus,
+  requireCredentials,
+  responseBody,
+  transportVerdict,
+  postMedia,
+} from './common';
+import { checkBatch, inOrder, ok } from './metrics';
+import { sameText, utf8Length } from './text';
+import { containerFingerprint } from './meta-containers';
+import {
+  ProviderError,
+  type DeliveryMetrics,
+  type ErrorVerdict,
+  type OutgoingImage,
+  type OutgoingPost,
+  type Problem,
+  type Provider,
+  type ProviderContext,
+} from './types';
+
+const NAME = 'YouTube';
+const TITLE_MAX = 100;
+const DESCRIPTION_MAX_BYTES = 5_000;
+const TAGS_MAX = 500;
+/** Chunks are multiples of 256 KiB (the last excepted): 8 MiB per request. */
+export const UPLOAD = { chunkBytes: 32 * 256 * 1024 };
+const VIDEO_BYTES_MAX = 256 * 1024 ** 3;
+/** What a project gets per day by default, and what the calls cost (youtube/data/determine_quota_cost). */
+export const QUOTA = { daily: 10_000, upload: 1_600, read: 1 };
+const BATCH_SIZE = 50;
+const QUOTA_REASONS = new Set([
+  'quotaExceeded',
+  'dailyLimitExceeded',
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'uploadLimitExceeded',
+]);
+
+const videoSchema = z
+  .object({
+    id: z.string(),
+    snippet: z
+      .object({
+        title: z.string().nullish(),
+        description: z.string().nullish(),
+        publishedAt: z.string().nullish(),
+      })
+      .passthrough()
+      .nullish(),
+    status: z
+      .object({ uploadStatus: z.string().nullish(), privacyStatus: z.string().nullish() })
+      .passthrough()
+      .nullish(),
+  })
+  .passthrough();
+
+const savedSchema = z.object({ sessionUrl: z.string().url(), fingerprint: z.string() });
+const ledgerSchema = z.object({ quotaDay: z.string(), unitsSpent: z.number().int().min(0) });
+
+// ---- the day as YouTube counts it: midnight Pacific time ----
+
+const pacific = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Los_Angeles',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function pacificParts(at: number) {
+  const parts = Object.fromEntries(pacific.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** The quota's day (YYYY-MM-DD, Pacific time) at `at`. */
+export function quotaDay(at = Date.now()): string {
+  const p = pacificParts(at);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+function pacificOffsetMs(at: number): number {
+  const p = pacificParts(at);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
+}
+
+/** When the quota resets: the next midnight in Los Angeles (daylight saving included). */
+export function nextQuotaReset(now = Date.now()): Date {
+  const p = pacificParts(now);
+  const wallMidnight = Date.UTC(p.year, p.month - 1, p.day + 1);
+  const first = wallMidnight - pacificOffsetMs(now);
+  return new Date(wallMidnight - pacificOffsetMs(first));
+}
+
+// ---- the account ----
+
+function account(ctx: ProviderContext) {
+  requireCredentials(ctx.account.credentials, ['accessToken']);
+  const { accessToken, privacy, shorts, dailyQuota, categoryId } = ctx.account.credentials;
+  const quota = Number(dailyQuota);
+  return {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    privacy: (privacy ?? 'public').trim().toLowerCase(),
+    shorts: ['yes', 'true', '1'].includes((shorts ?? '').trim().toLowerCase()),
+    dailyQuota: Number.isInteger(quota) && quota > 0 ? quota : QUOTA.daily,
+    categoryId: (categoryId ?? '').trim() || '22',
+  };
+}
+
+/** Units spent today on this account, as the ledger on the account says. */
+export function unitsSpentToday(state: unknown, now = Date.now()): number {
+  const ledger = ledgerSchema.safeParse(state);
+  return ledger.success && ledger.data.quotaDay === quotaDay(now) ? ledger.data.unitsSpent : 0;
+}
+
+async function spend(ctx: ProviderContext, units: number): Promise<void> {
+  const spent = unitsSpentToday(ctx.account.state);
+  await ctx.saveAccountState?.({
+    ...(ctx.account.state ?? {}),
+    quotaDay: quotaDay(),
+    unitsSpent: spent + units,
+  });
+}
+
+function checkQuota(ctx: ProviderContext, units: number): void {
+  const { dailyQuota } = account(ctx);
+  const spent = unitsSpentToday(ctx.account.state);
+  if (spent + units <= dailyQuota) return;
+  const reset = nextQuotaReset();
+  throw new ProviderError(
+    `YouTube's daily quota would be exceeded: ${spent} of ${dailyQuota} units spent today and an upload costs ${units}; uploads resume after midnight Pacific time (${reset.toISOString()}).`,
+    'retry',
+    { rateLimited: true, waitMs: Math.max(0, reset.getTime() - Date.now()) }
+  );
+}
+
+// ---- the video ----
+
+const HASHTAG = /(^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu;
+
+/** The video's title: the post's, else its first line; with #Shorts on an account set to Shorts. */
+export function videoTitle(post: OutgoingPost, shorts: boolean): string {
+  const base = (post.title ?? '').trim() || (post.text.split('\n')[0] ?? '').replace(HASHTAG, '$1').trim();
+  return shorts && !/#shorts\b/i.test(base) ? `${base} #Shorts`.trim() : base;
+}
+
+/** The post's hashtags as tags, without their #. */
+export function videoTags(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(HASHTAG), (m) => m[2]))];
+}
+
+/** YouTube's count of the tags: their characters, a comma between two, quotes around one with a space. */
+const tagsLength = (tags: string[]) =>
+  tags.reduce((sum, tag) => sum + Array.from(tag).length + (tag.includes(' ') ? 2 : 0), 0) +
+  Math.max(0, tags.length - 1);
+
+const videoOf = (post: OutgoingPost): OutgoingImage | undefined =>
+  postMedia(post).find((media) => media.mimeType.startsWith('video/'));
+
+function metadata(post: OutgoingPost, ctx: ProviderContext) {
+  const { privacy, shorts, categoryId } = account(ctx);
+  return {
+    snippet: {
+      title: videoTitle(post, shorts),
+      description: post.text,
+      tags: videoTags(post.text),
+      categoryId,
+      ...(post.language && { defaultLanguage: post.language }),
+    },
+    status: { privacyStatus: privacy, selfDeclaredMadeForKids: false },
+  };
+}
+
+const watchUrl = (id: string, shorts: boolean) =>
+  shorts ? `https://www.youtube.com/shorts/${id}` : `https://www.youtube.com/watch?v=${id}`;
+
+/** A session address on the account's API host only: the token goes nowhere else. */
+function sessionUrlOf(location: string | undefined, ctx: ProviderContext): string {
+  const base = new URL(ctx.account.baseUrl);
+  const url = location ? new URL(location, base) : null;
+  if (!url || url.origin !== base.origin) {
+    throw new ProviderError(
+      `YouTube answered no upload session on ${base.origin} (${location ?? 'none'}).`,
+      'retry'
+    );
+  }
+  return url.toString();
+}
+
+/** `video` once the upload is complete; else how many bytes YouTube has. */
+type SessionAnswer = { video: z.infer<typeof videoSchema> | null; received: number };
+
+/** Reads a PUT's answer: 200/201 the video, 308 how many bytes arrived (`Range: bytes=0-N`). */
+function sessionAnswer(response: { status: number; data: unknown; headers: any }): SessionAnswer {
+  if (response.status === 200 || response.status === 201)
+    return { video: videoSchema.parse(response.data), received: 0 };
+  const range = /bytes=0-(\d+)/.exec(headerValue({ response }, 'Range') ?? '');
+  return { video: null, received: range ? Number(range[1]) + 1 : 0 };
+}
+
+async function putBytes(
+  ctx: ProviderContext,
+  sessionUrl: string,
+  data: Buffer,
+  from: number
+): Promise<SessionAnswer> {
+  const { headers } = account(ctx);
+  const total = data.length;
+  let received = from;
+  for (;;) {
+    const end = Math.min(total, received + UPLOAD.chunkBytes);
+    const response = await ctx.http.put(sessionUrl, data.subarray(received, end), {
+      headers: {
+        ...headers,
+        'Content-Type': 'application/octet-stream',
+        'Content-Range': `bytes ${received}-${end - 1}/${total}`,
+      },
+      maxBodyLength: Infinity,
+      validateStatus: (s) => s < 300 || s === 308,
+    });
+    const answer = sessionAnswer(response);
+    if (answer.video) return answer;
+    if (answer.received <= received && end < total) {
+      throw new ProviderError(
+        'YouTube took none of the last chunk; the upload resumes on the next attempt.',
+        'retry'
+      );
+    }
+    received = answer.received;
+    if (received >= total) {
+      throw new ProviderError(
+        'YouTube has every byte but did not answer the video yet; it is asked again.',
+        'unknown'
+      );
+    }
+  }
+}
+
+/** Asks a saved session how far it got: the video when it is complete, the bytes received, or null when it expired. */
+async function probe(ctx: ProviderContext, sessionUrl: string, total: number): Promise<SessionAnswer | null> {
+  const { headers } = account(ctx);
+  const response = await ctx.http.put(sessionUrl, null, {
+    headers: { ...headers, 'Content-Range': `bytes */${total}` },
+    validateStatus: (s) => s < 300 || s === 308 || s === 404 || s === 410,
+  });
+  if (response.status === 404 || response.status === 410) return null;
+  return sessionAnswer(response);
+}
+
+function validation(post: OutgoingPost, ctx: ProviderContext): { length: number; problems: Problem[] } {
+  const { shorts, privacy } = account(ctx);
+  const problems: Problem[] = [];
+  const title = videoTitle(post, shorts);
+  const length = utf8Length(post.text);
+  if (!title)
+    problems.push({ code: 'title_required', message: 'A YouTube video needs a title: give the post one.' });
+  if (Array.from(title).length > TITLE_MAX) {
+    problems.push({
+      code: 'title_too_long',
+      message: `YouTube allows ${TITLE_MAX} characters in a title; this one has ${Array.from(title).length}. Shorten the post's title.`,
+    });
+  }
+  if (length > DESCRIPTION_MAX_BYTES) {
+    problems.push({
+      code: 'too_long',
+      message: `YouTube allows ${DESCRIPTION_MAX_BYTES} bytes in a description; this text has ${length}. Shorten it or write a YouTube variant.`,
+    });
+  }
+  if (/[<>]/.test(post.text) || /[<>]/.test(title)) {
+    problems.push({
+      code: 'forbidden_characters',
+      message: 'YouTube refuses < and > in a title or description: remove them.',
+    });
+  }
+  const tags = tagsLength(videoTags(post.text));
+  if (tags > TAGS_MAX) {
+    problems.push({
+      code: 'too_many_tags',
+      message: `YouTube allows ${TAGS_MAX} characters of tags (the post's hashtags); these take ${tags}. Use fewer hashtags.`,
+    });
+  }
+  const video = videoOf(post);
+  if (!video) {
+    problems.push({
+      code: 'media_required',
+      message: 'YouTube publishes videos: add one video to the post.',
+    });
+  } else if (video.size && video.size > VIDEO_BYTES_MAX) {
+    problems.push({
+      code: 'media_too_large',
+      message: `YouTube takes videos up to 256 GB; ${video.filename} is larger.`,
+    });
+  }
+  if (postMedia(post).length > 1) {
+    problems.push({
+      code: 'too_many_images',
+      message: `A YouTube post is one video; this post has ${postMedia(post).length} media. Keep the video only.`,
+    });
+  }
+  if (!['public', 'unlisted', 'private'].includes(privacy)) {
+    problems.push({
+      code: 'invalid_privacy',
+      message: `The account's privacy must be public, unlisted or private, not "${privacy}": edit the account.`,
+    });
+  }
+  return { length, problems };
+}
+
+const youtube: Provider = {
+  network: 'youtube',
+  displayName: 'YouTube',
+  defaultBaseUrl: 'https://www.googleapis.com',
+  selfHosted: false,
+  demo: {
+    name: 'YouTube (demo)',
+    language: 'fr',
+    credentials: {
+      accessToken: 'demo-youtube-token',
+      refreshToken: 'demo-youtube-refresh',
+      clientId: 'demo-youtube-client.apps.googleusercontent.com',
+      clientSecret: 'demo-youtube-secret',
+      privacy: 'public',
+    },
+  },
+  credentialFields: [
+    { name: 'accessToken', secret: true, required: true },
+    { name: 'refreshToken', secret: true, required: false },
+    { name: 'clientId', secret: false, required: false },
+    { name: 'clientSecret', secret: true, required: false },
+    { name: 'privacy', secret: false, required: false },
+    { name: 'shorts', secret: false, required: false },
+    { name: 'dailyQuota', secret: false, required: false },
+  ],
+  limits: { textLength: DESCRIPTION_MAX_BYTES, images: 1 },
+  idempotencyWindowMs: 0,
+  metrics: {
+    batchSize: BATCH_SIZE,
+    measures: ['views', 'reactions', 'comments'],
+    freshness: 'live',
+    polled: true,
+  },
+  readsSharePublishingLimit: true,
+  metricsNote:
+    'Video statistics: views, likes (as reactions) and comments, 50 videos per request (1 quota unit, from the same daily quota as uploads). No impressions, reach or shares; followers are the channel’s subscribers, null when it hides them.',
+
+  dailyUsage(state, settings) {
+    const quota = Number(settings.dailyQuota);
+    return {
+      used: unitsSpentToday(state),
+      limit: Number.isInteger(quota) && quota > 0 ? quota : QUOTA.daily,
+      resetsAt: nextQuotaReset().toISOString(),
+    };
+  },
+
+  async validate(post, ctx) {
+    const { length, problems } = validation(post, ctx);
+    return { length, limit: DESCRIPTION_MAX_BYTES, problems };
+  },
+
+  async publish(post, _idempotencyKey, ctx) {
+    const { problems } = validation(post, ctx);
+    if (problems.length > 0) throw new ProviderError(problems.map((p) => p.message).join(' '));
+    const { shorts, headers } = account(ctx);
+    const video = videoOf(post)!;
+    const meta = metadata(post, ctx);
+    const fingerprint = containerFingerprint([meta, video.filename, video.size ?? null]);
+    const data = await video.load();
+
+    const saved = savedSchema.safeParse(ctx.progress?.saved ?? null);
+    let sessionUrl = saved.success && saved.data.fingerprint === fingerprint ? saved.data.sessionUrl : null;
+    let from = 0;
+    if (sessionUrl) {
+      const state = await probe(ctx, sessionUrl, data.length);
+      if (state?.video) return { remoteId: state.video.id, url: watchUrl(state.video.id, shorts) };
+      if (state) from = state.received;
+      else {
+        // The session expired: the bytes never made a video, so a new upload is safe.
+        sessionUrl = null;
+      }
+    }
+    if (!sessionUrl) {
+      checkQuota(ctx, QUOTA.upload);
+      const response = await ctx.http.post('/upload/youtube/v3/videos', meta, {
+        params: { uploadType: 'resumable', part: 'snippet,status' },
+        headers: {
+          ...headers,
+          'Content-Type': 'application/json; charset=UTF-8',
+          'X-Upload-Content-Length': String(data.length),
+          'X-Upload-Content-Type': video.mimeType,
+        },
+      });
+      // The insert is counted once its session is open, even if no byte follows.
+      await spend(ctx, QUOTA.upload);
+      sessionUrl = sessionUrlOf(headerValue({ response }, 'Location'), ctx);
+      await ctx.progress?.save({ sessionUrl, fingerprint });
+    }
+    const { video: uploaded } = await putBytes(ctx, sessionUrl, data, from);
+    if (!uploaded) throw new ProviderError('YouTube did not answer the video.', 'unknown');
+    return { remoteId: uploaded.id, url: watchUrl(uploaded.id, shorts) };
+  },
+
+  async lookup(remoteId, ctx) {
+    const { headers, shorts } = account(ctx);
+    const { data } = await ctx.http.get('/youtube/v3/videos', {
+      headers,
+      params: { part: 'snippet,status', id: remoteId },
+    });
+    const [found] = z.array(videoSchema).parse(data?.items ?? []);
+    return found
+      ? {
+          remoteId: found.id,
+          url: watchUrl(found.id, shorts),
+          text: found.snippet?.description ?? undefined,
+          createdAt: found.snippet?.publishedAt ?? undefined,
+        }
+      : null;
+  },
+
+  async findRecent({ since, text }, ctx) {
+    const { headers, shorts } = account(ctx);
+    const channels = await ctx.http.get('/youtube/v3/channels', {
+      headers,
+      params: { part: 'contentDetails', mine: 'true' },
+    });
+    const uploads = channels.data?.items?.[0]?.contentDetails?.relatedPlaylists?.uploads;
+    if (typeof uploads !== 'string') return null;
+    const { data } = await ctx.http.get('/youtube/v3/playlistItems', {
+      headers,
+      params: { part: 'snippet', playlistId: uploads, maxResults: 25 },
+    });
+    const items = z
+      .array(
+        z
+          .object({
+            snippet: z
+              .object({
+                description: z.string().nullish(),
+                publishedAt: z.string().nullish(),
+                resourceId: z.object({ videoId: z.string() }).passthrough(),
+              })
+              .passthrough(),
+          })
+          .passthrough()
+      )
+      .parse(data?.items ?? []);
+    const match = items.find(
+      (item) =>
+        (!item.snippet.publishedAt || Date.parse(item.snippet.publishedAt) >= since.getTime() - 60_000) &&
+        sameText(item.snippet.description, text)
+    );
+    if (!match) return null;
+    const id = match.snippet.resourceId.videoId;
+    return { remoteId: id, url: watchUrl(id, shorts), text: match.snippet.description ?? undefined };
+  },
+
+  async fetchMetrics(remoteIds, ctx) {
+    checkBatch(remoteIds, BATCH_SIZE, NAME);
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.get('/youtube/v3/videos', {
+      headers,
+      params: { part: 'statistics', id: remoteIds.join(','), maxResults: BATCH_SIZE },
+    });
+    const found = new Map<string, DeliveryMetrics>();
+    for (const item of (data?.items ?? []) as any[]) {
+      if (typeof item?.id !== 'string') continue;
+      const stats = item.statistics ?? {};
+      found.set(
+        item.id,
+        ok(item.id, { views: stats.viewCount, reactions: stats.likeCount, comments: stats.commentCount })
+      );
+    }
+    return inOrder(remoteIds, found);
+  },
+
+  async fetchAccountMetrics(ctx) {
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.get('/youtube/v3/channels', {
+      headers,
+      params: { part: 'statistics', mine: 'true' },
+    });
+    const stats = data?.items?.[0]?.statistics ?? {};
+    const followers = Number(stats.subscriberCount);
+    return { followers: !stats.hiddenSubscriberCount && Number.isFinite(followers) ? followers : null };
+  },
+
+  async fetchReplies() {
+    // Comment threads are readable (1 unit) but not collected yet: no inbox for YouTube.
+    return { replies: [], cursor: null, more: false };
+  },
+
+  classifyError(error): ErrorVerdict {
+    const transport = transportVerdict(error);
+    if (transport) return transport;
+    const status = httpStatus(error);
+    if (status === undefined)
+      return { action: 'unknown', reason: String((error as Error)?.message ?? error) };
+    const body = responseBody(error);
+    const reason =
+      body?.error?.errors?.[0]?.reason ?? (typeof body?.error === 'string' ? body.error : undefined);
+    const message = body?.error?.message ?? body?.error_description ?? `HTTP ${status}`;
+    if ((status === 403 || status === 429) && QUOTA_REASONS.has(reason)) {
+      const reset = nextQuotaReset();
+      return {
+        action: 'retry',
+        rateLimited: true,
+        waitMs: Math.max(1, reset.getTime() - Date.now()),
+        reason: `YouTube's quota is used up for today (${reason}: ${message}); uploads resume after midnight Pacific time (${reset.toISOString()}).`,
+      };
+    }
+    if (status >= 500)
+      return { action: 'retry', reason: `YouTube answered ${status}; it will be tried again.` };
+    if (reason === 'invalid_grant') {
+      return {
+        action: 'reject',
+        credentials: true,
+        reason: `Google refused the refresh token (${message}): reconnect the YouTube account.`,
+      };
+    }
+    if (status === 401) return { action: 'refresh', reason: `YouTube access token expired (${message}).` };
+    if (
+      status === 403 &&
+      ['forbidden', 'insufficientPermissions', 'youtubeSignupRequired'].includes(reason)
+    ) {
+      return {
+        action: 'reject',
+        credentials: true,
+        reason: `YouTube refused this account (${reason}: ${message}): reconnect it with the youtube.upload scope and a channel.`,
+      };
+    }
+    return {
+      action: 'reject',
+      reason: `YouTube refused the video: ${message}${reason ? ` (${reason})` : ''}.`,
+    };
+  },
+
+  async refresh(ctx) {
+    const { refreshToken, clientId, clientSecret } = ctx.account.credentials;
+    requireCredentials(ctx.account.credentials, ['refreshToken', 'clientId', 'clientSecret']);
+    const { data } = await ctx.http.post(
+      '/oauth2/v4/token',
+      new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken!,
+        client_id: clientId!,
+        client_secret: clientSecret!,
+      }).toString(),
+      { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
+    );
+    const token = z
+      .object({ access_token: z.string().min(1) })
+      .passthrough()
+      .parse(data);
+    return { ...ctx.account.credentials, accessToken: token.access_token };
+  },
+};
+
+export default youtube;
