@@ -19,10 +19,13 @@ module.exports = {
     },
     {
       displayName: 'integration',
-      testEnvironment: 'node',
+      // Strapi is evaluated once per Jest process, not once per file (the environment says how files stay apart).
+      testEnvironment: '<rootDir>/tests/harness/integration-environment.js',
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
+      // Each file's database is a copy of one the app booted on once (tests/harness/database-template.ts).
+      globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/harness/jest-setup.ts'],
     },
     {

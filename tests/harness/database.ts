@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * Every test file gets a database of its own: a temporary SQLite file, or a fresh PostgreSQL or
- * MySQL/MariaDB database when DATABASE_CLIENT=postgres or mysql (dropped again when the file is done).
+ * Every test file gets a database of its own: a temporary SQLite file, or a PostgreSQL or MySQL/MariaDB
+ * database when DATABASE_CLIENT=postgres or mysql (dropped again when the file is done). It is empty,
+ * unless `fromTemplate` asks for a copy of the database the app has already booted on once
+ * (tests/harness/database-template.ts; made by Jest's global setup, none on MariaDB).
  */
 export type TestDatabase = {
   client: 'sqlite' | 'postgres' | 'mysql';
@@ -20,7 +22,7 @@ const server = (defaultPort: number, defaultUser: string) => ({
   password: process.env.DATABASE_PASSWORD || '',
 });
 
-async function withPostgres<T>(run: (client: any) => Promise<T>): Promise<T> {
+export async function withPostgres<T>(run: (client: any) => Promise<T>): Promise<T> {
   const { Client } = require('pg');
   const client = new Client({ ...server(5432, 'postgres'), database: 'postgres' });
   await client.connect();
@@ -54,11 +56,12 @@ const connectionEnv = (defaultPort: number, defaultUser: string): Record<string,
 
 const uniqueName = () => `porte_voix_test_${process.pid}_${randomBytes(4).toString('hex')}`;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { fromTemplate?: boolean } = {}): Promise<TestDatabase> {
   const requested = process.env.DATABASE_CLIENT;
+  const template = options.fromTemplate ? process.env.PORTE_VOIX_TEST_DB_TEMPLATE : undefined;
   if (requested === 'postgres') {
     const name = uniqueName();
-    await withPostgres((pg) => pg.query(`CREATE DATABASE ${name}`));
+    await withPostgres((pg) => pg.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
     return {
       client: 'postgres',
       env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, ...connectionEnv(5432, 'postgres') },
@@ -78,6 +81,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'porte-voix-test-'));
+  if (template) copyFileSync(template, path.join(dir, 'test.db'));
   return {
     client: 'sqlite',
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'test.db') },

@@ -37,14 +37,36 @@ export type BootOptions = {
   /** Seed the same demo content as `npm run develop`. */
   seedDemo?: boolean;
   env?: Record<string, string>;
+  /**
+   * Boot on a database nothing ever ran on, for what only a first boot does. By default the database is
+   * a copy of one the app booted on once (tests/harness/database-template.ts): the restart path, faster.
+   */
+  freshDatabase?: boolean;
 };
+
+/**
+ * `@strapi/strapi`, through Node's own require where the integration environment gives it
+ * (tests/harness/integration-environment.js): Strapi evaluated once per Jest process, not once per file.
+ */
+export function strapiModule(): typeof import('@strapi/strapi') {
+  const load: NodeRequire = (globalThis as { __nativeRequire?: NodeRequire }).__nativeRequire ?? require;
+  return load('@strapi/strapi');
+}
+
+/**
+ * Puts `process.env` back as it was, in place: Strapi reads this very object (never assign `process.env`).
+ */
+export function restoreProcessEnv(saved: NodeJS.ProcessEnv): void {
+  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+  Object.assign(process.env, saved);
+}
 
 /**
  * Boots the built app (dist/) in-process on a database of its own. `npm test` compiles the app and
  * builds the plugins before Jest starts, so each file pays only for the boot (~4 s on SQLite).
  */
 export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = await createTestDatabase({ fromTemplate: !options.freshDatabase });
   const outboxDir = mkdtempSync(path.join(tmpdir(), 'porte-voix-outbox-'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -63,11 +85,14 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   };
   Object.assign(process.env, env);
 
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({
-    appDir: APP_DIR,
-    distDir: path.join(APP_DIR, 'dist'),
-  }).load();
+  const { createStrapi } = strapiModule();
+  const instance: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') });
+  const strapi: Core.Strapi = await instance.load().catch(async (error: unknown) => {
+    // What a failed boot registered must not stay behind for the next boot in this process.
+    await instance.destroy().catch(() => undefined);
+    await database.drop();
+    throw error;
+  });
   strapi.log.level = process.env.STRAPI_LOG_LEVEL || 'error';
   await strapi.server.mount();
 

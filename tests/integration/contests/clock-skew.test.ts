@@ -2,7 +2,7 @@
  * Claim deadlines are judged by the database's clock, the one all instances share: an instance
  * whose clock runs an hour ahead must not take a prize from a winner who still has half an hour.
  */
-import { skewClock } from '../../harness/clock';
+import { restoreClock, skewClock } from '../../harness/clock';
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 import { createContest, entryBody, QUIET_ENV, setWindow } from './contest-fixtures';
 
@@ -18,7 +18,7 @@ describe('the claim deadline sweep on an instance whose clock runs ahead', () =>
     token = await app.adminToken();
     app.strapi.plugin('email').service('email').send = async () => undefined;
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => restoreClock());
   afterAll(async () => {
     await app?.stop();
   });
@@ -45,7 +45,7 @@ describe('the claim deadline sweep on an instance whose clock runs ahead', () =>
 
     skewClock(HOUR);
     const passedOn = await app.strapi.plugin('contests').service('claims').sweepDeadlines();
-    jest.useRealTimers();
+    restoreClock();
 
     expect(passedOn).toBe(0);
     const after = await app.strapi.db.query(STATE_UID).findOne({ where: { eventDocumentId: contest } });

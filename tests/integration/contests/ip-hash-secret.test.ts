@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 import { createTestDatabase } from '../../harness/database';
-import { bootStrapi } from '../../harness/strapi';
+import { bootStrapi, restoreProcessEnv, strapiModule } from '../../harness/strapi';
 
 const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 const strongSecret = () => randomBytes(32).toString('base64');
@@ -41,7 +41,7 @@ async function bootError(
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  const { createStrapi } = require('@strapi/strapi');
+  const { createStrapi } = strapiModule();
   const strapi = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload });
   strapi.log.level = 'error';
   try {
@@ -51,7 +51,7 @@ async function bootError(
     return (error as Error).message;
   } finally {
     await strapi.destroy().catch(() => undefined);
-    process.env = saved;
+    restoreProcessEnv(saved);
     await database.drop();
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-import { skewClock } from '../../harness/clock';
+import { restoreClock, skewClock } from '../../harness/clock';
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 import { startFakes, type Fakes } from '../../fakes';
 import { createAccount, createPost } from './helpers';
@@ -26,7 +26,7 @@ describe('an instance whose clock is wrong by an hour', () => {
     app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false' } });
     accountId = (await createAccount(app.strapi, fakes, 'mastodon')).id;
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => restoreClock());
   afterAll(async () => {
     await app?.stop();
     await fakes?.stop();
@@ -55,7 +55,7 @@ describe('an instance whose clock is wrong by an hour', () => {
 
     skewClock(HOUR);
     const claimed = await app.strapi.plugin('cross-post').service('dispatcher').runOnce();
-    jest.useRealTimers();
+    restoreClock();
 
     expect(claimed).toBe(0);
     expect(await delivery(app.strapi, held)).toMatchObject({
@@ -71,7 +71,7 @@ describe('an instance whose clock is wrong by an hour', () => {
 
     skewClock(-HOUR);
     const claimed = await app.strapi.plugin('cross-post').service('dispatcher').runOnce();
-    jest.useRealTimers();
+    restoreClock();
 
     expect(claimed).toBe(1);
     expect(await delivery(app.strapi, due)).toMatchObject({ status: 'published', leaseOwner: null });

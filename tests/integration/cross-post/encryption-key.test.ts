@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
 import { createTestDatabase } from '../../harness/database';
+import { restoreProcessEnv, strapiModule } from '../../harness/strapi';
 
 const APP_DIR = path.resolve(__dirname, '../../..');
 const OTHER_SECRETS = [
@@ -45,7 +46,7 @@ async function register(
   }
   let strapi: Core.Strapi | undefined;
   try {
-    const { createStrapi } = require('@strapi/strapi');
+    const { createStrapi } = strapiModule();
     strapi = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload });
     await strapi!.register();
     return null;
@@ -53,7 +54,7 @@ async function register(
     return (error as Error).message;
   } finally {
     await strapi?.destroy().catch(() => undefined);
-    process.env = saved;
+    restoreProcessEnv(saved);
     await database.drop();
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { skewClock } from '../../harness/clock';
+import { restoreClock, skewClock } from '../../harness/clock';
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 import {
   asAdmin,
@@ -52,7 +52,7 @@ describe('counting clicks', () => {
     admin = asAdmin(app, await app.adminToken());
   });
   afterEach(() => {
-    jest.useRealTimers();
+    restoreClock();
   });
   afterAll(async () => {
     await app?.stop();
@@ -226,7 +226,7 @@ describe('counting clicks', () => {
     const tomorrowSalts = await salts();
     expect(tomorrowSalts).toHaveLength(1);
     expect(tomorrowSalts[0].day).not.toBe(todaySalts[0].day);
-    jest.useRealTimers();
+    restoreClock();
     // Back to today: a fresh salt, since the old one is gone for good.
     await visit(app, `/l/${link.code}`, { ip: '198.51.100.99' });
     await flushTraffic(app);
@@ -240,15 +240,15 @@ describe('counting clicks', () => {
     skewClock(-26 * 31 * DAY);
     await visit(app, `/l/${link.code}`, { ip: '198.51.100.61' });
     await flushTraffic(app);
-    jest.useRealTimers();
+    restoreClock();
     skewClock(-100 * DAY);
     await visit(app, `/l/${link.code}`, { ip: '198.51.100.62' });
     await flushTraffic(app);
-    jest.useRealTimers();
+    restoreClock();
     skewClock(-89 * DAY);
     await visit(app, `/l/${link.code}`, { ip: '198.51.100.63' });
     await flushTraffic(app);
-    jest.useRealTimers();
+    restoreClock();
     expect(await clickEvents(app, link.id)).toHaveLength(3);
     expect(await linkDaily(app, link.id)).toHaveLength(3);
 
@@ -270,7 +270,7 @@ describe('counting clicks', () => {
     await visit(app, `/l/${link.code}`, { ip: '198.51.100.72' });
     await visit(app, `/l/${link.code}`, { userAgent: 'Twitterbot/1.0' });
     await flushTraffic(app);
-    jest.useRealTimers();
+    restoreClock();
     const [row] = await linkDaily(app, link.id);
     // As if a batch's daily update had failed after its clicks were stored.
     await app.strapi.db

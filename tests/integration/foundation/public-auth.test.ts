@@ -24,27 +24,6 @@ const send = (app: TestApp, [method, url, body]: [string, string, object?]) =>
   method === 'GET' ? app.http().get(url) : app.http().post(url).send(body);
 
 describe('public sign-up and sign-in routes', () => {
-  // Enabled first: Strapi shares a plugin's route list between the apps of one process.
-  describe('with PORTE_VOIX_PUBLIC_AUTH=true', () => {
-    let app: TestApp;
-    beforeAll(async () => {
-      app = await bootStrapi({ env: { PORTE_VOIX_PUBLIC_AUTH: 'true' } });
-    });
-    afterAll(async () => {
-      await app?.stop();
-      delete process.env.PORTE_VOIX_PUBLIC_AUTH;
-    });
-
-    it('serves them as Strapi does', async () => {
-      const login = await app
-        .http()
-        .post('/api/auth/local')
-        .send({ identifier: 'nobody@example.org', password: 'x' });
-      expect(login.status).toBe(400);
-      expect(login.body.error.message).toMatch(/Invalid identifier or password/);
-    });
-  });
-
   describe('by default', () => {
     let app: TestApp;
     beforeAll(async () => {
@@ -67,6 +46,27 @@ describe('public sign-up and sign-in routes', () => {
       for (const request of AUTH_REQUESTS) await send(app, request);
       expect(await app.strapi.db.query('plugin::users-permissions.user').count({})).toBe(0);
       expect(app.sentEmails()).toEqual([]);
+    });
+  });
+
+  // After an app that closed them: the plugin's route list is shared by every Strapi of the process.
+  describe('with PORTE_VOIX_PUBLIC_AUTH=true, after an app without', () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await bootStrapi({ env: { PORTE_VOIX_PUBLIC_AUTH: 'true' } });
+    });
+    afterAll(async () => {
+      await app?.stop();
+      delete process.env.PORTE_VOIX_PUBLIC_AUTH;
+    });
+
+    it('serves them as Strapi does', async () => {
+      const login = await app
+        .http()
+        .post('/api/auth/local')
+        .send({ identifier: 'nobody@example.org', password: 'x' });
+      expect(login.status).toBe(400);
+      expect(login.body.error.message).toMatch(/Invalid identifier or password/);
     });
   });
 });
