@@ -4,7 +4,9 @@
  * create, colliding slugs get `-2`, an unknown `featured_media` is ignored (the post is created
  * without it, as core does), raw-bytes media uploads that need a Content-Disposition, tags and
  * categories searched by name (`term_exists` on a second create), comments counted in `X-WP-Total`.
- * Core has no rate limit; its 429 here is a host's (Retry-After in seconds).
+ * Core has no rate limit; its 429 here is a host's (Retry-After in seconds). A post created `future`
+ * (or `publish` with a `date_gmt` more than a minute ahead) is held until that date on the fake's
+ * clock, then `publish`; DELETE moves a post to the trash (`?force=true` deletes it).
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -101,7 +103,28 @@ export class WordPressFake extends FakeNetwork {
     return error(500, 'internal_server_error', 'There has been a critical error on this website.');
   }
 
+  /** WordPress's cron publishes a `future` post at its date (on the fake's clock). */
+  private publishDue(article: Article): Article {
+    if (article.status === 'future' && Date.parse(`${article.date_gmt}Z`) <= this.now())
+      article.status = 'publish';
+    return article;
+  }
+
+  /** What the blog holds for later: the posts still `future`, for tests. */
+  scheduledArticles() {
+    return [...this.articles.values()]
+      .map((a) => this.publishDue(a))
+      .filter((a) => a.status === 'future')
+      .map((a) => ({ id: a.id, title: a.title, content: a.content, date_gmt: a.date_gmt }));
+  }
+
+  statusOf(id: string | number): string | undefined {
+    const article = this.articles.get(Number(id));
+    return article && this.publishDue(article).status;
+  }
+
   private articleJson(article: Article, edit: boolean) {
+    this.publishDue(article);
     const link = `${this.baseUrl}/${article.slug}/`;
     return {
       id: article.id,
@@ -152,8 +175,14 @@ export class WordPressFake extends FakeNetwork {
             slug = `${wanted}-${n}`;
           const now = Date.now();
           const scheduled = body.date_gmt ? Date.parse(`${body.date_gmt}Z`) : now;
+          // wp_insert_post: `publish` over a minute ahead is held as `future`; `future` nearer is published.
+          const asked = String(body.status ?? 'draft');
           const status =
-            body.status === 'publish' && scheduled > now + 60_000 ? 'future' : String(body.status ?? 'draft');
+            asked === 'publish' && scheduled > now + 60_000
+              ? 'future'
+              : asked === 'future' && scheduled <= now + 60_000
+                ? 'publish'
+                : asked;
           const article: Article = {
             id: this.nextId++,
             author: user,
@@ -176,6 +205,21 @@ export class WordPressFake extends FakeNetwork {
             headers: { Location: `${this.baseUrl}/wp-json/wp/v2/posts/${article.id}` },
             body: this.articleJson(article, true),
           };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/wp-json\/wp\/v2\/posts\/(\d+)$/,
+        handle: withUser((ctx) => {
+          const article = this.articles.get(Number(ctx.params[0]));
+          if (!article || article.status === 'trash')
+            return error(404, 'rest_post_invalid_id', 'Invalid post ID.');
+          if (ctx.url.searchParams.get('force') === 'true') {
+            this.articles.delete(article.id);
+            return { status: 200, body: { deleted: true, previous: this.articleJson(article, true) } };
+          }
+          article.status = 'trash';
+          return { status: 200, body: this.articleJson(article, true) };
         }),
       },
       {
@@ -202,7 +246,7 @@ export class WordPressFake extends FakeNetwork {
           const found = [...this.articles.values()]
             .filter(
               (a) =>
-                statuses.includes(a.status) &&
+                statuses.includes(this.publishDue(a).status) &&
                 a.createdAt >= after &&
                 (!slug || a.slug === slug) &&
                 this.visibleInLookups(a.createdAt)

@@ -29,6 +29,8 @@ type Video = {
   title: string;
   description: string;
   privacy: string;
+  /** `status.publishAt`: private until then, public after (on the fake's clock). */
+  publishAt?: number;
   createdAt: number;
 };
 
@@ -117,7 +119,14 @@ export class YouTubeFake extends FakeNetwork {
           description: video.description,
         },
       }),
-      ...(/status/.test(parts) && { status: { uploadStatus: 'uploaded', privacyStatus: video.privacy } }),
+      ...(/status/.test(parts) && {
+        status: {
+          uploadStatus: video.publishAt && video.publishAt > this.now() ? 'uploaded' : 'processed',
+          privacyStatus: video.publishAt && video.publishAt <= this.now() ? 'public' : video.privacy,
+          ...(video.publishAt &&
+            video.publishAt > this.now() && { publishAt: new Date(video.publishAt).toISOString() }),
+        },
+      }),
       ...(/statistics/.test(parts) && {
         statistics: {
           viewCount: String(this.grown(video.createdAt, `${video.id}:views`, 30)),
@@ -137,6 +146,9 @@ export class YouTubeFake extends FakeNetwork {
         title: session.metadata.snippet.title,
         description: session.metadata.snippet.description ?? '',
         privacy: session.metadata.status?.privacyStatus ?? 'public',
+        ...(session.metadata.status?.publishAt && {
+          publishAt: Date.parse(session.metadata.status.publishAt),
+        }),
         createdAt: this.now(),
       };
       this.videos.set(video.id, video);
@@ -174,6 +186,16 @@ export class YouTubeFake extends FakeNetwork {
           const tags: string[] = metadata?.snippet?.tags ?? [];
           if (tags.join(',').length > 500)
             return googleError(400, 'invalidTags', 'The request metadata specifies invalid video keywords.');
+          const publishAt = metadata?.status?.publishAt;
+          if (
+            publishAt !== undefined &&
+            (metadata.status.privacyStatus !== 'private' || !(Date.parse(publishAt) > this.now()))
+          )
+            return googleError(
+              400,
+              'invalidPublishAt',
+              'The request metadata specifies an invalid scheduled publishing time.'
+            );
           const total = Number(ctx.headers['x-upload-content-length']);
           if (!Number.isFinite(total) || total <= 0)
             return googleError(400, 'mediaBodyRequired', 'The request does not include the video content.');
@@ -243,6 +265,21 @@ export class YouTubeFake extends FakeNetwork {
             status: 200,
             body: { kind: 'youtube#videoListResponse', items, pageInfo: { totalResults: items.length } },
           };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/youtube\/v3\/videos$/,
+        handle: authed((ctx) => {
+          const video = this.videos.get(ctx.url.searchParams.get('id') ?? '');
+          if (!video || video.account !== ctx.token)
+            return googleError(
+              404,
+              'videoNotFound',
+              'The video that you are trying to delete cannot be found.'
+            );
+          this.videos.delete(video.id);
+          return { status: 204 };
         }),
       },
       {

@@ -5,6 +5,7 @@
  * by name, created when missing). No idempotency key and no rate limit in core: the slug carries the
  * delivery's key, so a post whose answer was lost is found again by it (`findRecent`).
  */
+import { scheduleOnProblems } from './network-scheduling';
 import { z } from 'zod';
 
 import {
@@ -187,13 +188,19 @@ function categoryNames(ctx: ProviderContext): string[] {
 
 function remotePost(data: unknown) {
   const post = postSchema.parse(data);
+  const date = post.date_gmt ? `${post.date_gmt}Z` : undefined;
   return {
     remoteId: String(post.id),
     url: post.link ?? null,
     text: post.content?.raw ?? post.content?.rendered ?? undefined,
-    createdAt: post.date_gmt ? `${post.date_gmt}Z` : undefined,
+    createdAt: date,
+    // `future`: WordPress holds it until its date (its cron publishes it then).
+    ...(post.status === 'future' && date && { scheduledFor: new Date(date).toISOString() }),
   };
 }
+
+/** `date_gmt` as WordPress reads it: UTC, no zone, to the second. */
+const wordpressGmt = (at: Date) => at.toISOString().slice(0, 19);
 
 const wordpress: Provider = {
   network: 'wordpress',
@@ -213,7 +220,10 @@ const wordpress: Provider = {
     { name: 'username', secret: false, required: true },
     { name: 'appPassword', secret: true, required: true },
     { name: 'categories', secret: false, required: false },
+    { name: 'scheduleOn', secret: false, required: false },
   ],
+  // WordPress holds a post as `future` only when its date is over a minute ahead; a margin for clocks.
+  schedulesOnNetwork: { minLeadMs: 5 * 60_000 },
   limits: { textLength: Number.MAX_SAFE_INTEGER, images: 10 },
   idempotencyWindowMs: 0,
   metrics: { batchSize: 1, measures: ['comments'], freshness: 'live', polled: true },
@@ -221,8 +231,11 @@ const wordpress: Provider = {
   metricsNote:
     'Approved comments only (X-WP-Total of the comments of the article). WordPress core counts no views, likes or shares; followers are not counted.',
 
-  async validate(post) {
-    const problems: Problem[] = [...emptyTextProblem(post, 'WordPress')];
+  async validate(post, ctx) {
+    const problems: Problem[] = [
+      ...emptyTextProblem(post, 'WordPress'),
+      ...scheduleOnProblems(ctx.account.credentials),
+    ];
     const title = articleTitle(post);
     if (!title) {
       problems.push({ code: 'no_title', message: 'A WordPress article needs a title: give the post one.' });
@@ -256,7 +269,10 @@ const wordpress: Provider = {
         title,
         content,
         excerpt: excerptOf(post.text),
-        status: 'publish',
+        // Held by the blog until its time (`future`), or published at once.
+        ...(post.publishAt
+          ? { status: 'future', date_gmt: wordpressGmt(post.publishAt) }
+          : { status: 'publish' }),
         slug: articleSlug(title, idempotencyKey),
         ...(categories.length > 0 && { categories }),
         ...(tags.length > 0 && { tags }),
@@ -265,7 +281,20 @@ const wordpress: Provider = {
       { headers: auth(ctx) }
     );
     const created = remotePost(response.data);
-    return { remoteId: created.remoteId, url: created.url };
+    if (post.publishAt && !created.scheduledFor) {
+      // WordPress published it at once (its clock is ahead, or the time too near): it is public.
+      return { remoteId: created.remoteId, url: created.url };
+    }
+    return {
+      remoteId: created.remoteId,
+      url: created.url,
+      ...(created.scheduledFor && { scheduledFor: new Date(created.scheduledFor) }),
+    };
+  },
+
+  async withdraw(remoteId, ctx) {
+    // To the trash, as an editor in wp-admin would: it is never published, and can be restored there.
+    await ctx.http.delete(`${API}/posts/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },
 
   async lookup(remoteId, ctx) {
@@ -274,7 +303,8 @@ const wordpress: Provider = {
       params: { context: 'edit' },
       validateStatus: (s) => s < 300 || s === 404,
     });
-    return response.status === 404 ? null : remotePost(response.data);
+    // A post in the trash is no longer on the blog.
+    return response.status === 404 || response.data?.status === 'trash' ? null : remotePost(response.data);
   },
 
   async findRecent({ since, text, idempotencyKey }, ctx) {

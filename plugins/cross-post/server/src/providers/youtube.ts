@@ -21,6 +21,7 @@ import {
 import { checkBatch, inOrder, ok } from './metrics';
 import { sameText, utf8Length } from './text';
 import { containerFingerprint } from './meta-containers';
+import { scheduleOnProblems } from './network-scheduling';
 import {
   ProviderError,
   type DeliveryMetrics,
@@ -40,7 +41,7 @@ const TAGS_MAX = 500;
 export const UPLOAD = { chunkBytes: 32 * 256 * 1024 };
 const VIDEO_BYTES_MAX = 256 * 1024 ** 3;
 /** What a project gets per day by default, and what the calls cost (youtube/data/determine_quota_cost). */
-export const QUOTA = { daily: 10_000, upload: 1_600, read: 1 };
+export const QUOTA = { daily: 10_000, upload: 1_600, read: 1, delete: 50 };
 const BATCH_SIZE = 50;
 const QUOTA_REASONS = new Set([
   'quotaExceeded',
@@ -62,7 +63,11 @@ const videoSchema = z
       .passthrough()
       .nullish(),
     status: z
-      .object({ uploadStatus: z.string().nullish(), privacyStatus: z.string().nullish() })
+      .object({
+        uploadStatus: z.string().nullish(),
+        privacyStatus: z.string().nullish(),
+        publishAt: z.string().nullish(),
+      })
       .passthrough()
       .nullish(),
   })
@@ -190,12 +195,32 @@ function metadata(post: OutgoingPost, ctx: ProviderContext) {
       categoryId,
       ...(post.language && { defaultLanguage: post.language }),
     },
-    status: { privacyStatus: privacy, selfDeclaredMadeForKids: false },
+    // Scheduled on YouTube: private until `publishAt`, when YouTube makes it public.
+    status: post.publishAt
+      ? { privacyStatus: 'private', publishAt: post.publishAt.toISOString(), selfDeclaredMadeForKids: false }
+      : { privacyStatus: privacy, selfDeclaredMadeForKids: false },
   };
+}
+
+/** The time YouTube still holds the video until (private with `publishAt` ahead), if it does. */
+function heldUntil(video: z.infer<typeof videoSchema>): string | undefined {
+  const at = video.status?.publishAt;
+  return video.status?.privacyStatus === 'private' && at && Date.parse(at) > Date.now()
+    ? new Date(at).toISOString()
+    : undefined;
 }
 
 const watchUrl = (id: string, shorts: boolean) =>
   shorts ? `https://www.youtube.com/shorts/${id}` : `https://www.youtube.com/watch?v=${id}`;
+
+function uploadedResult(video: z.infer<typeof videoSchema>, shorts: boolean) {
+  const held = heldUntil(video);
+  return {
+    remoteId: video.id,
+    url: watchUrl(video.id, shorts),
+    ...(held && { scheduledFor: new Date(held) }),
+  };
+}
 
 /** A session address on the account's API host only: the token goes nowhere else. */
 function sessionUrlOf(location: string | undefined, ctx: ProviderContext): string {
@@ -320,6 +345,13 @@ function validation(post: OutgoingPost, ctx: ProviderContext): { length: number;
       message: `A YouTube post is one video; this post has ${postMedia(post).length} media. Keep the video only.`,
     });
   }
+  problems.push(...scheduleOnProblems(ctx.account.credentials));
+  if (post.publishAt && privacy !== 'public') {
+    problems.push({
+      code: 'schedule_needs_public',
+      message: `YouTube makes a scheduled video public at its time; this account publishes ${privacy} videos: schedule it through the dispatcher (scheduleOn: dispatcher) or make the account public.`,
+    });
+  }
   if (!['public', 'unlisted', 'private'].includes(privacy)) {
     problems.push({
       code: 'invalid_privacy',
@@ -353,7 +385,10 @@ const youtube: Provider = {
     { name: 'privacy', secret: false, required: false },
     { name: 'shorts', secret: false, required: false },
     { name: 'dailyQuota', secret: false, required: false },
+    { name: 'scheduleOn', secret: false, required: false },
   ],
+  // `publishAt` must be ahead when the upload ends: a margin for uploading and processing.
+  schedulesOnNetwork: { minLeadMs: 15 * 60_000 },
   limits: { textLength: DESCRIPTION_MAX_BYTES, images: 1 },
   idempotencyWindowMs: 0,
   metrics: {
@@ -394,7 +429,7 @@ const youtube: Provider = {
     let from = 0;
     if (sessionUrl) {
       const state = await probe(ctx, sessionUrl, data.length);
-      if (state?.video) return { remoteId: state.video.id, url: watchUrl(state.video.id, shorts) };
+      if (state?.video) return uploadedResult(state.video, shorts);
       if (state) from = state.received;
       else {
         // The session expired: the bytes never made a video, so a new upload is safe.
@@ -419,7 +454,13 @@ const youtube: Provider = {
     }
     const { video: uploaded } = await putBytes(ctx, sessionUrl, data, from);
     if (!uploaded) throw new ProviderError('YouTube did not answer the video.', 'unknown');
-    return { remoteId: uploaded.id, url: watchUrl(uploaded.id, shorts) };
+    return uploadedResult(uploaded, shorts);
+  },
+
+  async withdraw(remoteId, ctx) {
+    const { headers } = account(ctx);
+    await ctx.http.delete('/youtube/v3/videos', { headers, params: { id: remoteId } });
+    await spend(ctx, QUOTA.delete);
   },
 
   async lookup(remoteId, ctx) {
@@ -435,6 +476,7 @@ const youtube: Provider = {
           url: watchUrl(found.id, shorts),
           text: found.snippet?.description ?? undefined,
           createdAt: found.snippet?.publishedAt ?? undefined,
+          ...(heldUntil(found) && { scheduledFor: heldUntil(found) }),
         }
       : null;
   },
