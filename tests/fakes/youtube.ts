@@ -46,11 +46,13 @@ export class YouTubeFake extends FakeNetwork {
   readonly sessions = new Map<string, Session>();
   readonly videos = new Map<string, Video>();
   refreshCount = 0;
-  /** The chunk (0-based, per session) answered with a 503 once, as an upload cut in the middle. */
+  /** The chunk (0-based, per session) answered with a 503 (`failChunkTimes` times), as an upload cut in the middle. */
   failChunkAt: number | null = null;
+  failChunkTimes = 1;
 
   protected resetState(): void {
     this.failChunkAt = null;
+    this.failChunkTimes = 1;
     this.expiredTokens.clear();
     this.deadRefreshTokens.clear();
     this.sessions.clear();
@@ -235,7 +237,7 @@ export class YouTubeFake extends FakeNetwork {
           const [from, to] = [Number(chunk[1]), Number(chunk[2])];
           if (from !== session.received || to - from + 1 !== ctx.body.length) return this.partial(session);
           if (this.failChunkAt === session.chunks.length) {
-            this.failChunkAt = null;
+            if (--this.failChunkTimes <= 0) this.failChunkAt = null;
             return this.serverError();
           }
           session.chunks.push(ctx.body);

@@ -36,6 +36,21 @@ export type OutgoingImage = {
   /** Absolute public URL, for networks that fetch media themselves (Facebook). */
   publicUrl?: string;
   load(): Promise<Buffer>;
+  /**
+   * The file read piece by piece, for uploads too large to hold in memory (a video): absent, `load`
+   * is all there is (`mediaSource` wraps it).
+   */
+  open?(): Promise<MediaSource>;
+};
+
+/**
+ * A medium read in ranges: its size, bytes [start, end) (valid until the next read: the source may
+ * reuse one buffer), then closed (a temporary copy removed).
+ */
+export type MediaSource = {
+  size: number;
+  read(start: number, end: number): Promise<Buffer>;
+  close(): Promise<void>;
 };
 
 /** The text already composed for one account (language, variant, hashtags, link with UTM). */

@@ -10,6 +10,7 @@ import axios from 'axios';
 
 import type { NetworkId, OutgoingImage, OutgoingPost } from '../providers';
 import { PLUGIN_ID } from '../plugin-id';
+import { downloadedSource, fileSource } from '../utils/media-source';
 
 const POST_UID = 'api::post.post';
 
@@ -141,6 +142,11 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (isLocal) return readFile(path.join(strapi.dirs.static.public, media.url));
         const { data } = await axios.get(media.url, { responseType: 'arraybuffer', timeout: 15_000 });
         return Buffer.from(data);
+      },
+      open() {
+        return isLocal
+          ? fileSource(path.join(strapi.dirs.static.public, media.url))
+          : downloadedSource(media.url);
       },
     };
   }
