@@ -1,5 +1,11 @@
 /** Sending one claimed delivery: compose, validate, publish with its idempotency key, record the outcome. */
-import { providerFor, type ErrorVerdict, type ProviderAccount } from '../../providers';
+import {
+  providerFor,
+  ProviderError,
+  type ErrorVerdict,
+  type OutgoingPost,
+  type ProviderAccount,
+} from '../../providers';
 import { providerContext } from '../../providers/http';
 import { CONFIRM_AFTER_MS, networkPublishAt } from '../../providers/network-scheduling';
 import { getService } from '../../utils/get-service';
@@ -45,7 +51,20 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
     return d.log(row.id, 'rejected', 'The post was deleted.', startedAt);
   }
   const firstAttemptAt = row.firstAttemptAt ? new Date(row.firstAttemptAt) : startedAt;
-  const outgoing = compose.outgoing(post, account.network, firstAttemptAt);
+  // Images outside the network's rules go as variants made for it; an image that cannot be made to fit
+  // (unreadable, too heavy whatever the quality) fails the delivery at once with what to do.
+  let outgoing: OutgoingPost;
+  try {
+    ({ post: outgoing } = await compose.fitMedia(
+      compose.outgoing(post, account.network, firstAttemptAt),
+      account.network,
+      account.credentials
+    ));
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    await d.settle(row.id, { status: 'failed', failureReason: error.message, nextAttemptAt: null });
+    return d.log(row.id, 'rejected', error.message, startedAt);
+  }
   // Handed to the network to hold until its time (the account schedules there, the time is far enough).
   const publishAt = networkPublishAt(provider, account.credentials, new Date(row.scheduledAt));
   if (publishAt) outgoing.publishAt = publishAt;
