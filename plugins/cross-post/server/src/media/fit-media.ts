@@ -65,9 +65,9 @@ export async function fitMedia(
     fitted.set(image, variant);
     return variant;
   };
-  const images = [];
+  const images: OutgoingImage[] = [];
   for (const image of post.images) images.push(await fit(image));
-  const media = post.media ? [] : undefined;
+  const media: OutgoingImage[] | undefined = post.media ? [] : undefined;
   for (const item of post.media ?? []) media!.push(await fit(item));
   return { post: { ...post, images, ...(media && { media }) }, changes };
 }
