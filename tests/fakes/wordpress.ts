@@ -40,10 +40,17 @@ export class WordPressFake extends FakeNetwork {
   readonly tags = new Map<number, string>();
   readonly media = new Map<number, { filename: string; type: string; size: number; alt: string }>();
   private articles = new Map<number, Article>();
+  /** Readers' comments (approved), by id: listed by `/comments?post=` with `after`, `page`, `per_page`. */
+  private comments = new Map<
+    number,
+    { id: number; post: number; parent: number; author_name: string; content: string; at: number }
+  >();
+  private nextCommentId = 500;
   private nextId = 100;
 
   protected resetState(): void {
     this.revokedPasswords.clear();
+    this.comments.clear();
     this.articles.clear();
     this.media.clear();
     this.tags.clear();
@@ -108,6 +115,23 @@ export class WordPressFake extends FakeNetwork {
     if (article.status === 'future' && Date.parse(`${article.date_gmt}Z`) <= this.now())
       article.status = 'publish';
     return article;
+  }
+
+  /** A reader's approved comment on an article (or under another comment): its id. */
+  addComment(
+    postId: string | number,
+    comment: { text: string; author?: string; parentId?: number; at?: number }
+  ) {
+    const id = this.nextCommentId++;
+    this.comments.set(id, {
+      id,
+      post: Number(postId),
+      parent: comment.parentId ?? 0,
+      author_name: comment.author ?? 'Lecteur',
+      content: comment.text,
+      at: comment.at ?? this.now(),
+    });
+    return id;
   }
 
   /** What the blog holds for later: the posts still `future`, for tests. */
@@ -336,15 +360,45 @@ export class WordPressFake extends FakeNetwork {
         path: /^\/wp-json\/wp\/v2\/comments$/,
         metrics: true,
         handle: (ctx) => {
-          const ids = (ctx.url.searchParams.get('post') ?? '').split(',').filter(Boolean).map(Number);
-          const total = ids.reduce((sum, id) => {
+          const params = ctx.url.searchParams;
+          const ids = (params.get('post') ?? '').split(',').filter(Boolean).map(Number);
+          const perPage = Number(params.get('per_page') ?? 10);
+          if (!(perPage >= 1 && perPage <= 100))
+            return error(400, 'rest_invalid_param', 'Invalid parameter(s): per_page', {
+              params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' },
+            });
+          const page = Number(params.get('page') ?? 1);
+          const after = params.get('after') ? Date.parse(`${params.get('after')!.replace(/Z$/, '')}Z`) : 0;
+          const written = [...this.comments.values()]
+            .filter((c) => ids.includes(c.post) && c.at > after)
+            .sort((a, b) =>
+              params.get('order') === 'asc' ? a.at - b.at || a.id - b.id : b.at - a.at || b.id - a.id
+            );
+          // The count also holds the comments the fake's clock grows (engagement), which are not listed.
+          const grown = ids.reduce((sum, id) => {
             const article = this.articles.get(id);
             return sum + (article ? this.commentsOf(article) : 0);
           }, 0);
+          const total = grown + written.length;
+          const pages = Math.max(1, Math.ceil(written.length / perPage));
+          if (page > pages && written.length > 0)
+            return error(
+              400,
+              'rest_comment_invalid_page_number',
+              'The page number requested is larger than the number of pages available.'
+            );
           return {
             status: 200,
-            headers: { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(Math.ceil(total / 10)) },
-            body: [],
+            headers: { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(pages) },
+            body: written.slice((page - 1) * perPage, page * perPage).map((c) => ({
+              id: c.id,
+              post: c.post,
+              parent: c.parent,
+              author_name: c.author_name,
+              date_gmt: gmt(c.at),
+              content: { rendered: `<p>${c.content}</p>\n` },
+              link: `${this.baseUrl}/?p=${c.post}#comment-${c.id}`,
+            })),
           };
         },
       },

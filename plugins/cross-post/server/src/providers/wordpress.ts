@@ -6,6 +6,7 @@
  * delivery's key, so a post whose answer was lost is found again by it (`findRecent`).
  */
 import { scheduleOnProblems } from './network-scheduling';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { z } from 'zod';
 
 import {
@@ -46,6 +47,32 @@ const postSchema = z
   })
   .passthrough();
 const termSchema = z.object({ id: z.number(), name: z.string() }).passthrough();
+const commentSchema = z
+  .object({
+    id: z.number(),
+    post: z.number(),
+    parent: z.number().nullish(),
+    author_name: z.string().nullish(),
+    author_url: z.string().nullish(),
+    date_gmt: z.string().nullish(),
+    content: z.object({ rendered: z.string().nullish() }).partial().nullish(),
+    link: z.string().nullish(),
+  })
+  .passthrough();
+
+/** A comment's rendered HTML as the text a moderator reads. */
+const htmlToText = (html: string) =>
+  html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#8217;/g, '’')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .trim();
 
 function auth(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['username', 'appPassword']);
@@ -350,21 +377,43 @@ const wordpress: Provider = {
     return { followers: null };
   },
 
-  async fetchReplies({ since, remoteIds }, ctx) {
-    if (remoteIds.length === 0) return { replies: [], cursor: null, more: false };
-    const { data } = await ctx.http.get(`${API}/comments`, {
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  /**
+   * Approved comments under each of our recent articles (per-post.ts), oldest first from `since`,
+   * 100 a page; the page number is the sweep's page token (`X-WP-TotalPages` says whether one follows).
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
+    const sweep = readSweep(cursor, since);
+    const post = currentPost(sweep, remoteIds);
+    if (!post) return { replies: [], ...emptySweep(sweep) };
+    const page = sweep.post === post && sweep.page ? Number(sweep.page) : 1;
+    const response = await ctx.http.get(`${API}/comments`, {
       headers: auth(ctx),
-      params: { post: remoteIds.join(','), after: since.toISOString(), per_page: PER_PAGE, order: 'asc' },
+      params: {
+        post,
+        after: new Date(sweep.since).toISOString(),
+        per_page: PER_PAGE,
+        page,
+        orderby: 'date_gmt',
+        order: 'asc',
+      },
     });
-    const replies = (data as any[]).map((c) => ({
-      remoteId: String(c.id),
-      inReplyTo: c.parent ? String(c.parent) : String(c.post),
-      author: String(c.author_name ?? 'unknown'),
-      text: String(c.content?.rendered ?? ''),
-      createdAt: c.date_gmt ? `${c.date_gmt}Z` : new Date().toISOString(),
-      url: c.link ?? null,
-    }));
-    return { replies, cursor: null, more: replies.length === PER_PAGE };
+    const replies = z
+      .array(commentSchema)
+      .parse(response.data)
+      .map((c) => ({
+        remoteId: String(c.id),
+        inReplyTo: c.parent ? String(c.parent) : String(c.post),
+        author: c.author_name || 'WordPress reader',
+        authorUrl: c.author_url || null,
+        text: htmlToText(c.content?.rendered ?? ''),
+        language: null,
+        createdAt: c.date_gmt ? `${c.date_gmt}Z` : new Date().toISOString(),
+        url: c.link ?? null,
+      }));
+    const pages = Number(headerValue({ response }, 'X-WP-TotalPages')) || 1;
+    return { replies, ...sweepOn(sweep, remoteIds, post, page < pages ? String(page + 1) : null) };
   },
 
   classifyError(error) {
