@@ -18,6 +18,7 @@ import {
 } from './meta-containers';
 import {
   checkPublishingLimit,
+  fetchGraphReplies,
   fetchInsights,
   isGraphMissing,
   refreshLongLivedToken,
@@ -359,9 +360,19 @@ const instagram: Provider = {
     return { followers: Number.isFinite(followers) ? followers : null };
   },
 
-  async fetchReplies() {
-    // Comments are readable (instagram_business_manage_comments) but not collected yet: no inbox for Instagram.
-    return { replies: [], cursor: null, more: false };
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  fetchReplies(query, ctx) {
+    return fetchGraphReplies(
+      {
+        versionPath: `/${VERSION}`,
+        edge: 'comments',
+        headers: account(ctx).headers,
+        profileUrl: (username) => `https://www.instagram.com/${username}/`,
+      },
+      query,
+      ctx
+    );
   },
 
   classifyError(error) {

@@ -8,12 +8,14 @@ import { z } from 'zod';
 import { httpStatus, responseBody } from './common';
 import { parsePublishingLimit, windowFreesAt, type ContainerStatus } from './meta-containers';
 import { checkBatch, ok } from './metrics';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import {
   ProviderError,
   type DeliveryMetrics,
   type MetricCounter,
   type ProviderContext,
   type PublishResult,
+  type RepliesPage,
 } from './types';
 
 /** A Graph "object does not exist" answer (code 100, subcode 33), or a 404. */
@@ -142,4 +144,64 @@ export async function refreshLongLivedToken(
     .passthrough()
     .parse(data);
   return { ...ctx.account.credentials, accessToken: token.access_token };
+}
+
+const replySchema = z
+  .object({
+    id: z.string(),
+    text: z.string().nullish(),
+    username: z.string().nullish(),
+    timestamp: z.string().nullish(),
+    permalink: z.string().nullish(),
+    parent_id: z.string().nullish(),
+    replied_to: z.object({ id: z.string() }).passthrough().nullish(),
+  })
+  .passthrough();
+
+/** Graph's `2026-12-02T10:00:00+0000` as ISO. */
+const graphTime = (value: string | null | undefined) =>
+  value ? new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString() : new Date().toISOString();
+
+/**
+ * Readers' comments (Instagram `/{media}/comments`) or replies (Threads `/{media}/conversation`)
+ * under each of our recent posts (per-post.ts), 50 a page with the `after` cursor. Neither edge reads
+ * from a time: what is older than the sweep's time is left out here, and what was kept is not kept twice.
+ */
+export async function fetchGraphReplies(
+  request: {
+    versionPath: string;
+    edge: 'comments' | 'conversation';
+    headers: Record<string, string>;
+    profileUrl: (username: string) => string;
+  },
+  query: { since: Date; remoteIds: string[]; cursor?: string | null },
+  ctx: ProviderContext
+): Promise<RepliesPage> {
+  const sweep = readSweep(query.cursor, query.since);
+  const post = currentPost(sweep, query.remoteIds);
+  if (!post) return { replies: [], ...emptySweep(sweep) };
+  const { data } = await ctx.http.get(`${request.versionPath}/${encodeURIComponent(post)}/${request.edge}`, {
+    headers: request.headers,
+    params: {
+      fields: 'id,text,username,timestamp,permalink,parent_id,replied_to',
+      limit: 50,
+      ...(sweep.post === post && sweep.page && { after: sweep.page }),
+    },
+  });
+  const replies = z
+    .array(replySchema)
+    .parse(data?.data ?? [])
+    .map((r) => ({
+      remoteId: r.id,
+      inReplyTo: r.parent_id ?? r.replied_to?.id ?? post,
+      author: r.username ?? 'reader',
+      authorUrl: r.username ? request.profileUrl(r.username) : null,
+      text: r.text ?? '',
+      language: null,
+      createdAt: graphTime(r.timestamp),
+      url: r.permalink ?? null,
+    }))
+    .filter((r) => Date.parse(r.createdAt) > sweep.since);
+  const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
+  return { replies, ...sweepOn(sweep, query.remoteIds, post, next || null) };
 }

@@ -17,6 +17,7 @@ import {
 } from './meta-containers';
 import {
   checkPublishingLimit,
+  fetchGraphReplies,
   fetchInsights,
   isGraphMissing,
   refreshLongLivedToken,
@@ -309,9 +310,19 @@ const threads: Provider = {
     return { followers: Number.isFinite(followers) ? followers : null };
   },
 
-  async fetchReplies() {
-    // Replies are readable (threads_read_replies) but not collected yet: no inbox for Threads.
-    return { replies: [], cursor: null, more: false };
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  fetchReplies(query, ctx) {
+    return fetchGraphReplies(
+      {
+        versionPath: `/${VERSION}`,
+        edge: 'conversation',
+        headers: account(ctx).headers,
+        profileUrl: (username) => `https://www.threads.net/@${username}`,
+      },
+      query,
+      ctx
+    );
   },
 
   classifyError(error) {
