@@ -59,6 +59,12 @@ export abstract class MetaContainerFake extends FakeNetwork {
   readonly revokedTokens = new Set<string>();
   readonly containers = new Map<string, Container>();
   readonly posts = new Map<string, MetaPost>();
+  /** Readers' comments (Instagram) or replies (Threads) by post, oldest first: the comments edge's pages. */
+  readonly replies = new Map<
+    string,
+    { id: string; text: string; username: string; at: number; parentId?: string }[]
+  >();
+  private nextReplyId = 18_000_000_000_000_000n;
   /** Status reads a new container answers IN_PROGRESS before FINISHED. */
   processingPolls = 1;
   quotaTotal = 50;
@@ -70,9 +76,25 @@ export abstract class MetaContainerFake extends FakeNetwork {
     this.revokedTokens.clear();
     this.containers.clear();
     this.posts.clear();
+    this.replies.clear();
     this.processingPolls = 1;
     this.quotaTotal = 50;
     this.refreshCount = 0;
+  }
+
+  /** A reader's comment on our post (under another comment with `parentId`): its id. */
+  addReply(postId: string, reply: { text: string; username?: string; parentId?: string }): string {
+    const id = String(this.nextReplyId++);
+    const list = this.replies.get(postId) ?? [];
+    list.push({
+      id,
+      text: reply.text,
+      username: reply.username ?? 'lecteur',
+      at: this.now(),
+      parentId: reply.parentId,
+    });
+    this.replies.set(postId, list);
+    return id;
   }
 
   deletePost(remoteId: string): boolean {
@@ -302,6 +324,42 @@ export abstract class MetaContainerFake extends FakeNetwork {
             .reverse()
             .slice(0, limit);
           return { status: 200, body: { data: posts.map((p) => this.postJson(p)), paging: {} } };
+        }),
+      },
+      {
+        // Instagram `/{media}/comments` (replies to comments carry `parent_id`); Threads
+        // `/{media}/conversation` (every reply, `replied_to`): 50 a page at most, the `after` cursor.
+        method: 'GET',
+        path: new RegExp(`^${v}/(\\d+)/(comments|conversation)$`),
+        handle: authed((ctx) => {
+          const post = this.posts.get(ctx.params[0]);
+          if (!post) return graphFailure(400, 100, 'Object does not exist', { error_subcode: 33 });
+          const limit = Math.min(50, Number(ctx.url.searchParams.get('limit') ?? 25));
+          const all = this.replies.get(post.id) ?? [];
+          const after = ctx.url.searchParams.get('after');
+          const start = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
+          const page = all.slice(start, start + limit);
+          const instagram = this.network === 'instagram';
+          const next =
+            start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
+          return {
+            status: 200,
+            body: {
+              data: page.map((r) => ({
+                id: r.id,
+                text: r.text,
+                username: r.username,
+                timestamp: new Date(r.at).toISOString().replace('Z', '+0000'),
+                ...(instagram
+                  ? r.parentId && { parent_id: r.parentId }
+                  : { replied_to: { id: r.parentId ?? post.id } }),
+              })),
+              paging: {
+                cursors: { after: next ?? '' },
+                ...(next && { next: `${ctx.url.pathname}?after=${next}` }),
+              },
+            },
+          };
         }),
       },
       {

@@ -4,7 +4,9 @@
  * create, colliding slugs get `-2`, an unknown `featured_media` is ignored (the post is created
  * without it, as core does), raw-bytes media uploads that need a Content-Disposition, tags and
  * categories searched by name (`term_exists` on a second create), comments counted in `X-WP-Total`.
- * Core has no rate limit; its 429 here is a host's (Retry-After in seconds).
+ * Core has no rate limit; its 429 here is a host's (Retry-After in seconds). A post created `future`
+ * (or `publish` with a `date_gmt` more than a minute ahead) is held until that date on the fake's
+ * clock, then `publish`; DELETE moves a post to the trash (`?force=true` deletes it).
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -38,10 +40,17 @@ export class WordPressFake extends FakeNetwork {
   readonly tags = new Map<number, string>();
   readonly media = new Map<number, { filename: string; type: string; size: number; alt: string }>();
   private articles = new Map<number, Article>();
+  /** Readers' comments (approved), by id: listed by `/comments?post=` with `after`, `page`, `per_page`. */
+  private comments = new Map<
+    number,
+    { id: number; post: number; parent: number; author_name: string; content: string; at: number }
+  >();
+  private nextCommentId = 500;
   private nextId = 100;
 
   protected resetState(): void {
     this.revokedPasswords.clear();
+    this.comments.clear();
     this.articles.clear();
     this.media.clear();
     this.tags.clear();
@@ -101,7 +110,45 @@ export class WordPressFake extends FakeNetwork {
     return error(500, 'internal_server_error', 'There has been a critical error on this website.');
   }
 
+  /** WordPress's cron publishes a `future` post at its date (on the fake's clock). */
+  private publishDue(article: Article): Article {
+    if (article.status === 'future' && Date.parse(`${article.date_gmt}Z`) <= this.now())
+      article.status = 'publish';
+    return article;
+  }
+
+  /** A reader's approved comment on an article (or under another comment): its id. */
+  addComment(
+    postId: string | number,
+    comment: { text: string; author?: string; parentId?: number; at?: number }
+  ) {
+    const id = this.nextCommentId++;
+    this.comments.set(id, {
+      id,
+      post: Number(postId),
+      parent: comment.parentId ?? 0,
+      author_name: comment.author ?? 'Lecteur',
+      content: comment.text,
+      at: comment.at ?? this.now(),
+    });
+    return id;
+  }
+
+  /** What the blog holds for later: the posts still `future`, for tests. */
+  scheduledArticles() {
+    return [...this.articles.values()]
+      .map((a) => this.publishDue(a))
+      .filter((a) => a.status === 'future')
+      .map((a) => ({ id: a.id, title: a.title, content: a.content, date_gmt: a.date_gmt }));
+  }
+
+  statusOf(id: string | number): string | undefined {
+    const article = this.articles.get(Number(id));
+    return article && this.publishDue(article).status;
+  }
+
   private articleJson(article: Article, edit: boolean) {
+    this.publishDue(article);
     const link = `${this.baseUrl}/${article.slug}/`;
     return {
       id: article.id,
@@ -152,8 +199,14 @@ export class WordPressFake extends FakeNetwork {
             slug = `${wanted}-${n}`;
           const now = Date.now();
           const scheduled = body.date_gmt ? Date.parse(`${body.date_gmt}Z`) : now;
+          // wp_insert_post: `publish` over a minute ahead is held as `future`; `future` nearer is published.
+          const asked = String(body.status ?? 'draft');
           const status =
-            body.status === 'publish' && scheduled > now + 60_000 ? 'future' : String(body.status ?? 'draft');
+            asked === 'publish' && scheduled > now + 60_000
+              ? 'future'
+              : asked === 'future' && scheduled <= now + 60_000
+                ? 'publish'
+                : asked;
           const article: Article = {
             id: this.nextId++,
             author: user,
@@ -176,6 +229,21 @@ export class WordPressFake extends FakeNetwork {
             headers: { Location: `${this.baseUrl}/wp-json/wp/v2/posts/${article.id}` },
             body: this.articleJson(article, true),
           };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/wp-json\/wp\/v2\/posts\/(\d+)$/,
+        handle: withUser((ctx) => {
+          const article = this.articles.get(Number(ctx.params[0]));
+          if (!article || article.status === 'trash')
+            return error(404, 'rest_post_invalid_id', 'Invalid post ID.');
+          if (ctx.url.searchParams.get('force') === 'true') {
+            this.articles.delete(article.id);
+            return { status: 200, body: { deleted: true, previous: this.articleJson(article, true) } };
+          }
+          article.status = 'trash';
+          return { status: 200, body: this.articleJson(article, true) };
         }),
       },
       {
@@ -202,7 +270,7 @@ export class WordPressFake extends FakeNetwork {
           const found = [...this.articles.values()]
             .filter(
               (a) =>
-                statuses.includes(a.status) &&
+                statuses.includes(this.publishDue(a).status) &&
                 a.createdAt >= after &&
                 (!slug || a.slug === slug) &&
                 this.visibleInLookups(a.createdAt)
@@ -292,15 +360,45 @@ export class WordPressFake extends FakeNetwork {
         path: /^\/wp-json\/wp\/v2\/comments$/,
         metrics: true,
         handle: (ctx) => {
-          const ids = (ctx.url.searchParams.get('post') ?? '').split(',').filter(Boolean).map(Number);
-          const total = ids.reduce((sum, id) => {
+          const params = ctx.url.searchParams;
+          const ids = (params.get('post') ?? '').split(',').filter(Boolean).map(Number);
+          const perPage = Number(params.get('per_page') ?? 10);
+          if (!(perPage >= 1 && perPage <= 100))
+            return error(400, 'rest_invalid_param', 'Invalid parameter(s): per_page', {
+              params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' },
+            });
+          const page = Number(params.get('page') ?? 1);
+          const after = params.get('after') ? Date.parse(`${params.get('after')!.replace(/Z$/, '')}Z`) : 0;
+          const written = [...this.comments.values()]
+            .filter((c) => ids.includes(c.post) && c.at > after)
+            .sort((a, b) =>
+              params.get('order') === 'asc' ? a.at - b.at || a.id - b.id : b.at - a.at || b.id - a.id
+            );
+          // The count also holds the comments the fake's clock grows (engagement), which are not listed.
+          const grown = ids.reduce((sum, id) => {
             const article = this.articles.get(id);
             return sum + (article ? this.commentsOf(article) : 0);
           }, 0);
+          const total = grown + written.length;
+          const pages = Math.max(1, Math.ceil(written.length / perPage));
+          if (page > pages && written.length > 0)
+            return error(
+              400,
+              'rest_comment_invalid_page_number',
+              'The page number requested is larger than the number of pages available.'
+            );
           return {
             status: 200,
-            headers: { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(Math.ceil(total / 10)) },
-            body: [],
+            headers: { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(pages) },
+            body: written.slice((page - 1) * perPage, page * perPage).map((c) => ({
+              id: c.id,
+              post: c.post,
+              parent: c.parent,
+              author_name: c.author_name,
+              date_gmt: gmt(c.at),
+              content: { rendered: `<p>${c.content}</p>\n` },
+              link: `${this.baseUrl}/?p=${c.post}#comment-${c.id}`,
+            })),
           };
         },
       },

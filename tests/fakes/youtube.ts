@@ -29,6 +29,8 @@ type Video = {
   title: string;
   description: string;
   privacy: string;
+  /** `status.publishAt`: private until then, public after (on the fake's clock). */
+  publishAt?: number;
   createdAt: number;
 };
 
@@ -44,11 +46,13 @@ export class YouTubeFake extends FakeNetwork {
   readonly sessions = new Map<string, Session>();
   readonly videos = new Map<string, Video>();
   refreshCount = 0;
-  /** The chunk (0-based, per session) answered with a 503 once, as an upload cut in the middle. */
+  /** The chunk (0-based, per session) answered with a 503 (`failChunkTimes` times), as an upload cut in the middle. */
   failChunkAt: number | null = null;
+  failChunkTimes = 1;
 
   protected resetState(): void {
     this.failChunkAt = null;
+    this.failChunkTimes = 1;
     this.expiredTokens.clear();
     this.deadRefreshTokens.clear();
     this.sessions.clear();
@@ -117,7 +121,14 @@ export class YouTubeFake extends FakeNetwork {
           description: video.description,
         },
       }),
-      ...(/status/.test(parts) && { status: { uploadStatus: 'uploaded', privacyStatus: video.privacy } }),
+      ...(/status/.test(parts) && {
+        status: {
+          uploadStatus: video.publishAt && video.publishAt > this.now() ? 'uploaded' : 'processed',
+          privacyStatus: video.publishAt && video.publishAt <= this.now() ? 'public' : video.privacy,
+          ...(video.publishAt &&
+            video.publishAt > this.now() && { publishAt: new Date(video.publishAt).toISOString() }),
+        },
+      }),
       ...(/statistics/.test(parts) && {
         statistics: {
           viewCount: String(this.grown(video.createdAt, `${video.id}:views`, 30)),
@@ -137,6 +148,9 @@ export class YouTubeFake extends FakeNetwork {
         title: session.metadata.snippet.title,
         description: session.metadata.snippet.description ?? '',
         privacy: session.metadata.status?.privacyStatus ?? 'public',
+        ...(session.metadata.status?.publishAt && {
+          publishAt: Date.parse(session.metadata.status.publishAt),
+        }),
         createdAt: this.now(),
       };
       this.videos.set(video.id, video);
@@ -174,6 +188,16 @@ export class YouTubeFake extends FakeNetwork {
           const tags: string[] = metadata?.snippet?.tags ?? [];
           if (tags.join(',').length > 500)
             return googleError(400, 'invalidTags', 'The request metadata specifies invalid video keywords.');
+          const publishAt = metadata?.status?.publishAt;
+          if (
+            publishAt !== undefined &&
+            (metadata.status.privacyStatus !== 'private' || !(Date.parse(publishAt) > this.now()))
+          )
+            return googleError(
+              400,
+              'invalidPublishAt',
+              'The request metadata specifies an invalid scheduled publishing time.'
+            );
           const total = Number(ctx.headers['x-upload-content-length']);
           if (!Number.isFinite(total) || total <= 0)
             return googleError(400, 'mediaBodyRequired', 'The request does not include the video content.');
@@ -213,7 +237,7 @@ export class YouTubeFake extends FakeNetwork {
           const [from, to] = [Number(chunk[1]), Number(chunk[2])];
           if (from !== session.received || to - from + 1 !== ctx.body.length) return this.partial(session);
           if (this.failChunkAt === session.chunks.length) {
-            this.failChunkAt = null;
+            if (--this.failChunkTimes <= 0) this.failChunkAt = null;
             return this.serverError();
           }
           session.chunks.push(ctx.body);
@@ -243,6 +267,21 @@ export class YouTubeFake extends FakeNetwork {
             status: 200,
             body: { kind: 'youtube#videoListResponse', items, pageInfo: { totalResults: items.length } },
           };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/youtube\/v3\/videos$/,
+        handle: authed((ctx) => {
+          const video = this.videos.get(ctx.url.searchParams.get('id') ?? '');
+          if (!video || video.account !== ctx.token)
+            return googleError(
+              404,
+              'videoNotFound',
+              'The video that you are trying to delete cannot be found.'
+            );
+          this.videos.delete(video.id);
+          return { status: 204 };
         }),
       },
       {

@@ -4,8 +4,15 @@
  * the day's quota in units kept on the account and its reset at midnight Pacific, and exactly once
  * across an upload cut in the middle or an answer lost after the last byte.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { providerContext } from '../../../plugins/cross-post/server/src/providers/http';
+import { fileSource } from '../../../plugins/cross-post/server/src/utils/media-source';
 import {
+  CHUNK_RESUMES,
   QUOTA,
   UPLOAD,
   nextQuotaReset,
@@ -193,10 +200,26 @@ describe("the day's quota, in units, kept on the account", () => {
 });
 
 describe('exactly once across an upload cut short', () => {
-  it('resumes a session cut in the middle where YouTube says it stopped: one session, one video', async () => {
+  it('asks the session where it stopped after a chunk is cut (5xx), and goes on from there in the same attempt', async () => {
+    const ctx = contextFor();
+    fake.failChunkAt = 1;
+    await youtube.publish(post('Coupé', [video(700 * KIB)], 'Coupé'), createTid(), {
+      ...ctx,
+      progress: progress(),
+    });
+    const [session] = fake.sessions.values();
+    expect(fake.sessions.size).toBe(1);
+    expect(session.chunks.map((c) => c.length)).toEqual([256 * KIB, 256 * KIB, 188 * KIB]);
+    // Three chunks, the one cut, and the question to the session (`bytes */total`).
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(5);
+    expect(fake.published).toHaveLength(1);
+  });
+
+  it('leaves a session cut too often to the next attempt, which resumes it: one session, one video', async () => {
     const ctx = contextFor();
     const steps = progress();
     fake.failChunkAt = 1;
+    fake.failChunkTimes = CHUNK_RESUMES + 1;
     const first = await verdictOf(
       youtube.publish(post('Coupé', [video(700 * KIB)], 'Coupé'), createTid(), { ...ctx, progress: steps })
     );
@@ -214,21 +237,47 @@ describe('exactly once across an upload cut short', () => {
     expect(unitsSpentToday(ctx.account.state)).toBe(QUOTA.upload);
   });
 
-  it('asks the session for the video when the answer to the last byte was lost, and uploads nothing again', async () => {
+  it('asks the session for the video when the connection dropped after the last byte, and uploads nothing again', async () => {
     const ctx = contextFor();
-    const steps = progress();
     fake.failNext('drop-after-accept');
-    const lost = await verdictOf(
-      youtube.publish(post('Perdu', [video(100 * KIB)], 'Perdu'), createTid(), { ...ctx, progress: steps })
-    );
-    expect(lost.action).toBe('unknown');
-    const again = await youtube.publish(post('Perdu', [video(100 * KIB)], 'Perdu'), createTid(), {
+    const result = await youtube.publish(post('Perdu', [video(100 * KIB)], 'Perdu'), createTid(), {
       ...ctx,
-      progress: steps,
+      progress: progress(),
     });
-    expect(again.remoteId).toBe(fake.published[0].id);
+    expect(result.remoteId).toBe(fake.published[0].id);
     expect(fake.published).toHaveLength(1);
     expect(fake.sessions.size).toBe(1);
+    expect([...fake.sessions.values()][0].chunks).toHaveLength(1);
+  });
+
+  it('streams a video of several MB from its file, one chunk at a time, never loading it whole', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'yt-stream-'));
+    const file = path.join(dir, 'festival.mp4');
+    const bytes = randomBytes(6 * 1024 * KIB + 1234);
+    await writeFile(file, bytes);
+    try {
+      const streamed: OutgoingImage = {
+        filename: 'festival.mp4',
+        mimeType: 'video/mp4',
+        alt: '',
+        size: bytes.length,
+        load: async () => {
+          throw new Error('the whole video was loaded');
+        },
+        open: () => fileSource(file),
+      };
+      await youtube.publish(post('Le film', [streamed], 'Le film'), createTid(), {
+        ...contextFor(),
+        progress: progress(),
+      });
+      const [session] = fake.sessions.values();
+      expect(session.chunks.slice(0, -1).every((c) => c.length === 256 * KIB)).toBe(true);
+      expect(session.chunks).toHaveLength(Math.ceil(bytes.length / (256 * KIB)));
+      expect(Buffer.concat(session.chunks).equals(bytes)).toBe(true);
+      expect(fake.published).toHaveLength(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts a new upload when the saved session expired before any video came of it', async () => {

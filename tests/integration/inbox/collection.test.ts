@@ -3,25 +3,12 @@
  * our post, judged by the rules, with an intent guess; read forward from a cursor (never the history
  * again), page after page within the network's limit, waiting when the network says so.
  */
-import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { useInboxApp } from '../../harness/inbox';
 import { createAccount } from '../cross-post/helpers';
 import { collected, dueNow, inboxOnce, publishedOnMastodon, publishOne, sourceOf, unique } from './helpers';
 
 describe('inbox: collection from the networks', () => {
-  let app: TestApp;
-  let fakes: Fakes;
-  let token: string;
-
-  beforeAll(async () => {
-    fakes = await startFakes();
-    app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false', ...fakeApiBaseUrlsEnv(fakes) } });
-    token = await app.adminToken();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fakes?.stop();
-  });
+  const inbox = useInboxApp();
 
   it('collects a reply under our post and a mention on the account, once, with their thread and author', async () => {
     const {
@@ -30,20 +17,20 @@ describe('inbox: collection from the networks', () => {
       remoteId,
       postDocumentId,
       url,
-    } = await publishedOnMastodon(app.strapi, fakes);
-    const reply = fakes.mastodon.addMention(accessToken, {
+    } = await publishedOnMastodon(inbox.app.strapi, inbox.fakes);
+    const reply = inbox.fakes.mastodon.addMention(accessToken, {
       inReplyTo: remoteId,
       text: 'Quand ouvrent les inscriptions ?',
       acct: 'alice@example.social',
       language: 'fr',
     });
-    fakes.mastodon.addMention(accessToken, {
+    inbox.fakes.mastodon.addMention(accessToken, {
       text: 'Bravo @porte_voix, super initiative',
       acct: 'bob@example.social',
     });
 
-    await inboxOnce(app.strapi);
-    const rows = await collected(app.strapi, { sourceAccountId: account.id });
+    await inboxOnce(inbox.app.strapi);
+    const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
     expect(rows).toHaveLength(2);
     const question = rows.find((row: any) => row.remoteId === reply.statusId);
     expect(question).toMatchObject({
@@ -66,15 +53,15 @@ describe('inbox: collection from the networks', () => {
     expect(mention).toMatchObject({ targetKey: `account:${account.id}`, intent: 'praise', priority: 1 });
 
     // The next read starts after what was kept: nothing is stored twice, nothing old is read again.
-    await dueNow(app.strapi, account.id);
-    fakes.mastodon.requests.length = 0;
-    const next = fakes.mastodon.addMention(accessToken, {
+    await dueNow(inbox.app.strapi, account.id);
+    inbox.fakes.mastodon.requests.length = 0;
+    const next = inbox.fakes.mastodon.addMention(accessToken, {
       inReplyTo: reply.statusId,
       text: 'Moi aussi je voudrais savoir',
       acct: 'carol@example.social',
     });
-    await inboxOnce(app.strapi);
-    const after = await collected(app.strapi, { sourceAccountId: account.id });
+    await inboxOnce(inbox.app.strapi);
+    const after = await collected(inbox.app.strapi, { sourceAccountId: account.id });
     expect(after).toHaveLength(3);
     const threaded = after.find((row: any) => row.remoteId === next.statusId);
     // A reply to a reply sits in the thread of the reply it answers, under our post.
@@ -83,65 +70,73 @@ describe('inbox: collection from the networks', () => {
       threadId: question.documentId,
       targetKey: `post:${postDocumentId}`,
     });
-    const reads = fakes.mastodon.requests.filter((r) => r.path === '/api/v1/notifications');
+    const reads = inbox.fakes.mastodon.requests.filter((r) => r.path === '/api/v1/notifications');
     expect(reads).toHaveLength(1);
     expect(new URLSearchParams(reads[0].query).get('min_id')).toBeTruthy();
   });
 
   it('reads a backlog page by page within Mastodon’s 80 per page, from the cursor on', async () => {
-    const { account, token: accessToken, remoteId } = await publishedOnMastodon(app.strapi, fakes);
-    fakes.mastodon.addMention(accessToken, { inReplyTo: remoteId, text: 'Premier' });
-    await inboxOnce(app.strapi);
+    const {
+      account,
+      token: accessToken,
+      remoteId,
+    } = await publishedOnMastodon(inbox.app.strapi, inbox.fakes);
+    inbox.fakes.mastodon.addMention(accessToken, { inReplyTo: remoteId, text: 'Premier' });
+    await inboxOnce(inbox.app.strapi);
     for (let i = 0; i < 170; i++)
-      fakes.mastodon.addMention(accessToken, {
+      inbox.fakes.mastodon.addMention(accessToken, {
         inReplyTo: remoteId,
         text: `Réponse numéro ${i}`,
         acct: `r${i}@example.social`,
       });
-    await dueNow(app.strapi, account.id);
-    fakes.mastodon.requests.length = 0;
-    await inboxOnce(app.strapi);
+    await dueNow(inbox.app.strapi, account.id);
+    inbox.fakes.mastodon.requests.length = 0;
+    await inboxOnce(inbox.app.strapi);
 
-    expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(171);
-    const reads = fakes.mastodon.requests.filter((r) => r.path === '/api/v1/notifications');
+    expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(171);
+    const reads = inbox.fakes.mastodon.requests.filter((r) => r.path === '/api/v1/notifications');
     expect(reads).toHaveLength(3);
     const cursors = reads.map((r) => new URLSearchParams(r.query).get('min_id'));
     expect(new Set(cursors).size).toBe(3);
     for (const r of reads) expect(Number(new URLSearchParams(r.query).get('limit'))).toBeLessThanOrEqual(80);
-    expect((await sourceOf(app.strapi, account.id)).collectedCount).toBe(171);
+    expect((await sourceOf(inbox.app.strapi, account.id)).collectedCount).toBe(171);
   });
 
   it('waits for the time Mastodon names after a 429, and reads nothing meanwhile', async () => {
-    const { account, token: accessToken, remoteId } = await publishedOnMastodon(app.strapi, fakes);
-    fakes.mastodon.addMention(accessToken, { inReplyTo: remoteId, text: 'Avant la limite' });
-    fakes.mastodon.configure({ rateLimitWaitMs: 10 * 60_000 }).failNextRead('rate-limit');
-    await inboxOnce(app.strapi);
-    expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
-    const source = await sourceOf(app.strapi, account.id);
+    const {
+      account,
+      token: accessToken,
+      remoteId,
+    } = await publishedOnMastodon(inbox.app.strapi, inbox.fakes);
+    inbox.fakes.mastodon.addMention(accessToken, { inReplyTo: remoteId, text: 'Avant la limite' });
+    inbox.fakes.mastodon.configure({ rateLimitWaitMs: 10 * 60_000 }).failNextRead('rate-limit');
+    await inboxOnce(inbox.app.strapi);
+    expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
+    const source = await sourceOf(inbox.app.strapi, account.id);
     expect(source.lastError).toMatch(/rate_limited/);
     expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 8 * 60_000);
 
-    fakes.mastodon.requests.length = 0;
-    await inboxOnce(app.strapi);
-    expect(fakes.mastodon.requests.filter((r) => r.path === '/api/v1/notifications')).toHaveLength(0);
-    fakes.mastodon.configure({ rateLimitWaitMs: 1000 });
+    inbox.fakes.mastodon.requests.length = 0;
+    await inboxOnce(inbox.app.strapi);
+    expect(inbox.fakes.mastodon.requests.filter((r) => r.path === '/api/v1/notifications')).toHaveLength(0);
+    inbox.fakes.mastodon.configure({ rateLimitWaitMs: 1000 });
   });
 
   it('reads Telegram replies from the confirmed offset: each update once', async () => {
     const bot = `${Math.floor(Math.random() * 1e9)}:${unique('bot')}`;
-    const account = await createAccount(app.strapi, fakes, 'telegram', {
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'telegram', {
       name: unique('Telegram'),
       credentials: { botToken: bot, chatId: '@porte_voix' },
     });
-    const { remoteId, postDocumentId } = await publishOne(app.strapi, account.id);
+    const { remoteId, postDocumentId } = await publishOne(inbox.app.strapi, account.id);
     const messageId = Number(remoteId.split(':')[1]);
-    fakes.telegram.addReply(bot, {
+    inbox.fakes.telegram.addReply(bot, {
       toMessageId: messageId,
       text: 'Toujours pas reçu mon colis, c’est inadmissible',
       from: 'dominique',
     });
-    await inboxOnce(app.strapi);
-    const rows = await collected(app.strapi, { sourceAccountId: account.id });
+    await inboxOnce(inbox.app.strapi);
+    const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       sourceNetwork: 'telegram',
@@ -151,16 +146,16 @@ describe('inbox: collection from the networks', () => {
       intent: 'complaint',
     });
 
-    await dueNow(app.strapi, account.id);
-    fakes.telegram.requests.length = 0;
-    fakes.telegram.addReply(bot, {
+    await dueNow(inbox.app.strapi, account.id);
+    inbox.fakes.telegram.requests.length = 0;
+    inbox.fakes.telegram.addReply(bot, {
       toMessageId: messageId,
       text: 'Merci pour la réponse rapide',
       from: 'eve',
     });
-    await inboxOnce(app.strapi);
-    expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(2);
-    const read = fakes.telegram.requests.find((r) => r.path.endsWith('/getUpdates'));
+    await inboxOnce(inbox.app.strapi);
+    expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(2);
+    const read = inbox.fakes.telegram.requests.find((r) => r.path.endsWith('/getUpdates'));
     expect(Number(new URLSearchParams(read!.query).get('offset'))).toBeGreaterThan(0);
   });
 
@@ -170,19 +165,19 @@ describe('inbox: collection from the networks', () => {
       token: accessToken,
       remoteId,
       postDocumentId,
-    } = await publishedOnMastodon(app.strapi, fakes);
-    fakes.mastodon.addMention(accessToken, {
+    } = await publishedOnMastodon(inbox.app.strapi, inbox.fakes);
+    inbox.fakes.mastodon.addMention(accessToken, {
       inReplyTo: remoteId,
       text: 'Une photo sympa',
       acct: 'f@example.social',
     });
-    fakes.mastodon.addMention(accessToken, {
+    inbox.fakes.mastodon.addMention(accessToken, {
       inReplyTo: remoteId,
       text: 'Where can I buy tickets?',
       acct: 'g@example.social',
     });
-    await inboxOnce(app.strapi);
-    const as = (url: string) => app.http().get(url).set('Authorization', `Bearer ${token}`);
+    await inboxOnce(inbox.app.strapi);
+    const as = (url: string) => inbox.admin('get', url);
 
     const list = await as(
       `/moderation/comments?status=all&source=mastodon&target=post:${postDocumentId}&sort=priority`
@@ -204,7 +199,7 @@ describe('inbox: collection from the networks', () => {
     expect(bad.status).toBe(400);
 
     // Readers of our site never see what was written on a network.
-    const publicList = await app.http().get(`/api/moderation/comments?target=post:${postDocumentId}`);
+    const publicList = await inbox.app.http().get(`/api/moderation/comments?target=post:${postDocumentId}`);
     expect(publicList.body.data ?? []).toHaveLength(0);
   });
 });

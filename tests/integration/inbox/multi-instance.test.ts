@@ -5,8 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
-import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { useInboxApp } from '../../harness/inbox';
 import { createAccount, startInstance, stopInstance, waitFor } from '../cross-post/helpers';
 import { publishedOnMastodon, publishOne, unique } from './helpers';
 
@@ -17,50 +16,45 @@ const REPLIES_PER_ACCOUNT = 120;
 const BLUESKY_REPLIES = 250;
 
 (onServer ? describe : describe.skip)('inbox: two instances on one database server', () => {
-  let app: TestApp;
-  let fakes: Fakes;
-  let second: ChildProcess | undefined;
-
-  beforeAll(async () => {
-    fakes = await startFakes();
-    fakes.mastodon.configure({ latencyMs: 20 });
-    fakes.bluesky.configure({ latencyMs: 20 });
-    app = await bootStrapi({ env: { ...fakeApiBaseUrlsEnv(fakes), CROSS_POST_DISPATCHER: 'false' } });
+  const inbox = useInboxApp({
+    configureFakes: (fakes) => {
+      fakes.mastodon.configure({ latencyMs: 20 });
+      fakes.bluesky.configure({ latencyMs: 20 });
+    },
   });
+  let second: ChildProcess | undefined;
   afterAll(async () => {
-    await app?.strapi.plugin('moderation').service('inbox').stop();
+    await inbox.app?.strapi.plugin('moderation').service('inbox').stop();
     await stopInstance(second);
-    await app?.stop();
-    await fakes?.stop();
   });
 
   it('reads each page once and stores each reply once, with both instances ticking', async () => {
     const accounts = [];
     for (let n = 0; n < ACCOUNTS; n++) {
-      const published = await publishedOnMastodon(app.strapi, fakes, unique(`multi-${n}`));
+      const published = await publishedOnMastodon(inbox.app.strapi, inbox.fakes, unique(`multi-${n}`));
       // The inbox starts after the notifications the account had before (the fake numbers them
       // across accounts: a mention elsewhere keeps each account's starting cursor its own).
-      const before = fakes.mastodon.addMention(unique('elsewhere'), { text: 'ailleurs' });
-      await app.strapi
+      const before = inbox.fakes.mastodon.addMention(unique('elsewhere'), { text: 'ailleurs' });
+      await inbox.app.strapi
         .plugin('cross-post')
         .service('replies')
         .confirm(published.account.id, before.notificationId);
       for (let i = 0; i < REPLIES_PER_ACCOUNT; i++)
-        fakes.mastodon.addMention(published.token, {
+        inbox.fakes.mastodon.addMention(published.token, {
           inReplyTo: published.remoteId,
           text: `Réponse ${n}-${i}`,
           acct: `reader${i}@example.social`,
         });
       accounts.push(published);
     }
-    fakes.mastodon.requests.length = 0;
+    inbox.fakes.mastodon.requests.length = 0;
 
-    const inbox = app.strapi.plugin('moderation').service('inbox');
+    const collector = inbox.app.strapi.plugin('moderation').service('inbox');
     second = await startInstance({ CROSS_POST_DISPATCHER: 'false', MODERATION_INBOX_TICK_SECONDS: '1' });
     process.env.MODERATION_INBOX_TICK_SECONDS = '1';
-    inbox.start();
+    collector.start();
 
-    const comments = app.strapi.query('plugin::moderation.comment' as any);
+    const comments = inbox.app.strapi.query('plugin::moderation.comment' as any);
     const ids = accounts.map((a) => a.account.id);
     await waitFor(
       () => comments.count({ where: { sourceAccountId: { $in: ids } } }),
@@ -69,7 +63,7 @@ const BLUESKY_REPLIES = 250;
     );
     // Room for a second, mistaken read to happen.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    await inbox.stop();
+    await collector.stop();
     process.env.MODERATION_INBOX_TICK_SECONDS = '0';
 
     expect(await comments.count({ where: { sourceAccountId: { $in: ids } } })).toBe(
@@ -77,14 +71,14 @@ const BLUESKY_REPLIES = 250;
     );
     // Each cursor of each account was read once: the global notification ids make a cursor unique
     // to one account, so a repeated min_id is an account read twice from the same place.
-    const firstReads = fakes.mastodon.requests
+    const firstReads = inbox.fakes.mastodon.requests
       .filter((r) => r.path === '/api/v1/notifications')
       .map((r) => new URLSearchParams(r.query).get('min_id'));
     const repeated = firstReads.filter((cursor, i) => firstReads.indexOf(cursor) !== i);
     // A cursor read again after the account's next poll (nothing new) is fine; a page of replies is not.
     const lastCursors = new Set(
       (
-        await app.strapi.query('plugin::cross-post.social-account' as any).findMany({
+        await inbox.app.strapi.query('plugin::cross-post.social-account' as any).findMany({
           where: { id: { $in: ids } },
           select: ['repliesCursor'],
         })
@@ -92,7 +86,7 @@ const BLUESKY_REPLIES = 250;
     );
     expect(repeated.filter((cursor) => !lastCursors.has(cursor))).toEqual([]);
     // Each account counted exactly its own replies.
-    const sources = await app.strapi
+    const sources = await inbox.app.strapi
       .query('plugin::moderation.inbox-source' as any)
       .findMany({ where: { accountId: { $in: ids } } });
     expect(sources.every((s: any) => s.collectedCount === REPLIES_PER_ACCOUNT)).toBe(true);
@@ -102,27 +96,27 @@ const BLUESKY_REPLIES = 250;
     const accounts = [];
     for (let n = 0; n < 4; n++) {
       const identifier = `${unique('mb')}-${n}.bsky.social`;
-      const account = await createAccount(app.strapi, fakes, 'bluesky', {
+      const account = await createAccount(inbox.app.strapi, inbox.fakes, 'bluesky', {
         name: unique('Bluesky'),
         credentials: { identifier, appPassword: 'app-password' },
       });
-      const { remoteId } = await publishOne(app.strapi, account.id);
+      const { remoteId } = await publishOne(inbox.app.strapi, account.id);
       for (let i = 0; i < BLUESKY_REPLIES; i++)
-        fakes.bluesky.addReply(identifier, {
+        inbox.fakes.bluesky.addReply(identifier, {
           parentUri: remoteId,
           text: `Réponse ${n}-${i}`,
           handle: `r${i}.bsky.social`,
         });
       accounts.push(account);
     }
-    fakes.bluesky.requests.length = 0;
+    inbox.fakes.bluesky.requests.length = 0;
 
-    const inbox = app.strapi.plugin('moderation').service('inbox');
+    const collector = inbox.app.strapi.plugin('moderation').service('inbox');
     second ??= await startInstance({ CROSS_POST_DISPATCHER: 'false', MODERATION_INBOX_TICK_SECONDS: '1' });
     process.env.MODERATION_INBOX_TICK_SECONDS = '1';
-    inbox.start();
+    collector.start();
 
-    const comments = app.strapi.query('plugin::moderation.comment' as any);
+    const comments = inbox.app.strapi.query('plugin::moderation.comment' as any);
     const ids = accounts.map((a) => a.id);
     await waitFor(
       () => comments.count({ where: { sourceAccountId: { $in: ids } } }),
@@ -130,20 +124,20 @@ const BLUESKY_REPLIES = 250;
       90_000
     );
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    await inbox.stop();
+    await collector.stop();
     process.env.MODERATION_INBOX_TICK_SECONDS = '0';
 
     expect(await comments.count({ where: { sourceAccountId: { $in: ids } } })).toBe(
       accounts.length * BLUESKY_REPLIES
     );
     // A page below the top is named by its token: read twice, it would be two instances on one account.
-    const pageTokens = fakes.bluesky.requests
+    const pageTokens = inbox.fakes.bluesky.requests
       .filter((r) => r.path === '/xrpc/app.bsky.notification.listNotifications')
       .map((r) => new URLSearchParams(r.query).get('cursor'))
       .filter(Boolean);
     expect(pageTokens.length).toBeGreaterThan(0);
     expect(pageTokens.filter((token, i) => pageTokens.indexOf(token) !== i)).toEqual([]);
-    const sources = await app.strapi
+    const sources = await inbox.app.strapi
       .query('plugin::moderation.inbox-source' as any)
       .findMany({ where: { accountId: { $in: ids } } });
     expect(sources.every((s: any) => s.collectedCount === BLUESKY_REPLIES)).toBe(true);

@@ -4,70 +4,55 @@
  * the time the network named; answered as the account under the right parent, exactly once; our own
  * Bluesky answer deleted, a reply on X hidden.
  */
-import { randomBytes } from 'node:crypto';
-
-import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { useInboxApp } from '../../harness/inbox';
 import { createAccount } from '../cross-post/helpers';
 import { collected, dueNow, inboxOnce, publishOne, sourceOf, unique } from './helpers';
 
 describe('inbox: Bluesky and X', () => {
-  let app: TestApp;
-  let fakes: Fakes;
-  let token: string;
+  const inbox = useInboxApp();
 
-  beforeAll(async () => {
-    fakes = await startFakes();
-    app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false', ...fakeApiBaseUrlsEnv(fakes) } });
-    token = await app.adminToken();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fakes?.stop();
-  });
-
-  const key = () => `answer-${randomBytes(6).toString('hex')}`;
-  const admin = (method: 'get' | 'post' | 'delete', url: string, body?: object) => {
-    const request = app.http()[method](url).set('Authorization', `Bearer ${token}`);
-    return body ? request.send(body) : request;
-  };
+  const admin = inbox.admin;
 
   async function publishedOnBluesky() {
     const identifier = `${unique('pv')}.bsky.social`;
-    const account = await createAccount(app.strapi, fakes, 'bluesky', {
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'bluesky', {
       name: unique('Bluesky'),
       credentials: { identifier, appPassword: 'app-password' },
     });
-    return { ...(await publishOne(app.strapi, account.id)), account, identifier };
+    return { ...(await publishOne(inbox.app.strapi, account.id)), account, identifier };
   }
 
   async function publishedOnX() {
     const accessToken = unique('x-token');
-    const account = await createAccount(app.strapi, fakes, 'x', {
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'x', {
       name: unique('X'),
       credentials: { accessToken, refreshToken: unique('x-refresh'), clientId: 'client' },
     });
-    return { ...(await publishOne(app.strapi, account.id)), account, accessToken };
+    return { ...(await publishOne(inbox.app.strapi, account.id)), account, accessToken };
   }
 
   const notificationReads = () =>
-    fakes.bluesky.requests.filter((r) => r.path === '/xrpc/app.bsky.notification.listNotifications');
-  const mentionReads = () => fakes.x.requests.filter((r) => /^\/2\/users\/[^/]+\/mentions$/.test(r.path));
+    inbox.fakes.bluesky.requests.filter((r) => r.path === '/xrpc/app.bsky.notification.listNotifications');
+  const mentionReads = () =>
+    inbox.fakes.x.requests.filter((r) => /^\/2\/users\/[^/]+\/mentions$/.test(r.path));
 
   describe('Bluesky', () => {
     it('collects replies and mentions once, with thread, author and link; likes are not inbox items', async () => {
       const { account, identifier, remoteId, postDocumentId } = await publishedOnBluesky();
-      const question = fakes.bluesky.addReply(identifier, {
+      const question = inbox.fakes.bluesky.addReply(identifier, {
         parentUri: remoteId,
         text: 'Est-ce que c’est gratuit ?',
         handle: 'alice.bsky.social',
         langs: ['fr'],
       });
-      fakes.bluesky.addReply(identifier, { text: 'Merci @porte-voix, génial', handle: 'bob.bsky.social' });
-      fakes.bluesky.addLike(identifier, remoteId);
+      inbox.fakes.bluesky.addReply(identifier, {
+        text: 'Merci @porte-voix, génial',
+        handle: 'bob.bsky.social',
+      });
+      inbox.fakes.bluesky.addLike(identifier, remoteId);
 
-      await inboxOnce(app.strapi);
-      const rows = await collected(app.strapi, { sourceAccountId: account.id });
+      await inboxOnce(inbox.app.strapi);
+      const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
       expect(rows).toHaveLength(2);
       expect(rows.find((row: any) => row.remoteId === question)).toMatchObject({
         sourceNetwork: 'bluesky',
@@ -84,69 +69,69 @@ describe('inbox: Bluesky and X', () => {
       });
 
       // Read again: nothing new, nothing stored twice.
-      await dueNow(app.strapi, account.id);
-      await inboxOnce(app.strapi);
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(2);
+      await dueNow(inbox.app.strapi, account.id);
+      await inboxOnce(inbox.app.strapi);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(2);
     });
 
     it('reads a backlog 100 a page down to the last one kept, carries a cut-short read on, and never skips', async () => {
       const { account, identifier, remoteId } = await publishedOnBluesky();
       for (let i = 0; i < 600; i++)
-        fakes.bluesky.addReply(identifier, {
+        inbox.fakes.bluesky.addReply(identifier, {
           parentUri: remoteId,
           text: `Réponse ${i}`,
           handle: `r${i}.bsky.social`,
         });
-      fakes.bluesky.requests.length = 0;
-      await inboxOnce(app.strapi);
+      inbox.fakes.bluesky.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
       // Five pages a round: 500 now, from the top down.
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(500);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(500);
       expect(notificationReads()).toHaveLength(5);
       for (const read of notificationReads())
         expect(Number(new URLSearchParams(read.query).get('limit'))).toBeLessThanOrEqual(100);
 
       // Newer replies meanwhile: the cut-short read first carries on down, then the next one reads them.
-      fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Arrivée pendant la lecture' });
-      await dueNow(app.strapi, account.id);
-      fakes.bluesky.requests.length = 0;
-      await inboxOnce(app.strapi);
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(600);
+      inbox.fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Arrivée pendant la lecture' });
+      await dueNow(inbox.app.strapi, account.id);
+      inbox.fakes.bluesky.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(600);
       expect(new URLSearchParams(notificationReads()[0].query).get('cursor')).toBeTruthy();
 
-      await dueNow(app.strapi, account.id);
-      await inboxOnce(app.strapi);
-      const all = await collected(app.strapi, { sourceAccountId: account.id });
+      await dueNow(inbox.app.strapi, account.id);
+      await inboxOnce(inbox.app.strapi);
+      const all = await collected(inbox.app.strapi, { sourceAccountId: account.id });
       expect(all).toHaveLength(601);
       expect(new Set(all.map((row: any) => row.remoteId)).size).toBe(601);
-      expect((await sourceOf(app.strapi, account.id)).collectedCount).toBe(601);
+      expect((await sourceOf(inbox.app.strapi, account.id)).collectedCount).toBe(601);
     });
 
     it('waits for the time Bluesky names after a 429, and reads nothing meanwhile', async () => {
       const { account, identifier, remoteId } = await publishedOnBluesky();
-      fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Avant la limite' });
-      fakes.bluesky.configure({ rateLimitWaitMs: 10 * 60_000 }).failNextRead('rate-limit');
-      await inboxOnce(app.strapi);
-      fakes.bluesky.configure({ rateLimitWaitMs: 1000 });
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
-      const source = await sourceOf(app.strapi, account.id);
+      inbox.fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Avant la limite' });
+      inbox.fakes.bluesky.configure({ rateLimitWaitMs: 10 * 60_000 }).failNextRead('rate-limit');
+      await inboxOnce(inbox.app.strapi);
+      inbox.fakes.bluesky.configure({ rateLimitWaitMs: 1000 });
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
+      const source = await sourceOf(inbox.app.strapi, account.id);
       expect(source.lastError).toMatch(/rate_limited/);
       expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 8 * 60_000);
-      fakes.bluesky.requests.length = 0;
-      await inboxOnce(app.strapi);
+      inbox.fakes.bluesky.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
       expect(notificationReads()).toHaveLength(0);
     });
 
     it('answers under the reader’s reply in our thread, once, likes it, hides replies in our thread and deletes our answer', async () => {
       const { identifier, remoteId } = await publishedOnBluesky();
-      const first = fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Top !' });
-      const second = fakes.bluesky.addReply(identifier, {
+      const first = inbox.fakes.bluesky.addReply(identifier, { parentUri: remoteId, text: 'Top !' });
+      const second = inbox.fakes.bluesky.addReply(identifier, {
         parentUri: first,
         text: 'Et pour les enfants, c’est ouvert ?',
         handle: 'claire.bsky.social',
       });
-      await inboxOnce(app.strapi);
-      const [row] = await collected(app.strapi, { remoteId: second });
-      const body = { text: 'Oui, dès 6 ans !', idempotencyKey: key() };
+      await inboxOnce(inbox.app.strapi);
+      const [row] = await collected(inbox.app.strapi, { remoteId: second });
+      const body = { text: 'Oui, dès 6 ans !', idempotencyKey: inbox.answerKey() };
       const [a, b] = await Promise.all([
         admin('post', `/moderation/comments/${row.documentId}/reply`, body),
         admin('post', `/moderation/comments/${row.documentId}/reply`, body),
@@ -155,45 +140,45 @@ describe('inbox: Bluesky and X', () => {
       const again = await admin('post', `/moderation/comments/${row.documentId}/reply`, body);
       expect(again.body.data).toMatchObject({ status: 'sent', inReplyTo: second });
 
-      const answers = fakes.bluesky.published.filter((p) => p.inReplyTo === second);
+      const answers = inbox.fakes.bluesky.published.filter((p) => p.inReplyTo === second);
       expect(answers).toHaveLength(1);
-      const record = fakes.bluesky.recordAt(answers[0].id);
+      const record = inbox.fakes.bluesky.recordAt(answers[0].id);
       // Threaded: the parent is the reader's reply, the root our post.
       expect(record.reply.parent.uri).toBe(second);
       expect(record.reply.root.uri).toBe(remoteId);
       expect(record.text).toBe('Oui, dès 6 ans !');
-      expect((await collected(app.strapi, { remoteId: second }))[0].firstResponseAt).toBeTruthy();
+      expect((await collected(inbox.app.strapi, { remoteId: second }))[0].firstResponseAt).toBeTruthy();
       expect((await admin('post', `/moderation/comments/${row.documentId}/like`)).status).toBe(200);
-      expect(fakes.bluesky.liked.has(second)).toBe(true);
+      expect(inbox.fakes.bluesky.liked.has(second)).toBe(true);
 
       // Hidden in the thread our post started (its threadgate); a mention outside our threads cannot be.
-      const [firstRow] = await collected(app.strapi, { remoteId: first });
+      const [firstRow] = await collected(inbox.app.strapi, { remoteId: first });
       expect((await admin('post', `/moderation/comments/${firstRow.documentId}/hide`)).status).toBe(200);
-      expect(fakes.bluesky.hiddenReplies(remoteId)).toEqual([first]);
+      expect(inbox.fakes.bluesky.hiddenReplies(remoteId)).toEqual([first]);
       expect((await admin('post', `/moderation/comments/${row.documentId}/hide`)).status).toBe(200);
-      expect(fakes.bluesky.hiddenReplies(remoteId)).toEqual([first, second]);
+      expect(inbox.fakes.bluesky.hiddenReplies(remoteId)).toEqual([first, second]);
 
       const deleted = await admin(
         'delete',
         `/moderation/comments/${row.documentId}/replies/${again.body.data.id}`
       );
       expect(deleted.status).toBe(200);
-      expect(fakes.bluesky.deleted).toEqual(expect.arrayContaining([answers[0].id]));
+      expect(inbox.fakes.bluesky.deleted).toEqual(expect.arrayContaining([answers[0].id]));
     });
   });
 
   describe('X', () => {
     it('reads mentions from the first publication, then from since_id, 100 a page with the page token', async () => {
       const { account, accessToken, remoteId, postDocumentId } = await publishedOnX();
-      const question = fakes.x.addMention(accessToken, {
+      const question = inbox.fakes.x.addMention(accessToken, {
         inReplyTo: remoteId,
         text: '@porte_voix c’est où exactement ?',
         username: 'hugo',
         lang: 'fr',
       });
-      fakes.x.requests.length = 0;
-      await inboxOnce(app.strapi);
-      const rows = await collected(app.strapi, { sourceAccountId: account.id });
+      inbox.fakes.x.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
+      const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
         sourceNetwork: 'x',
@@ -210,11 +195,11 @@ describe('inbox: Bluesky and X', () => {
 
       // Mentions of the account outside our conversations: the mentions timeline alone finds them.
       for (let i = 0; i < 150; i++)
-        fakes.x.addMention(accessToken, { text: `Mention ${i}`, username: `u${i}` });
-      await dueNow(app.strapi, account.id);
-      fakes.x.requests.length = 0;
-      await inboxOnce(app.strapi);
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(151);
+        inbox.fakes.x.addMention(accessToken, { text: `Mention ${i}`, username: `u${i}` });
+      await dueNow(inbox.app.strapi, account.id);
+      inbox.fakes.x.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(151);
       const reads = mentionReads().map((r) => new URLSearchParams(r.query));
       expect(reads).toHaveLength(2);
       expect(reads.map((q) => q.get('since_id'))).toEqual([question, question]);
@@ -222,11 +207,11 @@ describe('inbox: Bluesky and X', () => {
       expect(reads[1].get('pagination_token')).toBeTruthy();
       for (const q of reads) expect(Number(q.get('max_results'))).toBeLessThanOrEqual(100);
 
-      const last = fakes.x.addMention(accessToken, { text: '@porte_voix bravo', username: 'zoe' });
-      await dueNow(app.strapi, account.id);
-      fakes.x.requests.length = 0;
-      await inboxOnce(app.strapi);
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(152);
+      const last = inbox.fakes.x.addMention(accessToken, { text: '@porte_voix bravo', username: 'zoe' });
+      await dueNow(inbox.app.strapi, account.id);
+      inbox.fakes.x.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(152);
       expect(BigInt(new URLSearchParams(mentionReads()[0].query).get('since_id')!)).toBeLessThan(
         BigInt(last)
       );
@@ -235,16 +220,16 @@ describe('inbox: Bluesky and X', () => {
 
     it('finds replies that do not mention us by searching our conversations, where the plan allows', async () => {
       const { account, remoteId } = await publishedOnX();
-      const quiet = fakes.x.addConversationReply({
+      const quiet = inbox.fakes.x.addConversationReply({
         inReplyTo: remoteId,
         text: 'Quelqu’un sait si c’est complet ?',
         username: 'lou',
       });
-      fakes.x.requests.length = 0;
-      await inboxOnce(app.strapi);
-      const rows = await collected(app.strapi, { sourceAccountId: account.id });
+      inbox.fakes.x.requests.length = 0;
+      await inboxOnce(inbox.app.strapi);
+      const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
       expect(rows.map((row: any) => row.remoteId)).toEqual([quiet]);
-      const search = fakes.x.requests.filter((r) => r.path === '/2/tweets/search/recent');
+      const search = inbox.fakes.x.requests.filter((r) => r.path === '/2/tweets/search/recent');
       expect(search).toHaveLength(1);
       expect(new URLSearchParams(search[0].query).get('query')).toBe(
         `(conversation_id:${remoteId}) is:reply`
@@ -254,95 +239,95 @@ describe('inbox: Bluesky and X', () => {
       const [row] = rows;
       const answered = await admin('post', `/moderation/comments/${row.documentId}/reply`, {
         text: 'Il reste des places !',
-        idempotencyKey: key(),
+        idempotencyKey: inbox.answerKey(),
       });
       expect(answered.body.data.status).toBe('sent');
-      await dueNow(app.strapi, account.id);
-      await inboxOnce(app.strapi);
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(1);
+      await dueNow(inbox.app.strapi, account.id);
+      await inboxOnce(inbox.app.strapi);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(1);
     });
 
     it('says on the source when the X plan has no search, and still reads the mentions', async () => {
       const { account, accessToken, remoteId } = await publishedOnX();
-      fakes.x.searchPlan = 'free';
+      inbox.fakes.x.searchPlan = 'free';
       try {
-        fakes.x.addConversationReply({ inReplyTo: remoteId, text: 'Sans mention' });
-        const mention = fakes.x.addMention(accessToken, {
+        inbox.fakes.x.addConversationReply({ inReplyTo: remoteId, text: 'Sans mention' });
+        const mention = inbox.fakes.x.addMention(accessToken, {
           inReplyTo: remoteId,
           text: '@porte_voix avec mention',
         });
-        await inboxOnce(app.strapi);
-        const rows = await collected(app.strapi, { sourceAccountId: account.id });
+        await inboxOnce(inbox.app.strapi);
+        const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
         expect(rows.map((row: any) => row.remoteId)).toEqual([mention]);
-        expect((await sourceOf(app.strapi, account.id)).lastError).toMatch(
+        expect((await sourceOf(inbox.app.strapi, account.id)).lastError).toMatch(
           /plan .* does not include the recent search/
         );
 
         // The next reads do not ask the search again (for a day), and keep saying why.
-        await dueNow(app.strapi, account.id);
-        fakes.x.requests.length = 0;
-        await inboxOnce(app.strapi);
-        expect(fakes.x.requests.filter((r) => r.path === '/2/tweets/search/recent')).toHaveLength(0);
-        expect((await sourceOf(app.strapi, account.id)).lastError).toMatch(/recent search/);
+        await dueNow(inbox.app.strapi, account.id);
+        inbox.fakes.x.requests.length = 0;
+        await inboxOnce(inbox.app.strapi);
+        expect(inbox.fakes.x.requests.filter((r) => r.path === '/2/tweets/search/recent')).toHaveLength(0);
+        expect((await sourceOf(inbox.app.strapi, account.id)).lastError).toMatch(/recent search/);
       } finally {
-        fakes.x.searchPlan = 'basic';
+        inbox.fakes.x.searchPlan = 'basic';
       }
     });
 
     it('waits for X’s reset time after a 429', async () => {
       const { account, accessToken, remoteId } = await publishedOnX();
-      fakes.x.addMention(accessToken, { inReplyTo: remoteId, text: 'Avant la limite' });
-      fakes.x.configure({ rateLimitWaitMs: 10 * 60_000 }).failNextRead('rate-limit');
-      await inboxOnce(app.strapi);
-      fakes.x.configure({ rateLimitWaitMs: 1000 });
-      expect(await collected(app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
-      const source = await sourceOf(app.strapi, account.id);
+      inbox.fakes.x.addMention(accessToken, { inReplyTo: remoteId, text: 'Avant la limite' });
+      inbox.fakes.x.configure({ rateLimitWaitMs: 10 * 60_000 }).failNextRead('rate-limit');
+      await inboxOnce(inbox.app.strapi);
+      inbox.fakes.x.configure({ rateLimitWaitMs: 1000 });
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
+      const source = await sourceOf(inbox.app.strapi, account.id);
       expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 8 * 60_000);
     });
 
     it('answers under the reader’s post once, never re-sends an unknown outcome, and hides a reply', async () => {
       const { accessToken, remoteId } = await publishedOnX();
-      const question = fakes.x.addMention(accessToken, {
+      const question = inbox.fakes.x.addMention(accessToken, {
         inReplyTo: remoteId,
         text: '@porte_voix à quelle heure ?',
         username: 'ines',
       });
-      const rude = fakes.x.addMention(accessToken, {
+      const rude = inbox.fakes.x.addMention(accessToken, {
         inReplyTo: remoteId,
         text: '@porte_voix achetez mes abonnés pas chers',
         username: 'spam',
       });
-      await inboxOnce(app.strapi);
-      const [row] = await collected(app.strapi, { remoteId: question });
-      const body = { text: 'À 18 h, à la halle.', idempotencyKey: key() };
+      await inboxOnce(inbox.app.strapi);
+      const [row] = await collected(inbox.app.strapi, { remoteId: question });
+      const body = { text: 'À 18 h, à la halle.', idempotencyKey: inbox.answerKey() };
       const [a, b] = await Promise.all([
         admin('post', `/moderation/comments/${row.documentId}/reply`, body),
         admin('post', `/moderation/comments/${row.documentId}/reply`, body),
       ]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      const answers = fakes.x.published.filter((p) => p.inReplyTo === question);
+      const answers = inbox.fakes.x.published.filter((p) => p.inReplyTo === question);
       expect(answers).toHaveLength(1);
-      expect(fakes.x.tweet(answers[0].id)?.text).toBe('À 18 h, à la halle.');
+      expect(inbox.fakes.x.tweet(answers[0].id)?.text).toBe('À 18 h, à la halle.');
 
       // The connection drops after X took the post: the answer stays unconfirmed and is not sent again.
-      fakes.x.failNext('drop-after-accept');
-      const unsure = { text: 'Précision : entrée libre.', idempotencyKey: key() };
+      inbox.fakes.x.failNext('drop-after-accept');
+      const unsure = { text: 'Précision : entrée libre.', idempotencyKey: inbox.answerKey() };
       const dropped = await admin('post', `/moderation/comments/${row.documentId}/reply`, unsure);
       expect(dropped.body.data.status).toBe('unconfirmed');
       const retried = await admin('post', `/moderation/comments/${row.documentId}/reply`, unsure);
       expect(retried.body.data.status).toBe('unconfirmed');
-      expect(fakes.x.published.filter((p) => p.text === 'Précision : entrée libre.')).toHaveLength(1);
+      expect(inbox.fakes.x.published.filter((p) => p.text === 'Précision : entrée libre.')).toHaveLength(1);
 
-      const [spam] = await collected(app.strapi, { remoteId: rude });
+      const [spam] = await collected(inbox.app.strapi, { remoteId: rude });
       const hidden = await admin('post', `/moderation/comments/${spam.documentId}/hide`);
       expect(hidden.status).toBe(200);
-      expect(fakes.x.hidden.has(rude)).toBe(true);
+      expect(inbox.fakes.x.hidden.has(rude)).toBe(true);
 
       const liked = await admin('post', `/moderation/comments/${row.documentId}/like`);
       expect(liked.status).toBe(200);
       expect(liked.body.data.source.likedOnNetworkAt).toBeTruthy();
-      expect(fakes.x.liked.has(question)).toBe(true);
-      expect((await collected(app.strapi, { remoteId: rude }))[0].hiddenOnNetworkAt).toBeTruthy();
+      expect(inbox.fakes.x.liked.has(question)).toBe(true);
+      expect((await collected(inbox.app.strapi, { remoteId: rude }))[0].hiddenOnNetworkAt).toBeTruthy();
     });
   });
 });

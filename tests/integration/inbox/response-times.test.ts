@@ -5,29 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { bootStrapi, type TestApp } from '../../harness/strapi';
-import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { useInboxApp } from '../../harness/inbox';
 import { collected, inboxOnce, publishedOnMastodon } from './helpers';
 
 describe('inbox: response times reported per network and week', () => {
-  let app: TestApp;
-  let fakes: Fakes;
-  let token: string;
+  const inbox = useInboxApp();
 
-  beforeAll(async () => {
-    fakes = await startFakes();
-    app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false', ...fakeApiBaseUrlsEnv(fakes) } });
-    token = await app.adminToken();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fakes?.stop();
-  });
-
-  const as = (method: 'get' | 'put' | 'post', url: string, body?: object) => {
-    const request = app.http()[method](url).set('Authorization', `Bearer ${token}`);
-    return body ? request.send(body) : request;
-  };
+  const as = inbox.admin;
 
   it('counts the week’s items, the median first answer, what met the goal and what is overdue', async () => {
     expect(
@@ -37,20 +21,20 @@ describe('inbox: response times reported per network and week', () => {
         })
       ).status
     ).toBe(200);
-    const published = await publishedOnMastodon(app.strapi, fakes);
-    const answered = fakes.mastodon.addMention(published.token, {
+    const published = await publishedOnMastodon(inbox.app.strapi, inbox.fakes);
+    const answered = inbox.fakes.mastodon.addMention(published.token, {
       inReplyTo: published.remoteId,
       text: 'Vous ouvrez à quelle heure ?',
     });
-    const waiting = fakes.mastodon.addMention(published.token, {
+    const waiting = inbox.fakes.mastodon.addMention(published.token, {
       inReplyTo: published.remoteId,
       text: 'Toujours pas de réponse à mon message…',
     });
-    await inboxOnce(app.strapi);
-    const [first] = await collected(app.strapi, { remoteId: answered.statusId });
-    const [second] = await collected(app.strapi, { remoteId: waiting.statusId });
+    await inboxOnce(inbox.app.strapi);
+    const [first] = await collected(inbox.app.strapi, { remoteId: answered.statusId });
+    const [second] = await collected(inbox.app.strapi, { remoteId: waiting.statusId });
     // Both arrived 45 minutes ago; one is answered now (past the 30-minute goal), the other not at all.
-    const comments = app.strapi.query('plugin::moderation.comment' as any);
+    const comments = inbox.app.strapi.query('plugin::moderation.comment' as any);
     for (const row of [first, second])
       await comments.update({
         where: { id: row.id },

@@ -30,7 +30,15 @@ export type Account = {
 };
 
 export type DeliveryStatus =
-  'scheduled' | 'publishing' | 'published' | 'retrying' | 'failed' | 'unconfirmed' | 'cancelled' | 'paused';
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'retrying'
+  | 'failed'
+  | 'unconfirmed'
+  | 'cancelled'
+  | 'paused'
+  | 'handed';
 
 export type Attempt = { id: number; outcome: string; detail: string | null; startedAt: string | null };
 

@@ -13,7 +13,7 @@ type Props = {
   onAction: (delivery: Delivery, action: 'cancel' | 'retry') => void;
 };
 
-const CANCELLABLE = ['scheduled', 'retrying', 'failed', 'unconfirmed'];
+const CANCELLABLE = ['scheduled', 'retrying', 'failed', 'unconfirmed', 'handed'];
 const RETRYABLE = ['failed', 'unconfirmed', 'cancelled'];
 
 /** Where a post went or will go: status, time, link, failure, and each attempt on demand. */

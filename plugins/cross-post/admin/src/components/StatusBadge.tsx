@@ -12,6 +12,7 @@ const STATUS_COLORS: Record<DeliveryStatus, { text: string; background: string }
   unconfirmed: { text: 'warning700', background: 'warning100' },
   cancelled: { text: 'neutral600', background: 'neutral150' },
   paused: { text: 'warning700', background: 'warning100' },
+  handed: { text: 'primary700', background: 'primary100' },
 };
 
 const StatusBadge = ({ status }: { status: DeliveryStatus }) => {

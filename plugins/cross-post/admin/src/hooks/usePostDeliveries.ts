@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 import { useCrossPostApi, type Delivery } from '../api/crossPost';
 
-const ACTIVE = ['scheduled', 'publishing', 'retrying', 'unconfirmed'];
+const ACTIVE = ['scheduled', 'publishing', 'retrying', 'unconfirmed', 'handed'];
 
 /** A post's deliveries, followed every two seconds while some are on their way. */
 export const usePostDeliveries = (documentId: string, onError: (error: unknown) => void) => {

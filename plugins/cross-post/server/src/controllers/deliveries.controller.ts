@@ -59,7 +59,6 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
         throw new errors.NotFoundError(`No post with documentId ${documentId}.`, {
           reason: 'post_not_found',
         });
-      const outgoing = compose.outgoing(post, found.network, new Date());
       const provider = providerFor(found.network);
       const account = await accounts.forProvider(accountId).catch((error) => {
         if (error instanceof AccountUnusableError) return error;
@@ -67,6 +66,16 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       if (!account)
         throw new errors.NotFoundError(`No account ${accountId}.`, { reason: 'account_not_found' });
+      // The images as this network will get them: what changes and why, or why one cannot go.
+      const composed = compose.outgoing(post, found.network, new Date());
+      const fitted = await compose
+        .fitMedia(composed, found.network, account instanceof AccountUnusableError ? {} : account.credentials)
+        .catch((error: Error) => ({
+          post: composed,
+          changes: [],
+          problem: { code: 'media_unfit', message: error.message },
+        }));
+      const outgoing = fitted.post;
       const validation =
         account instanceof AccountUnusableError
           ? {
@@ -94,6 +103,9 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
         locale: post.locale,
         text: outgoing.text,
         ...validation,
+        problems: [...('problem' in fitted ? [fitted.problem] : []), ...validation.problems],
+        /** Each image that goes as a variant made for this network, and why. */
+        mediaChanges: fitted.changes,
       });
     }
     ctx.body = { data };

@@ -8,17 +8,22 @@
  */
 import { z } from 'zod';
 
-import { httpStatus, requireCredentials, responseBody, postMedia } from './common';
+import { requireCredentials, postMedia } from './common';
 import {
   classifyGraphError,
   containerFingerprint,
-  parsePublishingLimit,
   publishContainerOnce,
-  windowFreesAt,
   type ContainerStatus,
   type ContainerSteps,
 } from './meta-containers';
-import { checkBatch, ok } from './metrics';
+import {
+  checkPublishingLimit,
+  fetchGraphReplies,
+  fetchInsights,
+  isGraphMissing,
+  refreshLongLivedToken,
+  waitCarouselItem,
+} from './meta-graph';
 import { URL_PATTERN, codePointLength, sameText } from './text';
 import {
   ProviderError,
@@ -86,12 +91,6 @@ function remoteMedia(data: unknown) {
     text: media.caption ?? undefined,
     createdAt: media.timestamp ?? undefined,
   };
-}
-
-/** A Graph "object does not exist" answer (code 100, subcode 33), or a 404. */
-function isMissing(error: unknown): boolean {
-  const body = responseBody(error)?.error ?? {};
-  return httpStatus(error) === 404 || (Number(body.code) === 100 && Number(body.error_subcode) === 33);
 }
 
 /** The container fields for one medium: an image or a video, as a post, a carousel item or a story. */
@@ -167,37 +166,20 @@ async function latestMedia(ctx: ProviderContext, limit = 25) {
   return z.array(mediaSchema).parse(data?.data ?? []);
 }
 
-/** Refuses, before any container, a post the rolling 24-hour limit has no room for; answers what remains. */
-async function checkPublishingLimit(ctx: ProviderContext): Promise<PublishResult['quota']> {
+/** Every new container is counted against the 24-hour limit first. */
+const publishingLimit = (ctx: ProviderContext) => {
   const { userId, headers } = account(ctx);
-  const { data } = await ctx.http.get(`/${VERSION}/${encodeURIComponent(userId)}/content_publishing_limit`, {
-    headers,
-    params: { fields: 'quota_usage,config' },
-  });
-  const limit = parsePublishingLimit(data);
-  if (limit.used < limit.total) {
-    if (limit.used + 1 < limit.total) return undefined;
-    // This post takes the last place: the account waits for the window, not for a refusal.
-    const recent = await latestMedia(ctx, limit.total);
-    return {
-      remaining: 0,
-      resetAt: windowFreesAt(
-        limit,
-        recent.flatMap((m) => m.timestamp ?? [])
-      ),
-    };
-  }
-  const recent = await latestMedia(ctx, limit.total);
-  const freesAt = windowFreesAt(
-    limit,
-    recent.flatMap((m) => m.timestamp ?? [])
+  return checkPublishingLimit(
+    {
+      networkName: NAME,
+      owner: 'account',
+      limitPath: `/${VERSION}/${encodeURIComponent(userId)}/content_publishing_limit`,
+      headers,
+      latestTimestamps: async (count) => (await latestMedia(ctx, count)).flatMap((m) => m.timestamp ?? []),
+    },
+    ctx
   );
-  throw new ProviderError(
-    `Instagram allows ${limit.total} posts per 24 hours on this account and they are used; the next place frees at ${freesAt.toISOString()}.`,
-    'retry',
-    { rateLimited: true, waitMs: Math.max(0, freesAt.getTime() - Date.now()) }
-  );
-}
+};
 
 /** The steps of one post; `quota`: what the limit said before its container was created (none when resumed). */
 function steps(
@@ -224,7 +206,7 @@ function steps(
     networkName: NAME,
     async create() {
       // Every new container is counted against the 24-hour limit first; a resumed one already was.
-      result.quota = await checkPublishingLimit(ctx);
+      result.quota = await publishingLimit(ctx);
       if (story) return create(mediaFields(postMedia(post)[0], 'story'));
       if (postMedia(post).length === 1)
         return create({ caption: post.text, ...mediaFields(postMedia(post)[0], 'single') });
@@ -234,7 +216,7 @@ function steps(
         const child = await create({ is_carousel_item: 'true', ...mediaFields(media, 'item') });
         children.push(child);
       }
-      for (const child of children) await waitItem(child);
+      for (const child of children) await waitCarouselItem(NAME, status, child);
       return create({ media_type: 'CAROUSEL', children: children.join(','), caption: post.text });
     },
     status,
@@ -253,25 +235,6 @@ function steps(
     },
   };
   return result;
-
-  async function waitItem(childId: string) {
-    for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
-      const { status: state, detail } = await status(childId);
-      if (state === 'FINISHED') return;
-      if (state === 'ERROR' || state === 'EXPIRED') {
-        throw new ProviderError(
-          `Instagram could not process a carousel item (${detail || state}): check its format and size.`
-        );
-      }
-      if (wait >= 4_000) {
-        throw new ProviderError(
-          'Instagram is still processing a carousel item; it will be tried again.',
-          'retry'
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
 }
 
 const instagram: Provider = {
@@ -352,7 +315,7 @@ const instagram: Provider = {
       });
       return remoteMedia(data);
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isGraphMissing(error)) return null;
       throw error;
     }
   },
@@ -367,41 +330,24 @@ const instagram: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    checkBatch(remoteIds, 1, NAME);
-    const [id] = remoteIds;
-    const { headers } = account(ctx);
-    try {
-      const { data } = await ctx.http.get(`/${VERSION}/${encodeURIComponent(id)}/insights`, {
-        headers,
-        params: { metric: 'views,reach,likes,comments,shares,saved' },
-      });
-      const values = new Map<string, unknown>(
-        ((data?.data ?? []) as any[]).map((metric) => [metric.name, metric.values?.[0]?.value])
-      );
-      return [
-        ok(id, {
-          views: values.get('views'),
-          reach: values.get('reach'),
-          reactions: values.get('likes'),
-          comments: values.get('comments'),
-          shares: values.get('shares'),
-          bookmarks: values.get('saved'),
-        }),
-      ];
-    } catch (error) {
-      if (isMissing(error)) return [{ remoteId: id, state: 'gone' }];
-      const code = Number(responseBody(error)?.error?.code);
-      if (code === 10 || (code >= 200 && code < 300)) {
-        return [
-          {
-            remoteId: id,
-            state: 'unavailable',
-            reason: `Instagram shows no insights for this post (${responseBody(error)?.error?.message}): too few viewers, or the account lacks instagram_business_manage_insights.`,
-          },
-        ];
-      }
-      throw error;
-    }
+    return fetchInsights(
+      remoteIds,
+      {
+        networkName: NAME,
+        versionPath: `/${VERSION}`,
+        headers: account(ctx).headers,
+        counters: {
+          views: 'views',
+          reach: 'reach',
+          likes: 'reactions',
+          comments: 'comments',
+          shares: 'shares',
+          saved: 'bookmarks',
+        },
+        unavailableHint: 'too few viewers, or the account lacks instagram_business_manage_insights',
+      },
+      ctx
+    );
   },
 
   async fetchAccountMetrics(ctx) {
@@ -414,9 +360,19 @@ const instagram: Provider = {
     return { followers: Number.isFinite(followers) ? followers : null };
   },
 
-  async fetchReplies() {
-    // Comments are readable (instagram_business_manage_comments) but not collected yet: no inbox for Instagram.
-    return { replies: [], cursor: null, more: false };
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  fetchReplies(query, ctx) {
+    return fetchGraphReplies(
+      {
+        versionPath: `/${VERSION}`,
+        edge: 'comments',
+        headers: account(ctx).headers,
+        profileUrl: (username) => `https://www.instagram.com/${username}/`,
+      },
+      query,
+      ctx
+    );
   },
 
   classifyError(error) {
@@ -428,14 +384,7 @@ const instagram: Provider = {
 
   async refresh(ctx) {
     requireCredentials(ctx.account.credentials, ['accessToken']);
-    const { data } = await ctx.http.get('/refresh_access_token', {
-      params: { grant_type: 'ig_refresh_token', access_token: ctx.account.credentials.accessToken },
-    });
-    const token = z
-      .object({ access_token: z.string().min(1) })
-      .passthrough()
-      .parse(data);
-    return { ...ctx.account.credentials, accessToken: token.access_token };
+    return refreshLongLivedToken('ig_refresh_token', ctx);
   },
 };
 

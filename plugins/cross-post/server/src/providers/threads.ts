@@ -7,17 +7,22 @@
  */
 import { z } from 'zod';
 
-import { httpStatus, requireCredentials, responseBody, postMedia } from './common';
+import { requireCredentials, postMedia } from './common';
 import {
   classifyGraphError,
   containerFingerprint,
-  parsePublishingLimit,
   publishContainerOnce,
-  windowFreesAt,
   type ContainerStatus,
   type ContainerSteps,
 } from './meta-containers';
-import { checkBatch, ok } from './metrics';
+import {
+  checkPublishingLimit,
+  fetchGraphReplies,
+  fetchInsights,
+  isGraphMissing,
+  refreshLongLivedToken,
+  waitCarouselItem,
+} from './meta-graph';
 import { graphemes, sameText, utf8Length } from './text';
 import {
   ProviderError,
@@ -83,11 +88,6 @@ function remotePost(data: unknown) {
   };
 }
 
-function isMissing(error: unknown): boolean {
-  const body = responseBody(error)?.error ?? {};
-  return httpStatus(error) === 404 || (Number(body.code) === 100 && Number(body.error_subcode) === 33);
-}
-
 function mediaFields(media: OutgoingImage): Record<string, string> {
   return isVideo(media)
     ? { media_type: 'VIDEO', video_url: media.publicUrl! }
@@ -137,27 +137,20 @@ async function latestPosts(ctx: ProviderContext, limit = 25) {
   return z.array(postSchema).parse(data?.data ?? []);
 }
 
-async function checkPublishingLimit(ctx: ProviderContext): Promise<PublishResult['quota']> {
+/** Every new container is counted against the 24-hour limit first. */
+const publishingLimit = (ctx: ProviderContext) => {
   const { userId, headers } = account(ctx);
-  const { data } = await ctx.http.get(`/${VERSION}/${encodeURIComponent(userId)}/threads_publishing_limit`, {
-    headers,
-    params: { fields: 'quota_usage,config' },
-  });
-  const limit = parsePublishingLimit(data);
-  if (limit.used + 1 < limit.total) return undefined;
-  const recent = await latestPosts(ctx, Math.min(limit.total, 100));
-  const freesAt = windowFreesAt(
-    limit,
-    recent.flatMap((p) => p.timestamp ?? [])
+  return checkPublishingLimit(
+    {
+      networkName: NAME,
+      owner: 'profile',
+      limitPath: `/${VERSION}/${encodeURIComponent(userId)}/threads_publishing_limit`,
+      headers,
+      latestTimestamps: async (count) => (await latestPosts(ctx, count)).flatMap((p) => p.timestamp ?? []),
+    },
+    ctx
   );
-  // This post takes the last place: the account waits for the window, not for a refusal.
-  if (limit.used < limit.total) return { remaining: 0, resetAt: freesAt };
-  throw new ProviderError(
-    `Threads allows ${limit.total} posts per 24 hours on this profile and they are used; the next place frees at ${freesAt.toISOString()}.`,
-    'retry',
-    { rateLimited: true, waitMs: Math.max(0, freesAt.getTime() - Date.now()) }
-  );
-}
+};
 
 /** The steps of one post; `quota`: what the limit said before its container was created (none when resumed). */
 function steps(
@@ -185,13 +178,13 @@ function steps(
     networkName: NAME,
     async create() {
       // Every new container is counted against the 24-hour limit first; a resumed one already was.
-      result.quota = await checkPublishingLimit(ctx);
+      result.quota = await publishingLimit(ctx);
       if (postMedia(post).length === 0) return create({ media_type: 'TEXT', ...text });
       if (postMedia(post).length === 1) return create({ ...mediaFields(postMedia(post)[0]), ...text });
       const children: string[] = [];
       for (const media of postMedia(post))
         children.push(await create({ is_carousel_item: 'true', ...mediaFields(media) }));
-      for (const child of children) await waitItem(child);
+      for (const child of children) await waitCarouselItem(NAME, status, child);
       return create({ media_type: 'CAROUSEL', children: children.join(','), ...text });
     },
     status,
@@ -210,24 +203,6 @@ function steps(
     },
   };
   return result;
-
-  async function waitItem(childId: string) {
-    for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
-      const { status: state, detail } = await status(childId);
-      if (state === 'FINISHED') return;
-      if (state === 'ERROR' || state === 'EXPIRED') {
-        throw new ProviderError(
-          `Threads could not process a carousel item (${detail || state}): check its format and size.`
-        );
-      }
-      if (wait >= 4_000)
-        throw new ProviderError(
-          'Threads is still processing a carousel item; it will be tried again.',
-          'retry'
-        );
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
 }
 
 const threads: Provider = {
@@ -292,7 +267,7 @@ const threads: Provider = {
       });
       return remotePost(data);
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isGraphMissing(error)) return null;
       throw error;
     }
   },
@@ -305,40 +280,23 @@ const threads: Provider = {
   },
 
   async fetchMetrics(remoteIds, ctx) {
-    checkBatch(remoteIds, 1, NAME);
-    const [id] = remoteIds;
-    const { headers } = account(ctx);
-    try {
-      const { data } = await ctx.http.get(`/${VERSION}/${encodeURIComponent(id)}/insights`, {
-        headers,
-        params: { metric: 'views,likes,replies,reposts,quotes' },
-      });
-      const values = new Map<string, unknown>(
-        ((data?.data ?? []) as any[]).map((metric) => [metric.name, metric.values?.[0]?.value])
-      );
-      return [
-        ok(id, {
-          views: values.get('views'),
-          reactions: values.get('likes'),
-          comments: values.get('replies'),
-          shares: values.get('reposts'),
-          quotes: values.get('quotes'),
-        }),
-      ];
-    } catch (error) {
-      if (isMissing(error)) return [{ remoteId: id, state: 'gone' }];
-      const code = Number(responseBody(error)?.error?.code);
-      if (code === 10 || (code >= 200 && code < 300)) {
-        return [
-          {
-            remoteId: id,
-            state: 'unavailable',
-            reason: `Threads shows no insights for this post (${responseBody(error)?.error?.message}): the profile lacks threads_manage_insights.`,
-          },
-        ];
-      }
-      throw error;
-    }
+    return fetchInsights(
+      remoteIds,
+      {
+        networkName: NAME,
+        versionPath: `/${VERSION}`,
+        headers: account(ctx).headers,
+        counters: {
+          views: 'views',
+          likes: 'reactions',
+          replies: 'comments',
+          reposts: 'shares',
+          quotes: 'quotes',
+        },
+        unavailableHint: 'the profile lacks threads_manage_insights',
+      },
+      ctx
+    );
   },
 
   async fetchAccountMetrics(ctx) {
@@ -352,9 +310,19 @@ const threads: Provider = {
     return { followers: Number.isFinite(followers) ? followers : null };
   },
 
-  async fetchReplies() {
-    // Replies are readable (threads_read_replies) but not collected yet: no inbox for Threads.
-    return { replies: [], cursor: null, more: false };
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  fetchReplies(query, ctx) {
+    return fetchGraphReplies(
+      {
+        versionPath: `/${VERSION}`,
+        edge: 'conversation',
+        headers: account(ctx).headers,
+        profileUrl: (username) => `https://www.threads.net/@${username}`,
+      },
+      query,
+      ctx
+    );
   },
 
   classifyError(error) {
@@ -366,14 +334,7 @@ const threads: Provider = {
 
   async refresh(ctx) {
     requireCredentials(ctx.account.credentials, ['accessToken']);
-    const { data } = await ctx.http.get('/refresh_access_token', {
-      params: { grant_type: 'th_refresh_token', access_token: ctx.account.credentials.accessToken },
-    });
-    const token = z
-      .object({ access_token: z.string().min(1) })
-      .passthrough()
-      .parse(data);
-    return { ...ctx.account.credentials, accessToken: token.access_token };
+    return refreshLongLivedToken('th_refresh_token', ctx);
   },
 };
 

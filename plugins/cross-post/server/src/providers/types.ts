@@ -36,6 +36,21 @@ export type OutgoingImage = {
   /** Absolute public URL, for networks that fetch media themselves (Facebook). */
   publicUrl?: string;
   load(): Promise<Buffer>;
+  /**
+   * The file read piece by piece, for uploads too large to hold in memory (a video): absent, `load`
+   * is all there is (`mediaSource` wraps it).
+   */
+  open?(): Promise<MediaSource>;
+};
+
+/**
+ * A medium read in ranges: its size, bytes [start, end) (valid until the next read: the source may
+ * reuse one buffer), then closed (a temporary copy removed).
+ */
+export type MediaSource = {
+  size: number;
+  read(start: number, end: number): Promise<Buffer>;
+  close(): Promise<void>;
 };
 
 /** The text already composed for one account (language, variant, hashtags, link with UTM). */
@@ -54,6 +69,11 @@ export type OutgoingPost = {
   language?: string | null;
   /** When the first publication attempt started: deterministic across retries. */
   createdAt: Date;
+  /**
+   * Set when the network itself holds the post until then (the account schedules on the network,
+   * `Provider.schedulesOnNetwork`): the network keeps it out of view and publishes it at that time.
+   */
+  publishAt?: Date;
 };
 
 export type Problem = { code: string; message: string };
@@ -70,9 +90,18 @@ export type PublishResult = {
   url: string | null;
   /** The quota the network reported with its answer: at 0 the account waits until `resetAt`, no 429 needed. */
   quota?: { remaining: number; resetAt: Date };
+  /** The network holds the post until then (it was given `publishAt`): scheduled there, not public yet. */
+  scheduledFor?: Date;
 };
 
-export type RemotePost = { remoteId: string; url: string | null; text?: string; createdAt?: string };
+export type RemotePost = {
+  remoteId: string;
+  url: string | null;
+  text?: string;
+  createdAt?: string;
+  /** The network still holds the post until then (scheduled there); absent once it is public. */
+  scheduledFor?: string;
+};
 
 /** null: the network does not measure this counter for this post (never 0 for "unknown"). */
 export { METRIC_COUNTERS, type MetricCounter, type MetricCounters };
@@ -282,6 +311,17 @@ export interface Provider {
   listDestinations?(ctx: ProviderContext): Promise<Destination[]>;
   /** The development demo's account on this network (demo-accounts.ts), credentials the fake accepts. */
   demo: DemoAccountSpec;
+  /**
+   * The network can hold a post until a time of its own (WordPress `future`, YouTube `publishAt`):
+   * an account whose `scheduleOn` setting is `network` hands such posts over at once, `minLeadMs` at
+   * least before their time (nearer, the dispatcher sends them at their time as usual).
+   */
+  schedulesOnNetwork?: { minLeadMs: number };
+  /**
+   * Takes back a post the network still holds (scheduled there, not public yet): cancelled, or its
+   * version voided by an edit. Absent with `schedulesOnNetwork`: not allowed.
+   */
+  withdraw?(remoteId: string, ctx: ProviderContext): Promise<void>;
   /**
    * What the account spent today of a budget the network counts per day (YouTube's quota units), for
    * the accounts list: from what the provider keeps on the account (`ProviderAccount.state`) and the

@@ -5,6 +5,8 @@
  * by name, created when missing). No idempotency key and no rate limit in core: the slug carries the
  * delivery's key, so a post whose answer was lost is found again by it (`findRecent`).
  */
+import { scheduleOnProblems } from './network-scheduling';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { z } from 'zod';
 
 import {
@@ -45,6 +47,32 @@ const postSchema = z
   })
   .passthrough();
 const termSchema = z.object({ id: z.number(), name: z.string() }).passthrough();
+const commentSchema = z
+  .object({
+    id: z.number(),
+    post: z.number(),
+    parent: z.number().nullish(),
+    author_name: z.string().nullish(),
+    author_url: z.string().nullish(),
+    date_gmt: z.string().nullish(),
+    content: z.object({ rendered: z.string().nullish() }).partial().nullish(),
+    link: z.string().nullish(),
+  })
+  .passthrough();
+
+/** A comment's rendered HTML as the text a moderator reads. */
+const htmlToText = (html: string) =>
+  html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#8217;/g, '’')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .trim();
 
 function auth(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['username', 'appPassword']);
@@ -187,13 +215,19 @@ function categoryNames(ctx: ProviderContext): string[] {
 
 function remotePost(data: unknown) {
   const post = postSchema.parse(data);
+  const date = post.date_gmt ? `${post.date_gmt}Z` : undefined;
   return {
     remoteId: String(post.id),
     url: post.link ?? null,
     text: post.content?.raw ?? post.content?.rendered ?? undefined,
-    createdAt: post.date_gmt ? `${post.date_gmt}Z` : undefined,
+    createdAt: date,
+    // `future`: WordPress holds it until its date (its cron publishes it then).
+    ...(post.status === 'future' && date && { scheduledFor: new Date(date).toISOString() }),
   };
 }
+
+/** `date_gmt` as WordPress reads it: UTC, no zone, to the second. */
+const wordpressGmt = (at: Date) => at.toISOString().slice(0, 19);
 
 const wordpress: Provider = {
   network: 'wordpress',
@@ -213,7 +247,10 @@ const wordpress: Provider = {
     { name: 'username', secret: false, required: true },
     { name: 'appPassword', secret: true, required: true },
     { name: 'categories', secret: false, required: false },
+    { name: 'scheduleOn', secret: false, required: false },
   ],
+  // WordPress holds a post as `future` only when its date is over a minute ahead; a margin for clocks.
+  schedulesOnNetwork: { minLeadMs: 5 * 60_000 },
   limits: { textLength: Number.MAX_SAFE_INTEGER, images: 10 },
   idempotencyWindowMs: 0,
   metrics: { batchSize: 1, measures: ['comments'], freshness: 'live', polled: true },
@@ -221,8 +258,11 @@ const wordpress: Provider = {
   metricsNote:
     'Approved comments only (X-WP-Total of the comments of the article). WordPress core counts no views, likes or shares; followers are not counted.',
 
-  async validate(post) {
-    const problems: Problem[] = [...emptyTextProblem(post, 'WordPress')];
+  async validate(post, ctx) {
+    const problems: Problem[] = [
+      ...emptyTextProblem(post, 'WordPress'),
+      ...scheduleOnProblems(ctx.account.credentials),
+    ];
     const title = articleTitle(post);
     if (!title) {
       problems.push({ code: 'no_title', message: 'A WordPress article needs a title: give the post one.' });
@@ -256,7 +296,10 @@ const wordpress: Provider = {
         title,
         content,
         excerpt: excerptOf(post.text),
-        status: 'publish',
+        // Held by the blog until its time (`future`), or published at once.
+        ...(post.publishAt
+          ? { status: 'future', date_gmt: wordpressGmt(post.publishAt) }
+          : { status: 'publish' }),
         slug: articleSlug(title, idempotencyKey),
         ...(categories.length > 0 && { categories }),
         ...(tags.length > 0 && { tags }),
@@ -265,7 +308,20 @@ const wordpress: Provider = {
       { headers: auth(ctx) }
     );
     const created = remotePost(response.data);
-    return { remoteId: created.remoteId, url: created.url };
+    if (post.publishAt && !created.scheduledFor) {
+      // WordPress published it at once (its clock is ahead, or the time too near): it is public.
+      return { remoteId: created.remoteId, url: created.url };
+    }
+    return {
+      remoteId: created.remoteId,
+      url: created.url,
+      ...(created.scheduledFor && { scheduledFor: new Date(created.scheduledFor) }),
+    };
+  },
+
+  async withdraw(remoteId, ctx) {
+    // To the trash, as an editor in wp-admin would: it is never published, and can be restored there.
+    await ctx.http.delete(`${API}/posts/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },
 
   async lookup(remoteId, ctx) {
@@ -274,7 +330,8 @@ const wordpress: Provider = {
       params: { context: 'edit' },
       validateStatus: (s) => s < 300 || s === 404,
     });
-    return response.status === 404 ? null : remotePost(response.data);
+    // A post in the trash is no longer on the blog.
+    return response.status === 404 || response.data?.status === 'trash' ? null : remotePost(response.data);
   },
 
   async findRecent({ since, text, idempotencyKey }, ctx) {
@@ -320,21 +377,43 @@ const wordpress: Provider = {
     return { followers: null };
   },
 
-  async fetchReplies({ since, remoteIds }, ctx) {
-    if (remoteIds.length === 0) return { replies: [], cursor: null, more: false };
-    const { data } = await ctx.http.get(`${API}/comments`, {
+  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
+
+  /**
+   * Approved comments under each of our recent articles (per-post.ts), oldest first from `since`,
+   * 100 a page; the page number is the sweep's page token (`X-WP-TotalPages` says whether one follows).
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
+    const sweep = readSweep(cursor, since);
+    const post = currentPost(sweep, remoteIds);
+    if (!post) return { replies: [], ...emptySweep(sweep) };
+    const page = sweep.post === post && sweep.page ? Number(sweep.page) : 1;
+    const response = await ctx.http.get(`${API}/comments`, {
       headers: auth(ctx),
-      params: { post: remoteIds.join(','), after: since.toISOString(), per_page: PER_PAGE, order: 'asc' },
+      params: {
+        post,
+        after: new Date(sweep.since).toISOString(),
+        per_page: PER_PAGE,
+        page,
+        orderby: 'date_gmt',
+        order: 'asc',
+      },
     });
-    const replies = (data as any[]).map((c) => ({
-      remoteId: String(c.id),
-      inReplyTo: c.parent ? String(c.parent) : String(c.post),
-      author: String(c.author_name ?? 'unknown'),
-      text: String(c.content?.rendered ?? ''),
-      createdAt: c.date_gmt ? `${c.date_gmt}Z` : new Date().toISOString(),
-      url: c.link ?? null,
-    }));
-    return { replies, cursor: null, more: replies.length === PER_PAGE };
+    const replies = z
+      .array(commentSchema)
+      .parse(response.data)
+      .map((c) => ({
+        remoteId: String(c.id),
+        inReplyTo: c.parent ? String(c.parent) : String(c.post),
+        author: c.author_name || 'WordPress reader',
+        authorUrl: c.author_url || null,
+        text: htmlToText(c.content?.rendered ?? ''),
+        language: null,
+        createdAt: c.date_gmt ? `${c.date_gmt}Z` : new Date().toISOString(),
+        url: c.link ?? null,
+      }));
+    const pages = Number(headerValue({ response }, 'X-WP-TotalPages')) || 1;
+    return { replies, ...sweepOn(sweep, remoteIds, post, page < pages ? String(page + 1) : null) };
   },
 
   classifyError(error) {

@@ -18,9 +18,13 @@ import {
   transportVerdict,
   postMedia,
 } from './common';
+import axios from 'axios';
+
+import { bufferSource } from '../utils/media-source';
 import { checkBatch, inOrder, ok } from './metrics';
 import { sameText, utf8Length } from './text';
 import { containerFingerprint } from './meta-containers';
+import { scheduleOnProblems } from './network-scheduling';
 import {
   ProviderError,
   type DeliveryMetrics,
@@ -29,7 +33,9 @@ import {
   type OutgoingPost,
   type Problem,
   type Provider,
+  type MediaSource,
   type ProviderContext,
+  type PublishResult,
 } from './types';
 
 const NAME = 'YouTube';
@@ -40,7 +46,7 @@ const TAGS_MAX = 500;
 export const UPLOAD = { chunkBytes: 32 * 256 * 1024 };
 const VIDEO_BYTES_MAX = 256 * 1024 ** 3;
 /** What a project gets per day by default, and what the calls cost (youtube/data/determine_quota_cost). */
-export const QUOTA = { daily: 10_000, upload: 1_600, read: 1 };
+export const QUOTA = { daily: 10_000, upload: 1_600, read: 1, delete: 50 };
 const BATCH_SIZE = 50;
 const QUOTA_REASONS = new Set([
   'quotaExceeded',
@@ -62,7 +68,11 @@ const videoSchema = z
       .passthrough()
       .nullish(),
     status: z
-      .object({ uploadStatus: z.string().nullish(), privacyStatus: z.string().nullish() })
+      .object({
+        uploadStatus: z.string().nullish(),
+        privacyStatus: z.string().nullish(),
+        publishAt: z.string().nullish(),
+      })
       .passthrough()
       .nullish(),
   })
@@ -190,12 +200,32 @@ function metadata(post: OutgoingPost, ctx: ProviderContext) {
       categoryId,
       ...(post.language && { defaultLanguage: post.language }),
     },
-    status: { privacyStatus: privacy, selfDeclaredMadeForKids: false },
+    // Scheduled on YouTube: private until `publishAt`, when YouTube makes it public.
+    status: post.publishAt
+      ? { privacyStatus: 'private', publishAt: post.publishAt.toISOString(), selfDeclaredMadeForKids: false }
+      : { privacyStatus: privacy, selfDeclaredMadeForKids: false },
   };
+}
+
+/** The time YouTube still holds the video until (private with `publishAt` ahead), if it does. */
+function heldUntil(video: z.infer<typeof videoSchema>): string | undefined {
+  const at = video.status?.publishAt;
+  return video.status?.privacyStatus === 'private' && at && Date.parse(at) > Date.now()
+    ? new Date(at).toISOString()
+    : undefined;
 }
 
 const watchUrl = (id: string, shorts: boolean) =>
   shorts ? `https://www.youtube.com/shorts/${id}` : `https://www.youtube.com/watch?v=${id}`;
+
+function uploadedResult(video: z.infer<typeof videoSchema>, shorts: boolean) {
+  const held = heldUntil(video);
+  return {
+    remoteId: video.id,
+    url: watchUrl(video.id, shorts),
+    ...(held && { scheduledFor: new Date(held) }),
+  };
+}
 
 /** A session address on the account's API host only: the token goes nowhere else. */
 function sessionUrlOf(location: string | undefined, ctx: ProviderContext): string {
@@ -221,27 +251,54 @@ function sessionAnswer(response: { status: number; data: unknown; headers: any }
   return { video: null, received: range ? Number(range[1]) + 1 : 0 };
 }
 
+/** How many times one attempt asks the session where it stopped after a chunk was cut (5xx, reset). */
+export const CHUNK_RESUMES = 3;
+
+/** A chunk that may have been cut on its way: a 5xx, or the connection ended without an answer. */
+function chunkInterrupted(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status !== undefined) return status >= 500;
+  return axios.isAxiosError(error) && !error.response;
+}
+
+/**
+ * Sends the bytes from `from`, one chunk read from the file at a time (never the whole video in
+ * memory). A chunk cut on its way (a 5xx, a reset connection) is not sent blindly again: the session
+ * says what it kept (`308` + `Range`), and the upload goes on from the next byte, a few times per
+ * attempt; beyond that the attempt fails and the next one resumes the same session.
+ */
 async function putBytes(
   ctx: ProviderContext,
   sessionUrl: string,
-  data: Buffer,
+  source: MediaSource,
   from: number
 ): Promise<SessionAnswer> {
   const { headers } = account(ctx);
-  const total = data.length;
+  const total = source.size;
   let received = from;
-  for (;;) {
+  for (let resumes = 0; ;) {
     const end = Math.min(total, received + UPLOAD.chunkBytes);
-    const response = await ctx.http.put(sessionUrl, data.subarray(received, end), {
-      headers: {
-        ...headers,
-        'Content-Type': 'application/octet-stream',
-        'Content-Range': `bytes ${received}-${end - 1}/${total}`,
-      },
-      maxBodyLength: Infinity,
-      validateStatus: (s) => s < 300 || s === 308,
-    });
-    const answer = sessionAnswer(response);
+    let answer: SessionAnswer;
+    try {
+      const response = await ctx.http.put(sessionUrl, await source.read(received, end), {
+        headers: {
+          ...headers,
+          'Content-Type': 'application/octet-stream',
+          'Content-Range': `bytes ${received}-${end - 1}/${total}`,
+        },
+        maxBodyLength: Infinity,
+        validateStatus: (s) => s < 300 || s === 308,
+      });
+      answer = sessionAnswer(response);
+    } catch (error) {
+      if (!chunkInterrupted(error) || resumes >= CHUNK_RESUMES) throw error;
+      resumes++;
+      const state = await probe(ctx, sessionUrl, total);
+      if (!state) throw new ProviderError('The YouTube upload session expired while uploading.', 'retry');
+      if (state.video) return state;
+      received = state.received;
+      continue;
+    }
     if (answer.video) return answer;
     if (answer.received <= received && end < total) {
       throw new ProviderError(
@@ -320,6 +377,13 @@ function validation(post: OutgoingPost, ctx: ProviderContext): { length: number;
       message: `A YouTube post is one video; this post has ${postMedia(post).length} media. Keep the video only.`,
     });
   }
+  problems.push(...scheduleOnProblems(ctx.account.credentials));
+  if (post.publishAt && privacy !== 'public') {
+    problems.push({
+      code: 'schedule_needs_public',
+      message: `YouTube makes a scheduled video public at its time; this account publishes ${privacy} videos: schedule it through the dispatcher (scheduleOn: dispatcher) or make the account public.`,
+    });
+  }
   if (!['public', 'unlisted', 'private'].includes(privacy)) {
     problems.push({
       code: 'invalid_privacy',
@@ -327,6 +391,58 @@ function validation(post: OutgoingPost, ctx: ProviderContext): { length: number;
     });
   }
   return { length, problems };
+}
+
+/** Opens the session (or resumes the saved one) and sends the bytes: the video uploaded, exactly once. */
+async function upload(
+  ctx: ProviderContext,
+  {
+    meta,
+    fingerprint,
+    source,
+    mimeType,
+    shorts,
+    headers,
+  }: {
+    meta: ReturnType<typeof metadata>;
+    fingerprint: string;
+    source: MediaSource;
+    mimeType: string;
+    shorts: boolean;
+    headers: Record<string, string>;
+  }
+): Promise<PublishResult> {
+  const saved = savedSchema.safeParse(ctx.progress?.saved ?? null);
+  let sessionUrl = saved.success && saved.data.fingerprint === fingerprint ? saved.data.sessionUrl : null;
+  let from = 0;
+  if (sessionUrl) {
+    const state = await probe(ctx, sessionUrl, source.size);
+    if (state?.video) return uploadedResult(state.video, shorts);
+    if (state) from = state.received;
+    else {
+      // The session expired: the bytes never made a video, so a new upload is safe.
+      sessionUrl = null;
+    }
+  }
+  if (!sessionUrl) {
+    checkQuota(ctx, QUOTA.upload);
+    const response = await ctx.http.post('/upload/youtube/v3/videos', meta, {
+      params: { uploadType: 'resumable', part: 'snippet,status' },
+      headers: {
+        ...headers,
+        'Content-Type': 'application/json; charset=UTF-8',
+        'X-Upload-Content-Length': String(source.size),
+        'X-Upload-Content-Type': mimeType,
+      },
+    });
+    // The insert is counted once its session is open, even if no byte follows.
+    await spend(ctx, QUOTA.upload);
+    sessionUrl = sessionUrlOf(headerValue({ response }, 'Location'), ctx);
+    await ctx.progress?.save({ sessionUrl, fingerprint });
+  }
+  const { video: uploaded } = await putBytes(ctx, sessionUrl, source, from);
+  if (!uploaded) throw new ProviderError('YouTube did not answer the video.', 'unknown');
+  return uploadedResult(uploaded, shorts);
 }
 
 const youtube: Provider = {
@@ -353,7 +469,10 @@ const youtube: Provider = {
     { name: 'privacy', secret: false, required: false },
     { name: 'shorts', secret: false, required: false },
     { name: 'dailyQuota', secret: false, required: false },
+    { name: 'scheduleOn', secret: false, required: false },
   ],
+  // `publishAt` must be ahead when the upload ends: a margin for uploading and processing.
+  schedulesOnNetwork: { minLeadMs: 15 * 60_000 },
   limits: { textLength: DESCRIPTION_MAX_BYTES, images: 1 },
   idempotencyWindowMs: 0,
   metrics: {
@@ -387,39 +506,18 @@ const youtube: Provider = {
     const video = videoOf(post)!;
     const meta = metadata(post, ctx);
     const fingerprint = containerFingerprint([meta, video.filename, video.size ?? null]);
-    const data = await video.load();
+    const source = video.open ? await video.open() : bufferSource(await video.load());
+    try {
+      return await upload(ctx, { meta, fingerprint, source, mimeType: video.mimeType, shorts, headers });
+    } finally {
+      await source.close();
+    }
+  },
 
-    const saved = savedSchema.safeParse(ctx.progress?.saved ?? null);
-    let sessionUrl = saved.success && saved.data.fingerprint === fingerprint ? saved.data.sessionUrl : null;
-    let from = 0;
-    if (sessionUrl) {
-      const state = await probe(ctx, sessionUrl, data.length);
-      if (state?.video) return { remoteId: state.video.id, url: watchUrl(state.video.id, shorts) };
-      if (state) from = state.received;
-      else {
-        // The session expired: the bytes never made a video, so a new upload is safe.
-        sessionUrl = null;
-      }
-    }
-    if (!sessionUrl) {
-      checkQuota(ctx, QUOTA.upload);
-      const response = await ctx.http.post('/upload/youtube/v3/videos', meta, {
-        params: { uploadType: 'resumable', part: 'snippet,status' },
-        headers: {
-          ...headers,
-          'Content-Type': 'application/json; charset=UTF-8',
-          'X-Upload-Content-Length': String(data.length),
-          'X-Upload-Content-Type': video.mimeType,
-        },
-      });
-      // The insert is counted once its session is open, even if no byte follows.
-      await spend(ctx, QUOTA.upload);
-      sessionUrl = sessionUrlOf(headerValue({ response }, 'Location'), ctx);
-      await ctx.progress?.save({ sessionUrl, fingerprint });
-    }
-    const { video: uploaded } = await putBytes(ctx, sessionUrl, data, from);
-    if (!uploaded) throw new ProviderError('YouTube did not answer the video.', 'unknown');
-    return { remoteId: uploaded.id, url: watchUrl(uploaded.id, shorts) };
+  async withdraw(remoteId, ctx) {
+    const { headers } = account(ctx);
+    await ctx.http.delete('/youtube/v3/videos', { headers, params: { id: remoteId } });
+    await spend(ctx, QUOTA.delete);
   },
 
   async lookup(remoteId, ctx) {
@@ -435,6 +533,7 @@ const youtube: Provider = {
           url: watchUrl(found.id, shorts),
           text: found.snippet?.description ?? undefined,
           createdAt: found.snippet?.publishedAt ?? undefined,
+          ...(heldUntil(found) && { scheduledFor: heldUntil(found) }),
         }
       : null;
   },

@@ -38,11 +38,17 @@ function tables(strapi: Core.Strapi) {
   };
 }
 
-const CLAIMABLE = ['scheduled', 'retrying', 'unconfirmed'];
+/**
+ * `handed`: scheduled on the network itself (WordPress `future`, YouTube `publishAt`); claimed at its
+ * time to confirm that it went public. It keeps its status when claimed, as `unconfirmed` does: both
+ * are looked up, never sent.
+ */
+const CLAIMABLE = ['scheduled', 'retrying', 'unconfirmed', 'handed'];
+const SQL_CLAIMABLE = CLAIMABLE.map((s) => `'${s}'`).join(',');
 
 /** Due deliveries whose account is not waiting and that nobody holds. */
 function dueCondition(t: ReturnType<typeof tables>, alias: string, now: string) {
-  return `${alias}.${t.status} IN ('scheduled','retrying','unconfirmed')
+  return `${alias}.${t.status} IN (${SQL_CLAIMABLE})
       AND ${alias}.${t.nextAttemptAt} <= ${now}
       AND (${alias}.${t.leaseUntil} IS NULL OR ${alias}.${t.leaseUntil} < ${now})
       AND NOT EXISTS (SELECT 1 FROM ${t.accounts} a WHERE a.id = ${alias}.${t.accountId} AND a.${t.rateLimitedUntil} > ${now})`;
@@ -83,7 +89,7 @@ async function claimDueDeliveries(
   const client = strapi.db.dialect.client;
   const now = databaseNow(client);
   const until = databaseNow(client, 'leaseMs');
-  const set = `${t.status} = CASE WHEN ${t.status} = 'unconfirmed' THEN 'unconfirmed' ELSE 'publishing' END,
+  const set = `${t.status} = CASE WHEN ${t.status} IN ('unconfirmed','handed') THEN ${t.status} ELSE 'publishing' END,
       ${t.leaseOwner} = :owner, ${t.leaseUntil} = ${until}, ${t.updatedAt} = ${now}`;
   const bindings = { owner, leaseMs, limit, perAccount, ...clockBindings() };
   const order = `d.${t.scheduledAt}, d.${t.nextAttemptAt}, d.id`;
@@ -130,7 +136,7 @@ async function claimDueDeliveries(
   const rows = await knex.raw(
     `UPDATE ${t.deliveries} SET ${set}
      WHERE id IN (SELECT d.id FROM ${t.deliveries} d WHERE d.id IN (${fairDue(t, now)}) ORDER BY ${order} LIMIT :limit)
-       AND ${t.status} IN (${CLAIMABLE.map((s) => `'${s}'`).join(',')})
+       AND ${t.status} IN (${SQL_CLAIMABLE})
      RETURNING id, ${t.status} AS status`,
     bindings
   );
@@ -166,7 +172,7 @@ async function expiredLeases(strapi: Core.Strapi, limit: number): Promise<number
   const now = databaseNow(client);
   const result = await strapi.db.connection.raw(
     `SELECT id FROM ${t.deliveries}
-     WHERE ${t.status} IN ('publishing','unconfirmed') AND ${t.leaseUntil} < ${now}
+     WHERE ${t.status} IN ('publishing','unconfirmed','handed') AND ${t.leaseUntil} < ${now}
      ORDER BY ${t.leaseUntil} LIMIT :limit`,
     { limit, ...clockBindings() }
   );
@@ -180,7 +186,7 @@ async function nextWakeAt(strapi: Core.Strapi): Promise<Date | null> {
   const result = await strapi.db.connection.raw(
     `SELECT MIN(CASE WHEN a.${t.rateLimitedUntil} > d.${t.nextAttemptAt} THEN a.${t.rateLimitedUntil} ELSE d.${t.nextAttemptAt} END) AS wake
      FROM ${t.deliveries} d LEFT JOIN ${t.accounts} a ON a.id = d.${t.accountId}
-     WHERE d.${t.status} IN ('scheduled','retrying','unconfirmed') AND d.${t.leaseUntil} IS NULL`
+     WHERE d.${t.status} IN (${SQL_CLAIMABLE}) AND d.${t.leaseUntil} IS NULL`
   );
   const row =
     strapi.db.dialect.client === 'postgres'

@@ -8,8 +8,10 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import axios from 'axios';
 
-import type { NetworkId, OutgoingImage, OutgoingPost } from '../providers';
+import type { Credentials, NetworkId, OutgoingImage, OutgoingPost } from '../providers';
+import { fitMedia } from '../media/fit-media';
 import { PLUGIN_ID } from '../plugin-id';
+import { downloadedSource, fileSource } from '../utils/media-source';
 
 const POST_UID = 'api::post.post';
 
@@ -142,10 +144,26 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { data } = await axios.get(media.url, { responseType: 'arraybuffer', timeout: 15_000 });
         return Buffer.from(data);
       },
+      open() {
+        return isLocal
+          ? fileSource(path.join(strapi.dirs.static.public, media.url))
+          : downloadedSource(media.url);
+      },
     };
   }
 
   return {
+    /**
+     * The post's images made to fit the network (formats, bytes, aspect, width), with what changed
+     * and why: what is sent, and what the preview shows.
+     */
+    fitMedia(outgoing: OutgoingPost, network: NetworkId, settings: Credentials) {
+      return fitMedia(outgoing, network, settings, {
+        publicDir: strapi.dirs.static.public,
+        publicBase: publicUrl(),
+      });
+    },
+
     /** The post in `language` when it exists, else in the default locale; null when the post is gone. */
     async loadPost(documentId: string, language?: string | null): Promise<PostSnapshot | null> {
       const fallback = await defaultLocale();
@@ -157,14 +175,16 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     outgoing(post: PostSnapshot, network: NetworkId, createdAt: Date): OutgoingPost {
       const { text, link } = composeText(post, network);
+      // One object per medium: `images` and `media` share them (an image is fitted once).
+      const media = post.media
+        .filter((m) => m.mime?.startsWith('image/') || m.mime?.startsWith('video/'))
+        .map(imageOf);
       return {
         title: post.title,
         text,
         link,
-        images: post.media.filter((m) => m.mime?.startsWith('image/')).map(imageOf),
-        media: post.media
-          .filter((m) => m.mime?.startsWith('image/') || m.mime?.startsWith('video/'))
-          .map(imageOf),
+        images: media.filter((m) => m.mimeType.startsWith('image/')),
+        media,
         language: post.locale,
         createdAt,
       };

@@ -10,6 +10,9 @@ import { createTid } from '../utils/tid';
 import { assertFuture } from '../utils/future';
 import { getService } from '../utils/get-service';
 import { approvals } from '../utils/approvals';
+import { providerFor } from '../providers';
+import { providerContext } from '../providers/http';
+import { handOverAt } from '../providers/network-scheduling';
 
 export const DELIVERY_STATUSES = [
   'scheduled',
@@ -21,6 +24,8 @@ export const DELIVERY_STATUSES = [
   'cancelled',
   /** Its post changed after approval: it waits for the new version to be approved, then goes with it. */
   'paused',
+  /** Handed to the network, which holds it until its time (WordPress `future`, YouTube `publishAt`). */
+  'handed',
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -51,9 +56,10 @@ function toPublic(row: any) {
     status,
     scheduledAt: iso(row.scheduledAt),
     /** When it goes out: the time asked for, or the next attempt of a retry; null once it left the queue. */
-    scheduledFor: DUE.includes(status)
-      ? iso(status === 'retrying' ? row.nextAttemptAt : row.scheduledAt)
-      : null,
+    scheduledFor:
+      DUE.includes(status) || status === 'handed'
+        ? iso(status === 'retrying' ? row.nextAttemptAt : row.scheduledAt)
+        : null,
     nextAttemptAt: iso(row.nextAttemptAt),
     /** Only once published: the store fills `publishedAt` at creation for every row. */
     publishedAt: status === 'published' ? iso(row.publishedAt) : null,
@@ -81,6 +87,11 @@ function notMovable(row: any) {
     return conflict('This delivery is being published right now: it cannot be moved.', {
       reason: 'publishing_now',
     });
+  if (row.status === 'handed')
+    return conflict(
+      'The network already holds this post for its time: it cannot be moved from here. Cancel it (it is taken back from the network), then schedule it again.',
+      { reason: 'scheduled_on_network' }
+    );
   return conflict(
     `A ${row.status} delivery cannot be moved; only a scheduled one can. Retry it or schedule it again from its post.`,
     { reason: 'not_movable', status: row.status }
@@ -90,6 +101,38 @@ function notMovable(row: any) {
 const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deliveries = deliveriesRepository(strapi);
   const attempts = attemptsRepository(strapi);
+
+  /**
+   * Takes back from the network a post it holds for later (`handed`), then gives the delivery
+   * `status`. Refused with the reason when the network cannot (409) or did not answer (502): the
+   * delivery stays handed, so nothing is said to be withdrawn that still stands there.
+   */
+  async function withdrawHanded(row: any, status: 'cancelled' | 'paused', data: Record<string, unknown>) {
+    const account = await getService(strapi, 'accounts').forProvider(row.accountId);
+    const provider = providerFor(row.network);
+    if (!account || !provider.withdraw) {
+      throw conflict(
+        `${provider.displayName} holds this post for ${new Date(row.scheduledAt).toISOString()} and it cannot be taken back from here: delete it on the network.`,
+        { reason: 'held_by_network' }
+      );
+    }
+    try {
+      await provider.withdraw(String(row.remoteId), providerContext(account));
+    } catch (error) {
+      const reason = provider.classifyError(error).reason;
+      throw conflict(
+        `${provider.displayName} did not take back the post it holds (${reason}); nothing changed, try again.`,
+        { reason: 'withdraw_failed' }
+      );
+    }
+    await deliveries.updateIfStatus(row.id, 'handed', {
+      ...data,
+      status,
+      remoteId: null,
+      url: null,
+      providerState: null,
+    });
+  }
 
   async function note(deliveryId: number, outcome: string, detail: string) {
     await attempts.add({ deliveryId, outcome, detail, startedAt: new Date(), durationMs: 0 });
@@ -135,7 +178,12 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const version = versions.get(account.id)!;
         const existing = await deliveries.findForAccount(postDocumentId, account.id);
         if (existing) {
-          results.push(toPublic(await this.reschedule(existing, scheduledAt, version)));
+          const handOver = handOverAt(
+            providerFor(account.network),
+            account.credentialsHint ?? {},
+            scheduledAt
+          );
+          results.push(toPublic(await this.reschedule(existing, scheduledAt, version, handOver)));
           continue;
         }
         try {
@@ -147,7 +195,11 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
             network: account.network,
             status: 'scheduled',
             scheduledAt,
-            nextAttemptAt: scheduledAt,
+            nextAttemptAt: handOverAt(
+              providerFor(account.network),
+              account.credentialsHint ?? {},
+              scheduledAt
+            ),
             idempotencyKey: createTid(),
             ...version,
             attemptCount: 0,
@@ -161,12 +213,29 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
           results.push(toPublic(winner));
         }
       }
-      getService(strapi, 'dispatcher').wakeAt(scheduledAt);
+      getService(strapi, 'dispatcher').wakeAt(new Date(Math.min(Date.now(), scheduledAt.getTime())));
       return results;
     },
 
     /** The post's version in `locale` is no longer approved: what was still to go out waits. */
     async pauseForVersion(postDocumentId: string, postLocale: string): Promise<number> {
+      // What a network already holds carries the voided version: taken back there, then it waits too.
+      const handed = await deliveries.findMany({
+        postDocumentId,
+        postLocale,
+        status: 'handed',
+        bypassApproval: { $ne: true },
+      });
+      for (const row of handed) {
+        await withdrawHanded(row, 'paused', {
+          failureReason:
+            'The post changed after it was approved: taken back from the network, it waits for a new approval.',
+          // Once approved again, it is handed over again at once (for its time).
+          nextAttemptAt: new Date(),
+        }).catch((error) =>
+          strapi.log.error(`[cross-post] delivery ${row.id} could not be taken back: ${error.message}`)
+        );
+      }
       return deliveries.pauseForVersion(postDocumentId, postLocale);
     },
 
@@ -181,13 +250,18 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return resumed;
     },
 
-    async reschedule(existing: any, scheduledAt: Date, version: Record<string, unknown> = {}) {
+    async reschedule(
+      existing: any,
+      scheduledAt: Date,
+      version: Record<string, unknown> = {},
+      handOver: Date = scheduledAt
+    ) {
       if (existing.status === 'scheduled' || existing.status === 'cancelled') {
         const updated = await deliveries.updateIfStatus(existing.id, existing.status, {
           ...version,
           status: 'scheduled',
           scheduledAt,
-          nextAttemptAt: scheduledAt,
+          nextAttemptAt: handOver,
           failureReason: null,
         });
         if (updated) {
@@ -257,6 +331,11 @@ const deliveriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await deliveries.findById(id);
       if (!existing) throw new errors.NotFoundError(`No delivery ${id}.`, { reason: 'delivery_not_found' });
       if (existing.status === 'cancelled') return toPublic(existing);
+      if (existing.status === 'handed') {
+        await withdrawHanded(existing, 'cancelled', { nextAttemptAt: null });
+        await note(id, 'cancelled', 'Cancelled by an editor; taken back from the network.');
+        return toPublic(await deliveries.findById(id));
+      }
       const cancelled = await deliveries.updateIfStatus(id, CANCELLABLE, {
         status: 'cancelled',
         nextAttemptAt: null,

@@ -8,7 +8,8 @@ export async function recoverStale(d: Dispatch, now: Date) {
   if (expired.length === 0) return;
   const stale = await d.deliveries.findByIds(expired);
   for (const row of stale) {
-    if (row.status === 'unconfirmed') {
+    // Looked up, never sent: taken back as they were.
+    if (row.status === 'unconfirmed' || row.status === 'handed') {
       await d.deliveries.recoverLease(row.id, row.leaseUntil, {});
       continue;
     }

@@ -1,6 +1,13 @@
 /** Sending one claimed delivery: compose, validate, publish with its idempotency key, record the outcome. */
-import { providerFor, type ErrorVerdict, type ProviderAccount } from '../../providers';
+import {
+  providerFor,
+  ProviderError,
+  type ErrorVerdict,
+  type OutgoingPost,
+  type ProviderAccount,
+} from '../../providers';
 import { providerContext } from '../../providers/http';
+import { CONFIRM_AFTER_MS, networkPublishAt } from '../../providers/network-scheduling';
 import { getService } from '../../utils/get-service';
 import { approvals } from '../../utils/approvals';
 import { postSnapshotOf, type PostSnapshot } from '../compose.service';
@@ -44,7 +51,23 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
     return d.log(row.id, 'rejected', 'The post was deleted.', startedAt);
   }
   const firstAttemptAt = row.firstAttemptAt ? new Date(row.firstAttemptAt) : startedAt;
-  const outgoing = compose.outgoing(post, account.network, firstAttemptAt);
+  // Images outside the network's rules go as variants made for it; an image that cannot be made to fit
+  // (unreadable, too heavy whatever the quality) fails the delivery at once with what to do.
+  let outgoing: OutgoingPost;
+  try {
+    ({ post: outgoing } = await compose.fitMedia(
+      compose.outgoing(post, account.network, firstAttemptAt),
+      account.network,
+      account.credentials
+    ));
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    await d.settle(row.id, { status: 'failed', failureReason: error.message, nextAttemptAt: null });
+    return d.log(row.id, 'rejected', error.message, startedAt);
+  }
+  // Handed to the network to hold until its time (the account schedules there, the time is far enough).
+  const publishAt = networkPublishAt(provider, account.credentials, new Date(row.scheduledAt));
+  if (publishAt) outgoing.publishAt = publishAt;
   const timeoutMs = Math.min(15_000, Math.floor(d.setting('leaseMs') / 3));
   const progress = deliveryProgress(d, row);
   const saveAccountState = async (state: Record<string, unknown>) => {
@@ -80,14 +103,16 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
     try {
       d.round.sent.add(row.id);
       const result = await provider.publish(outgoing, row.idempotencyKey, ctx);
+      const scheduledFor = result.scheduledFor;
       const published = {
-        status: 'published',
+        ...(scheduledFor
+          ? // The network holds it: looked at again once its time has passed, to confirm it went public.
+            { status: 'handed', nextAttemptAt: new Date(scheduledFor.getTime() + CONFIRM_AFTER_MS) }
+          : { status: 'published', publishedAt: new Date(), nextAttemptAt: null }),
         // Column sizes: a network's overlong id or URL must not turn a success into an error.
         remoteId: String(result.remoteId).slice(0, 255),
         url: result.url ? String(result.url).slice(0, 1000) : null,
-        publishedAt: new Date(),
         failureReason: null,
-        nextAttemptAt: null,
         attemptCount: (row.attemptCount ?? 0) + 1,
         ...(approvalHash && { approvalHash, postLocale: post.locale }),
       };
@@ -118,6 +143,14 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
           account.id,
           result.quota.resetAt,
           `${provider.displayName} quota used up; it resets at ${result.quota.resetAt.toISOString()}.`
+        );
+      }
+      if (scheduledFor) {
+        return d.log(
+          row.id,
+          'handed',
+          `${result.url ?? result.remoteId}: ${provider.displayName} publishes it at ${scheduledFor.toISOString()}.`,
+          startedAt
         );
       }
       return d.log(row.id, 'published', result.url ?? result.remoteId, startedAt);

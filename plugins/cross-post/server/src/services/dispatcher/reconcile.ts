@@ -1,6 +1,7 @@
 /** Unconfirmed deliveries: looked up on the network before anything is sent again. */
 import { providerFor, type ProviderAccount } from '../../providers';
 import { providerContext } from '../../providers/http';
+import { CONFIRM_AFTER_MS } from '../../providers/network-scheduling';
 import type { Dispatch } from './context';
 
 /** An unconfirmed delivery: look it up; found → published; missing after enough looks → send again. */
@@ -22,13 +23,15 @@ export async function reconcile(d: Dispatch, row: any, account: ProviderAccount)
       providerContext(account)
     );
     if (found) {
+      const holdsUntil = found.scheduledFor ? new Date(found.scheduledFor) : null;
       await d.settle(row.id, {
-        status: 'published',
+        // Found still held by the network (scheduled there): confirmed at its time, as any handed post.
+        ...(holdsUntil
+          ? { status: 'handed', nextAttemptAt: new Date(holdsUntil.getTime() + CONFIRM_AFTER_MS) }
+          : { status: 'published', publishedAt: new Date(), nextAttemptAt: null }),
         remoteId: found.remoteId,
         url: found.url,
-        publishedAt: new Date(),
         failureReason: null,
-        nextAttemptAt: null,
       });
       return d.log(row.id, 'reconciled', `Found online: ${found.url ?? found.remoteId}.`, startedAt);
     }

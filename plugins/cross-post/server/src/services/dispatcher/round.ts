@@ -5,6 +5,7 @@ import { claimByAccount, recoverStale } from './claim';
 import { newRound, type Dispatch } from './context';
 import { failAccount, failLocally } from './outcome';
 import { publish } from './publish-delivery';
+import { confirmHanded } from './confirm-handed';
 import { reconcile } from './reconcile';
 
 export async function handleClaimed(d: Dispatch, row: any, account: ProviderAccount | null) {
@@ -20,12 +21,17 @@ export async function handleClaimed(d: Dispatch, row: any, account: ProviderAcco
   const until = d.round.waitingUntil.get(account.id) ?? 0;
   if (until > Date.now()) {
     await d.settle(row.id, {
-      status: row.status === 'unconfirmed' ? 'unconfirmed' : row.attemptCount > 0 ? 'retrying' : 'scheduled',
+      status: ['unconfirmed', 'handed'].includes(row.status)
+        ? row.status
+        : row.attemptCount > 0
+          ? 'retrying'
+          : 'scheduled',
       nextAttemptAt: new Date(until),
     });
     return;
   }
   if (row.status === 'unconfirmed') await reconcile(d, row, account);
+  else if (row.status === 'handed') await confirmHanded(d, row, account);
   else await publish(d, row, account);
 }
 

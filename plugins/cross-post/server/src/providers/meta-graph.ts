@@ -1,0 +1,207 @@
+/**
+ * What Instagram and Threads read alike on Meta's Graph APIs, apart from the containers
+ * (meta-containers.ts): a post's insights, an object that no longer exists, a carousel item's wait,
+ * the rolling publishing limit checked before a container, and the long-lived token's refresh.
+ */
+import { z } from 'zod';
+
+import { httpStatus, responseBody } from './common';
+import { parsePublishingLimit, windowFreesAt, type ContainerStatus } from './meta-containers';
+import { checkBatch, ok } from './metrics';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import {
+  ProviderError,
+  type DeliveryMetrics,
+  type MetricCounter,
+  type ProviderContext,
+  type PublishResult,
+  type RepliesPage,
+} from './types';
+
+/** A Graph "object does not exist" answer (code 100, subcode 33), or a 404. */
+export function isGraphMissing(error: unknown): boolean {
+  const body = responseBody(error)?.error ?? {};
+  return httpStatus(error) === 404 || (Number(body.code) === 100 && Number(body.error_subcode) === 33);
+}
+
+export type InsightsRequest = {
+  networkName: string;
+  /** `/v23.0`, `/v1.0`. */
+  versionPath: string;
+  headers: Record<string, string>;
+  /** Our counter for each of the network's metric names, in the order asked. */
+  counters: Record<string, MetricCounter>;
+  /** Why a post shows no insights, after the network's own message. */
+  unavailableHint: string;
+};
+
+/** One post's insights (`/{media-id}/insights`): gone when deleted, unavailable when refused (code 10, 2xx). */
+export async function fetchInsights(
+  remoteIds: string[],
+  request: InsightsRequest,
+  ctx: ProviderContext
+): Promise<DeliveryMetrics[]> {
+  checkBatch(remoteIds, 1, request.networkName);
+  const [id] = remoteIds;
+  try {
+    const { data } = await ctx.http.get(`${request.versionPath}/${encodeURIComponent(id)}/insights`, {
+      headers: request.headers,
+      params: { metric: Object.keys(request.counters).join(',') },
+    });
+    const values = new Map<string, unknown>(
+      ((data?.data ?? []) as any[]).map((metric) => [metric.name, metric.values?.[0]?.value])
+    );
+    return [
+      ok(
+        id,
+        Object.fromEntries(
+          Object.entries(request.counters).map(([name, counter]) => [counter, values.get(name)])
+        )
+      ),
+    ];
+  } catch (error) {
+    if (isGraphMissing(error)) return [{ remoteId: id, state: 'gone' }];
+    const body = responseBody(error)?.error;
+    const code = Number(body?.code);
+    if (code === 10 || (code >= 200 && code < 300)) {
+      return [
+        {
+          remoteId: id,
+          state: 'unavailable',
+          reason: `${request.networkName} shows no insights for this post (${body?.message}): ${request.unavailableHint}.`,
+        },
+      ];
+    }
+    throw error;
+  }
+}
+
+/** Waits for a carousel item to be processed (the carousel cannot be created before); the next attempt resumes. */
+export async function waitCarouselItem(
+  networkName: string,
+  status: (id: string) => Promise<{ status: ContainerStatus; detail?: string | null }>,
+  childId: string
+): Promise<void> {
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    const { status: state, detail } = await status(childId);
+    if (state === 'FINISHED') return;
+    if (state === 'ERROR' || state === 'EXPIRED') {
+      throw new ProviderError(
+        `${networkName} could not process a carousel item (${detail || state}): check its format and size.`
+      );
+    }
+    if (wait >= 4_000) {
+      throw new ProviderError(
+        `${networkName} is still processing a carousel item; it will be tried again.`,
+        'retry'
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/**
+ * Refuses, before any container, a post the rolling 24-hour limit has no room for; answers what
+ * remains when this post takes the last place (the account then waits for the window, not for a
+ * refusal). `latestTimestamps(n)`: the times of the account's n latest posts.
+ */
+export async function checkPublishingLimit(
+  options: {
+    networkName: string;
+    /** `profile`, `account`: what the limit is counted on, in the refusal. */
+    owner: string;
+    limitPath: string;
+    headers: Record<string, string>;
+    latestTimestamps(count: number): Promise<string[]>;
+  },
+  ctx: ProviderContext
+): Promise<PublishResult['quota']> {
+  const { data } = await ctx.http.get(options.limitPath, {
+    headers: options.headers,
+    params: { fields: 'quota_usage,config' },
+  });
+  const limit = parsePublishingLimit(data);
+  if (limit.used + 1 < limit.total) return undefined;
+  const freesAt = windowFreesAt(limit, await options.latestTimestamps(Math.min(limit.total, 100)));
+  if (limit.used < limit.total) return { remaining: 0, resetAt: freesAt };
+  throw new ProviderError(
+    `${options.networkName} allows ${limit.total} posts per 24 hours on this ${options.owner} and they are used; the next place frees at ${freesAt.toISOString()}.`,
+    'retry',
+    { rateLimited: true, waitMs: Math.max(0, freesAt.getTime() - Date.now()) }
+  );
+}
+
+/** A new long-lived token for the one about to expire (`ig_refresh_token`, `th_refresh_token`). */
+export async function refreshLongLivedToken(
+  grantType: string,
+  ctx: ProviderContext
+): Promise<Record<string, string>> {
+  const { data } = await ctx.http.get('/refresh_access_token', {
+    params: { grant_type: grantType, access_token: ctx.account.credentials.accessToken },
+  });
+  const token = z
+    .object({ access_token: z.string().min(1) })
+    .passthrough()
+    .parse(data);
+  return { ...ctx.account.credentials, accessToken: token.access_token };
+}
+
+const replySchema = z
+  .object({
+    id: z.string(),
+    text: z.string().nullish(),
+    username: z.string().nullish(),
+    timestamp: z.string().nullish(),
+    permalink: z.string().nullish(),
+    parent_id: z.string().nullish(),
+    replied_to: z.object({ id: z.string() }).passthrough().nullish(),
+  })
+  .passthrough();
+
+/** Graph's `2026-12-02T10:00:00+0000` as ISO. */
+const graphTime = (value: string | null | undefined) =>
+  value ? new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString() : new Date().toISOString();
+
+/**
+ * Readers' comments (Instagram `/{media}/comments`) or replies (Threads `/{media}/conversation`)
+ * under each of our recent posts (per-post.ts), 50 a page with the `after` cursor. Neither edge reads
+ * from a time: what is older than the sweep's time is left out here, and what was kept is not kept twice.
+ */
+export async function fetchGraphReplies(
+  request: {
+    versionPath: string;
+    edge: 'comments' | 'conversation';
+    headers: Record<string, string>;
+    profileUrl: (username: string) => string;
+  },
+  query: { since: Date; remoteIds: string[]; cursor?: string | null },
+  ctx: ProviderContext
+): Promise<RepliesPage> {
+  const sweep = readSweep(query.cursor, query.since);
+  const post = currentPost(sweep, query.remoteIds);
+  if (!post) return { replies: [], ...emptySweep(sweep) };
+  const { data } = await ctx.http.get(`${request.versionPath}/${encodeURIComponent(post)}/${request.edge}`, {
+    headers: request.headers,
+    params: {
+      fields: 'id,text,username,timestamp,permalink,parent_id,replied_to',
+      limit: 50,
+      ...(sweep.post === post && sweep.page && { after: sweep.page }),
+    },
+  });
+  const replies = z
+    .array(replySchema)
+    .parse(data?.data ?? [])
+    .map((r) => ({
+      remoteId: r.id,
+      inReplyTo: r.parent_id ?? r.replied_to?.id ?? post,
+      author: r.username ?? 'reader',
+      authorUrl: r.username ? request.profileUrl(r.username) : null,
+      text: r.text ?? '',
+      language: null,
+      createdAt: graphTime(r.timestamp),
+      url: r.permalink ?? null,
+    }))
+    .filter((r) => Date.parse(r.createdAt) > sweep.since);
+  const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
+  return { replies, ...sweepOn(sweep, query.remoteIds, post, next || null) };
+}

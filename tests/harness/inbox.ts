@@ -1,0 +1,55 @@
+/**
+ * What every inbox test file starts from: the fake networks, the built app booted on them with the
+ * dispatcher off (a test publishes with `runOnce` when it wants to), a super admin's token, and an
+ * admin request helper. Registers its own `beforeAll`/`afterAll`; the fields are set once booted.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
+import { bootStrapi, type TestApp } from './strapi';
+
+export type InboxApp = {
+  app: TestApp;
+  fakes: Fakes;
+  /** A super admin's JWT. */
+  token: string;
+  /** An admin API request, as the super admin unless another token is given. */
+  admin(method: 'get' | 'post' | 'put' | 'delete', url: string, body?: object, as?: string): any;
+  /** A fresh idempotency key for an answer. */
+  answerKey(): string;
+};
+
+export type InboxAppOptions = {
+  /** Start the fake networks (true); a test of the admin API alone does without. */
+  fakes?: boolean;
+  /** Called on the fakes before the app boots (latency, failures). */
+  configureFakes?: (fakes: Fakes) => void;
+  env?: Record<string, string>;
+};
+
+export function useInboxApp(options: InboxAppOptions = {}): InboxApp {
+  const inbox = {
+    admin(method, url, body, as) {
+      const http = inbox.app.http();
+      const request = http[method](url).set('Authorization', `Bearer ${as ?? inbox.token}`);
+      return body ? request.send(body) : request;
+    },
+    answerKey: () => `answer-${randomBytes(6).toString('hex')}`,
+  } as InboxApp;
+
+  beforeAll(async () => {
+    let env: Record<string, string> = {};
+    if (options.fakes !== false) {
+      inbox.fakes = await startFakes();
+      options.configureFakes?.(inbox.fakes);
+      env = fakeApiBaseUrlsEnv(inbox.fakes);
+    }
+    inbox.app = await bootStrapi({ env: { CROSS_POST_DISPATCHER: 'false', ...env, ...options.env } });
+    inbox.token = await inbox.app.adminToken();
+  });
+  afterAll(async () => {
+    await inbox.app?.stop();
+    await inbox.fakes?.stop();
+  });
+  return inbox;
+}

@@ -1,0 +1,149 @@
+/**
+ * Images made to fit each network before they are sent: an Instagram feed image outside 4:5–1.91:1 is
+ * padded, a PNG becomes a JPEG, a width over 1,440 px is scaled down, and the network downloads the
+ * variant from its own public address; Pinterest takes the same PNG as it is. The preview says what
+ * changes for which network; an image that cannot be read fails the delivery with what to do.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+
+import { approvePost } from '../../harness/approval';
+import { bootStrapi, type TestApp } from '../../harness/strapi';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
+import { createAccount } from './helpers';
+
+const PUBLIC_URL = 'https://porte-voix.example';
+let app: TestApp;
+let fakes: Fakes;
+let token: string;
+const written: string[] = [];
+
+beforeAll(async () => {
+  fakes = await startFakes();
+  app = await bootStrapi({
+    env: { CROSS_POST_DISPATCHER: 'false', CROSS_POST_PUBLIC_URL: PUBLIC_URL, ...fakeApiBaseUrlsEnv(fakes) },
+  });
+  token = await app.adminToken();
+});
+afterAll(async () => {
+  for (const file of written) await rm(file, { force: true });
+  await app?.stop();
+  await fakes?.stop();
+});
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+const publicDir = () => app.strapi.dirs.static.public;
+
+/** A post with one file of the media library (written under public/uploads). */
+async function postWithImage(data: Buffer, mime: string, ext: string): Promise<string> {
+  const name = `${unique('image')}.${ext}`;
+  const dir = path.join(publicDir(), 'uploads');
+  await mkdir(dir, { recursive: true });
+  written.push(path.join(dir, name));
+  await writeFile(path.join(dir, name), data);
+  const file = await app.strapi.db.query('plugin::upload.file').create({
+    data: {
+      name,
+      hash: name.replace(`.${ext}`, ''),
+      ext: `.${ext}`,
+      mime,
+      size: data.length / 1000,
+      url: `/uploads/${name}`,
+      provider: 'local',
+    },
+  });
+  const title = unique('Panorama');
+  const post = await app.strapi.documents('api::post.post' as any).create({
+    locale: 'fr',
+    data: { title, body: `${title} : la vue depuis la colline`, media: [file.id] } as any,
+  });
+  await approvePost(app.strapi, post.documentId);
+  return post.documentId;
+}
+
+const panorama = () =>
+  sharp({
+    create: { width: 2000, height: 500, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 1 } },
+  })
+    .png()
+    .toBuffer();
+
+async function sendNow(documentId: string, accountId: number) {
+  await app.strapi.plugin('cross-post').service('deliveries').schedule(documentId, [accountId], new Date());
+  while ((await app.strapi.plugin('cross-post').service('dispatcher').runOnce()) > 0);
+  return app.strapi.db
+    .query('plugin::cross-post.delivery')
+    .findOne({ where: { postDocumentId: documentId, accountId } });
+}
+
+it('pads a wide PNG to 1.91:1, scales it to 1,440 px and sends it to Instagram as a JPEG from its own address', async () => {
+  const account = await createAccount(app.strapi, fakes, 'instagram' as any, {
+    name: unique('Instagram'),
+    credentials: {
+      userId: String(17841400000000000 + Math.floor(Math.random() * 1e6)),
+      accessToken: unique('ig'),
+    },
+  });
+  const documentId = await postWithImage(await panorama(), 'image/png', 'png');
+
+  const preview = await app
+    .http()
+    .get(`/cross-post/posts/${documentId}/preview?accountIds=${account.id}`)
+    .set('Authorization', `Bearer ${token}`);
+  expect(preview.status).toBe(200);
+  const [instagram] = preview.body.data;
+  expect(instagram.problems).toEqual([]);
+  expect(instagram.mediaChanges).toEqual([
+    {
+      filename: expect.stringMatching(/\.png$/),
+      reasons: ['aspect 4.00:1 padded to 1.91:1', 'scaled down to 1440 px wide', 'PNG converted to JPEG'],
+    },
+  ]);
+
+  const delivery = await sendNow(documentId, account.id);
+  expect(delivery).toMatchObject({ status: 'published' });
+  const [imageUrl] = [...fakes.instagram.containers.values()].find((c) => c.urls.length > 0)!.urls;
+  expect(imageUrl).toMatch(new RegExp(`^${PUBLIC_URL}/uploads/cross-post/[0-9a-f]{32}\\.jpg$`));
+  const variant = await readFile(path.join(publicDir(), imageUrl.slice(PUBLIC_URL.length)));
+  written.push(path.join(publicDir(), imageUrl.slice(PUBLIC_URL.length)));
+  const meta = await sharp(variant).metadata();
+  expect(meta).toMatchObject({ format: 'jpeg', width: 1440 });
+  expect(meta.width! / meta.height!).toBeCloseTo(1.91, 1);
+});
+
+it('takes the same PNG as it is on Pinterest, and says nothing changes there', async () => {
+  const account = await createAccount(app.strapi, fakes, 'pinterest' as any, {
+    name: unique('Pinterest'),
+    credentials: {
+      accessToken: unique('pin'),
+      refreshToken: 'pin-refresh',
+      clientId: 'pin-app',
+      clientSecret: 'pin-secret',
+      boardId: '549755885175',
+    },
+  });
+  const documentId = await postWithImage(await panorama(), 'image/png', 'png');
+  const preview = await app
+    .http()
+    .get(`/cross-post/posts/${documentId}/preview?accountIds=${account.id}`)
+    .set('Authorization', `Bearer ${token}`);
+  expect(preview.body.data[0].mediaChanges).toEqual([]);
+});
+
+it('fails the delivery with what to do when the image cannot be read, and sends nothing', async () => {
+  const account = await createAccount(app.strapi, fakes, 'instagram' as any, {
+    name: unique('Instagram'),
+    credentials: {
+      userId: String(17841400000000000 + Math.floor(Math.random() * 1e6)),
+      accessToken: unique('ig'),
+    },
+  });
+  const documentId = await postWithImage(randomBytes(2048), 'image/png', 'png');
+  const before = fakes.instagram.published.length;
+  const delivery = await sendNow(documentId, account.id);
+  expect(delivery.status).toBe('failed');
+  expect(delivery.failureReason).toMatch(/could not be read as an image.*upload it again as JPEG or PNG/);
+  expect(fakes.instagram.published).toHaveLength(before);
+});

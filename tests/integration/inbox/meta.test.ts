@@ -1,0 +1,105 @@
+/**
+ * The inbox on Instagram and Threads: readers' comments (Instagram `/comments`) and replies (Threads
+ * `/conversation`) under each of our recent posts, 50 a page with the `after` cursor, placed under the
+ * post or the comment they answer; read again, each is kept once.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+
+import { approvePost } from '../../harness/approval';
+import { useInboxApp } from '../../harness/inbox';
+import { createAccount } from '../cross-post/helpers';
+import { collected, dueNow, inboxOnce, publishOne, unique } from './helpers';
+
+describe('inbox: Instagram comments and Threads replies', () => {
+  const inbox = useInboxApp({ env: { CROSS_POST_PUBLIC_URL: 'https://porte-voix.example' } });
+
+  const written: string[] = [];
+  afterAll(async () => {
+    for (const file of written) await rm(file, { force: true });
+  });
+
+  /** Instagram publishes nothing without an image: a post with one JPEG of the media library. */
+  async function publishWithImage(accountId: number) {
+    const strapi = inbox.app.strapi;
+    const name = `${unique('photo')}.jpg`;
+    const dir = path.join(strapi.dirs.static.public, 'uploads');
+    await mkdir(dir, { recursive: true });
+    const data = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: '#3366aa' } })
+      .jpeg()
+      .toBuffer();
+    await writeFile(path.join(dir, name), data);
+    written.push(path.join(dir, name));
+    const file = await strapi.db.query('plugin::upload.file').create({
+      data: {
+        name,
+        hash: name.replace('.jpg', ''),
+        ext: '.jpg',
+        mime: 'image/jpeg',
+        size: data.length / 1000,
+        url: `/uploads/${name}`,
+        provider: 'local',
+      },
+    });
+    const title = unique('Photo');
+    const created = await strapi.documents('api::post.post' as any).create({
+      locale: 'fr',
+      data: { title, body: `${title} : la photo du jour`, media: [file.id] } as any,
+    });
+    await approvePost(strapi, created.documentId);
+    await strapi
+      .plugin('cross-post')
+      .service('deliveries')
+      .schedule(created.documentId, [accountId], new Date());
+    while ((await strapi.plugin('cross-post').service('dispatcher').runOnce()) > 0);
+    const delivery = await strapi
+      .query('plugin::cross-post.delivery' as any)
+      .findOne({ where: { postDocumentId: created.documentId, accountId } });
+    if (delivery?.status !== 'published') throw new Error(`not published: ${JSON.stringify(delivery)}`);
+    return { postDocumentId: created.documentId, remoteId: String(delivery.remoteId) };
+  }
+
+  for (const network of ['instagram', 'threads'] as const) {
+    it(`collects ${network}'s readers under our post, 50 a page, each once`, async () => {
+      const fake = inbox.fakes[network];
+      const account = await createAccount(inbox.app.strapi, inbox.fakes, network as any, {
+        name: unique(network),
+        credentials: {
+          userId: String(17841400000000000 + Math.floor(Math.random() * 1e6)),
+          accessToken: unique(network),
+        },
+      });
+      const post =
+        network === 'instagram'
+          ? await publishWithImage(account.id)
+          : await publishOne(inbox.app.strapi, account.id);
+      const question = fake.addReply(post.remoteId, { text: 'C’est à quelle heure ?', username: 'camille' });
+      fake.addReply(post.remoteId, { text: 'À 18 h !', username: 'hugo', parentId: question });
+      for (let i = 0; i < 120; i++)
+        fake.addReply(post.remoteId, { text: `Bravo ${i}`, username: `lecteur${i}` });
+      fake.requests.length = 0;
+
+      await inboxOnce(inbox.app.strapi);
+      const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+      expect(rows).toHaveLength(122);
+      const asked = rows.find((row: any) => row.remoteId === question);
+      expect(asked).toMatchObject({
+        sourceNetwork: network,
+        targetKey: `post:${post.postDocumentId}`,
+        remoteParentId: post.remoteId,
+        authorHandle: 'camille',
+        content: 'C’est à quelle heure ?',
+      });
+      expect(rows.find((row: any) => row.remoteParentId === question)).toMatchObject({
+        parentId: asked.documentId,
+      });
+      const pages = fake.requests.filter((r) => /\/(comments|conversation)$/.test(r.path));
+      expect(pages).toHaveLength(3);
+
+      await dueNow(inbox.app.strapi, account.id);
+      await inboxOnce(inbox.app.strapi);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(122);
+    });
+  }
+});
