@@ -24,15 +24,16 @@ const skip = new Set((process.env.PORTE_VOIX_SKIP || '').split(',').filter(Boole
 
 /**
  * The integration files that run the SQL written by hand for each database (claims and leases, the
- * fair claim, rollups, rate windows, the draw, inbox sources): MariaDB differs from PostgreSQL and
+ * fair claim, rollups, rate windows, the draw, inbox and listening sources): MariaDB differs from PostgreSQL and
  * SQLite there. The rest goes through Strapi's query engine, which runs every file on the other two.
  */
 const MARIADB_FILES = [
-  'cross-post/(multi-instance|uncertain-sends|fairness|crash-recovery|clock-skew|token-refresh)',
+  'cross-post/(multi-instance|uncertain-sends|fairness|crash-recovery|clock-skew|token-refresh|network-scheduling)',
   'engagement/(collector|rollups|traffic-counting|reports|links)',
   'contests/(concurrency|entries|draw)',
   'moderation/(abuse|public-api|admin-api)',
   'inbox/',
+  'listening/',
   'editorial/approval',
 ]
   .map((files) => `tests/integration/${files}`)
