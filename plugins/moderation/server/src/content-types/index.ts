@@ -5,6 +5,8 @@ import auditEntry from './audit-entry';
 import rateWindow from './rate-window';
 import inboxSource from './inbox-source';
 import savedReply from './saved-reply';
+import savedSearch from './saved-search';
+import listeningSource from './listening-source';
 
 export default {
   comment,
@@ -14,4 +16,6 @@ export default {
   'rate-window': rateWindow,
   'inbox-source': inboxSource,
   'saved-reply': savedReply,
+  'saved-search': savedSearch,
+  'listening-source': listeningSource,
 };

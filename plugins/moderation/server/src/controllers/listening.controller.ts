@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import { parse } from '@porte-voix/kit/server';
+
+import { adminActor } from '../services/audit.service';
+import { getService } from '../utils/get-service';
+import { savedSearchIdSchema, savedSearchSchema } from '../validators/listening.validators';
+
+/** Saved searches: read by anyone who sees the queue, written by those allowed to (RBAC per route). */
+const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const searches = () => getService(strapi, 'saved-searches');
+  return {
+    async listSearches(ctx: any) {
+      ctx.body = { data: await searches().list() };
+    },
+    async findSearch(ctx: any) {
+      ctx.body = { data: await searches().findOne(parse(savedSearchIdSchema, ctx.params.id)) };
+    },
+    async createSearch(ctx: any) {
+      const input = parse(savedSearchSchema, ctx.request.body ?? {});
+      ctx.status = 201;
+      ctx.body = { data: await searches().create(input, adminActor(ctx.state.user)) };
+    },
+    async updateSearch(ctx: any) {
+      const id = parse(savedSearchIdSchema, ctx.params.id);
+      const input = parse(savedSearchSchema, ctx.request.body ?? {});
+      ctx.body = { data: await searches().update(id, input, adminActor(ctx.state.user)) };
+    },
+    async removeSearch(ctx: any) {
+      ctx.body = { data: await searches().remove(parse(savedSearchIdSchema, ctx.params.id)) };
+    },
+  };
+};
+
+export default listeningController;
