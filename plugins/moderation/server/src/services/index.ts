@@ -14,6 +14,8 @@ import answers from './answers.service';
 import handling from './handling.service';
 import savedReplies from './saved-replies.service';
 import inboxReport from './inbox-report.service';
+import savedSearches from './saved-searches.service';
+import listening from './listening.service';
 
 export default {
   settings,
@@ -32,4 +34,6 @@ export default {
   handling,
   'saved-replies': savedReplies,
   'inbox-report': inboxReport,
+  'saved-searches': savedSearches,
+  listening,
 };
