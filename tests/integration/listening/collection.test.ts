@@ -75,7 +75,10 @@ describe('listening: collection', () => {
       authorUrl: 'https://bsky.app/profile/amelie.bsky.social',
       targetKey: `search:${search.id}`,
       sourceAccountId: null,
+      sentiment: 'positive',
     });
+    expect(mentions.find((m: any) => m.authorHandle === '@angry_jo').sentiment).toBe('negative');
+    expect(mentions.find((m: any) => m.authorHandle === 'kim@mastodon.social').sentiment).toBe('neutral');
     expect(new Date(amelie.publishedOnNetworkAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     // Nothing new: the next round reads from each cursor and stores nothing.

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { ModerationSettings } from '../../config/schema';
 import { guessIntent, INTENT_PRIORITY } from '../../domain/intent';
+import { sentimentOf } from '../../domain/listening/sentiment';
 import { commentsRepository } from '../../repositories/comments.repository';
 import type { SavedSearchRow } from '../../repositories/saved-searches.repository';
 import { fingerprintOf } from '../../rules/normalise';
@@ -102,6 +103,7 @@ export async function storeMention(
         authorUrl: mention.authorUrl,
         savedSearchId: search.id,
         publishedOnNetworkAt: publishedAt,
+        sentiment: sentimentOf(content, locale),
       } as any);
       await getService(strapi, 'audit').record({
         action: 'auto_decision',
