@@ -33,10 +33,8 @@ const polarities = (vocabulary: Record<string, { polarity?: string; pol?: string
  */
 function lexiconsOf(): Record<Language, Record<string, number>> {
   if (lexicons) return lexicons;
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const french = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json');
   const english = require('natural/lib/natural/sentiment/English/senticon_en.json');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   lexicons = {
     fr: { ...polarities(french), ...EXTRA_WORDS.fr },
     en: {
