@@ -7,6 +7,7 @@ import inboxSource from './inbox-source';
 import savedReply from './saved-reply';
 import savedSearch from './saved-search';
 import listeningSource from './listening-source';
+import listeningHour from './listening-hour';
 
 export default {
   comment,
@@ -18,4 +19,5 @@ export default {
   'saved-reply': savedReply,
   'saved-search': savedSearch,
   'listening-source': listeningSource,
+  'listening-hour': listeningHour,
 };

@@ -3,7 +3,11 @@ import { parse } from '@porte-voix/kit/server';
 
 import { adminActor } from '../services/audit.service';
 import { getService } from '../utils/get-service';
-import { savedSearchIdSchema, savedSearchSchema } from '../validators/listening.validators';
+import {
+  listeningReportQuerySchema,
+  savedSearchIdSchema,
+  savedSearchSchema,
+} from '../validators/listening.validators';
 
 /** Saved searches: read by anyone who sees the queue, written by those allowed to (RBAC per route). */
 const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,6 +28,17 @@ const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = parse(savedSearchIdSchema, ctx.params.id);
       const input = parse(savedSearchSchema, ctx.request.body ?? {});
       ctx.body = { data: await searches().update(id, input, adminActor(ctx.state.user)) };
+    },
+    async report(ctx: any) {
+      const query = parse(listeningReportQuerySchema, ctx.query ?? {});
+      ctx.body = {
+        data: await getService(strapi, 'listening-report').report({
+          fromDay: query.from,
+          toDay: query.to,
+          timeZone: query.timeZone,
+          searchIds: query.search,
+        }),
+      };
     },
     async removeSearch(ctx: any) {
       ctx.body = { data: await searches().remove(parse(savedSearchIdSchema, ctx.params.id)) };

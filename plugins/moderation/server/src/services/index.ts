@@ -16,6 +16,7 @@ import savedReplies from './saved-replies.service';
 import inboxReport from './inbox-report.service';
 import savedSearches from './saved-searches.service';
 import listening from './listening.service';
+import listeningReport from './listening-report.service';
 
 export default {
   settings,
@@ -36,4 +37,5 @@ export default {
   'inbox-report': inboxReport,
   'saved-searches': savedSearches,
   listening,
+  'listening-report': listeningReport,
 };

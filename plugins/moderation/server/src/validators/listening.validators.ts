@@ -61,3 +61,46 @@ export const savedSearchIdSchema = z
   .string()
   .regex(/^[1-9]\d{0,9}$/, 'must be a saved search id')
   .transform(Number);
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day such as 2026-05-01')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a day such as 2026-05-01');
+
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a time zone such as Europe/Paris');
+
+/** A listening report: from and to (days, to included, at most 92 days), its time zone, some searches. */
+export const listeningReportQuerySchema = z
+  .object({
+    from: day,
+    to: day,
+    timeZone: timeZone.default('UTC'),
+    search: z
+      .union([z.string(), z.array(z.string())])
+      .transform((value) => (Array.isArray(value) ? value : value.split(',')))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^[1-9]\d{0,9}$/, 'must be saved search ids')
+            .transform(Number)
+        )
+      )
+      .optional(),
+  })
+  .strict()
+  .refine((query) => query.from <= query.to, { message: 'from must be on or before to', path: ['from'] })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 92 * 86_400_000, {
+    message: 'a report covers at most 92 days',
+    path: ['to'],
+  });

@@ -11,6 +11,7 @@ import type { ModerationSettings } from '../../config/schema';
 import { guessIntent, INTENT_PRIORITY } from '../../domain/intent';
 import { sentimentOf } from '../../domain/listening/sentiment';
 import { commentsRepository } from '../../repositories/comments.repository';
+import { listeningHoursRepository } from '../../repositories/listening-hours.repository';
 import type { SavedSearchRow } from '../../repositories/saved-searches.repository';
 import { fingerprintOf } from '../../rules/normalise';
 import { toPlainText } from '../../utils/plain-text';
@@ -65,6 +66,7 @@ export async function storeMention(
   const intent = guessIntent(content);
   const documentId = newDocumentId();
   const deciding = decidingFindingOf(decision);
+  const sentiment = sentimentOf(content, locale);
   const publishedAt =
     mention.publishedAt && Number.isFinite(Date.parse(mention.publishedAt))
       ? new Date(mention.publishedAt)
@@ -103,7 +105,7 @@ export async function storeMention(
         authorUrl: mention.authorUrl,
         savedSearchId: search.id,
         publishedOnNetworkAt: publishedAt,
-        sentiment: sentimentOf(content, locale),
+        sentiment,
       } as any);
       await getService(strapi, 'audit').record({
         action: 'auto_decision',
@@ -130,6 +132,13 @@ export async function storeMention(
     if ((await comments.findByRemoteIds(mention.network, [mention.remoteId])).length > 0) return false;
     throw error;
   }
+  // Counted once stored (a crash in between leaves the mention uncounted, never counted twice).
+  await listeningHoursRepository(strapi).add({
+    searchId: search.id,
+    at: publishedAt,
+    network: mention.network,
+    sentiment,
+  });
   if (decision.status === 'pending') {
     notifyModerators(strapi, {
       kind: 'held',
