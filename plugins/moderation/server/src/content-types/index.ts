@@ -8,6 +8,7 @@ import savedReply from './saved-reply';
 import savedSearch from './saved-search';
 import listeningSource from './listening-source';
 import listeningHour from './listening-hour';
+import listeningAlert from './listening-alert';
 
 export default {
   comment,
@@ -20,4 +21,5 @@ export default {
   'saved-search': savedSearch,
   'listening-source': listeningSource,
   'listening-hour': listeningHour,
+  'listening-alert': listeningAlert,
 };

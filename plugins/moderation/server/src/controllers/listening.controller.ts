@@ -40,6 +40,9 @@ const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
       };
     },
+    async alerts(ctx: any) {
+      ctx.body = { data: await getService(strapi, 'listening').alerts() };
+    },
     async removeSearch(ctx: any) {
       ctx.body = { data: await searches().remove(parse(savedSearchIdSchema, ctx.params.id)) };
     },

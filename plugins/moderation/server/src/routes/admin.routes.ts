@@ -29,6 +29,7 @@ export default {
     route('GET', '/listening/searches', 'listening.listSearches', ACTIONS.read),
     route('POST', '/listening/searches', 'listening.createSearch', ACTIONS.listening),
     route('GET', '/listening/report', 'listening.report', ACTIONS.read),
+    route('GET', '/listening/alerts', 'listening.alerts', ACTIONS.read),
     route('GET', '/listening/searches/:id', 'listening.findSearch', ACTIONS.read),
     route('PUT', '/listening/searches/:id', 'listening.updateSearch', ACTIONS.listening),
     route('DELETE', '/listening/searches/:id', 'listening.removeSearch', ACTIONS.listening),

@@ -8,7 +8,9 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
+import { checkAlerts } from './listening/alerts';
 import { collectRound, type ListeningRound } from './listening/collect';
+import { listeningAlertsRepository } from '../repositories/listening-alerts.repository';
 
 const DEFAULT_TICK_SECONDS = 60;
 
@@ -33,7 +35,8 @@ const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const tick = async () => {
     try {
-      await collectRound(strapi, owner());
+      // Without new mentions a round weighs nothing: an episode still ends as the hours pass.
+      if ((await collectRound(strapi, owner())).collected === 0) await checkAlerts(strapi);
     } catch (error: any) {
       strapi.log.error(`[moderation] listening: ${error?.stack ?? error}`);
     }
@@ -54,6 +57,27 @@ const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** One round now, as a tick runs it (tests and the admin's "collect now"). */
     runOnce: (): Promise<ListeningRound> => collectRound(strapi, owner()),
+
+    /** Weighs every search now (a round does it after storing mentions; an episode also ends with time). */
+    checkAlerts: (now?: Date) => checkAlerts(strapi, now),
+
+    /** The latest alerts, open ones first, for the admin. */
+    async alerts(limit = 50) {
+      const rows = await listeningAlertsRepository(strapi).recent(limit);
+      return rows
+        .map((row: any) => ({
+          id: row.id,
+          searchId: Number(row.searchId),
+          searchName: row.searchName ?? null,
+          kind: row.kind,
+          open: row.openKey === 'open',
+          startedAt: new Date(row.startedAt).toISOString(),
+          endedAt: row.endedAt ? new Date(row.endedAt).toISOString() : null,
+          level: Number(row.level),
+          threshold: Number(row.threshold),
+        }))
+        .sort((a, b) => Number(b.open) - Number(a.open));
+    },
 
     start() {
       if (listeningTickSeconds() === 0 || !stopped) return;

@@ -8,6 +8,7 @@ export const SAVED_REPLY_UID = 'plugin::moderation.saved-reply';
 export const SAVED_SEARCH_UID = 'plugin::moderation.saved-search';
 export const LISTENING_SOURCE_UID = 'plugin::moderation.listening-source';
 export const LISTENING_HOUR_UID = 'plugin::moderation.listening-hour';
+export const LISTENING_ALERT_UID = 'plugin::moderation.listening-alert';
 
 /** The host app's campaigns, which the queue filters by. */
 export const CAMPAIGN_UID = 'api::campaign.campaign';

@@ -16,6 +16,7 @@ import {
 import { savedSearchesRepository, type SavedSearchRow } from '../../repositories/saved-searches.repository';
 import { getService } from '../../utils/get-service';
 import { crossPostSearch, type SearchAccount } from './cross-post-search';
+import { checkAlerts } from './alerts';
 import { FeedError, readFeed } from './feed-reader';
 import { storeMention, type Mention } from './store-mention';
 
@@ -208,5 +209,6 @@ export async function collectRound(strapi: Core.Strapi, owner: string): Promise<
     collected += outcome.collected;
     await sources.release(source.id, owner, outcome);
   }
+  if (collected > 0) await checkAlerts(strapi);
   return { claimed: claimed.length, collected };
 }
