@@ -3,8 +3,11 @@ import { parse } from '@porte-voix/kit/server';
 
 import { adminActor } from '../services/audit.service';
 import { getService } from '../utils/get-service';
+import { documentIdSchema } from '../validators/client.validators';
 import {
+  attachToCampaignSchema,
   listeningReportQuerySchema,
+  sendToInboxSchema,
   savedSearchIdSchema,
   savedSearchSchema,
 } from '../validators/listening.validators';
@@ -38,6 +41,26 @@ const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
           timeZone: query.timeZone,
           searchIds: query.search,
         }),
+      };
+    },
+    async sendToInbox(ctx: any) {
+      const { accountId } = parse(sendToInboxSchema, ctx.request.body ?? {});
+      ctx.body = {
+        data: await getService(strapi, 'mentions').sendToInbox(
+          parse(documentIdSchema, ctx.params.id),
+          accountId,
+          adminActor(ctx.state.user)
+        ),
+      };
+    },
+    async attachToCampaign(ctx: any) {
+      const { campaign } = parse(attachToCampaignSchema, ctx.request.body ?? {});
+      ctx.body = {
+        data: await getService(strapi, 'mentions').attachToCampaign(
+          parse(documentIdSchema, ctx.params.id),
+          campaign,
+          adminActor(ctx.state.user)
+        ),
       };
     },
     async alerts(ctx: any) {

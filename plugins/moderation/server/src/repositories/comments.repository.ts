@@ -173,7 +173,12 @@ export const commentsRepository = (strapi: Core.Strapi) => {
      */
     networkItemsBetween: (from: Date, to: Date, limit: number): Promise<any[]> =>
       query().findMany({
-        where: { sourceNetwork: { $notNull: true }, createdAt: { $gte: from, $lt: to } },
+        where: {
+          sourceNetwork: { $notNull: true },
+          createdAt: { $gte: from, $lt: to },
+          // A listening mention waits for no answer until it is sent to the inbox.
+          $or: [{ savedSearchId: { $null: true } }, { sentToInboxAt: { $notNull: true } }],
+        },
         select: ['sourceNetwork', 'createdAt', 'firstResponseAt', 'doneAt'],
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         limit,

@@ -17,6 +17,7 @@ import inboxReport from './inbox-report.service';
 import savedSearches from './saved-searches.service';
 import listening from './listening.service';
 import listeningReport from './listening-report.service';
+import mentions from './mentions.service';
 
 export default {
   settings,
@@ -38,4 +39,5 @@ export default {
   'saved-searches': savedSearches,
   listening,
   'listening-report': listeningReport,
+  mentions,
 };

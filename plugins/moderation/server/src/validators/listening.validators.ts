@@ -104,3 +104,16 @@ export const listeningReportQuerySchema = z
     message: 'a report covers at most 92 days',
     path: ['to'],
   });
+
+export const sendToInboxSchema = z
+  .object({ accountId: z.number().int().positive('must be a cross-post account id').optional() })
+  .strict();
+
+export const attachToCampaignSchema = z
+  .object({
+    campaign: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a campaign document id, or null to detach')
+      .nullable(),
+  })
+  .strict();
