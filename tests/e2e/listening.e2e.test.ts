@@ -37,12 +37,17 @@ describe('listening: from a saved search to an answer on the network', () => {
 
     await page.goto(`${baseUrl}/admin/plugins/moderation/listening`);
     const form = page.getByTestId('saved-search-form');
-    await form.waitFor({ timeout: 60_000 });
+    await form.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await page.screenshot({ path: '/tmp/listening-page-missing.png', fullPage: true });
+      throw error;
+    });
     await form.getByLabel('Name').fill(name);
     await form.getByRole('checkbox', { name: 'Mastodon' }).click();
     // No term yet: the API's 400 is shown on the terms field.
     await form.getByRole('button', { name: 'Add the saved search' }).click();
-    await form.getByText('give at least one term: a brand, product, person or #hashtag').waitFor();
+    await form
+      .getByText('give at least one term: a brand, product, person or #hashtag', { exact: true })
+      .waitFor();
     await form.getByLabel('Terms (brand, products, people, #hashtags)').fill(brand);
     await form.getByRole('button', { name: 'Add the saved search' }).click();
     const saved = page.getByTestId('saved-search').filter({ hasText: name });
