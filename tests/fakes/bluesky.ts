@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { FakeNetwork, graphemeCount, type Reply, type RequestContext, type Route } from './base';
+import { matchesQuery, parseQuery } from './search-query';
 
 type Session = { did: string; handle: string; accessJwt: string; refreshJwt: string };
 
@@ -93,6 +94,77 @@ export class BlueskyFake extends FakeNetwork {
     return uri;
   }
 
+  /** Posts anyone wrote, as the AppView's search indexes them (oldest first). */
+  private searchable: any[] = [];
+
+  /** A post by a reader, found by `app.bsky.feed.searchPosts`; answers its URI. */
+  addPublicPost(post: { text: string; handle?: string; langs?: string[]; at?: number }): string {
+    const handle = post.handle ?? 'lectrice.bsky.social';
+    const author = { did: this.didOf(handle), handle, displayName: handle.split('.')[0] };
+    const indexedAt = new Date(
+      (this.lastIndexedAt = Math.max(post.at ?? this.now(), this.lastIndexedAt + 1))
+    ).toISOString();
+    const uri = `at://${author.did}/app.bsky.feed.post/3${randomBytes(6).toString('hex')}`;
+    const record = {
+      $type: 'app.bsky.feed.post',
+      text: post.text,
+      createdAt: indexedAt,
+      ...(post.langs && { langs: post.langs }),
+    };
+    this.searchable.push({
+      uri,
+      cid: `bafyrei${randomBytes(16).toString('hex')}`,
+      author,
+      record,
+      indexedAt,
+      replyCount: 0,
+      repostCount: 0,
+      likeCount: 0,
+      labels: [],
+    });
+    return uri;
+  }
+
+  /**
+   * `app.bsky.feed.searchPosts`: `q` (required; terms, "phrases", OR, -exclusions), `sort` latest
+   * (newest first, the default) or top, `since` (inclusive) and `until` (exclusive) on the post's
+   * time, `lang`, `limit` 1–100 (25 by default), and an opaque `cursor` for the next page down,
+   * answered while there is more.
+   */
+  private searchPosts(ctx: RequestContext): Reply {
+    const session = this.authed(ctx);
+    if ('status' in session) return session;
+    const params = ctx.url.searchParams;
+    const q = params.get('q');
+    if (!q) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "q"');
+    const limit = Number(params.get('limit') ?? 25);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return xrpcError(400, 'InvalidRequest', 'Error: limit must be an integer between 1 and 100');
+    const since = params.get('since') ? Date.parse(params.get('since')!) : -Infinity;
+    const until = params.get('until') ? Date.parse(params.get('until')!) : Infinity;
+    const lang = params.get('lang');
+    const parsed = parseQuery(q);
+    const hits = [...this.searchable].reverse().filter((post) => {
+      const at = Date.parse(post.indexedAt);
+      return (
+        at >= since &&
+        at < until &&
+        (!lang || (post.record.langs ?? []).includes(lang)) &&
+        matchesQuery(parsed, post.record.text)
+      );
+    });
+    const offset = Number(params.get('cursor') ?? 0) || 0;
+    const page = hits.slice(offset, offset + limit);
+    return {
+      status: 200,
+      body: {
+        posts: page,
+        hitsTotal: hits.length,
+        ...(offset + limit < hits.length && { cursor: String(offset + limit) }),
+      },
+    };
+  }
+
   /** A like notification (never an inbox item). */
   addLike(identifier: string, subjectUri: string): void {
     const did = this.didOf(identifier);
@@ -150,6 +222,7 @@ export class BlueskyFake extends FakeNetwork {
   }
 
   protected resetState(): void {
+    this.searchable = [];
     this.notifications.clear();
     this.lastIndexedAt = 0;
     this.liked.clear();
@@ -482,6 +555,12 @@ export class BlueskyFake extends FakeNetwork {
             },
           };
         },
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/app\.bsky\.feed\.searchPosts$/,
+        metrics: true,
+        handle: (ctx) => this.searchPosts(ctx),
       },
       {
         method: 'GET',

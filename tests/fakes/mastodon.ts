@@ -4,6 +4,7 @@
  * read `GET /api/v1/statuses?id[]=` exists from 4.3 (`version`) and takes at most 20 ids.
  */
 import { FakeNetwork, graphemeCount, type Reply, type RequestContext, type Route } from './base';
+import { matchesQuery, parseQuery } from './search-query';
 
 const IDEMPOTENCY_TTL_MS = 3_600_000;
 /** DEFAULT_STATUSES_LIMIT in Api::V1::StatusesController. */
@@ -64,6 +65,94 @@ export class MastodonFake extends FakeNetwork {
     list.push(notification);
     this.notifications.set(token, list);
     return { notificationId: notification.id, statusId: id };
+  }
+
+  /** Public statuses anyone wrote on the federation, as this server knows them (oldest first). */
+  private publicStatuses: any[] = [];
+
+  /**
+   * A reader's public status: on the timeline of each of its hashtags (`#tag` in the text) and in
+   * the full-text search. Its id carries its time, as Mastodon's snowflake ids do (ms << 16).
+   */
+  addPublicStatus(post: { text: string; acct?: string; language?: string; at?: number }): string {
+    const acct = post.acct ?? 'lectrice@example.social';
+    const [username, domain = 'example.social'] = acct.split('@');
+    const at = post.at ?? this.now();
+    const id = String((BigInt(at) << 16n) + BigInt(this.publicStatuses.length % 65_536));
+    const tags = [...post.text.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => ({
+      name: m[1].toLowerCase(),
+      url: `https://${domain}/tags/${m[1].toLowerCase()}`,
+    }));
+    this.publicStatuses.push({
+      id,
+      created_at: new Date(at).toISOString(),
+      in_reply_to_id: null,
+      content: `<p>${post.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
+      text: post.text,
+      visibility: 'public',
+      language: post.language ?? null,
+      url: `https://${domain}/@${username}/${id}`,
+      account: { id: '88', username, acct, display_name: username, url: `https://${domain}/@${username}` },
+      tags,
+    });
+    this.publicStatuses.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    return id;
+  }
+
+  /**
+   * A page of `list` (oldest first) as Mastodon's paginated timelines answer it: newest first;
+   * `max_id` and `since_id` bound it, `min_id` asks for the oldest right after it; `limit` up to
+   * `max`; a Link header with `next` (older) and `prev` (newer) pages.
+   */
+  private pageOf(ctx: RequestContext, list: any[], max: number, path: string): Reply {
+    const params = ctx.url.searchParams;
+    const limit = Math.min(max, Math.max(1, Number(params.get('limit') ?? 20) || 20));
+    const bound = (name: string) => (params.get(name) ? BigInt(params.get(name)!) : null);
+    const [maxId, sinceId, minId] = [bound('max_id'), bound('since_id'), bound('min_id')];
+    let found = list.filter(
+      (n) =>
+        (maxId === null || BigInt(n.id) < maxId) &&
+        (sinceId === null || BigInt(n.id) > sinceId) &&
+        (minId === null || BigInt(n.id) > minId)
+    );
+    found = minId !== null ? found.slice(0, limit) : found.slice(-limit);
+    const page = [...found].reverse().map(({ text: _text, ...status }) => status);
+    const headers: Record<string, string> = {};
+    if (page.length > 0) {
+      const base = `${this.baseUrl}${path}${path.includes('?') ? '&' : '?'}limit=${limit}`;
+      headers.Link = `<${base}&max_id=${page[page.length - 1].id}>; rel="next", <${base}&min_id=${page[0].id}>; rel="prev"`;
+    }
+    return { status: 200, headers, body: page };
+  }
+
+  /** `GET /api/v1/timelines/tag/:hashtag` (public): the tag's statuses, `any[]` more tags, 40 a page at most. */
+  private tagTimeline(ctx: RequestContext, hashtag: string): Reply {
+    const wanted = new Set(
+      [hashtag, ...ctx.url.searchParams.getAll('any[]')].map((t) => decodeURIComponent(t).toLowerCase())
+    );
+    const none = new Set(ctx.url.searchParams.getAll('none[]').map((t) => t.toLowerCase()));
+    const list = this.publicStatuses.filter(
+      (s) => s.tags.some((t: any) => wanted.has(t.name)) && !s.tags.some((t: any) => none.has(t.name))
+    );
+    return this.pageOf(ctx, list, 40, `/api/v1/timelines/tag/${hashtag}`);
+  }
+
+  /**
+   * `GET /api/v2/search?type=statuses`: full-text search of statuses (needs a token), 40 a page at
+   * most, `min_id`/`max_id` as timelines (no Link header: the client pages by ids).
+   */
+  private search(ctx: RequestContext): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    const params = ctx.url.searchParams;
+    const q = params.get('q') ?? '';
+    if (!q.trim()) return { status: 400, body: { error: 'Validation failed: q is missing' } };
+    const type = params.get('type');
+    const parsed = parseQuery(q);
+    const statuses =
+      type && type !== 'statuses' ? [] : this.publicStatuses.filter((s) => matchesQuery(parsed, s.text));
+    const page = this.pageOf(ctx, statuses, 40, '/api/v2/search');
+    return { status: 200, body: { accounts: [], statuses: page.body, hashtags: [] } };
   }
 
   /**
@@ -130,6 +219,7 @@ export class MastodonFake extends FakeNetwork {
     this.statuses.clear();
     this.idempotency.clear();
     this.notifications.clear();
+    this.publicStatuses = [];
     this.favourited.clear();
     this.nextNotificationId = 1000;
     this.deleted.length = 0;
@@ -395,6 +485,18 @@ export class MastodonFake extends FakeNetwork {
           this.deleted.push(ctx.params[0]);
           return { status: 200, body: status };
         },
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/timelines\/tag\/([^/?]+)$/,
+        metrics: true,
+        handle: (ctx) => this.tagTimeline(ctx, ctx.params[0]),
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/search$/,
+        metrics: true,
+        handle: (ctx) => this.search(ctx),
       },
       {
         method: 'GET',

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
+import { matchesQuery, parseQuery } from './search-query';
 
 const TWEETS_PER_LOOKUP = 100;
 const NON_PUBLIC_DAYS = 30;
@@ -114,6 +115,21 @@ export class XFake extends FakeNetwork {
     return id;
   }
 
+  /** A reader's post, found by the recent search's free-text queries; answers its id. */
+  addPublicTweet(tweet: { text: string; username?: string; lang?: string }): string {
+    const username = tweet.username ?? 'lectrice';
+    const id = String(this.nextId++);
+    this.tweets.set(id, {
+      id,
+      text: tweet.text,
+      author: `reader-${username}`,
+      username,
+      created_at: new Date(this.now()).toISOString(),
+      lang: tweet.lang ?? 'und',
+    });
+    return id;
+  }
+
   /**
    * `GET /2/users/:id/mentions`: newest first, `max_results` 5–100 (10 by default); `since_id` and
    * `start_time` bound it from below, `pagination_token` (the `meta.next_token` of the page above)
@@ -156,9 +172,13 @@ export class XFake extends FakeNetwork {
     const start = ctx.url.searchParams.get('start_time');
     if (start && Date.parse(start) < this.now() - 7 * 86_400_000)
       return problem(400, 'Invalid Request', 'start_time must be within the last 7 days.');
+    // Free text (listening): terms, phrases, OR, -exclusions and lang: as X's query language has them.
+    const words = conversations.size === 0 ? parseQuery(query) : null;
     const ids = [...this.tweets.values()]
-      .filter(
-        (t) => t.conversation_id && conversations.has(t.conversation_id) && (!repliesOnly || t.in_reply_to)
+      .filter((t) =>
+        words
+          ? matchesQuery(words, t.text, t.lang) && (!repliesOnly || t.in_reply_to)
+          : t.conversation_id && conversations.has(t.conversation_id) && (!repliesOnly || t.in_reply_to)
       )
       .map((t) => t.id);
     return this.timeline(ctx, ids, 'next_token', 10);

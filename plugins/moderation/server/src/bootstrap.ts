@@ -10,6 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'audit').installAppendOnlyGuard();
   await getService(strapi, 'identity').init();
   getService(strapi, 'inbox').start();
+  getService(strapi, 'listening').start();
 };
 
 export default bootstrap;

@@ -4,6 +4,7 @@ import { getService } from './utils/get-service';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'inbox').stop();
+  await getService(strapi, 'listening').stop();
   // Whatever waits in the notification window is sent rather than lost.
   await getService(strapi, 'notifier')
     .flush()

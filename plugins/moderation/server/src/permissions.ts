@@ -6,6 +6,7 @@ export const ACTIONS = {
   moderate: 'plugin::moderation.moderate',
   settings: 'plugin::moderation.settings',
   savedReplies: 'plugin::moderation.saved-replies',
+  listening: 'plugin::moderation.listening',
 } as const;
 
 export const ACTION_DEFINITIONS: ActionDefinition[] = [
@@ -13,4 +14,5 @@ export const ACTION_DEFINITIONS: ActionDefinition[] = [
   { uid: 'moderate', displayName: 'Approve, reject, bulk-moderate and sanction authors' },
   { uid: 'settings', displayName: 'Change the moderation settings' },
   { uid: 'saved-replies', displayName: 'Write, change and delete the saved replies' },
+  { uid: 'listening', displayName: 'Write, change and delete the listening searches' },
 ];

@@ -16,6 +16,7 @@ import {
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { descend, readDescent } from './newest-first';
+import { orQuery } from './search-query';
 import { countGraphemes, findUrls, sameText, utf8Length } from './text';
 import { ProviderError, type Provider, type ProviderContext } from './types';
 
@@ -31,6 +32,8 @@ const MAX_HIDDEN_REPLIES = 300;
 const BATCH_SIZE = 25;
 /** `listNotifications` answers 50 by default, 100 at most. */
 const NOTIFICATIONS_PER_PAGE = 100;
+/** searchPosts' largest page. */
+const SEARCH_PER_PAGE = 100;
 
 function session(ctx: ProviderContext) {
   const { accessJwt, did } = ctx.account.credentials;
@@ -216,6 +219,57 @@ const bluesky: Provider = {
 
   // The AppView allows 3,000 reads per 5 minutes per address: a read a minute, a few pages to catch up.
   inbox: { pollEveryMs: 60_000, pagesPerRound: 5 },
+  search: { pollEveryMs: 5 * 60_000, pagesPerRound: 5 },
+
+  /**
+   * Listening: `app.bsky.feed.searchPosts`, newest first (`sort=latest`), 100 a page, from the mark
+   * (the newest post kept, as a time: `since` is inclusive) down with the search's `cursor`; one
+   * language is asked of the network, two are both kept.
+   */
+  async searchPosts({ terms, exclusions, languages, since, cursor }, ctx) {
+    const { headers } = session(ctx);
+    const descent = readDescent(cursor, String(since.getTime()));
+    const mark = Number(descent.mark);
+    const query = new URLSearchParams({
+      q: orQuery(terms, exclusions),
+      sort: 'latest',
+      limit: String(SEARCH_PER_PAGE),
+      since: new Date(mark).toISOString(),
+    });
+    if (languages.length === 1) query.set('lang', languages[0]);
+    if (descent.page) query.set('cursor', descent.page);
+    const { data } = await ctx.http.get(`/xrpc/app.bsky.feed.searchPosts?${query}`, { headers });
+    const posts = (Array.isArray(data?.posts) ? data.posts : []) as any[];
+    const indexedAt = (p: any) => Date.parse(p.indexedAt) || 0;
+    const fresh = posts.filter((p) => indexedAt(p) > mark);
+    const newest = posts.reduce<number | null>((top, p) => Math.max(top ?? 0, indexedAt(p)), null);
+    return {
+      posts: fresh
+        .map((p) => {
+          const handle = p.author?.handle ?? p.author?.did ?? 'unknown';
+          return {
+            remoteId: String(p.uri),
+            inReplyTo: p.record?.reply?.parent?.uri ?? null,
+            author: handle,
+            authorUrl: `https://bsky.app/profile/${handle}`,
+            text: p.record?.text ?? '',
+            language: p.record?.langs?.[0] ?? null,
+            createdAt: p.record?.createdAt ?? p.indexedAt,
+            url: webUrl(p.author?.handle, p.author?.did ?? '', String(p.uri)),
+          };
+        })
+        .reverse(),
+      ...descend(
+        descent,
+        {
+          newest: newest === null ? null : String(newest),
+          next: data?.cursor ? String(data.cursor) : null,
+          reachedMark: fresh.length < posts.length || posts.length === 0,
+        },
+        (a, b) => Number(a) > Number(b)
+      ),
+    };
+  },
 
   /**
    * Replies and mentions from `listNotifications` (newest first, 100 a page, a `cursor` down), read

@@ -15,6 +15,7 @@ import {
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { mastodonLength, sameText } from './text';
+import { mastodonIdAt, phrase } from './search-query';
 import type { Provider, ProviderContext } from './types';
 
 type InstanceLimits = { maxCharacters: number; urlLength: number; maxMedia: number; fetchedAt: number };
@@ -98,6 +99,8 @@ async function waitForMedia(ctx: ProviderContext, id: string): Promise<void> {
 
 /** `GET /api/v1/notifications` answers 40 by default, 80 at most. */
 const NOTIFICATIONS_PER_PAGE = 80;
+/** The largest page of a tag timeline and of `/api/v2/search`. */
+const SEARCH_PER_PAGE = 40;
 
 /** Mastodon ids are snowflakes as decimal strings: longer is newer, then by digits. */
 const newerId = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
@@ -135,6 +138,64 @@ const mastodon: Provider = {
   readsSharePublishingLimit: true,
   // One request a minute per account, a few more to catch up: a sliver of the 300 per 5 minutes.
   inbox: { pollEveryMs: 60_000, pagesPerRound: 5 },
+  search: { pollEveryMs: 5 * 60_000, pagesPerRound: 3 },
+
+  /**
+   * Listening: the hashtags' public timeline (`/api/v1/timelines/tag/:tag` with `any[]`) and the
+   * full-text search (`/api/v2/search?type=statuses`, one request per term: Mastodon has no OR),
+   * each read forward from `min_id`, 40 a page. The cursor is the newest id read in full: when a
+   * stream's page is full, the cursor stays at that stream's newest so that nothing above it is
+   * skipped (posts another stream gave above it are read again, and kept once by their id).
+   */
+  async searchPosts({ terms, since, cursor }, ctx) {
+    const floor = cursor ?? mastodonIdAt(since);
+    const tags = terms.filter((t) => t.startsWith('#')).map((t) => t.slice(1).toLowerCase());
+    const words = terms.filter((t) => !t.startsWith('#'));
+    const streams: any[][] = [];
+    if (tags.length > 0) {
+      const { data } = await ctx.http.get(`/api/v1/timelines/tag/${encodeURIComponent(tags[0])}`, {
+        headers: auth(ctx),
+        params: { 'any[]': tags.slice(1), limit: SEARCH_PER_PAGE, min_id: floor },
+      });
+      streams.push(Array.isArray(data) ? data : []);
+    }
+    for (const word of words) {
+      const { data } = await ctx.http.get('/api/v2/search', {
+        headers: auth(ctx),
+        params: { q: phrase(word), type: 'statuses', limit: SEARCH_PER_PAGE, min_id: floor },
+      });
+      streams.push(Array.isArray(data?.statuses) ? data.statuses : []);
+    }
+    const newestOf = (list: any[]) =>
+      list.reduce<string | null>(
+        (top, s) => (top === null || newerId(String(s.id), top) ? String(s.id) : top),
+        null
+      );
+    const full = streams.filter((list) => list.length >= SEARCH_PER_PAGE);
+    const next = full.length
+      ? full.map(newestOf).reduce((low, id) => (newerId(low!, id!) ? id : low))!
+      : streams.map(newestOf).reduce<string>((top, id) => (id && newerId(id, top) ? id : top), floor);
+    const byId = new Map<string, any>();
+    for (const status of streams.flat())
+      if (!newerId(String(status.id), next) || !full.length) byId.set(String(status.id), status);
+    return {
+      posts: [...byId.values()]
+        .filter((s) => newerId(String(s.id), floor))
+        .sort((a, b) => (newerId(String(a.id), String(b.id)) ? 1 : -1))
+        .map((s) => ({
+          remoteId: String(s.id),
+          inReplyTo: s.in_reply_to_id ? String(s.in_reply_to_id) : null,
+          author: s.account?.acct ?? 'unknown',
+          authorUrl: s.account?.url ?? null,
+          text: htmlToText(s.content ?? ''),
+          language: s.language ?? null,
+          createdAt: s.created_at,
+          url: s.url ?? null,
+        })),
+      cursor: next,
+      more: full.length > 0,
+    };
+  },
   metricsNote:
     'Favourites, boosts, replies; quotes from Mastodon 4.5. No impressions or reach: Mastodon does not count views. Servers older than 4.3 are read one status per request.',
 

@@ -148,6 +148,23 @@ export type RepliesPage = {
   notice?: string | null;
 };
 
+/** A listening search as a network's search runs it; each network writes its own query from it. */
+export type SearchQuery = {
+  terms: string[];
+  exclusions: string[];
+  languages: string[];
+  since: Date;
+  cursor: string | null;
+};
+
+export type SearchPage = {
+  posts: RemoteReply[];
+  cursor: string | null;
+  more: boolean;
+  /** The account's plan or server does not offer this search (X Free): said once, tried again a day later. */
+  notAvailable?: string | null;
+};
+
 export type RemoteReply = {
   remoteId: string;
   /** What it answers (a post of ours, or another reply in the thread); null for a plain mention. */
@@ -301,6 +318,13 @@ export interface Provider {
      */
     perPost?: { days: number; limit: number };
   };
+  /**
+   * Listening: posts anyone wrote that match a saved search, read with the network's search through
+   * this account, incrementally from `cursor` (never the history again: nothing before `since`).
+   * Absent: the network's search is not used.
+   */
+  search?: { pollEveryMs: number; pagesPerRound: number };
+  searchPosts?(query: SearchQuery, ctx: ProviderContext): Promise<SearchPage>;
   classifyError(error: unknown): ErrorVerdict;
   /** New credentials where tokens expire (Bluesky sessions, X OAuth2). */
   refresh?(ctx: ProviderContext): Promise<Credentials>;

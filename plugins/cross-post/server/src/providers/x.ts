@@ -15,6 +15,7 @@ import {
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { descend, readDescent } from './newest-first';
+import { orQuery } from './search-query';
 import { sameText, xWeightedLength } from './text';
 import type { DeliveryMetrics, Provider, ProviderContext } from './types';
 
@@ -199,6 +200,9 @@ async function readTweets(
   return { replies, cursor: next.cursor, more: next.more };
 }
 
+const NOT_ON_PLAN =
+  "X's plan for this app does not include the recent search (Free): listening cannot search X. The Basic and Pro plans include it; it is tried again a day later.";
+
 const x: Provider = {
   network: 'x',
   displayName: 'X',
@@ -307,6 +311,38 @@ const x: Provider = {
   // search looks at the conversations of our posts of the last 7 days (its reach), 12 per query (its
   // 512 characters).
   inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 3, perPost: { days: 7, limit: SEARCHED_CONVERSATIONS } },
+  // The recent search allows 60 requests per 15 minutes per user on Basic; the inbox shares them.
+  search: { pollEveryMs: 15 * 60_000, pagesPerRound: 3 },
+
+  /**
+   * Listening: the recent search (`/2/tweets/search/recent`, the last 7 days, 100 a page), newest
+   * first from `since_id` (the newest post kept) down with `next_token`; retweets left out. On a
+   * plan without the search (403 `client-not-enrolled`), it says so and the cursor stays.
+   */
+  async searchPosts({ terms, exclusions, languages, since, cursor }, ctx) {
+    const langs = languages.map((l) => `lang:${l}`);
+    const query = [
+      orQuery(terms, exclusions),
+      langs.length > 1 ? `(${langs.join(' OR ')})` : langs[0],
+      '-is:retweet',
+    ].join(' ');
+    // The search refuses a start_time older than 7 days.
+    const floor = new Date(Math.max(since.getTime(), Date.now() - 7 * 86_400_000 + 60_000));
+    try {
+      const page = await readTweets(
+        ctx,
+        '/2/tweets/search/recent',
+        { query },
+        'next_token',
+        floor,
+        cursor ?? ''
+      );
+      return { posts: page.replies, cursor: page.cursor, more: page.more };
+    } catch (error) {
+      if (!planWithoutSearch(error)) throw error;
+      return { posts: [], cursor, more: false, notAvailable: NOT_ON_PLAN };
+    }
+  },
 
   /**
    * Mentions (replies to our posts mention us) from the mentions timeline, then the replies in our

@@ -9,6 +9,7 @@ import hashtags from './hashtags.service';
 import metrics from './metrics.service';
 import networks from './networks.service';
 import replies from './replies.service';
+import search from './search.service';
 
 export default {
   accounts,
@@ -22,4 +23,5 @@ export default {
   metrics,
   networks,
   replies,
+  search,
 };

@@ -46,8 +46,8 @@ export type Card = {
   id: string;
   status: 'approved' | 'pending' | 'rejected';
   target: {
-    /** `account`: a mention of one of our accounts, on no post of ours. */
-    type: 'post' | 'event' | 'account';
+    /** `account`: a mention of one of our accounts, on no post of ours; `search`: found by a saved search. */
+    type: 'post' | 'event' | 'account' | 'search';
     documentId: string;
     key: string;
     title: string;
@@ -219,6 +219,58 @@ export type AuditPage = { data: AuditEntry[]; meta: { pagination: Pagination } }
 export type LookupKind = 'target' | 'campaign';
 export type LookupOption = { value: string; label: string; type: 'post' | 'event' | 'campaign' };
 
+/** A saved search of listening (server/src/services/saved-searches.service.ts). */
+export const SEARCH_NETWORKS = ['bluesky', 'mastodon', 'x'] as const;
+export type SavedSearchInput = {
+  name: string;
+  kind: 'brand' | 'competitor';
+  terms: string[];
+  exclusions: string[];
+  languages: ('fr' | 'en')[];
+  networks: (typeof SEARCH_NETWORKS)[number][];
+  feeds: string[];
+  enabled: boolean;
+};
+export type SavedSearch = SavedSearchInput & {
+  id: number;
+  updatedByName: string | null;
+  updatedAt: string | null;
+  sources: {
+    key: string;
+    network: string;
+    feedUrl: string | null;
+    lastCollectedAt: string | null;
+    collectedCount: number;
+    lastError: string | null;
+    notAvailable: boolean;
+  }[];
+};
+
+export type SentimentCounts = { total: number; positive: number; negative: number; neutral: number };
+/** GET /listening/report (server/src/services/listening-report.service.ts). */
+export type ListeningReport = {
+  from: string;
+  to: string;
+  timeZone: string;
+  days: ({ day: string } & SentimentCounts)[];
+  searches: ({ id: number; name: string; kind: 'brand' | 'competitor' } & SentimentCounts)[];
+  networks: ({ network: string } & SentimentCounts)[];
+  shareOfVoice: { brand: number; competitor: number; brandShare: number | null };
+  topAuthors: { name: string; network: string; count: number }[];
+  topSources: { name: string; network: string; count: number }[];
+};
+export type ListeningAlert = {
+  id: number;
+  searchId: number;
+  searchName: string | null;
+  kind: 'volume' | 'negative';
+  open: boolean;
+  startedAt: string;
+  endedAt: string | null;
+  level: number;
+  threshold: number;
+};
+
 const base = `/${PLUGIN_ID}`;
 
 export function useModerationApi() {
@@ -291,6 +343,24 @@ export function useModerationApi() {
         (await del<{ data: SavedReply }>(`${base}/saved-replies/${id}`)).data.data,
       inboxSources: async () => (await get<{ data: InboxSources }>(`${base}/inbox/sources`)).data.data,
       audit: async (query: URLSearchParams) => (await get<AuditPage>(`${base}/audit?${query}`)).data,
+      savedSearches: async () => (await get<{ data: SavedSearch[] }>(`${base}/listening/searches`)).data.data,
+      createSavedSearch: async (input: SavedSearchInput) =>
+        (await post<{ data: SavedSearch }>(`${base}/listening/searches`, input)).data.data,
+      updateSavedSearch: async (id: number, input: SavedSearchInput) =>
+        (await put<{ data: SavedSearch }>(`${base}/listening/searches/${id}`, input)).data.data,
+      deleteSavedSearch: async (id: number) => del(`${base}/listening/searches/${id}`),
+      /** `query`: from, to (days), timeZone, search (ids joined by commas). */
+      listeningReport: async (query: URLSearchParams) =>
+        (await get<{ data: ListeningReport }>(`${base}/listening/report?${query}`)).data.data,
+      listeningAlerts: async () =>
+        (await get<{ data: ListeningAlert[] }>(`${base}/listening/alerts`)).data.data,
+      sendToInbox: async (commentId: string) =>
+        (
+          await post<{ data: { accountId: number; accountName: string } }>(
+            `${base}/comments/${commentId}/send-to-inbox`,
+            {}
+          )
+        ).data.data,
     }),
     [get, post, put, del]
   );

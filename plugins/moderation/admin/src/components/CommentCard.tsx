@@ -14,6 +14,7 @@ import { IntentBadge } from './IntentBadge';
 import { NetworkOrigin } from './NetworkOrigin';
 import { AnswerBox } from './AnswerBox';
 import { HandlingBar } from './HandlingBar';
+import { SendToInbox } from './listening/SendToInbox';
 
 type Props = {
   card: Card;
@@ -194,6 +195,9 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               canLike={canLike}
               onChanged={() => onHandlingChanged?.()}
             />
+          )}
+          {canModerate && card.target.type === 'search' && card.source && card.source.accountId === null && (
+            <SendToInbox card={card} onSent={() => onHandlingChanged?.()} />
           )}
           {canModerate && card.source && canAnswer && <AnswerBox card={card} />}
 

@@ -9,9 +9,10 @@ const PAGES = [
   { key: 'settings', path: 'settings' },
   { key: 'audit', path: 'audit' },
   { key: 'savedReplies', path: 'saved-replies' },
+  { key: 'listening', path: 'listening' },
 ] as const;
 
-/** Moves between the queue, the settings and the audit log. */
+/** Moves between the queue, the settings, the audit log, saved replies and listening. */
 export const PluginNav = ({ current }: { current: (typeof PAGES)[number]['key'] | 'author' }) => {
   const t = useT();
   const navigate = useNavigate();

@@ -5,6 +5,7 @@ const PERMISSIONS = [
   { action: 'plugin::moderation.moderate', subject: null },
   { action: 'plugin::moderation.settings', subject: null },
   { action: 'plugin::moderation.saved-replies', subject: null },
+  { action: 'plugin::moderation.listening', subject: null },
 ];
 
 /** What the signed-in admin may do here; the server enforces the same actions on every route. */
@@ -17,5 +18,6 @@ export const usePermissions = () => {
     canManageSettings: !!allowedActions.canSettings,
     // useRBAC names it after the action's last part in PascalCase: `saved-replies` → canSavedReplies.
     canManageSavedReplies: !!allowedActions.canSavedReplies,
+    canManageListening: !!allowedActions.canListening,
   };
 };

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router-dom';
 import { usePermissions } from '../hooks/usePermissions';
 import { AuditPage } from './AuditPage';
 import { AuthorPage } from './AuthorPage';
+import { ListeningPage } from './ListeningPage';
 import { QueuePage } from './QueuePage';
 import { SavedRepliesPage } from './SavedRepliesPage';
 import { SettingsPage } from './SettingsPage';
@@ -18,6 +19,7 @@ const App = () => {
       <Route path="settings" element={<SettingsPage />} />
       <Route path="audit" element={<AuditPage />} />
       <Route path="saved-replies" element={<SavedRepliesPage />} />
+      <Route path="listening" element={<ListeningPage />} />
       <Route path="authors/:key" element={<AuthorPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>

@@ -21,6 +21,9 @@ import { useQueueShortcuts } from '../hooks/useQueueShortcuts';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 
+/** An account answers it: every inbox item, and a listening mention once sent to the inbox. */
+const answeredBy = (card: Card) => !!card.source && card.source.accountId !== null;
+
 /** The moderation queue: pick a queue, filter, decide card by card or in bulk, by mouse or keyboard. */
 export const QueuePage = () => {
   const t = useT();
@@ -157,9 +160,9 @@ export const QueuePage = () => {
               focused={index === focused}
               selected={selected.has(item.id)}
               canModerate={canModerate}
-              canAnswer={!!item.source && answerable.includes(item.source.network)}
-              canHide={!!item.source && hideable.includes(item.source.network)}
-              canLike={!!item.source && likeable.includes(item.source.network)}
+              canAnswer={answeredBy(item) && answerable.includes(item.source!.network)}
+              canHide={answeredBy(item) && hideable.includes(item.source!.network)}
+              canLike={answeredBy(item) && likeable.includes(item.source!.network)}
               onHandlingChanged={reload}
               onFocus={() => setFocused(index)}
               onToggle={() => toggle(item.id)}

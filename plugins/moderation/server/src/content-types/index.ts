@@ -5,6 +5,10 @@ import auditEntry from './audit-entry';
 import rateWindow from './rate-window';
 import inboxSource from './inbox-source';
 import savedReply from './saved-reply';
+import savedSearch from './saved-search';
+import listeningSource from './listening-source';
+import listeningHour from './listening-hour';
+import listeningAlert from './listening-alert';
 
 export default {
   comment,
@@ -14,4 +18,8 @@ export default {
   'rate-window': rateWindow,
   'inbox-source': inboxSource,
   'saved-reply': savedReply,
+  'saved-search': savedSearch,
+  'listening-source': listeningSource,
+  'listening-hour': listeningHour,
+  'listening-alert': listeningAlert,
 };

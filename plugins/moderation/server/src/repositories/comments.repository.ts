@@ -122,6 +122,37 @@ export const commentsRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(COMMENT_UID);
 
   return {
+    /**
+     * Listening's leaders over a period: the authors (with their network) or the sources (network and
+     * where it was found) with the most mentions of these searches, by the (search, published) index.
+     */
+    async topOfSearches(
+      searchIds: number[],
+      from: Date,
+      to: Date,
+      by: 'author' | 'source',
+      limit: number
+    ): Promise<{ name: string; network: string; count: number }[]> {
+      if (searchIds.length === 0) return [];
+      const { table, column: c } = modelOf(strapi, COMMENT_UID);
+      const name = by === 'author' ? c('authorHandle') : c('sourceAccountName');
+      const rows = await strapi.db
+        .connection(table)
+        .select(`${name} as name`, `${c('sourceNetwork')} as network`)
+        .count('* as count')
+        .whereIn(c('savedSearchId'), searchIds)
+        .where(c('publishedOnNetworkAt'), '>=', from)
+        .where(c('publishedOnNetworkAt'), '<', to)
+        .groupBy(name, c('sourceNetwork'))
+        .orderBy([{ column: 'count', order: 'desc' }, { column: 'name' }])
+        .limit(limit);
+      return rows.map((row: any) => ({
+        name: String(row.name ?? ''),
+        network: String(row.network),
+        count: Number(row.count),
+      }));
+    },
+
     findByDocumentId: (documentId: string): Promise<any> => query().findOne({ where: { documentId } }),
 
     /** What a reply needs to know of the comment it answers. */
@@ -142,7 +173,12 @@ export const commentsRepository = (strapi: Core.Strapi) => {
      */
     networkItemsBetween: (from: Date, to: Date, limit: number): Promise<any[]> =>
       query().findMany({
-        where: { sourceNetwork: { $notNull: true }, createdAt: { $gte: from, $lt: to } },
+        where: {
+          sourceNetwork: { $notNull: true },
+          createdAt: { $gte: from, $lt: to },
+          // A listening mention waits for no answer until it is sent to the inbox.
+          $or: [{ savedSearchId: { $null: true } }, { sentToInboxAt: { $notNull: true } }],
+        },
         select: ['sourceNetwork', 'createdAt', 'firstResponseAt', 'doneAt'],
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         limit,

@@ -14,6 +14,10 @@ import answers from './answers.service';
 import handling from './handling.service';
 import savedReplies from './saved-replies.service';
 import inboxReport from './inbox-report.service';
+import savedSearches from './saved-searches.service';
+import listening from './listening.service';
+import listeningReport from './listening-report.service';
+import mentions from './mentions.service';
 
 export default {
   settings,
@@ -32,4 +36,8 @@ export default {
   handling,
   'saved-replies': savedReplies,
   'inbox-report': inboxReport,
+  'saved-searches': savedSearches,
+  listening,
+  'listening-report': listeningReport,
+  mentions,
 };

@@ -5,6 +5,10 @@ export const AUDIT_UID = 'plugin::moderation.audit-entry';
 export const RATE_WINDOW_UID = 'plugin::moderation.rate-window';
 export const INBOX_SOURCE_UID = 'plugin::moderation.inbox-source';
 export const SAVED_REPLY_UID = 'plugin::moderation.saved-reply';
+export const SAVED_SEARCH_UID = 'plugin::moderation.saved-search';
+export const LISTENING_SOURCE_UID = 'plugin::moderation.listening-source';
+export const LISTENING_HOUR_UID = 'plugin::moderation.listening-hour';
+export const LISTENING_ALERT_UID = 'plugin::moderation.listening-alert';
 
 /** The host app's campaigns, which the queue filters by. */
 export const CAMPAIGN_UID = 'api::campaign.campaign';

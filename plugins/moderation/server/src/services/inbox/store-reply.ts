@@ -20,7 +20,7 @@ import { decidingFindingOf } from '../submission/store';
 import type { CollectedReply } from './cross-post-replies';
 
 /** A document id shaped like Strapi's own (24 characters, a-z0-9, starting with a letter). */
-function newDocumentId(): string {
+export function newDocumentId(): string {
   const bytes = randomBytes(24);
   let id = String.fromCharCode(97 + (bytes[0] % 26));
   for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);

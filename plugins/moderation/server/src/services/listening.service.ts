@@ -1,0 +1,97 @@
+/**
+ * Listening: mentions of our brand (and of competitors, for share of voice) found by saved searches
+ * on the networks' searches and in feeds, into the moderation queue. Every instance ticks
+ * (MODERATION_LISTENING_TICK_SECONDS, 60 by default, 0 under the tests unless set, 0 never); leases
+ * in the database share the sources so that no source is read by two instances at once.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+
+import { checkAlerts } from './listening/alerts';
+import { collectRound, type ListeningRound } from './listening/collect';
+import { listeningAlertsRepository } from '../repositories/listening-alerts.repository';
+
+const DEFAULT_TICK_SECONDS = 60;
+
+export function listeningTickSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.MODERATION_LISTENING_TICK_SECONDS;
+  if (raw === undefined || raw === '') return env.NODE_ENV === 'test' ? 0 : DEFAULT_TICK_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new Error(`MODERATION_LISTENING_TICK_SECONDS must be 0 (off) or a number of seconds, not "${raw}"`);
+  return seconds;
+}
+
+const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  let rounds = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopped = true;
+
+  /** A lease owner per round: two rounds on one instance never take each other's sources. */
+  const owner = () => `${instance}#L${(rounds += 1)}`;
+
+  const tick = async () => {
+    try {
+      // Without new mentions a round weighs nothing: an episode still ends as the hours pass.
+      if ((await collectRound(strapi, owner())).collected === 0) await checkAlerts(strapi);
+    } catch (error: any) {
+      strapi.log.error(`[moderation] listening: ${error?.stack ?? error}`);
+    }
+  };
+
+  function plan(delayMs: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      timer = null;
+      running = tick().finally(() => {
+        running = null;
+        plan(listeningTickSeconds() * 1000 * (0.9 + Math.random() * 0.2));
+      });
+    }, delayMs);
+    timer.unref?.();
+  }
+
+  return {
+    /** One round now, as a tick runs it (tests and the admin's "collect now"). */
+    runOnce: (): Promise<ListeningRound> => collectRound(strapi, owner()),
+
+    /** Weighs every search now (a round does it after storing mentions; an episode also ends with time). */
+    checkAlerts: (now?: Date) => checkAlerts(strapi, now),
+
+    /** The latest alerts, open ones first, for the admin. */
+    async alerts(limit = 50) {
+      const rows = await listeningAlertsRepository(strapi).recent(limit);
+      return rows
+        .map((row: any) => ({
+          id: row.id,
+          searchId: Number(row.searchId),
+          searchName: row.searchName ?? null,
+          kind: row.kind,
+          open: row.openKey === 'open',
+          startedAt: new Date(row.startedAt).toISOString(),
+          endedAt: row.endedAt ? new Date(row.endedAt).toISOString() : null,
+          level: Number(row.level),
+          threshold: Number(row.threshold),
+        }))
+        .sort((a, b) => Number(b.open) - Number(a.open));
+    },
+
+    start() {
+      if (listeningTickSeconds() === 0 || !stopped) return;
+      stopped = false;
+      plan(Math.min(listeningTickSeconds() * 1000, 2_000) * (0.5 + Math.random()));
+    },
+
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+};
+
+export default listeningService;

@@ -1,0 +1,93 @@
+/**
+ * Listening's report: mentions per day in the reader's time zone with their sentiment, share of
+ * voice between our brand and a competitor, top authors and sources, read from the hourly rollups.
+ */
+import { rssOf } from '../../fakes/feeds';
+import { createSearch, listenOnce, listeningOnFakes, unique, type ListeningSession } from './helpers';
+
+describe('listening: reports', () => {
+  let session: ListeningSession;
+  listeningOnFakes((s) => (session = s));
+
+  const day = (daysAgo: number, hour = 12) => {
+    const at = new Date();
+    at.setUTCDate(at.getUTCDate() - daysAgo);
+    at.setUTCHours(hour, 0, 0, 0);
+    return at;
+  };
+
+  it('counts mentions per day and sentiment, share of voice, top authors and sources', async () => {
+    const brand = unique('Marque').replace('-', '');
+    const rival = unique('Rival').replace('-', '');
+    const item = (n: number, text: string, author: string, published: Date) => ({
+      id: `${brand}-${n}`,
+      title: `Billet ${n}`,
+      text,
+      link: `https://blog.example.org/${brand}/${n}`,
+      author,
+      published,
+    });
+    const feed = session.feeds.serve(
+      `/${brand}/feed.xml`,
+      rssOf('Forum conso', [
+        item(1, `${brand} : service impeccable, merci`, 'Claire', day(2)),
+        item(2, `${brand} colis perdu, inadmissible`, 'Marc', day(2, 15)),
+        item(3, `${brand} ouvre à Lyon`, 'Claire', day(1)),
+        item(4, `${rival} : très déçu, arnaque`, 'Marc', day(1)),
+        item(5, `${brand} super accueil`, 'Claire', day(0, 1)),
+      ])
+    );
+    const ours = await createSearch(session, { terms: [brand], feeds: [feed] });
+    const theirs = await createSearch(session, { kind: 'competitor', terms: [rival], feeds: [feed] });
+    await listenOnce(session.app.strapi);
+
+    const report = await session.app
+      .http()
+      .get('/moderation/listening/report')
+      .query({
+        from: day(2).toISOString().slice(0, 10),
+        to: day(0).toISOString().slice(0, 10),
+        timeZone: 'UTC',
+        search: `${ours.id},${theirs.id}`,
+      })
+      .set('Authorization', `Bearer ${session.token}`);
+    expect(report.status).toBe(200);
+    const { days, shareOfVoice, topAuthors, searches } = report.body.data;
+    expect(days).toEqual([
+      { day: day(2).toISOString().slice(0, 10), total: 2, positive: 1, negative: 1, neutral: 0 },
+      { day: day(1).toISOString().slice(0, 10), total: 2, positive: 0, negative: 1, neutral: 1 },
+      { day: day(0).toISOString().slice(0, 10), total: 1, positive: 1, negative: 0, neutral: 0 },
+    ]);
+    expect(shareOfVoice).toEqual({ brand: 4, competitor: 1, brandShare: 0.8 });
+    expect(searches.find((s: any) => s.id === ours.id)).toMatchObject({ kind: 'brand', total: 4 });
+    expect(topAuthors[0]).toEqual({ name: 'Claire', network: 'rss', count: 3 });
+    expect(report.body.data.topSources).toEqual([{ name: 'Forum conso', network: 'rss', count: 5 }]);
+
+    // In Auckland (UTC+12 or +13), both mentions of two days ago (12:00 and 15:00 UTC) fall on yesterday.
+    const far = await session.app
+      .http()
+      .get('/moderation/listening/report')
+      .query({
+        from: day(1).toISOString().slice(0, 10),
+        to: day(1).toISOString().slice(0, 10),
+        timeZone: 'Pacific/Auckland',
+        search: ours.id,
+      })
+      .set('Authorization', `Bearer ${session.token}`);
+    expect(far.body.data.days).toEqual([
+      { day: day(1).toISOString().slice(0, 10), total: 2, positive: 1, negative: 1, neutral: 0 },
+    ]);
+  });
+
+  it('says what is wrong with a period', async () => {
+    const bad = await session.app
+      .http()
+      .get('/moderation/listening/report')
+      .query({ from: '2026-05-10', to: '2026-05-01', timeZone: 'Mars/Olympus' })
+      .set('Authorization', `Bearer ${session.token}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues.map((i: any) => i.path)).toEqual(
+      expect.arrayContaining(['timeZone'])
+    );
+  });
+});
