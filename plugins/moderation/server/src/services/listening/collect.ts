@@ -122,6 +122,15 @@ async function collectNetwork(
 
 type FeedCursor = { etag: string | null; newest: string | null };
 
+/**
+ * Feeds on private addresses (services/listening/public-address.ts): under `strapi develop` (autoReload) and in
+ * tests (NODE_ENV=test), or where MODERATION_LISTENING_PRIVATE_FEEDS=true says an intranet's feeds are wanted.
+ */
+const mayReadPrivateFeeds = (strapi: Core.Strapi) =>
+  process.env.MODERATION_LISTENING_PRIVATE_FEEDS === 'true' ||
+  (process.env.NODE_ENV !== 'production' &&
+    (strapi.config.get('autoReload') === true || process.env.NODE_ENV === 'test'));
+
 async function collectFeed(
   strapi: Core.Strapi,
   owner: string,
@@ -133,7 +142,9 @@ async function collectFeed(
   const cursor: FeedCursor = source.cursor ? JSON.parse(source.cursor) : { etag: null, newest: null };
   let read;
   try {
-    read = await readFeed(source.feedUrl!, cursor.etag);
+    read = await readFeed(source.feedUrl!, cursor.etag, {
+      allowPrivateAddresses: mayReadPrivateFeeds(strapi),
+    });
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
     return { collected: 0, inMs: FEED_POLL_MS, error: `The feed ${source.feedUrl} is ${error.message}.` };

@@ -6,6 +6,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
+import { privateAddressOf } from './public-address';
+
 /** A feed larger than this is not a feed a listening search should read. */
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
@@ -110,16 +112,24 @@ export function parseFeed(xml: string): { title: string | null; entries: FeedEnt
   throw new FeedError(`not an RSS 2.0 or Atom feed (its root element is <${root}>)`);
 }
 
-export async function readFeed(url: string, etag: string | null): Promise<FeedRead> {
-  let response: Response;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+export type FeedReadOptions = {
+  /** Development and tests (fake feeds on 127.0.0.1), or an intranet's feeds: see public-address.ts. */
+  allowPrivateAddresses: boolean;
+};
+
+async function request(address: URL, etag: string | null): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(address, {
       headers: {
         Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8',
         'User-Agent': 'Porte-voix listening (+https://github.com/porte-voix)',
         ...(etag && { 'If-None-Match': etag }),
       },
-      redirect: 'follow',
+      // Each redirect is followed here, so that its address is checked like the first.
+      redirect: 'manual',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error: any) {
@@ -129,12 +139,60 @@ export async function readFeed(url: string, etag: string | null): Promise<FeedRe
         : (error?.cause?.code ?? error?.message ?? String(error));
     throw new FeedError(`unreachable (${why})`);
   }
+}
+
+async function refusePrivate(address: URL): Promise<void> {
+  let refused: string | null;
+  try {
+    refused = await privateAddressOf(address);
+  } catch (error: any) {
+    throw new FeedError(`unreachable (${error?.code ?? error?.message ?? String(error)})`);
+  }
+  if (refused) throw new FeedError(`refused: ${refused}`);
+}
+
+/** The body as text, read no further than MAX_FEED_BYTES whatever the server says of its length. */
+async function cappedText(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_FEED_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+export async function readFeed(
+  url: string,
+  etag: string | null,
+  options: FeedReadOptions
+): Promise<FeedRead> {
+  let address = new URL(url);
+  let response: Response;
+  for (let hops = 0; ; hops += 1) {
+    if (!options.allowPrivateAddresses) await refusePrivate(address);
+    response = await request(address, etag);
+    if (!REDIRECTS.has(response.status)) break;
+    const location = response.headers.get('location');
+    if (!location)
+      throw new FeedError(`the server answered HTTP ${response.status} with no address to follow`);
+    if (hops >= MAX_REDIRECTS) throw new FeedError(`redirected more than ${MAX_REDIRECTS} times`);
+    address = new URL(location, address);
+    if (!/^https?:$/.test(address.protocol))
+      throw new FeedError(`redirected to a ${address.protocol} address, not an http(s) one`);
+  }
   if (response.status === 304) return { changed: false };
   if (!response.ok) throw new FeedError(`the server answered HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > MAX_FEED_BYTES) throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
-  const body = await response.text();
-  if (body.length > MAX_FEED_BYTES) throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
-  const { title, entries } = parseFeed(body);
+  const { title, entries } = parseFeed(await cappedText(response));
   return { changed: true, etag: response.headers.get('etag'), title, entries };
 }

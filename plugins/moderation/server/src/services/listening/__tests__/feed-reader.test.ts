@@ -1,0 +1,81 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { FeedError, readFeed } from '../feed-reader';
+import { isPublicAddress } from '../public-address';
+
+const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>
+<item><guid>1</guid><title>Porte-voix</title><description>On parle de nous</description></item></channel></rss>`;
+
+describe('feed addresses', () => {
+  it.each([
+    ['127.0.0.1', false],
+    ['10.1.2.3', false],
+    ['172.20.0.5', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['100.64.0.1', false],
+    ['0.0.0.0', false],
+    ['::1', false],
+    ['fe80::1', false],
+    ['fd00::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['not an address', false],
+    ['8.8.8.8', true],
+    ['2001:4860:4860::8888', true],
+    ['::ffff:93.184.216.34', true],
+  ])('%s is public: %s', (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('reading a feed', () => {
+  let server: http.Server;
+  let base: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/moved') {
+        res.writeHead(302, { Location: '/feed' }).end();
+      } else if (req.url === '/huge') {
+        // No content-length: only counting what arrives stops it.
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+        const chunk = Buffer.alloc(1024 * 1024, 'a');
+        let sent = 0;
+        const more = () => {
+          while (sent < 8 && res.write(chunk)) sent += 1;
+          if (sent < 8) res.once('drain', () => ((sent += 1), more()));
+          else res.end();
+        };
+        more();
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"v1"' }).end(RSS);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => requests.splice(0));
+
+  it('refuses a feed on a private address without asking it anything', async () => {
+    const read = readFeed(`${base}/feed`, null, { allowPrivateAddresses: false });
+    await expect(read).rejects.toThrow(FeedError);
+    await expect(read).rejects.toThrow('refused: 127.0.0.1 is a private address (127.0.0.1)');
+    expect(requests).toEqual([]);
+  });
+
+  it('follows a redirect, checking each address, and reads the feed', async () => {
+    const read = await readFeed(`${base}/moved`, null, { allowPrivateAddresses: true });
+    expect(read).toMatchObject({ changed: true, etag: '"v1"', title: 'Blog' });
+    expect(requests).toEqual(['/moved', '/feed']);
+  });
+
+  it('stops reading a feed larger than 5 MB that does not say its length', async () => {
+    await expect(readFeed(`${base}/huge`, null, { allowPrivateAddresses: true })).rejects.toThrow(
+      'larger than 5 MB'
+    );
+  });
+});
