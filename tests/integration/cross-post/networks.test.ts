@@ -60,6 +60,8 @@ describe('GET /cross-post/networks', () => {
       ['username', false],
       ['appPassword', true],
       ['categories', false],
+      // Where the post waits until its time: our dispatcher (the default) or the blog itself.
+      ['scheduleOn', false],
     ]);
     expect(byId.discourse).toMatchObject({ selfHosted: true, limits: { textLength: 32_000, images: 10 } });
     expect(byId.pinterest.limits).toEqual({ textLength: 800, images: 1 });
