@@ -8,6 +8,9 @@
  *      (MARIADB_FILES; PORTE_VOIX_MARIADB=all runs every file there too)
  *   4. browser tests (Chromium) against a production build of the admin
  * Each step's outcome is printed; the last line reads "N passed, N failed".
+ * The integration steps end Jest when their tests are done (--forceExit): with Strapi loaded once per
+ * process (tests/harness/integration-environment.js), a handle a destroyed app leaves open (seen once on
+ * MariaDB) would otherwise keep the step waiting for ever.
  * Skip a step with e.g. PORTE_VOIX_SKIP=e2e,postgres,mysql (for quick local runs only).
  * The names and first lines of failed tests are repeated after the summary, so the tail of a CI log
  * says what failed.
@@ -52,17 +55,17 @@ const steps = [
   },
   {
     name: 'sqlite',
-    cmd: `npx jest --selectProjects integration --runInBand --ci ${jestReport('sqlite')}`,
+    cmd: `npx jest --selectProjects integration --runInBand --ci --forceExit ${jestReport('sqlite')}`,
     env: { DATABASE_CLIENT: 'sqlite' },
   },
   {
     name: 'postgres',
-    cmd: `npx jest --selectProjects integration --runInBand --ci ${jestReport('postgres')}`,
+    cmd: `npx jest --selectProjects integration --runInBand --ci --forceExit ${jestReport('postgres')}`,
     env: { DATABASE_CLIENT: 'postgres' },
   },
   {
     name: 'mysql',
-    cmd: `bash scripts/with-test-mariadb.sh npx jest --selectProjects integration --runInBand --ci ${mariadbFiles} ${jestReport('mysql')}`,
+    cmd: `bash scripts/with-test-mariadb.sh npx jest --selectProjects integration --runInBand --ci --forceExit ${mariadbFiles} ${jestReport('mysql')}`,
   },
   { name: 'e2e', cmd: `npm run test:e2e --silent -- ${jestReport('e2e')}` },
 ];
