@@ -1,4 +1,4 @@
-/** Unit tests run in parallel; integration tests boot a real Strapi each and run one file at a time. */
+/** Unit tests run in parallel; integration and browser tests boot a real Strapi a file. */
 const transform = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
 };
@@ -20,7 +20,7 @@ module.exports = {
     {
       displayName: 'integration',
       // Strapi is evaluated once per Jest process, not once per file (the environment says how files stay apart).
-      testEnvironment: '<rootDir>/tests/harness/integration-environment.js',
+      testEnvironment: '<rootDir>/tests/harness/strapi-environment.js',
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
@@ -30,10 +30,12 @@ module.exports = {
     },
     {
       displayName: 'e2e',
-      testEnvironment: 'node',
+      // The browser tests boot the same app as the integration tests, the same way.
+      testEnvironment: '<rootDir>/tests/harness/strapi-environment.js',
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
+      globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/harness/jest-setup.ts'],
     },
   ],

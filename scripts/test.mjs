@@ -5,11 +5,13 @@
  *   2. unit tests, with typecheck and lint beside them (Jest's unit run leaves the second core idle)
  *   3. integration tests on SQLite, then on PostgreSQL (every file), then on MariaDB (a throwaway server
  *      in memory, scripts/with-test-mariadb.sh) the files whose SQL is written by hand per dialect
- *      (MARIADB_FILES; PORTE_VOIX_MARIADB=all runs every file there too)
+ *      (MARIADB_FILES; PORTE_VOIX_MARIADB=all runs every file there too). Two files at a time (two Jest
+ *      workers, PORTE_VOIX_TEST_WORKERS to change it): a file keeps one core about half busy, waiting on
+ *      its database, its fakes and its timers, so two share the machine's two cores (SQLite: 689 s → 301 s).
  *   4. browser tests (Chromium) against a production build of the admin
  * Each step's outcome is printed; the last line reads "N passed, N failed".
  * The integration steps end Jest when their tests are done (--forceExit): with Strapi loaded once per
- * process (tests/harness/integration-environment.js), a handle a destroyed app leaves open (seen once on
+ * process (tests/harness/strapi-environment.js), a handle a destroyed app leaves open (seen once on
  * MariaDB) would otherwise keep the step waiting for ever.
  * Skip a step with e.g. PORTE_VOIX_SKIP=e2e,postgres,mysql (for quick local runs only).
  * The names and first lines of failed tests are repeated after the summary, so the tail of a CI log
@@ -43,6 +45,8 @@ const MARIADB_FILES = [
   .join('|');
 const mariadbFiles = process.env.PORTE_VOIX_MARIADB === 'all' ? '' : `--testPathPattern '${MARIADB_FILES}'`;
 
+const workers = `--maxWorkers=${Number(process.env.PORTE_VOIX_TEST_WORKERS) || 2}`;
+
 const steps = [
   { name: 'build', cmd: 'npm run build:plugins --silent && npm run compile --silent' },
   {
@@ -55,41 +59,56 @@ const steps = [
   },
   {
     name: 'sqlite',
-    cmd: `npx jest --selectProjects integration --runInBand --ci --forceExit ${jestReport('sqlite')}`,
+    cmd: `npx jest --selectProjects integration ${workers} --ci --forceExit ${jestReport('sqlite')}`,
     env: { DATABASE_CLIENT: 'sqlite' },
   },
   {
     name: 'postgres',
-    cmd: `npx jest --selectProjects integration --runInBand --ci --forceExit ${jestReport('postgres')}`,
+    cmd: `npx jest --selectProjects integration ${workers} --ci --forceExit ${jestReport('postgres')}`,
     env: { DATABASE_CLIENT: 'postgres' },
   },
   {
     name: 'mysql',
-    cmd: `bash scripts/with-test-mariadb.sh npx jest --selectProjects integration --runInBand --ci --forceExit ${mariadbFiles} ${jestReport('mysql')}`,
+    cmd: `bash scripts/with-test-mariadb.sh npx jest --selectProjects integration ${workers} --ci --forceExit ${mariadbFiles} ${jestReport('mysql')}`,
   },
   { name: 'e2e', cmd: `npm run test:e2e --silent -- ${jestReport('e2e')}` },
 ];
 
-/** "file › test name" and the first lines of its failure, for each failed test of a step. */
-function failedTests(step) {
+/**
+ * What a step's report says of its tests: each failed test ("file › test name" and its failure), and each
+ * test that failed once and passed on its retry (jest-setup.ts retries once), with the first failure: a
+ * flaky test is a finding too, and a test that failed twice says here why it failed the first time.
+ */
+function reportedTests(step) {
   const file = path.join(REPORTS, `${step}.json`);
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return { failures: [], retried: [] };
   let report;
   try {
     report = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return [];
+    return { failures: [], retried: [] };
   }
   const failures = [];
+  const retried = [];
   for (const suite of report.testResults ?? []) {
     const where = path.relative(process.cwd(), suite.name);
-    const failed = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    const tests = suite.assertionResults ?? [];
+    const failed = tests.filter((test) => test.status === 'failed');
     if (failed.length === 0 && suite.status === 'failed')
       failures.push({ where, name: '(the file failed to run)', message: suite.message ?? '' });
-    for (const test of failed)
-      failures.push({ where, name: test.fullName, message: (test.failureMessages ?? []).join('\n') });
+    for (const test of tests) {
+      const firstTry = (test.retryReasons ?? []).join('\n');
+      if (test.status === 'failed')
+        failures.push({
+          where,
+          name: test.fullName,
+          message: (test.failureMessages ?? []).join('\n'),
+          firstTry,
+        });
+      else if (firstTry) retried.push({ where, name: test.fullName, message: firstTry });
+    }
   }
-  return failures;
+  return { failures, retried };
 }
 
 /** Jest's colours: the escape character, then `[…m`. */
@@ -147,13 +166,22 @@ for (const step of steps) {
   if (step.name === 'build' && !ok) break;
 }
 
-const failures = results
-  .filter((result) => !result.ok)
-  .flatMap((result) => failedTests(result.name).map((failure) => ({ step: result.name, ...failure })));
+const reports = results.map((result) => ({ step: result.name, ...reportedTests(result.name) }));
+const failures = reports.flatMap(({ step, failures }) => failures.map((failure) => ({ step, ...failure })));
+const retried = reports.flatMap(({ step, retried }) => retried.map((test) => ({ step, ...test })));
+if (retried.length > 0) console.log(`\nPassed on their retry, failed first (${retried.length}):`);
+for (const test of retried.slice(0, 10)) {
+  console.log(`[${test.step}] ${test.where} › ${test.name}`);
+  for (const line of firstLines(test.message, 4)) console.log(`    ${line}`);
+}
 if (failures.length > 0) console.log(`\nFailed tests (${failures.length}):`);
 for (const failure of failures.slice(0, 10)) {
   console.log(`[${failure.step}] ${failure.where} › ${failure.name}`);
   for (const line of firstLines(failure.message, 6)) console.log(`    ${line}`);
+  if (failure.firstTry) {
+    console.log('    first try:');
+    for (const line of firstLines(failure.firstTry, 6)) console.log(`    ${line}`);
+  }
 }
 if (failures.length > 10) console.log(`… and ${failures.length - 10} more`);
 

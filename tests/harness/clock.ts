@@ -1,4 +1,4 @@
-/** Node's own global, where Strapi runs (tests/harness/integration-environment.js); absent elsewhere. */
+/** Node's own global, where Strapi runs (tests/harness/strapi-environment.js); absent elsewhere. */
 type NativeGlobal = typeof globalThis & { __porteVoixRealDate?: DateConstructor };
 const nativeGlobal = (globalThis as { __nativeGlobal?: NativeGlobal }).__nativeGlobal;
 

@@ -46,11 +46,23 @@ export type BootOptions = {
 
 /**
  * `@strapi/strapi`, through Node's own require where the integration environment gives it
- * (tests/harness/integration-environment.js): Strapi evaluated once per Jest process, not once per file.
+ * (tests/harness/strapi-environment.js): Strapi evaluated once per Jest process, not once per file.
  */
 export function strapiModule(): typeof import('@strapi/strapi') {
   const load: NodeRequire = (globalThis as { __nativeRequire?: NodeRequire }).__nativeRequire ?? require;
   return load('@strapi/strapi');
+}
+
+/**
+ * Destroys a Strapi and puts back the listeners on `process` it took away with it: Strapi's `destroy()`
+ * removes them all, the test runner's own among them (tests/harness/strapi-environment.js).
+ */
+export async function destroyStrapi(strapi: Core.Strapi): Promise<void> {
+  try {
+    await strapi.destroy();
+  } finally {
+    (globalThis as { __restoreProcessListeners?: () => void }).__restoreProcessListeners?.();
+  }
 }
 
 /**
@@ -89,7 +101,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   const instance: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') });
   const strapi: Core.Strapi = await instance.load().catch(async (error: unknown) => {
     // What a failed boot registered must not stay behind for the next boot in this process.
-    await instance.destroy().catch(() => undefined);
+    await destroyStrapi(instance).catch(() => undefined);
     await database.drop();
     throw error;
   });
@@ -156,7 +168,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
       if (server.listening) {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      await strapi.destroy();
+      await destroyStrapi(strapi);
       await database.drop();
       rmSync(outboxDir, { recursive: true, force: true });
     },

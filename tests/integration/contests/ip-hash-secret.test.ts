@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 import { createTestDatabase } from '../../harness/database';
-import { bootStrapi, restoreProcessEnv, strapiModule } from '../../harness/strapi';
+import { bootStrapi, destroyStrapi, restoreProcessEnv, strapiModule } from '../../harness/strapi';
 
 const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 const strongSecret = () => randomBytes(32).toString('base64');
@@ -50,7 +50,7 @@ async function bootError(
   } catch (error) {
     return (error as Error).message;
   } finally {
-    await strapi.destroy().catch(() => undefined);
+    await destroyStrapi(strapi).catch(() => undefined);
     restoreProcessEnv(saved);
     await database.drop();
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
 import { createTestDatabase } from '../../harness/database';
-import { restoreProcessEnv, strapiModule } from '../../harness/strapi';
+import { destroyStrapi, restoreProcessEnv, strapiModule } from '../../harness/strapi';
 
 const APP_DIR = path.resolve(__dirname, '../../..');
 const OTHER_SECRETS = [
@@ -53,7 +53,7 @@ async function register(
   } catch (error) {
     return (error as Error).message;
   } finally {
-    await strapi?.destroy().catch(() => undefined);
+    if (strapi) await destroyStrapi(strapi).catch(() => undefined);
     restoreProcessEnv(saved);
     await database.drop();
   }

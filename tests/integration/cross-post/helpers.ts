@@ -147,11 +147,18 @@ export function stopInstance(
   });
 }
 
-/** Deliveries per status; a failed one also names its network and reason, so a failing test says why. */
-export async function deliveryStatuses(strapi: Core.Strapi): Promise<Record<string, number>> {
-  const rows = await strapi.db
-    .query('plugin::cross-post.delivery')
-    .findMany({ select: ['status', 'network', 'failureReason'] });
+/**
+ * Deliveries per status (of these posts' only, when given); a failed one also names its network and
+ * reason, so a failing test says why.
+ */
+export async function deliveryStatuses(
+  strapi: Core.Strapi,
+  postDocumentIds?: string[]
+): Promise<Record<string, number>> {
+  const rows = await strapi.db.query('plugin::cross-post.delivery').findMany({
+    select: ['status', 'network', 'failureReason'],
+    ...(postDocumentIds && { where: { postDocumentId: { $in: postDocumentIds } } }),
+  });
   const counts: Record<string, number> = {};
   for (const r of rows as any[]) {
     const key = r.status === 'failed' ? `failed (${r.network}: ${r.failureReason})` : r.status;

@@ -1,5 +1,5 @@
 /**
- * Jest's Node environment for the integration tests, with Strapi loaded once per Jest process.
+ * Jest's Node environment for the integration and browser tests, with Strapi loaded once per Jest process.
  *
  * Jest evaluates every module again for each test file, and Strapi's are thousands: ~4.5 s a file before
  * anything boots. This environment is itself loaded by Node, outside Jest's module registry, and hands the
@@ -14,6 +14,10 @@
  * - `Date`: the test's dates are Node's, so that Strapi and the database drivers take them for dates.
  * - The clock: `skewClock()` (tests/harness/clock.ts) moves Node's `Date` too (`__nativeGlobal`), and it is
  *   put back when a file ends.
+ * - `process`'s listeners: Strapi's `destroy()` removes every listener on `process`, the test runner's own
+ *   among them. A Jest worker whose IPC `message` listener is gone lets go of its channel and exits (code 0)
+ *   as soon as it is idle, so the next file "crashed for an unknown reason". The listeners a file started
+ *   with are put back after each destroy (`__restoreProcessListeners`, called by the harness) and when it ends.
  */
 const path = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
@@ -39,6 +43,14 @@ class IntegrationEnvironment extends TestEnvironment {
   async setup() {
     await super.setup();
     this.savedEnv = { ...process.env };
+    const listening = process.eventNames().map((event) => [event, process.listeners(event)]);
+    this.restoreProcessListeners = () => {
+      for (const [event, listeners] of listening) {
+        const present = process.listeners(event);
+        for (const listener of listeners) if (!present.includes(listener)) process.on(event, listener);
+      }
+    };
+    this.global.__restoreProcessListeners = this.restoreProcessListeners;
   }
 
   async teardown() {
@@ -51,6 +63,7 @@ class IntegrationEnvironment extends TestEnvironment {
     // A Strapi a file left running (a boot that failed half-way, a forgotten stop) would hold what the next
     // boot registers (Strapi's admin keeps its permission actions in module state, cleared by destroy).
     if (globalThis.strapi) await globalThis.strapi.destroy().catch(() => undefined);
+    this.restoreProcessListeners();
     for (const file of Object.keys(require.cache)) if (isFreshPerFile(file)) delete require.cache[file];
     await super.teardown();
   }
