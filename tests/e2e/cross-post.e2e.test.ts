@@ -1,10 +1,53 @@
 /**
  * An editor opens a post, picks two accounts, schedules it a few seconds ahead, and watches both
- * deliveries go to published in the side panel and on the calendar. The networks are the fakes.
+ * deliveries go to published in the side panel and on the calendar; sees a picture as each network
+ * will get it. The networks are the fakes.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import sharp from 'sharp';
+
+import { approvePost } from '../harness/approval';
 import { openAdmin, type AdminSession } from './harness/browser';
-import { startFakes, type Fakes } from '../fakes';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
 import { createAccount, createPost } from '../integration/cross-post/helpers';
+
+/** An approved post with one wide PNG (4:1) of the media library. */
+async function postWithPanorama(strapi: Core.Strapi, title: string): Promise<string> {
+  const name = `panorama-${randomBytes(4).toString('hex')}.png`;
+  const data = await sharp({
+    create: { width: 2000, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } },
+  })
+    .png()
+    .toBuffer();
+  const dir = path.join(strapi.dirs.static.public, 'uploads');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, name), data);
+  written.push(path.join(dir, name));
+  const file = await strapi.db.query('plugin::upload.file').create({
+    data: {
+      name,
+      hash: name.replace('.png', ''),
+      ext: '.png',
+      mime: 'image/png',
+      size: data.length / 1000,
+      url: `/uploads/${name}`,
+      provider: 'local',
+    },
+  });
+  const post = await strapi
+    .documents('api::post.post' as any)
+    .create({ locale: 'fr', data: { title, body: title, media: [file.id] } as any });
+  await approvePost(strapi, post.documentId);
+  return post.documentId;
+}
+
+const written: string[] = [];
+afterAll(async () => {
+  for (const file of written) await rm(file, { force: true });
+});
 
 describe('cross-posting from the edit view of a post', () => {
   let session: AdminSession;
@@ -12,7 +55,10 @@ describe('cross-posting from the edit view of a post', () => {
 
   beforeAll(async () => {
     fakes = await startFakes();
-    session = await openAdmin({ language: 'en', env: { CROSS_POST_TICK_SECONDS: '1' } });
+    session = await openAdmin({
+      language: 'en',
+      env: { CROSS_POST_TICK_SECONDS: '1', ...fakeApiBaseUrlsEnv(fakes) },
+    });
   });
   afterAll(async () => {
     await session?.close();
@@ -77,6 +123,52 @@ describe('cross-posting from the edit view of a post', () => {
       { timeout: 30_000 }
     );
     await page.screenshot({ path: '/tmp/cross-post-calendar.png' });
+  });
+
+  it('shows in the side panel each network’s picture as it will go: padded for Instagram, as it is for Pinterest', async () => {
+    const { page, baseUrl, app } = session;
+    const instagram = await createAccount(app.strapi, fakes, 'instagram', {
+      name: 'Instagram Lyon',
+      credentials: { userId: '17841400000424242', accessToken: 'ig-preview-token' },
+    });
+    const pinterest = await createAccount(app.strapi, fakes, 'pinterest', {
+      name: 'Pinterest Lyon',
+      credentials: {
+        accessToken: 'pin-preview-token',
+        refreshToken: 'pin-refresh',
+        clientId: 'pin-app',
+        clientSecret: 'pin-secret',
+        boardId: '549755885175',
+      },
+    });
+    const documentId = await postWithPanorama(app.strapi, 'Vue du festival depuis la colline');
+
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/api::post.post/${documentId}?plugins[i18n][locale]=fr`
+    );
+    await page.getByTestId('cross-post-panel').waitFor({ timeout: 60_000 });
+    await page.getByTestId(`cross-post-account-${instagram.id}`).click();
+    await page.getByTestId(`cross-post-account-${pinterest.id}`).click();
+
+    // What the editor sees: the picture's own shape and the size each network receives.
+    const shown = async (accountId: number) => {
+      const media = page
+        .getByTestId(`cross-post-preview-${accountId}`)
+        .getByTestId('cross-post-preview-media');
+      await media.locator('img').waitFor({ timeout: 30_000 });
+      const shape = await media
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth / img.naturalHeight);
+      return { shape, text: await media.innerText() };
+    };
+    const onInstagram = await shown(instagram.id);
+    expect(onInstagram.shape).toBeCloseTo(1.91, 1);
+    expect(onInstagram.text).toMatch(/1440 × 75\d px/);
+    expect(onInstagram.text).toContain('padded to 1.91:1');
+    const onPinterest = await shown(pinterest.id);
+    expect(onPinterest.shape).toBeCloseTo(4, 1);
+    expect(onPinterest.text).toContain('2000 × 500 px');
+    await page.screenshot({ path: '/tmp/cross-post-media-preview.png' });
   });
 
   it('connects an account from the settings page and never shows its secret again', async () => {

@@ -70,6 +70,13 @@ const panorama = () =>
     .png()
     .toBuffer();
 
+/** The width / height of a preview's picture (a data: address). */
+async function thumbnailAspect(thumbnail: string): Promise<number> {
+  expect(thumbnail).toMatch(/^data:image\/jpeg;base64,/);
+  const meta = await sharp(Buffer.from(thumbnail.split(',')[1], 'base64')).metadata();
+  return meta.width! / meta.height!;
+}
+
 async function sendNow(documentId: string, accountId: number) {
   await app.strapi.plugin('cross-post').service('deliveries').schedule(documentId, [accountId], new Date());
   while ((await app.strapi.plugin('cross-post').service('dispatcher').runOnce()) > 0);
@@ -101,6 +108,12 @@ it('pads a wide PNG to 1.91:1, scales it to 1,440 px and sends it to Instagram a
       reasons: ['aspect 4.00:1 padded to 1.91:1', 'scaled down to 1440 px wide', 'PNG converted to JPEG'],
     },
   ]);
+  // The side panel shows the image as Instagram gets it: padded to 1.91:1, as a JPEG.
+  expect(instagram.media).toEqual([
+    expect.objectContaining({ mimeType: 'image/jpeg', width: 1440, height: expect.any(Number) }),
+  ]);
+  expect(instagram.media[0].width / instagram.media[0].height).toBeCloseTo(1.91, 1);
+  expect(await thumbnailAspect(instagram.media[0].thumbnail)).toBeCloseTo(1.91, 1);
 
   const delivery = await sendNow(documentId, account.id);
   expect(delivery).toMatchObject({ status: 'published' });
@@ -130,6 +143,10 @@ it('takes the same PNG as it is on Pinterest, and says nothing changes there', a
     .get(`/cross-post/posts/${documentId}/preview?accountIds=${account.id}`)
     .set('Authorization', `Bearer ${token}`);
   expect(preview.body.data[0].mediaChanges).toEqual([]);
+  expect(preview.body.data[0].media).toEqual([
+    expect.objectContaining({ mimeType: 'image/png', width: 2000, height: 500 }),
+  ]);
+  expect(await thumbnailAspect(preview.body.data[0].media[0].thumbnail)).toBeCloseTo(4, 1);
 });
 
 it('fails the delivery with what to do when the image cannot be read, and sends nothing', async () => {

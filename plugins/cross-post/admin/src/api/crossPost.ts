@@ -61,6 +61,18 @@ export type Delivery = {
   attempts?: Attempt[];
 };
 
+/** A file as the network gets it (server: media/preview-media.ts). */
+export type MediaPreview = {
+  filename: string;
+  mimeType: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  bytes: number | null;
+  /** A small JPEG as a data: address; null for a video or a file that cannot be read. */
+  thumbnail: string | null;
+};
+
 export type Preview = {
   accountId: number;
   network: Network;
@@ -69,6 +81,9 @@ export type Preview = {
   length: number;
   limit: number;
   problems: { code: string; message: string }[];
+  /** Each image that goes as a variant made for this network, and why. */
+  mediaChanges: { filename: string; reasons: string[] }[];
+  media: MediaPreview[];
 };
 
 export type AccountInput = {

@@ -106,6 +106,8 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
         problems: [...('problem' in fitted ? [fitted.problem] : []), ...validation.problems],
         /** Each image that goes as a variant made for this network, and why. */
         mediaChanges: fitted.changes,
+        /** Each file as this network gets it (a small picture of each image, crop and padding included). */
+        media: await compose.previewMedia(outgoing),
       });
     }
     ctx.body = { data };

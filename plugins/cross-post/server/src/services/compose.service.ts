@@ -10,6 +10,7 @@ import axios from 'axios';
 
 import type { Credentials, NetworkId, OutgoingImage, OutgoingPost } from '../providers';
 import { fitMedia } from '../media/fit-media';
+import { previewMedia } from '../media/preview-media';
 import { PLUGIN_ID } from '../plugin-id';
 import { downloadedSource, fileSource } from '../utils/media-source';
 
@@ -162,6 +163,11 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
         publicDir: strapi.dirs.static.public,
         publicBase: publicUrl(),
       });
+    },
+
+    /** What the side panel shows of a fitted post's files: a small picture of each image, its size. */
+    previewMedia(fitted: OutgoingPost) {
+      return previewMedia(fitted);
     },
 
     /** The post in `language` when it exists, else in the default locale; null when the post is gone. */
