@@ -2,8 +2,9 @@
  * Scheduling on the network: an account set to `scheduleOn: network` hands a post to WordPress
  * (`future` with its `date_gmt`) or YouTube (private with `publishAt`) as soon as it is scheduled, so
  * it shows as scheduled there; the delivery says `handed` until its time, then confirms publication.
- * Cancelling takes it back from the network, moving it is refused with the reason, and an edit after
- * approval takes it back until the new version is approved, then hands that one over.
+ * Cancelling takes it back from the network, moving it is refused with the reason, an edit after
+ * approval takes it back until the new version is approved, then hands that one over, and deleting the
+ * account takes back what the network holds for it first.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -174,6 +175,52 @@ describe('WordPress holds the article until its time', () => {
         message: expect.stringMatching(/scheduleOn must be "network" or "dispatcher", not "tomorrow"/),
       }),
     ]);
+  });
+});
+
+describe('deleting an account whose articles WordPress holds', () => {
+  it('takes each article back from the blog first, then deletes the account', async () => {
+    const account = await wordpressAccount();
+    const documentId = await createPost(app.strapi, { fr: `${unique('Brocante')} : dimanche sur la place` });
+    const gone = await createPost(app.strapi, { fr: `${unique('Vide-grenier')} : déjà retiré du blog` });
+    await schedule(documentId, account.id, inAnHour());
+    await schedule(gone, account.id, inAnHour());
+    await dispatchOnce();
+    const held = await deliveryOf(documentId, account.id);
+    const trashedOnTheBlog = await deliveryOf(gone, account.id);
+    expect([held.status, trashedOnTheBlog.status]).toEqual(['handed', 'handed']);
+    // Someone already deleted the second one on the blog: nothing is left to take back there.
+    fakes.wordpress.deletePost(trashedOnTheBlog.remoteId);
+
+    const deleted = await api().del(`/accounts/${account.id}`);
+    expect(deleted.status).toBe(200);
+    expect(fakes.wordpress.statusOf(held.remoteId)).toBe('trash');
+    expect(await deliveryOf(documentId, account.id)).toMatchObject({ status: 'cancelled', remoteId: null });
+    expect(await deliveryOf(gone, account.id)).toMatchObject({ status: 'cancelled' });
+    expect((await api().get('/accounts')).body.data.map((a: { id: number }) => a.id)).not.toContain(
+      account.id
+    );
+  });
+
+  it('keeps the account, and says which article, when the blog refuses to give one back', async () => {
+    const account = await wordpressAccount();
+    const title = unique('Kermesse');
+    const documentId = await createPost(app.strapi, { fr: `${title} : samedi à l'école` });
+    await schedule(documentId, account.id, inAnHour());
+    await dispatchOnce();
+    const held = await deliveryOf(documentId, account.id);
+    expect(held.status).toBe('handed');
+    // The blog's owner revoked the application password: WordPress answers 401 to everything.
+    fakes.wordpress.revokedPasswords.add('abcdefghijklmnopqrstuvwx');
+
+    const refused = await api().del(`/accounts/${account.id}`);
+    fakes.wordpress.revokedPasswords.clear();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ reason: 'account_holds_posts', deliveryId: held.id });
+    expect(refused.body.error.message).toContain(title);
+    expect(fakes.wordpress.statusOf(held.remoteId)).toBe('future');
+    expect(await deliveryOf(documentId, account.id)).toMatchObject({ status: 'handed' });
+    expect((await api().get('/accounts')).body.data.map((a: { id: number }) => a.id)).toContain(account.id);
   });
 });
 

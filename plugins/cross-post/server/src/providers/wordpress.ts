@@ -321,7 +321,11 @@ const wordpress: Provider = {
 
   async withdraw(remoteId, ctx) {
     // To the trash, as an editor in wp-admin would: it is never published, and can be restored there.
-    await ctx.http.delete(`${API}/posts/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
+    // Already in the trash or deleted on the blog (404): it is not held any more, which is what was asked.
+    await ctx.http.delete(`${API}/posts/${encodeURIComponent(remoteId)}`, {
+      headers: auth(ctx),
+      validateStatus: (status) => status < 300 || status === 404,
+    });
   },
 
   async lookup(remoteId, ctx) {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { conflict } from '@porte-voix/kit/http-errors';
 
 import {
   isNetworkId,
@@ -15,6 +16,7 @@ import {
 import { deliveriesRepository } from '../repositories/deliveries.repository';
 import { accountsRepository, type AccountRow } from '../repositories/accounts.repository';
 import { PLUGIN_ID } from '../plugin-id';
+import { getService } from '../utils/get-service';
 import {
   AccountUnusableError,
   credentialsHint,
@@ -236,10 +238,25 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toPublic(await accounts.update(id, data));
     },
 
-    /** Deleting an account cancels what it still had to publish. */
+    /**
+     * Deleting an account cancels what it still had to publish. What the network already holds for
+     * it (a post scheduled on the blog or channel) is taken back first: once the account is gone,
+     * nothing could take it back. One that will not come back keeps the account, with why (409).
+     */
     async remove(id: number): Promise<boolean> {
       const existing = await accounts.findById(id);
       if (!existing) return false;
+      const held = await deliveriesRepository(strapi).findMany({ accountId: id, status: 'handed' });
+      for (const row of held) {
+        await getService(strapi, 'deliveries')
+          .cancel(row.id)
+          .catch((error: Error) => {
+            throw conflict(
+              `The account still has "${row.postTitle}" scheduled on the network, which did not take it back: ${error.message} The account was not deleted.`,
+              { reason: 'account_holds_posts', deliveryId: row.id }
+            );
+          });
+      }
       await deliveriesRepository(strapi).cancelForAccount(id);
       await accounts.remove(id);
       return true;
