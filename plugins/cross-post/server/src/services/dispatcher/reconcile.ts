@@ -3,6 +3,7 @@ import { providerFor, type ProviderAccount } from '../../providers';
 import { providerContext } from '../../providers/http';
 import { CONFIRM_AFTER_MS } from '../../providers/network-scheduling';
 import type { Dispatch } from './context';
+import { lookAgainLater } from './look-again';
 
 /** An unconfirmed delivery: look it up; found → published; missing after enough looks → send again. */
 export async function reconcile(d: Dispatch, row: any, account: ProviderAccount) {
@@ -55,15 +56,6 @@ export async function reconcile(d: Dispatch, row: any, account: ProviderAccount)
       startedAt
     );
   } catch (error) {
-    const verdict = d.classify(provider, account, error);
-    const waitMs =
-      verdict.action === 'retry' && verdict.waitMs ? verdict.waitMs : d.setting('reconcileDelayMs');
-    await d.settle(row.id, { nextAttemptAt: new Date(Date.now() + waitMs) });
-    return d.log(
-      row.id,
-      'unknown',
-      `Could not look the post up (${verdict.reason}); trying again later.`,
-      startedAt
-    );
+    return lookAgainLater(d, provider, account, row.id, error, startedAt);
   }
 }
