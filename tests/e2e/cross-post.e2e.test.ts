@@ -3,55 +3,17 @@
  * deliveries go to published in the side panel and on the calendar; sees a picture as each network
  * will get it. The networks are the fakes.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
 
-import { approvePost } from '../harness/approval';
+import { mediaLibrary } from '../harness/media-library';
 import { openAdmin, type AdminSession } from './harness/browser';
 import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
 import { createAccount, createPost } from '../integration/cross-post/helpers';
 
-/** An approved post with one wide PNG (4:1) of the media library. */
-async function postWithPanorama(strapi: Core.Strapi, title: string): Promise<string> {
-  const name = `panorama-${randomBytes(4).toString('hex')}.png`;
-  const data = await sharp({
-    create: { width: 2000, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } },
-  })
-    .png()
-    .toBuffer();
-  const dir = path.join(strapi.dirs.static.public, 'uploads');
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, name), data);
-  written.push(path.join(dir, name));
-  const file = await strapi.db.query('plugin::upload.file').create({
-    data: {
-      name,
-      hash: name.replace('.png', ''),
-      ext: '.png',
-      mime: 'image/png',
-      size: data.length / 1000,
-      url: `/uploads/${name}`,
-      provider: 'local',
-    },
-  });
-  const post = await strapi
-    .documents('api::post.post' as any)
-    .create({ locale: 'fr', data: { title, body: title, media: [file.id] } as any });
-  await approvePost(strapi, post.documentId);
-  return post.documentId;
-}
-
-const written: string[] = [];
-afterAll(async () => {
-  for (const file of written) await rm(file, { force: true });
-});
-
 describe('cross-posting from the edit view of a post', () => {
   let session: AdminSession;
   let fakes: Fakes;
+  const library = mediaLibrary(() => session.app.strapi);
 
   beforeAll(async () => {
     fakes = await startFakes();
@@ -61,6 +23,7 @@ describe('cross-posting from the edit view of a post', () => {
     });
   });
   afterAll(async () => {
+    await library.removeAll();
     await session?.close();
     await fakes?.stop();
   });
@@ -141,7 +104,14 @@ describe('cross-posting from the edit view of a post', () => {
         boardId: '549755885175',
       },
     });
-    const documentId = await postWithPanorama(app.strapi, 'Vue du festival depuis la colline');
+    const panorama = await sharp({
+      create: { width: 2000, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } },
+    })
+      .png()
+      .toBuffer();
+    const image = await library.add(panorama, { mime: 'image/png', ext: 'png', prefix: 'panorama' });
+    const title = 'Vue du festival depuis la colline';
+    const documentId = await library.postWith([image], { title, body: title });
 
     await page.goto(
       `${baseUrl}/admin/content-manager/collection-types/api::post.post/${documentId}?plugins[i18n][locale]=fr`

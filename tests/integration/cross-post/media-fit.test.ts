@@ -5,11 +5,11 @@
  * changes for which network; an image that cannot be read fails the delivery with what to do.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
-import { approvePost } from '../../harness/approval';
+import { mediaLibrary } from '../../harness/media-library';
 import { bootStrapi, type TestApp } from '../../harness/strapi';
 import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../../fakes';
 import { createAccount } from './helpers';
@@ -18,7 +18,7 @@ const PUBLIC_URL = 'https://porte-voix.example';
 let app: TestApp;
 let fakes: Fakes;
 let token: string;
-const written: string[] = [];
+const library = mediaLibrary(() => app.strapi);
 
 beforeAll(async () => {
   fakes = await startFakes();
@@ -28,7 +28,7 @@ beforeAll(async () => {
   token = await app.adminToken();
 });
 afterAll(async () => {
-  for (const file of written) await rm(file, { force: true });
+  await library.removeAll();
   await app?.stop();
   await fakes?.stop();
 });
@@ -36,31 +36,11 @@ afterAll(async () => {
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 const publicDir = () => app.strapi.dirs.static.public;
 
-/** A post with one file of the media library (written under public/uploads). */
+/** A post with one file of the media library. */
 async function postWithImage(data: Buffer, mime: string, ext: string): Promise<string> {
-  const name = `${unique('image')}.${ext}`;
-  const dir = path.join(publicDir(), 'uploads');
-  await mkdir(dir, { recursive: true });
-  written.push(path.join(dir, name));
-  await writeFile(path.join(dir, name), data);
-  const file = await app.strapi.db.query('plugin::upload.file').create({
-    data: {
-      name,
-      hash: name.replace(`.${ext}`, ''),
-      ext: `.${ext}`,
-      mime,
-      size: data.length / 1000,
-      url: `/uploads/${name}`,
-      provider: 'local',
-    },
-  });
   const title = unique('Panorama');
-  const post = await app.strapi.documents('api::post.post' as any).create({
-    locale: 'fr',
-    data: { title, body: `${title} : la vue depuis la colline`, media: [file.id] } as any,
-  });
-  await approvePost(app.strapi, post.documentId);
-  return post.documentId;
+  const image = await library.add(data, { mime, ext, prefix: 'image' });
+  return library.postWith([image], { title, body: `${title} : la vue depuis la colline` });
 }
 
 const panorama = () =>
@@ -120,7 +100,7 @@ it('pads a wide PNG to 1.91:1, scales it to 1,440 px and sends it to Instagram a
   const [imageUrl] = [...fakes.instagram.containers.values()].find((c) => c.urls.length > 0)!.urls;
   expect(imageUrl).toMatch(new RegExp(`^${PUBLIC_URL}/uploads/cross-post/[0-9a-f]{32}\\.jpg$`));
   const variant = await readFile(path.join(publicDir(), imageUrl.slice(PUBLIC_URL.length)));
-  written.push(path.join(publicDir(), imageUrl.slice(PUBLIC_URL.length)));
+  library.alsoRemove(path.join(publicDir(), imageUrl.slice(PUBLIC_URL.length)));
   const meta = await sharp(variant).metadata();
   expect(meta).toMatchObject({ format: 'jpeg', width: 1440 });
   expect(meta.width! / meta.height!).toBeCloseTo(1.91, 1);

@@ -7,10 +7,9 @@
  * account takes back what the network holds for it first.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 
-import { approvePost, TEST_APPROVER } from '../../harness/approval';
+import { TEST_APPROVER } from '../../harness/approval';
+import { mediaLibrary } from '../../harness/media-library';
 import type { TestApp } from '../../harness/strapi';
 import type { Fakes } from '../../fakes';
 import { adminApiOnFakes, createPost } from './helpers';
@@ -225,34 +224,16 @@ describe('deleting an account whose articles WordPress holds', () => {
 });
 
 describe('YouTube holds the video private until its publishAt', () => {
-  const written: string[] = [];
-  afterAll(async () => {
-    for (const file of written) await rm(file, { force: true });
-  });
+  const library = mediaLibrary(() => app.strapi);
+  afterAll(() => library.removeAll());
 
   async function postWithVideo(title: string): Promise<string> {
-    const name = `clip-${randomBytes(6).toString('hex')}.mp4`;
-    const dir = path.join(app.strapi.dirs.static.public, 'uploads');
-    await mkdir(dir, { recursive: true });
-    written.push(path.join(dir, name));
-    await writeFile(path.join(dir, name), Buffer.alloc(300 * 1024, 5));
-    const file = await app.strapi.db.query('plugin::upload.file').create({
-      data: {
-        name,
-        hash: name.replace('.mp4', ''),
-        ext: '.mp4',
-        mime: 'video/mp4',
-        size: 300,
-        url: `/uploads/${name}`,
-        provider: 'local',
-      },
+    const video = await library.add(Buffer.alloc(300 * 1024, 5), {
+      mime: 'video/mp4',
+      ext: 'mp4',
+      prefix: 'clip',
     });
-    const post = await app.strapi.documents('api::post.post' as any).create({
-      locale: 'fr',
-      data: { title, body: `${title} : la vidéo du festival #Lyon`, media: [file.id] } as any,
-    });
-    await approvePost(app.strapi, post.documentId);
-    return post.documentId;
+    return library.postWith([video], { title, body: `${title} : la vidéo du festival #Lyon` });
   }
 
   it('uploads it private with publishAt, confirms it once public, and deletes a cancelled one', async () => {

@@ -4,11 +4,9 @@
  * midnight Pacific time with a reason an editor can read, nothing sent.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 
 import { nextQuotaReset, QUOTA } from '../../../plugins/cross-post/server/src/providers/youtube';
-import { approvePost } from '../../harness/approval';
+import { mediaLibrary } from '../../harness/media-library';
 import type { TestApp } from '../../harness/strapi';
 import type { Fakes } from '../../fakes';
 import { adminApiOnFakes, scheduleMany } from './helpers';
@@ -17,35 +15,17 @@ let app: TestApp;
 let fakes: Fakes;
 const { api, dispatchOnce } = adminApiOnFakes((session) => ({ app, fakes } = session));
 
-const written: string[] = [];
-afterAll(async () => {
-  for (const file of written) await rm(file, { force: true });
-});
+const library = mediaLibrary(() => app.strapi);
+afterAll(() => library.removeAll());
 
-/** A post of this run with one video in the media library (a file under public/uploads). */
+/** A post of this run with one video in the media library. */
 async function postWithVideo(title: string): Promise<string> {
-  const name = `clip-${randomBytes(6).toString('hex')}.mp4`;
-  const dir = path.join(app.strapi.dirs.static.public, 'uploads');
-  await mkdir(dir, { recursive: true });
-  written.push(path.join(dir, name));
-  await writeFile(path.join(dir, name), Buffer.alloc(300 * 1024, 5));
-  const file = await app.strapi.db.query('plugin::upload.file').create({
-    data: {
-      name,
-      hash: name.replace('.mp4', ''),
-      ext: '.mp4',
-      mime: 'video/mp4',
-      size: 300,
-      url: `/uploads/${name}`,
-      provider: 'local',
-    },
+  const video = await library.add(Buffer.alloc(300 * 1024, 5), {
+    mime: 'video/mp4',
+    ext: 'mp4',
+    prefix: 'clip',
   });
-  const post = await app.strapi.documents('api::post.post' as any).create({
-    locale: 'fr',
-    data: { title, body: `${title} : la vidéo du festival #Lyon`, media: [file.id] } as any,
-  });
-  await approvePost(app.strapi, post.documentId);
-  return post.documentId;
+  return library.postWith([video], { title, body: `${title} : la vidéo du festival #Lyon` });
 }
 
 const delivery = (postDocumentId: string, accountId: number) =>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
 import { PLUGIN_ID } from '../pluginId';
+import type { MediaPreview } from '../../../server/src/media/preview-media';
 
 export type Network = string;
 
@@ -61,17 +62,8 @@ export type Delivery = {
   attempts?: Attempt[];
 };
 
-/** A file as the network gets it (server: media/preview-media.ts). */
-export type MediaPreview = {
-  filename: string;
-  mimeType: string;
-  alt: string;
-  width: number | null;
-  height: number | null;
-  bytes: number | null;
-  /** A small JPEG as a data: address; null for a video or a file that cannot be read. */
-  thumbnail: string | null;
-};
+/** A file as the network gets it: the server's own type (a type only: nothing of the server is bundled). */
+export type { MediaPreview };
 
 export type Preview = {
   accountId: number;
