@@ -6,7 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import { privateAddressOf } from './public-address';
+import { getFeed, PrivateAddressError, type FeedResponse, type Resolve } from './feed-http';
 
 /** A feed larger than this is not a feed a listening search should read. */
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -118,54 +118,46 @@ const MAX_REDIRECTS = 5;
 export type FeedReadOptions = {
   /** Development and tests (fake feeds on 127.0.0.1), or an intranet's feeds: see public-address.ts. */
   allowPrivateAddresses: boolean;
+  /** How hosts are resolved (tests); Node's own lookup by default. */
+  resolve?: Resolve;
+  /** How long a read may take, answer and body (15 s by default). */
+  timeoutMs?: number;
 };
 
-async function request(address: URL, etag: string | null): Promise<Response> {
+async function request(address: URL, etag: string | null, options: FeedReadOptions): Promise<FeedResponse> {
   try {
-    return await fetch(address, {
+    return await getFeed(address, {
       headers: {
         Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8',
         'User-Agent': 'Porte-voix listening (+https://github.com/porte-voix)',
         ...(etag && { 'If-None-Match': etag }),
       },
-      // Each redirect is followed here, so that its address is checked like the first.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
+      allowPrivateAddresses: options.allowPrivateAddresses,
+      resolve: options.resolve,
     });
   } catch (error: any) {
-    const why =
-      error?.name === 'TimeoutError'
-        ? `no answer within ${TIMEOUT_MS / 1000} s`
-        : (error?.cause?.code ?? error?.message ?? String(error));
-    throw new FeedError(`unreachable (${why})`);
-  }
-}
-
-async function refusePrivate(address: URL): Promise<void> {
-  let refused: string | null;
-  try {
-    refused = await privateAddressOf(address);
-  } catch (error: any) {
+    if (error instanceof PrivateAddressError) throw new FeedError(`refused: ${error.message}`);
     throw new FeedError(`unreachable (${error?.code ?? error?.message ?? String(error)})`);
   }
-  if (refused) throw new FeedError(`refused: ${refused}`);
 }
 
 /** The body as text, read no further than MAX_FEED_BYTES whatever the server says of its length. */
-async function cappedText(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function cappedText(response: FeedResponse): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FEED_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+  try {
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > MAX_FEED_BYTES) {
+        response.discard();
+        throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+      }
+      chunks.push(chunk);
     }
-    chunks.push(value);
+  } catch (error: any) {
+    if (error instanceof FeedError) throw error;
+    throw new FeedError(`unreachable while reading (${error?.code ?? error?.message ?? String(error)})`);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
@@ -176,12 +168,12 @@ export async function readFeed(
   options: FeedReadOptions
 ): Promise<FeedRead> {
   let address = new URL(url);
-  let response: Response;
+  let response: FeedResponse;
   for (let hops = 0; ; hops += 1) {
-    if (!options.allowPrivateAddresses) await refusePrivate(address);
-    response = await request(address, etag);
+    response = await request(address, etag, options);
     if (!REDIRECTS.has(response.status)) break;
-    const location = response.headers.get('location');
+    response.discard();
+    const location = response.header('location');
     if (!location)
       throw new FeedError(`the server answered HTTP ${response.status} with no address to follow`);
     if (hops >= MAX_REDIRECTS) throw new FeedError(`redirected more than ${MAX_REDIRECTS} times`);
@@ -189,10 +181,15 @@ export async function readFeed(
     if (!/^https?:$/.test(address.protocol))
       throw new FeedError(`redirected to a ${address.protocol} address, not an http(s) one`);
   }
+  if (response.status === 304 || response.status < 200 || response.status >= 300) response.discard();
   if (response.status === 304) return { changed: false };
-  if (!response.ok) throw new FeedError(`the server answered HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_FEED_BYTES) throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+  if (response.status < 200 || response.status >= 300)
+    throw new FeedError(`the server answered HTTP ${response.status}`);
+  const length = Number(response.header('content-length') ?? 0);
+  if (length > MAX_FEED_BYTES) {
+    response.discard();
+    throw new FeedError(`larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+  }
   const { title, entries } = parseFeed(await cappedText(response));
-  return { changed: true, etag: response.headers.get('etag'), title, entries };
+  return { changed: true, etag: response.header('etag'), title, entries };
 }

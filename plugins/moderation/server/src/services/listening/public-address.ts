@@ -3,11 +3,9 @@
  * server's own network (a database console, a cloud metadata service at 169.254.169.254) and show what it
  * answers as a feed error. Feeds are public pages, so every address a feed's host resolves to (and each
  * redirect's) must be a public one. Development and tests, whose fake feeds run on 127.0.0.1, allow private
- * addresses; so does MODERATION_LISTENING_PRIVATE_FEEDS=true, for an intranet's feeds.
- * Doubt: fetch resolves the host again, so a host that answers DNS differently the second time
- * (rebinding) is not caught here.
+ * addresses; so does MODERATION_LISTENING_PRIVATE_FEEDS=true, for an intranet's feeds. The check runs
+ * where the connection resolves the host (feed-http.ts), so the address checked is the one connected to.
  */
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
 const NOT_PUBLIC = new BlockList();
@@ -41,14 +39,4 @@ export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
   return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
-/** The reason a URL's host may not be fetched as a feed, or null when every address it has is public. */
-export async function privateAddressOf(url: URL): Promise<string | null> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  const inside = addresses.find((address) => !isPublicAddress(address));
-  return inside === undefined
-    ? null
-    : `${host} is a private address (${inside}); a feed must be a public page`;
 }

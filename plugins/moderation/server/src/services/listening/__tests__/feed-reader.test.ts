@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { Resolve } from '../feed-http';
 import { FeedError, readFeed } from '../feed-reader';
 import { isPublicAddress } from '../public-address';
 
@@ -65,6 +66,42 @@ describe('reading a feed', () => {
     await expect(read).rejects.toThrow(FeedError);
     await expect(read).rejects.toThrow('refused: 127.0.0.1 is a private address (127.0.0.1)');
     expect(requests).toEqual([]);
+  });
+
+  it('refuses a host whose name resolves to a private address, without asking it anything', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const read = readFeed(`http://localhost:${port}/feed`, null, { allowPrivateAddresses: false });
+    await expect(read).rejects.toThrow(/^refused: localhost is a private address \((127\.0\.0\.1|::1)\)/);
+    expect(requests).toEqual([]);
+  });
+
+  it('connects to the address it checked: the host is resolved once, by the connection', async () => {
+    const port = (server.address() as AddressInfo).port;
+    // A name that would answer a public address first and the server's own one the next time (rebinding):
+    // only one answer is ever asked for, and it is the one connected to.
+    const answers = ['8.8.8.8', '127.0.0.1'];
+    const asked: string[] = [];
+    const rebinding: Resolve = (host, callback) => {
+      asked.push(host);
+      callback(null, [{ address: answers.shift()!, family: 4 }]);
+    };
+    const read = readFeed(`http://feeds.example:${port}/feed`, null, {
+      allowPrivateAddresses: false,
+      resolve: rebinding,
+      timeoutMs: 500,
+    });
+    await expect(read).rejects.toThrow(/^unreachable/);
+    expect(asked).toEqual(['feeds.example']);
+    expect(requests).toEqual([]);
+
+    // Allowed (development, an intranet), the same name is read from where it resolves.
+    const local: Resolve = (_host, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    const allowed = await readFeed(`http://feeds.example:${port}/feed`, null, {
+      allowPrivateAddresses: true,
+      resolve: local,
+    });
+    expect(allowed).toMatchObject({ changed: true, title: 'Blog' });
+    expect(requests).toEqual(['/feed']);
   });
 
   it('follows a redirect, checking each address, and reads the feed', async () => {
