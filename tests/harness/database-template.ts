@@ -87,10 +87,17 @@ async function sqliteTemplate(key: string): Promise<string> {
   return file;
 }
 
+/**
+ * One checkout's templates on the server: a server is shared by every checkout on the machine (a
+ * worktree, a CI clone), and each one's tests run from its own build, so each keeps and clears its own.
+ */
+const checkoutPrefix = () => `${PG_PREFIX}${createHash('sha256').update(APP_DIR).digest('hex').slice(0, 8)}_`;
+
 async function postgresTemplate(key: string): Promise<string> {
-  const name = `${PG_PREFIX}${key}`;
+  const prefix = checkoutPrefix();
+  const name = `${prefix}${key}`;
   const existing: string[] = await withPostgres(async (pg) =>
-    (await pg.query(`SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}%'`)).rows.map(
+    (await pg.query(`SELECT datname FROM pg_database WHERE datname LIKE '${prefix}%'`)).rows.map(
       (row: { datname: string }) => row.datname
     )
   );

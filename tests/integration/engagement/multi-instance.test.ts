@@ -42,14 +42,17 @@ function idsRead(request: { method: string; path: string; query?: string }): str
   let fakes: Fakes;
   let second: ChildProcess | undefined;
 
-  beforeAll(async () => {
+  // Around each try, not once: the test counts every row of its database, so a retry (jest-setup.ts)
+  // starts from an empty one, with fresh fakes and without the first try's second process.
+  beforeEach(async () => {
     fakes = await startFakes();
     fakes.all.forEach((fake) => fake.configure({ latencyMs: 20 }));
     app = await bootStrapi({ env: { ...fakeApiBaseUrlsEnv(fakes), CROSS_POST_DISPATCHER: 'false' } });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.strapi.plugin('engagement').service('collector').stop();
     await stopInstance(second);
+    second = undefined;
     await app?.stop();
     await fakes?.stop();
   });
