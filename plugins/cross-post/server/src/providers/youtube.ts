@@ -867,7 +867,8 @@ const youtube: Provider = {
         action: 'retry',
         rateLimited: true,
         waitMs: Math.max(1, reset.getTime() - Date.now()),
-        reason: `YouTube's quota is used up for today (${reason}: ${message}); uploads and comment reads resume after midnight Pacific time (${reset.toISOString()}).`,
+        // Google's message (an HTML link) is left out: the reason is kept on the account, 255 characters at most.
+        reason: `YouTube's quota is used up for today (${reason}); uploads and comment reads resume after midnight Pacific time (${reset.toISOString()}).`,
       };
     }
     if (status >= 500)
