@@ -888,12 +888,12 @@ const youtube: Provider = {
       return {
         action: 'reject',
         credentials: true,
-        reason: `YouTube refused this account (${reason}: ${message}): reconnect it with the youtube.upload scope and a channel.`,
+        reason: `YouTube refused this account (${reason}: ${message}): reconnect it with a channel and the youtube.upload scope (youtube.force-ssl too for comments in the inbox).`,
       };
     }
     return {
       action: 'reject',
-      reason: `YouTube refused the video: ${message}${reason ? ` (${reason})` : ''}.`,
+      reason: `YouTube refused the request: ${message}${reason ? ` (${reason})` : ''}.`,
     };
   },
 
