@@ -6,7 +6,11 @@
  * empty `PUT` with `bytes *\/total` asks how far a session got; 404 for an unknown or expired
  * session), title (100) and description (5,000 bytes, no angle brackets) checked, the quota's 403
  * `quotaExceeded` in Google's error envelope, videos listed with their statistics, the channel's
- * uploads playlist and subscribers.
+ * uploads playlist and subscribers. Comments: threads of a video newest first (`commentThreads`,
+ * `maxResults` up to 100, `nextPageToken`, a few replies embedded), all the replies of a thread
+ * (`comments?parentId=`), the channel's answer (`POST comments`), held for review by the video's owner
+ * (`comments/setModerationStatus`), deleted by its author; `commentsDisabled` 403, `videoNotFound` and
+ * `commentNotFound` 404, and the comment reads answer `failNextRead` with the quota's 403.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -34,6 +38,33 @@ type Video = {
   createdAt: number;
 };
 
+/** A comment: a thread's top-level one (no `parentId`) or a reply under it. */
+export type YouTubeComment = {
+  id: string;
+  videoId: string;
+  parentId?: string;
+  author: string;
+  authorChannelUrl: string;
+  /** The access token of the channel that wrote it, when it is one of ours. */
+  account?: string;
+  text: string;
+  publishedAt: number;
+  moderationStatus: 'published' | 'heldForReview';
+  /** Creation order: several comments may share a millisecond. */
+  seq: number;
+};
+
+/** The replies a thread carries itself; the others are read with `comments?parentId=`. */
+const EMBEDDED_REPLIES = 5;
+
+const pageOf = <T>(items: T[], ctx: RequestContext, defaultSize: number) => {
+  const size = Number(ctx.url.searchParams.get('maxResults') ?? defaultSize);
+  const start = Number(Buffer.from(ctx.url.searchParams.get('pageToken') ?? '', 'base64url').toString()) || 0;
+  const next =
+    start + size < items.length ? Buffer.from(String(start + size)).toString('base64url') : undefined;
+  return { size, page: items.slice(start, start + size), next, total: items.length };
+};
+
 const googleError = (code: number, reason: string, message: string, domain = 'youtube.video'): Reply => ({
   status: code,
   body: { error: { code, message, errors: [{ message, domain, reason }] } },
@@ -45,7 +76,11 @@ export class YouTubeFake extends FakeNetwork {
   readonly deadRefreshTokens = new Set<string>();
   readonly sessions = new Map<string, Session>();
   readonly videos = new Map<string, Video>();
+  readonly comments = new Map<string, YouTubeComment>();
+  /** Videos whose owner turned comments off: their threads answer 403 `commentsDisabled`. */
+  readonly commentsDisabled = new Set<string>();
   refreshCount = 0;
+  private commentSeq = 0;
   /** The chunk (0-based, per session) answered with a 503 (`failChunkTimes` times), as an upload cut in the middle. */
   failChunkAt: number | null = null;
   failChunkTimes = 1;
@@ -57,7 +92,100 @@ export class YouTubeFake extends FakeNetwork {
     this.deadRefreshTokens.clear();
     this.sessions.clear();
     this.videos.clear();
+    this.comments.clear();
+    this.commentsDisabled.clear();
     this.refreshCount = 0;
+  }
+
+  /** A viewer's comment on a video (a new thread): its id. */
+  addComment(videoId: string, options: { text: string; author?: string; at?: number }): string {
+    return this.storeComment({ videoId, ...options });
+  }
+
+  /** A viewer's reply in the thread of `parentId` (a top-level comment): its id. */
+  addReply(parentId: string, options: { text: string; author?: string; at?: number }): string {
+    const parent = this.comments.get(parentId);
+    if (!parent || parent.parentId) throw new Error(`No top-level comment ${parentId}`);
+    return this.storeComment({ videoId: parent.videoId, parentId, ...options });
+  }
+
+  comment(id: string): YouTubeComment | undefined {
+    return this.comments.get(id);
+  }
+
+  private storeComment(options: {
+    videoId: string;
+    parentId?: string;
+    text: string;
+    author?: string;
+    account?: string;
+    at?: number;
+  }): string {
+    const suffix = randomBytes(9).toString('base64url');
+    // Reply ids start with their thread's id, as YouTube's do.
+    const id = options.parentId ? `${options.parentId}.${suffix}` : `Ug${suffix}`;
+    const author = options.author ?? 'Spectateur';
+    this.comments.set(id, {
+      id,
+      videoId: options.videoId,
+      ...(options.parentId && { parentId: options.parentId }),
+      author,
+      authorChannelUrl: `http://www.youtube.com/@${encodeURIComponent(author.replace(/\s+/g, ''))}`,
+      ...(options.account && { account: options.account }),
+      text: options.text,
+      publishedAt: options.at ?? this.now(),
+      moderationStatus: 'published',
+      seq: ++this.commentSeq,
+    });
+    return id;
+  }
+
+  private commentJson(comment: YouTubeComment) {
+    const at = new Date(comment.publishedAt).toISOString();
+    return {
+      kind: 'youtube#comment',
+      id: comment.id,
+      snippet: {
+        channelId: `UC${comment.videoId}`,
+        videoId: comment.videoId,
+        textDisplay: comment.text,
+        textOriginal: comment.text,
+        ...(comment.parentId && { parentId: comment.parentId }),
+        authorDisplayName: comment.author,
+        authorChannelUrl: comment.authorChannelUrl,
+        authorChannelId: { value: `UC${Buffer.from(comment.author).toString('hex').slice(0, 22)}` },
+        canRate: true,
+        viewerRating: 'none',
+        likeCount: 0,
+        publishedAt: at,
+        updatedAt: at,
+      },
+    };
+  }
+
+  /** The published replies of a thread, oldest first. */
+  private repliesOf(parentId: string): YouTubeComment[] {
+    return [...this.comments.values()]
+      .filter((c) => c.parentId === parentId && c.moderationStatus === 'published')
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  private commentNotFound(): Reply {
+    return googleError(
+      404,
+      'commentNotFound',
+      'The comment identified by the id parameter could not be found.',
+      'youtube.comment'
+    );
+  }
+
+  private badMaxResults(ctx: RequestContext): Reply | undefined {
+    const max = ctx.url.searchParams.get('maxResults');
+    if (max === null) return undefined;
+    const n = Number(max);
+    return Number.isInteger(n) && n >= 1 && n <= 100
+      ? undefined
+      : googleError(400, 'invalidParameter', 'maxResults must be between 1 and 100.', 'youtube.parameter');
   }
 
   deletePost(remoteId: string): boolean {
@@ -281,6 +409,171 @@ export class YouTubeFake extends FakeNetwork {
               'The video that you are trying to delete cannot be found.'
             );
           this.videos.delete(video.id);
+          return { status: 204 };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/youtube\/v3\/commentThreads$/,
+        metrics: true,
+        handle: authed((ctx) => {
+          const videoId = ctx.url.searchParams.get('videoId') ?? '';
+          const video = this.videos.get(videoId);
+          if (!video)
+            return googleError(
+              404,
+              'videoNotFound',
+              'The video identified by the videoId parameter could not be found.',
+              'youtube.commentThread'
+            );
+          if (this.commentsDisabled.has(videoId))
+            return googleError(
+              403,
+              'commentsDisabled',
+              'The video identified by the videoId parameter has disabled comments.',
+              'youtube.commentThread'
+            );
+          const invalid = this.badMaxResults(ctx);
+          if (invalid) return invalid;
+          const parts = ctx.url.searchParams.get('part') ?? '';
+          // Newest thread first (order=time, the default).
+          const threads = [...this.comments.values()]
+            .filter((c) => c.videoId === videoId && !c.parentId && c.moderationStatus === 'published')
+            .sort((a, b) => b.seq - a.seq);
+          const { page, next, total } = pageOf(threads, ctx, 20);
+          const items = page.map((top) => {
+            const replies = this.repliesOf(top.id);
+            return {
+              kind: 'youtube#commentThread',
+              id: top.id,
+              snippet: {
+                channelId: `UC${video.account}`,
+                videoId,
+                topLevelComment: this.commentJson(top),
+                canReply: true,
+                totalReplyCount: replies.length,
+                isPublic: true,
+              },
+              ...(/replies/.test(parts) &&
+                replies.length > 0 && {
+                  replies: { comments: replies.slice(0, EMBEDDED_REPLIES).map((c) => this.commentJson(c)) },
+                }),
+            };
+          });
+          return {
+            status: 200,
+            body: {
+              kind: 'youtube#commentThreadListResponse',
+              ...(next && { nextPageToken: next }),
+              pageInfo: { totalResults: total, resultsPerPage: items.length },
+              items,
+            },
+          };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/youtube\/v3\/comments$/,
+        metrics: true,
+        handle: authed((ctx) => {
+          const invalid = this.badMaxResults(ctx);
+          if (invalid) return invalid;
+          const parentId = ctx.url.searchParams.get('parentId');
+          if (parentId !== null) {
+            if (!this.comments.has(parentId)) return this.commentNotFound();
+            const { page, next } = pageOf(this.repliesOf(parentId), ctx, 20);
+            return {
+              status: 200,
+              body: {
+                kind: 'youtube#commentListResponse',
+                ...(next && { nextPageToken: next }),
+                items: page.map((c) => this.commentJson(c)),
+              },
+            };
+          }
+          const ids = (ctx.url.searchParams.get('id') ?? '').split(',').filter(Boolean);
+          const items = ids.flatMap((id) => {
+            const found = this.comments.get(id);
+            return found ? [this.commentJson(found)] : [];
+          });
+          return { status: 200, body: { kind: 'youtube#commentListResponse', items } };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/youtube\/v3\/comments$/,
+        publish: true,
+        handle: authed((ctx) => {
+          const snippet = ctx.json()?.snippet ?? {};
+          const text = String(snippet.textOriginal ?? '');
+          if (!text.trim())
+            return googleError(
+              400,
+              'commentTextRequired',
+              'The comment must contain text.',
+              'youtube.comment'
+            );
+          const parent = this.comments.get(String(snippet.parentId ?? ''));
+          if (!parent) return this.commentNotFound();
+          // YouTube threads one level deep: a reply's parent is a thread's top-level comment.
+          if (parent.parentId)
+            return googleError(
+              400,
+              'operationNotSupported',
+              'The parentId must identify a top-level comment.',
+              'youtube.comment'
+            );
+          const id = this.storeComment({
+            videoId: parent.videoId,
+            parentId: parent.id,
+            text,
+            author: 'Notre chaîne',
+            account: ctx.token!,
+          });
+          this.record({ id, account: ctx.token!, text });
+          return { status: 200, body: this.commentJson(this.comments.get(id)!) };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/youtube\/v3\/comments\/setModerationStatus$/,
+        handle: authed((ctx) => {
+          const status = ctx.url.searchParams.get('moderationStatus');
+          if (!['heldForReview', 'published', 'rejected'].includes(status ?? ''))
+            return googleError(
+              400,
+              'invalidModerationStatus',
+              'Invalid moderation status.',
+              'youtube.comment'
+            );
+          const found = (ctx.url.searchParams.get('id') ?? '').split(',').map((id) => this.comments.get(id));
+          if (found.some((c) => !c)) return this.commentNotFound();
+          // Only the owner of the video moderates its comments.
+          if (found.some((c) => this.videos.get(c!.videoId)?.account !== ctx.token))
+            return googleError(
+              403,
+              'forbidden',
+              'The comment could not be updated: it is not on a video of this channel.',
+              'youtube.comment'
+            );
+          for (const c of found) if (status !== 'rejected') c!.moderationStatus = status as 'heldForReview';
+          return { status: 204 };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/youtube\/v3\/comments$/,
+        handle: authed((ctx) => {
+          const found = this.comments.get(ctx.url.searchParams.get('id') ?? '');
+          if (!found) return this.commentNotFound();
+          if (found.account !== ctx.token)
+            return googleError(
+              403,
+              'forbidden',
+              'Only the author may delete this comment.',
+              'youtube.comment'
+            );
+          this.comments.delete(found.id);
           return { status: 204 };
         }),
       },

@@ -7,6 +7,8 @@
  * the account's privacy setting, Shorts on accounts set to them. The day's quota is spent in units
  * (an upload 1,600) and kept on the account (`ctx.saveAccountState`); an upload that would pass it
  * waits for midnight Pacific time, as does a 403 `quotaExceeded`. OAuth 2 tokens are refreshed.
+ * Comments go to the inbox: each recent video's threads and their replies (1 unit a page), answered as
+ * the channel, held for review, our answers deleted (50 units each).
  */
 import { z } from 'zod';
 
@@ -25,6 +27,7 @@ import { checkBatch, inOrder, ok } from './metrics';
 import { sameText, utf8Length } from './text';
 import { containerFingerprint } from './meta-containers';
 import { scheduleOnProblems } from './network-scheduling';
+import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import {
   ProviderError,
   type DeliveryMetrics,
@@ -42,11 +45,13 @@ const NAME = 'YouTube';
 const TITLE_MAX = 100;
 const DESCRIPTION_MAX_BYTES = 5_000;
 const TAGS_MAX = 500;
+/** Comment threads a page, and replies a page: the most YouTube gives. */
+const COMMENTS_PER_PAGE = 100;
 /** Chunks are multiples of 256 KiB (the last excepted): 8 MiB per request. */
 export const UPLOAD = { chunkBytes: 32 * 256 * 1024 };
 const VIDEO_BYTES_MAX = 256 * 1024 ** 3;
 /** What a project gets per day by default, and what the calls cost (youtube/data/determine_quota_cost). */
-export const QUOTA = { daily: 10_000, upload: 1_600, read: 1, delete: 50 };
+export const QUOTA = { daily: 10_000, upload: 1_600, read: 1, delete: 50, comment: 50, moderate: 50 };
 const BATCH_SIZE = 50;
 const QUOTA_REASONS = new Set([
   'quotaExceeded',
@@ -76,6 +81,49 @@ const videoSchema = z
       .passthrough()
       .nullish(),
   })
+  .passthrough();
+
+const commentSchema = z
+  .object({
+    id: z.string(),
+    snippet: z
+      .object({
+        videoId: z.string().nullish(),
+        parentId: z.string().nullish(),
+        textOriginal: z.string().nullish(),
+        textDisplay: z.string().nullish(),
+        authorDisplayName: z.string().nullish(),
+        authorChannelUrl: z.string().nullish(),
+        publishedAt: z.string(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+const threadsPageSchema = z
+  .object({
+    nextPageToken: z.string().nullish(),
+    items: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            snippet: z
+              .object({ topLevelComment: commentSchema, totalReplyCount: z.number().int().nullish() })
+              .passthrough(),
+            replies: z
+              .object({ comments: z.array(commentSchema) })
+              .passthrough()
+              .nullish(),
+          })
+          .passthrough()
+      )
+      .default([]),
+  })
+  .passthrough();
+
+const commentsPageSchema = z
+  .object({ nextPageToken: z.string().nullish(), items: z.array(commentSchema).default([]) })
   .passthrough();
 
 const savedSchema = z.object({ sessionUrl: z.string().url(), fingerprint: z.string() });
@@ -155,13 +203,13 @@ async function spend(ctx: ProviderContext, units: number): Promise<void> {
   });
 }
 
-function checkQuota(ctx: ProviderContext, units: number): void {
+function checkQuota(ctx: ProviderContext, units: number, what = 'an upload'): void {
   const { dailyQuota } = account(ctx);
   const spent = unitsSpentToday(ctx.account.state);
   if (spent + units <= dailyQuota) return;
   const reset = nextQuotaReset();
   throw new ProviderError(
-    `YouTube's daily quota would be exceeded: ${spent} of ${dailyQuota} units spent today and an upload costs ${units}; uploads resume after midnight Pacific time (${reset.toISOString()}).`,
+    `YouTube's daily quota would be exceeded: ${spent} of ${dailyQuota} units spent today and ${what} costs ${units}; it can be done again after midnight Pacific time (${reset.toISOString()}).`,
     'retry',
     { rateLimited: true, waitMs: Math.max(0, reset.getTime() - Date.now()) }
   );
@@ -445,6 +493,74 @@ async function upload(
   return uploadedResult(uploaded, shorts);
 }
 
+// ---- comments ----
+
+type YouTubeComment = z.infer<typeof commentSchema>;
+
+const commentUrl = (videoId: string, commentId: string) =>
+  `https://www.youtube.com/watch?v=${videoId}&lc=${commentId}`;
+
+function remoteReply(comment: YouTubeComment, video: string) {
+  return {
+    remoteId: comment.id,
+    // A top-level comment answers the video; a reply, its thread's top-level comment.
+    inReplyTo: comment.snippet.parentId ?? video,
+    author: comment.snippet.authorDisplayName ?? 'YouTube viewer',
+    authorUrl: comment.snippet.authorChannelUrl ?? null,
+    text: comment.snippet.textOriginal ?? comment.snippet.textDisplay ?? '',
+    language: null,
+    createdAt: new Date(comment.snippet.publishedAt).toISOString(),
+    url: commentUrl(video, comment.id),
+  };
+}
+
+/** The reason in Google's error envelope, when the error is one. */
+const googleReason = (error: unknown): string | undefined => responseBody(error)?.error?.errors?.[0]?.reason;
+
+/** A video that has no comments to read: turned off, or deleted since. */
+const NO_COMMENTS = new Set(['commentsDisabled', 'videoNotFound']);
+
+/** Counts the quota units of the calls made, whatever their outcome: YouTube counts a refused call too. */
+function unitMeter() {
+  let units = 0;
+  return {
+    async call<T>(cost: number, request: () => Promise<T>): Promise<T> {
+      units += cost;
+      return request();
+    },
+    spendOn: (ctx: ProviderContext) => (units > 0 ? spend(ctx, units) : Promise.resolve()),
+  };
+}
+
+/** Every reply of a thread beyond those it carries (`comments?parentId=`, 100 a page). */
+async function allReplies(
+  ctx: ProviderContext,
+  meter: ReturnType<typeof unitMeter>,
+  parentId: string
+): Promise<YouTubeComment[]> {
+  const { headers } = account(ctx);
+  const replies: YouTubeComment[] = [];
+  let pageToken: string | undefined;
+  do {
+    const { data } = await meter.call(QUOTA.read, () =>
+      ctx.http.get('/youtube/v3/comments', {
+        headers,
+        params: {
+          part: 'snippet',
+          parentId,
+          maxResults: COMMENTS_PER_PAGE,
+          textFormat: 'plainText',
+          ...(pageToken && { pageToken }),
+        },
+      })
+    );
+    const page = commentsPageSchema.parse(data ?? {});
+    replies.push(...page.items);
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return replies;
+}
+
 const youtube: Provider = {
   network: 'youtube',
   displayName: 'YouTube',
@@ -610,9 +726,129 @@ const youtube: Provider = {
     return { followers: !stats.hiddenSubscriberCount && Number.isFinite(followers) ? followers : null };
   },
 
-  async fetchReplies() {
-    // Comment threads are readable (1 unit) but not collected yet: no inbox for YouTube.
-    return { replies: [], cursor: null, more: false };
+  // Every read costs a unit of the day's quota shared with uploads: the videos of the last 30 days
+  // (at most 20) every 30 minutes, a thread page each and a call for a long thread's replies.
+  inbox: { pollEveryMs: 30 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 20 } },
+
+  /**
+   * Comments on our videos, one video at a time (per-post.ts), 100 threads a page newest first, every
+   * page: a reply may come late in an old thread, and nothing tells which threads have one. A thread
+   * carries a few of its replies; a longer one is read whole (`comments?parentId=`). Only comments
+   * written since the sweep's time are given. A video with comments turned off, or deleted, has none.
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
+    const { headers } = account(ctx);
+    const sweep = readSweep(cursor, since);
+    const video = currentPost(sweep, remoteIds);
+    if (!video) return { replies: [], ...emptySweep(sweep) };
+    const meter = unitMeter();
+    try {
+      const response = await meter
+        .call(QUOTA.read, () =>
+          ctx.http.get('/youtube/v3/commentThreads', {
+            headers,
+            params: {
+              part: 'snippet,replies',
+              videoId: video,
+              order: 'time',
+              maxResults: COMMENTS_PER_PAGE,
+              textFormat: 'plainText',
+              ...(sweep.post === video && sweep.page && { pageToken: sweep.page }),
+            },
+          })
+        )
+        .catch((error) => {
+          if (NO_COMMENTS.has(googleReason(error) ?? '')) return null;
+          throw error;
+        });
+      if (!response) return { replies: [], ...sweepOn(sweep, remoteIds, video, null) };
+      const page = threadsPageSchema.parse(response.data ?? {});
+      const comments: YouTubeComment[] = [];
+      for (const thread of page.items) {
+        const embedded = thread.replies?.comments ?? [];
+        const total = thread.snippet.totalReplyCount ?? embedded.length;
+        const replies = total > embedded.length ? await allReplies(ctx, meter, thread.id) : embedded;
+        comments.push(thread.snippet.topLevelComment, ...replies);
+      }
+      const fresh = comments.filter((c) => Date.parse(c.snippet.publishedAt) >= sweep.since);
+      return {
+        replies: fresh.map((comment) => remoteReply(comment, video)),
+        ...sweepOn(sweep, remoteIds, video, page.nextPageToken ?? null),
+      };
+    } finally {
+      await meter.spendOn(ctx);
+    }
+  },
+
+  /**
+   * A reply as the channel. YouTube threads one level deep: an answer to a reply goes under the
+   * thread's top-level comment. No idempotency key: an unknown outcome is never re-sent.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { headers } = account(ctx);
+    checkQuota(ctx, QUOTA.read + QUOTA.comment, 'an answer');
+    const meter = unitMeter();
+    try {
+      const { data: found } = await meter.call(QUOTA.read, () =>
+        ctx.http.get('/youtube/v3/comments', {
+          headers,
+          params: { part: 'snippet', id: inReplyTo, textFormat: 'plainText' },
+        })
+      );
+      const [target] = commentsPageSchema.parse(found ?? {}).items;
+      if (!target)
+        throw new ProviderError(
+          'The comment to answer is no longer on YouTube (deleted or held): nothing was sent.'
+        );
+      const parentId = target.snippet.parentId ?? target.id;
+      const { data } = await meter.call(QUOTA.comment, () =>
+        ctx.http.post(
+          '/youtube/v3/comments',
+          { snippet: { parentId, textOriginal: text } },
+          { headers, params: { part: 'snippet' } }
+        )
+      );
+      const created = commentSchema.parse(data);
+      const video = created.snippet.videoId ?? target.snippet.videoId;
+      return { remoteId: created.id, url: video ? commentUrl(video, created.id) : null };
+    } finally {
+      await meter.spendOn(ctx);
+    }
+  },
+
+  /** Held for review: out of view until the channel publishes it again in YouTube Studio. */
+  async hide(remoteId, ctx) {
+    const { headers } = account(ctx);
+    checkQuota(ctx, QUOTA.moderate, 'holding a comment');
+    const meter = unitMeter();
+    try {
+      await meter.call(QUOTA.moderate, () =>
+        ctx.http.post('/youtube/v3/comments/setModerationStatus', null, {
+          headers,
+          params: { id: remoteId, moderationStatus: 'heldForReview' },
+        })
+      );
+    } finally {
+      await meter.spendOn(ctx);
+    }
+  },
+
+  /** Only the channel's own comments: our answers. One already gone counts as deleted. */
+  async deleteOwn(remoteId, ctx) {
+    const { headers } = account(ctx);
+    checkQuota(ctx, QUOTA.delete, 'deleting an answer');
+    const meter = unitMeter();
+    try {
+      await meter.call(QUOTA.delete, () =>
+        ctx.http.delete('/youtube/v3/comments', {
+          headers,
+          params: { id: remoteId },
+          validateStatus: (status) => status < 300 || status === 404,
+        })
+      );
+    } finally {
+      await meter.spendOn(ctx);
+    }
   },
 
   classifyError(error): ErrorVerdict {
@@ -631,7 +867,8 @@ const youtube: Provider = {
         action: 'retry',
         rateLimited: true,
         waitMs: Math.max(1, reset.getTime() - Date.now()),
-        reason: `YouTube's quota is used up for today (${reason}: ${message}); uploads resume after midnight Pacific time (${reset.toISOString()}).`,
+        // Google's message (an HTML link) is left out: the reason is kept on the account, 255 characters at most.
+        reason: `YouTube's quota is used up for today (${reason}); uploads and comment reads resume after midnight Pacific time (${reset.toISOString()}).`,
       };
     }
     if (status >= 500)
@@ -651,12 +888,12 @@ const youtube: Provider = {
       return {
         action: 'reject',
         credentials: true,
-        reason: `YouTube refused this account (${reason}: ${message}): reconnect it with the youtube.upload scope and a channel.`,
+        reason: `YouTube refused this account (${reason}: ${message}): reconnect it with a channel and the youtube.upload scope (youtube.force-ssl too for comments in the inbox).`,
       };
     }
     return {
       action: 'reject',
-      reason: `YouTube refused the video: ${message}${reason ? ` (${reason})` : ''}.`,
+      reason: `YouTube refused the request: ${message}${reason ? ` (${reason})` : ''}.`,
     };
   },
 

@@ -95,15 +95,23 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
     provider: Provider,
     call: (ctx: ReturnType<typeof providerContext>) => Promise<T>
   ): Promise<T> {
+    // What a provider notes on the account while answering (YouTube's quota units) is kept.
+    const contextOf = (as: Account) => ({
+      ...providerContext(as, SEND_TIMEOUT_MS),
+      saveAccountState: async (next: Record<string, unknown>) => {
+        await getService(strapi, 'accounts').saveProviderState(as.id, next);
+        as.state = next;
+      },
+    });
     try {
-      return await call(providerContext(account, SEND_TIMEOUT_MS));
+      return await call(contextOf(account));
     } catch (error) {
       if (provider.classifyError(error).action !== 'refresh' || !provider.refresh) throw error;
       const refresh = provider.refresh.bind(provider);
       const renewed = await getService(strapi, 'accounts').refreshOnce(account, () =>
         refresh(providerContext(account, SEND_TIMEOUT_MS))
       );
-      return call(providerContext(renewed, SEND_TIMEOUT_MS));
+      return call(contextOf(renewed));
     }
   }
 

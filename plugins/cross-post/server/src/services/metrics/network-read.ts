@@ -152,7 +152,15 @@ export function createNetworkReader(strapi: Core.Strapi) {
       };
 
       for (let refreshed = false; ; refreshed = true) {
-        const ctx = providerContext(decrypted, READ_TIMEOUT_MS);
+        const current = decrypted;
+        // What a provider notes on the account while reading (YouTube's quota units) is kept.
+        const ctx = {
+          ...providerContext(current, READ_TIMEOUT_MS),
+          saveAccountState: async (next: Record<string, unknown>) => {
+            await accounts().saveProviderState(accountId, next);
+            current.state = next;
+          },
+        };
         try {
           const value = await read(provider, ctx, account);
           await state.readWentThrough(account);
