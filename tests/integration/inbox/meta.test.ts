@@ -139,8 +139,11 @@ describe('inbox: Instagram comments and Threads replies', () => {
   const answer = (documentId: string, body: object) =>
     inbox.admin('post', `/moderation/comments/${documentId}/reply`, body);
 
+  const NAMES = { instagram: 'Instagram', threads: 'Threads' } as const;
+
   for (const network of ['instagram', 'threads'] as const) {
-    it(`answers a ${network} reader once, threaded as ${network} threads it, even when sent twice`, async () => {
+    const name = NAMES[network];
+    it(`answers a reader on ${name} once, threaded as ${name} threads it, even when sent twice`, async () => {
       const { fake, accessToken, post, question, followUp, followUpRow } =
         await collectedConversation(network);
       const body = { text: 'Oui, samedi aussi !', idempotencyKey: inbox.answerKey() };
@@ -163,20 +166,18 @@ describe('inbox: Instagram comments and Threads replies', () => {
       expect(fake.findReply(answers[0].id)).toMatchObject({ postId: post.remoteId });
     });
 
-    it(`never re-sends a ${network} answer whose outcome is unknown`, async () => {
+    it(`never re-sends an answer on ${name} whose outcome is unknown`, async () => {
       const { fake, accessToken, questionRow } = await collectedConversation(network);
       const body = { text: 'Oui, il en reste.', idempotencyKey: inbox.answerKey() };
       fake.failNext('drop-after-accept');
       expect((await answer(questionRow.documentId, body)).body.data.status).toBe('unconfirmed');
       const again = (await answer(questionRow.documentId, body)).body.data;
       expect(again).toMatchObject({ status: 'unconfirmed' });
-      expect(again.failureReason).toMatch(
-        network === 'instagram' ? /check on Instagram/ : /check on Threads/
-      );
+      expect(again.failureReason).toMatch(`check on ${name}`);
       expect(fake.published.filter((p) => p.account === accessToken && p.inReplyTo)).toHaveLength(1);
     });
 
-    it(`hides a ${network} reader, deletes our answer, and says why ${network} refuses`, async () => {
+    it(`hides a reader on ${name}, deletes our answer, and says why ${name} refuses`, async () => {
       const { fake, accessToken, question, questionRow } = await collectedConversation(network);
 
       // A token the network no longer accepts: a clear refusal, and the comment stays in view.
