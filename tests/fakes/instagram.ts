@@ -3,10 +3,13 @@
  * containers (`/media`, `image_url` or `video_url` as REELS, STORIES, CAROUSEL of 2–10 items, caption
  * up to 2,200 characters with 30 hashtags and 20 mentions), `status_code` polled until FINISHED,
  * `/media_publish`, `content_publishing_limit` (50 per 24 hours here) and its refusal (400, code 9,
- * subcode 2207042), media insights (views, reach, likes, comments, shares, saved).
+ * subcode 2207042), media insights (views, reach, likes, comments, shares, saved). Comment
+ * moderation on our media: `POST /{comment}/replies?message=` (a reply to a reply goes under its
+ * top-level comment; a hidden comment cannot be replied to), `POST /{comment}?hide=true`, `DELETE
+ * /{comment}` (any comment on our media), each `{ success: true }`.
  */
 import { MetaContainerFake, graphFailure, type MetaPost } from './meta-containers';
-import type { Reply } from './base';
+import type { Reply, RequestContext, Route } from './base';
 
 export class InstagramFake extends MetaContainerFake {
   readonly network = 'instagram';
@@ -63,5 +66,55 @@ export class InstagramFake extends MetaContainerFake {
       { name: 'shares', value: grown('shares', 0.5) },
       { name: 'saved', value: grown('saved', 0.8) },
     ];
+  }
+
+  protected routes(): Route[] {
+    const authed = (handle: (ctx: RequestContext) => Reply) => (ctx: RequestContext) =>
+      this.unauthorized(ctx) ?? handle(ctx);
+    const param = (ctx: RequestContext, name: string) => ctx.url.searchParams.get(name) ?? ctx.fields()[name];
+    const moderation: Route[] = [
+      {
+        method: 'POST',
+        path: /^\/v\d+\.\d+\/(\d+)\/replies$/,
+        publish: true,
+        handle: authed((ctx) => {
+          const found = this.ownedReply(ctx, ctx.params[0]);
+          if ('status' in found) return found;
+          const message = String(param(ctx, 'message') ?? '');
+          if (!message.trim()) return graphFailure(400, 100, 'The parameter message is required');
+          if (found.reply.hidden) return graphFailure(400, 100, 'Cannot reply to a hidden comment');
+          const id = this.addAnswer(found.postId, {
+            account: this.tokenOf(ctx)!,
+            text: message,
+            parentId: found.reply.parentId ?? found.reply.id,
+          });
+          return { status: 200, body: { id } };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/v\d+\.\d+\/(\d+)$/,
+        handle: authed((ctx) => {
+          const found = this.ownedReply(ctx, ctx.params[0]);
+          if ('status' in found) return found;
+          const hide = String(param(ctx, 'hide') ?? '');
+          if (hide !== 'true' && hide !== 'false')
+            return graphFailure(400, 100, 'The parameter hide is required');
+          found.reply.hidden = hide === 'true';
+          return { status: 200, body: { success: true } };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/v\d+\.\d+\/(\d+)$/,
+        handle: authed((ctx) => {
+          const found = this.ownedReply(ctx, ctx.params[0]);
+          if ('status' in found) return found;
+          this.removeReply(found.postId, found.reply.id);
+          return { status: 200, body: { success: true } };
+        }),
+      },
+    ];
+    return [...moderation, ...super.routes()];
   }
 }

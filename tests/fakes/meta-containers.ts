@@ -7,7 +7,9 @@
  * (`quota_usage`, `quota_total`) refuses a post beyond it, errors in the Graph envelope (code 190
  * for an expired token, 4 with X-Business-Use-Case-Usage for throttling, 2 transient for a 5xx),
  * long-lived tokens refreshed at `/refresh_access_token`, the account's posts listed, insights that
- * grow with a post's age.
+ * grow with a post's age. Readers' comments (replies) under our posts, with our answers among them:
+ * what was answered is recorded in `published` (with `inReplyTo`), hidden ones carry `hidden`, and
+ * what was deleted is listed in `deleted`.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -25,6 +27,19 @@ export type Container = {
   createdAt: number;
   status: 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
   mediaId?: string;
+  /** A Threads answer's container: what it replies to. */
+  replyTo?: string;
+};
+
+/** A comment or reply under one of our posts; `account`: ours (the token that wrote it), else a reader's. */
+export type MetaReply = {
+  id: string;
+  text: string;
+  username: string;
+  at: number;
+  parentId?: string;
+  account?: string;
+  hidden?: boolean;
 };
 
 export type MetaPost = { id: string; account: string; text: string; mediaType: string; createdAt: number };
@@ -60,10 +75,9 @@ export abstract class MetaContainerFake extends FakeNetwork {
   readonly containers = new Map<string, Container>();
   readonly posts = new Map<string, MetaPost>();
   /** Readers' comments (Instagram) or replies (Threads) by post, oldest first: the comments edge's pages. */
-  readonly replies = new Map<
-    string,
-    { id: string; text: string; username: string; at: number; parentId?: string }[]
-  >();
+  readonly replies = new Map<string, MetaReply[]>();
+  /** Ids of the comments, replies and posts deleted through the API, in order. */
+  readonly deleted: string[] = [];
   private nextReplyId = 18_000_000_000_000_000n;
   /** Status reads a new container answers IN_PROGRESS before FINISHED. */
   processingPolls = 1;
@@ -77,6 +91,7 @@ export abstract class MetaContainerFake extends FakeNetwork {
     this.containers.clear();
     this.posts.clear();
     this.replies.clear();
+    this.deleted.length = 0;
     this.processingPolls = 1;
     this.quotaTotal = 50;
     this.refreshCount = 0;
@@ -95,6 +110,46 @@ export abstract class MetaContainerFake extends FakeNetwork {
     });
     this.replies.set(postId, list);
     return id;
+  }
+
+  /** A comment or reply by id, with the post it is under. */
+  findReply(id: string): { postId: string; reply: MetaReply } | undefined {
+    for (const [postId, list] of this.replies) {
+      const reply = list.find((r) => r.id === id);
+      if (reply) return { postId, reply };
+    }
+    return undefined;
+  }
+
+  /** Our answer under a post, as the network stores it: recorded as published, with what it answers. */
+  protected addAnswer(postId: string, answer: { account: string; text: string; parentId: string }): string {
+    const id = String(this.nextReplyId++);
+    const list = this.replies.get(postId) ?? [];
+    list.push({ id, text: answer.text, username: 'porte_voix', at: this.now(), ...answer });
+    this.replies.set(postId, list);
+    this.record({ id, account: answer.account, text: answer.text, inReplyTo: answer.parentId });
+    return id;
+  }
+
+  protected removeReply(postId: string, id: string): void {
+    this.replies.set(
+      postId,
+      (this.replies.get(postId) ?? []).filter((r) => r.id !== id)
+    );
+    this.deleted.push(id);
+  }
+
+  /** The comment `id` on a post of the request's account, or the Graph answer for an object it cannot see. */
+  protected ownedReply(ctx: RequestContext, id: string): { postId: string; reply: MetaReply } | Reply {
+    const found = this.findReply(id);
+    if (!found || this.posts.get(found.postId)?.account !== this.tokenOf(ctx))
+      return graphFailure(
+        400,
+        100,
+        `Unsupported request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+        { error_subcode: 33 }
+      );
+    return found;
   }
 
   deletePost(remoteId: string): boolean {
@@ -142,11 +197,11 @@ export abstract class MetaContainerFake extends FakeNetwork {
     return String(this.nextId++);
   }
 
-  private tokenOf(ctx: RequestContext): string | undefined {
+  protected tokenOf(ctx: RequestContext): string | undefined {
     return ctx.token ?? ctx.url.searchParams.get('access_token') ?? undefined;
   }
 
-  private unauthorized(ctx: RequestContext): Reply | undefined {
+  protected unauthorized(ctx: RequestContext): Reply | undefined {
     const token = this.tokenOf(ctx);
     if (!token)
       return graphFailure(
@@ -269,6 +324,7 @@ export abstract class MetaContainerFake extends FakeNetwork {
             urls,
             children,
             isCarouselItem: fields.is_carousel_item === 'true',
+            ...(fields.reply_to_id && { replyTo: String(fields.reply_to_id) }),
             polls: 0,
             createdAt: this.now(),
             status: 'IN_PROGRESS',
@@ -298,6 +354,20 @@ export abstract class MetaContainerFake extends FakeNetwork {
             });
           if (status !== 'FINISHED')
             return graphFailure(400, 9007, 'Media ID is not available', { error_subcode: 2207027 });
+          if (container.replyTo) {
+            // An answer: under the post it belongs to, apart from the posts' 24-hour limit.
+            const postId = this.posts.has(container.replyTo)
+              ? container.replyTo
+              : this.findReply(container.replyTo)?.postId;
+            if (!postId) return graphFailure(400, 100, 'Object does not exist', { error_subcode: 33 });
+            container.status = 'PUBLISHED';
+            container.mediaId = this.addAnswer(postId, {
+              account,
+              text: container.text,
+              parentId: container.replyTo,
+            });
+            return { status: 200, body: { id: container.mediaId } };
+          }
           if (this.usage(account) >= this.quotaTotal) return this.capReached();
           const post: MetaPost = {
             id: this.id(),

@@ -3,10 +3,12 @@
  * CAROUSEL of 2–20 items; text up to 500 characters, an emoji counting its UTF-8 bytes), `status`
  * polled until FINISHED, `/threads_publish`, `threads_publishing_limit` (250 per 24 hours) and its
  * refusal (⚠ Meta documents no code: Graph's code 9 here), post insights (views, likes, replies,
- * reposts, quotes), followers in `threads_insights`.
+ * reposts, quotes), followers in `threads_insights`. Answers are TEXT containers with `reply_to_id`
+ * published the same way; `POST /{reply}/manage_reply` hides a top-level reply under our post (a
+ * nested one cannot be targeted); `DELETE /{media}` deletes our own post or reply (`deleted_id`).
  */
 import { MetaContainerFake, graphFailure, type MetaPost } from './meta-containers';
-import type { Reply, Route } from './base';
+import type { Reply, RequestContext, Route } from './base';
 
 const segmenter = new (Intl as any).Segmenter('und', { granularity: 'grapheme' });
 const EMOJI = /\p{Extended_Pictographic}/u;
@@ -101,6 +103,42 @@ export class ThreadsFake extends MetaContainerFake {
         };
       },
     };
-    return [followers, ...super.routes()];
+    const authed = (handle: (ctx: RequestContext) => Reply) => (ctx: RequestContext) =>
+      this.unauthorized(ctx) ?? handle(ctx);
+    const manageReply: Route = {
+      method: 'POST',
+      path: /^\/v1\.0\/(\d+)\/manage_reply$/,
+      handle: authed((ctx) => {
+        const found = this.ownedReply(ctx, ctx.params[0]);
+        if ('status' in found) return found;
+        const hide = String(ctx.fields().hide ?? ctx.url.searchParams.get('hide') ?? '');
+        if (hide !== 'true' && hide !== 'false') return graphFailure(400, 100, 'Param hide is required.');
+        if (found.reply.parentId && found.reply.parentId !== found.postId)
+          return graphFailure(400, 100, 'Only top-level replies can be hidden or unhidden.');
+        found.reply.hidden = hide === 'true';
+        return { status: 200, body: { success: true } };
+      }),
+    };
+    const remove: Route = {
+      method: 'DELETE',
+      path: /^\/v1\.0\/(\d+)$/,
+      handle: authed((ctx) => {
+        const id = ctx.params[0];
+        const account = this.tokenOf(ctx);
+        const answer = this.findReply(id);
+        if (answer?.reply.account && answer.reply.account === account) {
+          this.removeReply(answer.postId, id);
+        } else if (this.posts.get(id)?.account === account) {
+          this.deletePost(id);
+          this.deleted.push(id);
+        } else {
+          return graphFailure(400, 100, 'Unsupported delete request. Object does not exist', {
+            error_subcode: 33,
+          });
+        }
+        return { status: 200, body: { success: true, deleted_id: id } };
+      }),
+    };
+    return [followers, manageReply, remove, ...super.routes()];
   }
 }

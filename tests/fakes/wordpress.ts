@@ -6,7 +6,11 @@
  * categories searched by name (`term_exists` on a second create), comments counted in `X-WP-Total`.
  * Core has no rate limit; its 429 here is a host's (Retry-After in seconds). A post created `future`
  * (or `publish` with a `date_gmt` more than a minute ahead) is held until that date on the fake's
- * clock, then `publish`; DELETE moves a post to the trash (`?force=true` deletes it).
+ * clock, then `publish`; DELETE moves a post to the trash (`?force=true` deletes it). Comments:
+ * only approved ones are listed; `POST /comments` answers one as the user (approved: the user
+ * moderates), `POST /comments/:id` with `status` holds or approves it, `DELETE /comments/:id` trashes
+ * it (410 `rest_already_trashed` a second time); a user in `cannotModerate` is refused with 403
+ * `rest_cannot_edit` / `rest_cannot_delete`, an unknown id is 404 `rest_comment_invalid_id`.
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -30,6 +34,17 @@ const error = (status: number, code: string, message: string, data: object = {})
   body: { code, message, data: { status, ...data } },
 });
 
+export type BlogComment = {
+  id: number;
+  post: number;
+  parent: number;
+  author_name: string;
+  author?: string;
+  content: string;
+  at: number;
+  status: 'approved' | 'hold' | 'spam' | 'trash';
+};
+
 const gmt = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
 export class WordPressFake extends FakeNetwork {
@@ -40,16 +55,19 @@ export class WordPressFake extends FakeNetwork {
   readonly tags = new Map<number, string>();
   readonly media = new Map<number, { filename: string; type: string; size: number; alt: string }>();
   private articles = new Map<number, Article>();
-  /** Readers' comments (approved), by id: listed by `/comments?post=` with `after`, `page`, `per_page`. */
-  private comments = new Map<
-    number,
-    { id: number; post: number; parent: number; author_name: string; content: string; at: number }
-  >();
+  /** Users (by login) whose role may not moderate comments: Authors, Contributors. */
+  readonly cannotModerate = new Set<string>();
+  /**
+   * Comments by id, readers' and ours (`author`: the user who wrote it): listed by `/comments?post=`
+   * with `after`, `page`, `per_page` while approved.
+   */
+  readonly comments = new Map<number, BlogComment>();
   private nextCommentId = 500;
   private nextId = 100;
 
   protected resetState(): void {
     this.revokedPasswords.clear();
+    this.cannotModerate.clear();
     this.comments.clear();
     this.articles.clear();
     this.media.clear();
@@ -130,8 +148,37 @@ export class WordPressFake extends FakeNetwork {
       author_name: comment.author ?? 'Lecteur',
       content: comment.text,
       at: comment.at ?? this.now(),
+      status: 'approved',
     });
     return id;
+  }
+
+  private commentJson(c: BlogComment) {
+    return {
+      id: c.id,
+      post: c.post,
+      parent: c.parent,
+      author_name: c.author_name,
+      date_gmt: gmt(c.at),
+      status: c.status === 'approved' ? 'approved' : c.status,
+      content: { rendered: `<p>${c.content}</p>\n` },
+      link: `${this.baseUrl}/?p=${c.post}#comment-${c.id}`,
+    };
+  }
+
+  /** A comment the request may moderate, or WordPress's refusal. */
+  private moderated(id: string, user: string, refusal: 'rest_cannot_edit' | 'rest_cannot_delete') {
+    const comment = this.comments.get(Number(id));
+    if (!comment) return error(404, 'rest_comment_invalid_id', 'Invalid comment ID.');
+    if (this.cannotModerate.has(user) && comment.author !== user)
+      return error(
+        403,
+        refusal,
+        refusal === 'rest_cannot_edit'
+          ? 'Sorry, you are not allowed to edit this comment.'
+          : 'Sorry, you are not allowed to delete this comment.'
+      );
+    return comment;
   }
 
   /** What the blog holds for later: the posts still `future`, for tests. */
@@ -370,7 +417,7 @@ export class WordPressFake extends FakeNetwork {
           const page = Number(params.get('page') ?? 1);
           const after = params.get('after') ? Date.parse(`${params.get('after')!.replace(/Z$/, '')}Z`) : 0;
           const written = [...this.comments.values()]
-            .filter((c) => ids.includes(c.post) && c.at > after)
+            .filter((c) => ids.includes(c.post) && c.at > after && c.status === 'approved')
             .sort((a, b) =>
               params.get('order') === 'asc' ? a.at - b.at || a.id - b.id : b.at - a.at || b.id - a.id
             );
@@ -390,17 +437,89 @@ export class WordPressFake extends FakeNetwork {
           return {
             status: 200,
             headers: { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(pages) },
-            body: written.slice((page - 1) * perPage, page * perPage).map((c) => ({
-              id: c.id,
-              post: c.post,
-              parent: c.parent,
-              author_name: c.author_name,
-              date_gmt: gmt(c.at),
-              content: { rendered: `<p>${c.content}</p>\n` },
-              link: `${this.baseUrl}/?p=${c.post}#comment-${c.id}`,
-            })),
+            body: written.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c)),
           };
         },
+      },
+      {
+        method: 'GET',
+        path: /^\/wp-json\/wp\/v2\/comments\/(\d+)$/,
+        handle: withUser((ctx) => {
+          const comment = this.comments.get(Number(ctx.params[0]));
+          if (!comment) return error(404, 'rest_comment_invalid_id', 'Invalid comment ID.');
+          return { status: 200, body: this.commentJson(comment) };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/wp-json\/wp\/v2\/comments$/,
+        publish: true,
+        handle: withUser((ctx, user) => {
+          const body = ctx.json();
+          const article = this.articles.get(Number(body.post));
+          if (!article || article.status === 'trash')
+            return error(
+              403,
+              'rest_comment_invalid_post_id',
+              'Sorry, you are not allowed to create this comment without a post.'
+            );
+          const parent = Number(body.parent ?? 0);
+          if (parent && this.comments.get(parent)?.post !== article.id)
+            return error(400, 'rest_comment_invalid_parent', 'Invalid comment parent.');
+          const content = String(body.content ?? '');
+          if (!content.trim()) return error(400, 'rest_comment_content_invalid', 'Invalid comment content.');
+          const id = this.nextCommentId++;
+          const comment: BlogComment = {
+            id,
+            post: article.id,
+            parent,
+            author_name: user,
+            author: user,
+            content,
+            at: this.now(),
+            // A user who moderates comments is approved at once; others wait in the queue.
+            status: this.cannotModerate.has(user) ? 'hold' : 'approved',
+          };
+          this.comments.set(id, comment);
+          this.record({ id: String(id), account: user, text: content, inReplyTo: String(parent) });
+          return { status: 201, body: this.commentJson(comment) };
+        }),
+      },
+      {
+        method: 'POST',
+        path: /^\/wp-json\/wp\/v2\/comments\/(\d+)$/,
+        handle: withUser((ctx, user) => {
+          const comment = this.moderated(ctx.params[0], user, 'rest_cannot_edit');
+          if (!('id' in comment)) return comment;
+          const status = String(ctx.json().status ?? '');
+          const statuses: Record<string, BlogComment['status']> = {
+            hold: 'hold',
+            approve: 'approved',
+            approved: 'approved',
+            spam: 'spam',
+            trash: 'trash',
+          };
+          if (status && !statuses[status])
+            return error(400, 'rest_invalid_param', 'Invalid parameter(s): status');
+          if (status) comment.status = statuses[status];
+          return { status: 200, body: this.commentJson(comment) };
+        }),
+      },
+      {
+        method: 'DELETE',
+        path: /^\/wp-json\/wp\/v2\/comments\/(\d+)$/,
+        handle: withUser((ctx, user) => {
+          const comment = this.moderated(ctx.params[0], user, 'rest_cannot_delete');
+          if (!('id' in comment)) return comment;
+          if (ctx.url.searchParams.get('force') === 'true') {
+            this.comments.delete(comment.id);
+            return { status: 200, body: { deleted: true, previous: this.commentJson(comment) } };
+          }
+          if (comment.status === 'trash')
+            return error(410, 'rest_already_trashed', 'The comment has already been trashed.');
+          comment.status = 'trash';
+          return { status: 200, body: this.commentJson(comment) };
+        }),
       },
       {
         method: 'GET',

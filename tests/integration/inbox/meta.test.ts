@@ -1,7 +1,9 @@
 /**
  * The inbox on Instagram and Threads: readers' comments (Instagram `/comments`) and replies (Threads
  * `/conversation`) under each of our recent posts, 50 a page with the `after` cursor, placed under the
- * post or the comment they answer; read again, each is kept once.
+ * post or the comment they answer; read again, each is kept once. From the queue a reader is answered
+ * (Instagram under the top-level comment, Threads under the reply itself, in two steps), hidden, and
+ * our answer deleted; a refusal of the network says what to do and changes nothing.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -102,4 +104,116 @@ describe('inbox: Instagram comments and Threads replies', () => {
       expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(122);
     });
   }
+
+  async function collectedConversation(network: 'instagram' | 'threads') {
+    const fake = inbox.fakes[network];
+    const accessToken = unique(network);
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, network as any, {
+      name: unique(network),
+      credentials: { userId: String(17841400000000000 + Math.floor(Math.random() * 1e6)), accessToken },
+    });
+    const post =
+      network === 'instagram'
+        ? await publishWithImage(account.id)
+        : await publishOne(inbox.app.strapi, account.id);
+    const question = fake.addReply(post.remoteId, { text: 'Il reste des places ?', username: 'camille' });
+    const followUp = fake.addReply(post.remoteId, {
+      text: 'Pour samedi aussi ?',
+      username: 'hugo',
+      parentId: question,
+    });
+    await inboxOnce(inbox.app.strapi);
+    const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    const rowOf = (id: string) => rows.find((row: any) => row.remoteId === id);
+    return {
+      fake,
+      accessToken,
+      post,
+      question,
+      followUp,
+      questionRow: rowOf(question),
+      followUpRow: rowOf(followUp),
+    };
+  }
+
+  const answer = (documentId: string, body: object) =>
+    inbox.admin('post', `/moderation/comments/${documentId}/reply`, body);
+
+  const NAMES = { instagram: 'Instagram', threads: 'Threads' } as const;
+
+  for (const network of ['instagram', 'threads'] as const) {
+    const name = NAMES[network];
+    it(`answers a reader on ${name} once, threaded as ${name} threads it, even when sent twice`, async () => {
+      const { fake, accessToken, post, question, followUp, followUpRow } =
+        await collectedConversation(network);
+      const body = { text: 'Oui, samedi aussi !', idempotencyKey: inbox.answerKey() };
+      const [first, second] = await Promise.all([
+        answer(followUpRow.documentId, body),
+        answer(followUpRow.documentId, body),
+      ]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const again = await answer(followUpRow.documentId, body);
+      expect(again.body.data).toMatchObject({ status: 'sent', inReplyTo: followUp });
+
+      const answers = fake.published.filter((p) => p.account === accessToken && p.inReplyTo);
+      expect(answers).toHaveLength(1);
+      // Instagram threads one level deep: the answer to a reply is under its top-level comment.
+      expect(answers[0]).toMatchObject({
+        text: 'Oui, samedi aussi !',
+        inReplyTo: network === 'instagram' ? question : followUp,
+      });
+      expect(again.body.data.remoteId).toBe(answers[0].id);
+      expect(fake.findReply(answers[0].id)).toMatchObject({ postId: post.remoteId });
+    });
+
+    it(`never re-sends an answer on ${name} whose outcome is unknown`, async () => {
+      const { fake, accessToken, questionRow } = await collectedConversation(network);
+      const body = { text: 'Oui, il en reste.', idempotencyKey: inbox.answerKey() };
+      fake.failNext('drop-after-accept');
+      expect((await answer(questionRow.documentId, body)).body.data.status).toBe('unconfirmed');
+      const again = (await answer(questionRow.documentId, body)).body.data;
+      expect(again).toMatchObject({ status: 'unconfirmed' });
+      expect(again.failureReason).toMatch(`check on ${name}`);
+      expect(fake.published.filter((p) => p.account === accessToken && p.inReplyTo)).toHaveLength(1);
+    });
+
+    it(`hides a reader on ${name}, deletes our answer, and says why ${name} refuses`, async () => {
+      const { fake, accessToken, question, questionRow } = await collectedConversation(network);
+
+      // A token the network no longer accepts: a clear refusal, and the comment stays in view.
+      fake.revokedTokens.add(accessToken);
+      const refused = await inbox.admin('post', `/moderation/comments/${questionRow.documentId}/hide`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/reconnect the account/);
+      expect(fake.findReply(question)!.reply.hidden).toBeFalsy();
+      fake.revokedTokens.delete(accessToken);
+
+      const sent = (
+        await answer(questionRow.documentId, { text: 'Réponse à retirer', idempotencyKey: inbox.answerKey() })
+      ).body.data;
+      expect(sent.status).toBe('sent');
+
+      const hidden = await inbox.admin('post', `/moderation/comments/${questionRow.documentId}/hide`);
+      expect(hidden.status).toBe(200);
+      expect(hidden.body.data.source.hiddenOnNetworkAt).toBeTruthy();
+      expect(fake.findReply(question)!.reply.hidden).toBe(true);
+
+      const removed = await inbox.admin(
+        'delete',
+        `/moderation/comments/${questionRow.documentId}/replies/${sent.id}`
+      );
+      expect(removed.status).toBe(200);
+      expect(removed.body.data.status).toBe('deleted');
+      expect(fake.deleted).toEqual([sent.remoteId]);
+      expect(fake.findReply(sent.remoteId)).toBeUndefined();
+    });
+  }
+
+  it('refuses to hide a nested Threads reply (Threads hides top-level replies only), clearly', async () => {
+    const { fake, followUp, followUpRow } = await collectedConversation('threads');
+    const refused = await inbox.admin('post', `/moderation/comments/${followUpRow.documentId}/hide`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/Threads refused.*top-level replies/);
+    expect(fake.findReply(followUp)!.reply.hidden).toBeFalsy();
+  });
 });

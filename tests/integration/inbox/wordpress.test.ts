@@ -1,7 +1,9 @@
 /**
  * The inbox on WordPress: readers' approved comments under each of our recent articles, swept article
  * by article from the time the last sweep started, 100 a page (`page` and `X-WP-TotalPages`), placed
- * under the article or under the comment they answer; read again, each comment is kept once.
+ * under the article or under the comment they answer; read again, each comment is kept once. From the
+ * queue a comment is answered on its article under the reader's, held back (unapproved) and our
+ * answer trashed; a refusal of the blog says what to do and changes nothing.
  */
 import { useInboxApp } from '../../harness/inbox';
 import { createAccount } from '../cross-post/helpers';
@@ -66,5 +68,105 @@ describe('inbox: WordPress comments', () => {
     const next = commentReads();
     expect(Date.parse(next[0].get('after')!)).toBeGreaterThanOrEqual(Date.parse(sweep[0].get('after')!));
     expect(new Set(next.map((q) => q.get('post')))).toEqual(new Set([first.remoteId, second.remoteId]));
+  });
+
+  async function collectedQuestion() {
+    const username = unique('redaction');
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'wordpress' as any, {
+      name: unique('Blog'),
+      credentials: { username, appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
+    });
+    const article = await publishOne(inbox.app.strapi, account.id);
+    const question = inbox.fakes.wordpress.addComment(article.remoteId, {
+      text: 'Le parking est-il gratuit ?',
+      author: 'Camille',
+    });
+    const followUp = inbox.fakes.wordpress.addComment(article.remoteId, {
+      text: 'Et le dimanche ?',
+      author: 'Hugo',
+      parentId: question,
+    });
+    await inboxOnce(inbox.app.strapi);
+    const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    const rowOf = (id: number) => rows.find((row: any) => row.remoteId === String(id));
+    return {
+      username,
+      article,
+      question,
+      followUp,
+      questionRow: rowOf(question),
+      followUpRow: rowOf(followUp),
+    };
+  }
+
+  const answersBy = (username: string) =>
+    inbox.fakes.wordpress.published.filter((p) => p.account === username && p.inReplyTo);
+
+  it('answers a comment on its article under the reader’s, once even when sent twice', async () => {
+    const { username, article, followUp, followUpRow } = await collectedQuestion();
+    const body = { text: 'Oui, le dimanche aussi.', idempotencyKey: inbox.answerKey() };
+    const path = `/moderation/comments/${followUpRow.documentId}/reply`;
+    const [first, second] = await Promise.all([
+      inbox.admin('post', path, body),
+      inbox.admin('post', path, body),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const again = await inbox.admin('post', path, body);
+    expect(again.body.data).toMatchObject({ status: 'sent', inReplyTo: String(followUp) });
+
+    const answers = answersBy(username);
+    expect(answers).toHaveLength(1);
+    expect(again.body.data.remoteId).toBe(answers[0].id);
+    expect(inbox.fakes.wordpress.comments.get(Number(answers[0].id))).toMatchObject({
+      post: Number(article.remoteId),
+      parent: followUp,
+      content: 'Oui, le dimanche aussi.',
+      status: 'approved',
+    });
+  });
+
+  it('never re-sends an answer whose outcome is unknown (WordPress has no idempotency key)', async () => {
+    const { username, questionRow } = await collectedQuestion();
+    const body = { text: 'Oui, gratuit.', idempotencyKey: inbox.answerKey() };
+    const path = `/moderation/comments/${questionRow.documentId}/reply`;
+    inbox.fakes.wordpress.failNext('drop-after-accept');
+    expect((await inbox.admin('post', path, body)).body.data.status).toBe('unconfirmed');
+    const again = (await inbox.admin('post', path, body)).body.data;
+    expect(again).toMatchObject({ status: 'unconfirmed' });
+    expect(again.failureReason).toMatch(/check on WordPress/);
+    expect(answersBy(username)).toHaveLength(1);
+  });
+
+  it('holds a reader’s comment back, deletes our answer to the trash, and says why the blog refuses', async () => {
+    const { username, question, questionRow, followUpRow } = await collectedQuestion();
+    const fake = inbox.fakes.wordpress;
+
+    // A user who may not moderate: a clear refusal, and the comment stays on the blog.
+    fake.cannotModerate.add(username);
+    const refused = await inbox.admin('post', `/moderation/comments/${questionRow.documentId}/hide`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/Editor role/);
+    expect(fake.comments.get(question)!.status).toBe('approved');
+    fake.cannotModerate.delete(username);
+
+    const hidden = await inbox.admin('post', `/moderation/comments/${questionRow.documentId}/hide`);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.data.source.hiddenOnNetworkAt).toBeTruthy();
+    expect(fake.comments.get(question)!.status).toBe('hold');
+
+    const sent = (
+      await inbox.admin('post', `/moderation/comments/${followUpRow.documentId}/reply`, {
+        text: 'Réponse à retirer',
+        idempotencyKey: inbox.answerKey(),
+      })
+    ).body.data;
+    expect(sent.status).toBe('sent');
+    const removed = await inbox.admin(
+      'delete',
+      `/moderation/comments/${followUpRow.documentId}/replies/${sent.id}`
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body.data.status).toBe('deleted');
+    expect(fake.comments.get(Number(sent.remoteId))!.status).toBe('trash');
   });
 });

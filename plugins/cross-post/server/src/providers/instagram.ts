@@ -18,7 +18,9 @@ import {
 } from './meta-containers';
 import {
   checkPublishingLimit,
+  expectSuccess,
   fetchGraphReplies,
+  graphObjectId,
   fetchInsights,
   isGraphMissing,
   refreshLongLivedToken,
@@ -373,6 +375,36 @@ const instagram: Provider = {
       query,
       ctx
     );
+  },
+
+  /**
+   * A reply under the reader's comment (`instagram_business_manage_comments`). Instagram threads one
+   * level deep: an answer to a reply is placed under its top-level comment by Instagram itself. No
+   * idempotency key: an unknown outcome is never re-sent.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.post(`/${VERSION}/${encodeURIComponent(inReplyTo)}/replies`, null, {
+      headers,
+      params: { message: text },
+    });
+    return { remoteId: graphObjectId(data), url: null };
+  },
+
+  /** Hidden comments stay visible to their author only, and can be shown again in the app. */
+  async hide(remoteId, ctx) {
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.post(`/${VERSION}/${encodeURIComponent(remoteId)}`, null, {
+      headers,
+      params: { hide: true },
+    });
+    expectSuccess(data, NAME);
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.delete(`/${VERSION}/${encodeURIComponent(remoteId)}`, { headers });
+    expectSuccess(data, NAME);
   },
 
   classifyError(error) {

@@ -205,3 +205,18 @@ export async function fetchGraphReplies(
   const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
   return { replies, ...sweepOn(sweep, query.remoteIds, post, next || null) };
 }
+
+/** The id Graph answers for what it created (a comment, a container, a post). */
+export const graphObjectId = (data: unknown) => z.object({ id: z.string() }).passthrough().parse(data).id;
+
+/** A write Graph answers with `{ success: true }` (hide, delete): anything else is not taken as done. */
+export function expectSuccess(data: unknown, networkName: string): void {
+  if (
+    z
+      .object({ success: z.literal(true) })
+      .passthrough()
+      .safeParse(data).success
+  )
+    return;
+  throw new ProviderError(`${networkName} did not confirm the change; check it in the app.`, 'unknown');
+}

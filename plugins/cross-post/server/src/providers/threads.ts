@@ -17,7 +17,9 @@ import {
 } from './meta-containers';
 import {
   checkPublishingLimit,
+  expectSuccess,
   fetchGraphReplies,
+  graphObjectId,
   fetchInsights,
   isGraphMissing,
   refreshLongLivedToken,
@@ -152,6 +154,25 @@ const publishingLimit = (ctx: ProviderContext) => {
   );
 };
 
+async function containerStatus(containerId: string, ctx: ProviderContext) {
+  const { data } = await ctx.http.get(`/${VERSION}/${encodeURIComponent(containerId)}`, {
+    headers: account(ctx).headers,
+    params: { fields: 'status,error_message' },
+  });
+  const container = containerSchema.parse(data);
+  return { status: container.status as ContainerStatus, detail: container.error_message };
+}
+
+/** Publishes a FINISHED container: the post's (or answer's) id. */
+async function publishContainer(containerId: string, ctx: ProviderContext) {
+  const { userId, headers } = account(ctx);
+  const { data } = await ctx.http.post(`/${VERSION}/${encodeURIComponent(userId)}/threads_publish`, null, {
+    headers,
+    params: { creation_id: containerId },
+  });
+  return graphObjectId(data);
+}
+
 /** The steps of one post; `quota`: what the limit said before its container was created (none when resumed). */
 function steps(
   post: OutgoingPost,
@@ -165,14 +186,7 @@ function steps(
     });
     return z.object({ id: z.string() }).passthrough().parse(data).id;
   };
-  const status = async (containerId: string) => {
-    const { data } = await ctx.http.get(`/${VERSION}/${encodeURIComponent(containerId)}`, {
-      headers,
-      params: { fields: 'status,error_message' },
-    });
-    const container = containerSchema.parse(data);
-    return { status: container.status as ContainerStatus, detail: container.error_message };
-  };
+  const status = (containerId: string) => containerStatus(containerId, ctx);
   const text: Record<string, string> = post.text.trim() ? { text: post.text } : {};
   const result: ContainerSteps & { quota?: PublishResult['quota'] } = {
     networkName: NAME,
@@ -188,13 +202,7 @@ function steps(
       return create({ media_type: 'CAROUSEL', children: children.join(','), ...text });
     },
     status,
-    async publish(containerId) {
-      const { data } = await ctx.http.post(`${base}/threads_publish`, null, {
-        headers,
-        params: { creation_id: containerId },
-      });
-      return z.object({ id: z.string() }).passthrough().parse(data).id;
-    },
+    publish: (containerId) => publishContainer(containerId, ctx),
     async findPublished() {
       return threads.findRecent!(
         { since: new Date(post.createdAt.getTime() - 60_000), text: post.text },
@@ -203,6 +211,29 @@ function steps(
     },
   };
   return result;
+}
+
+/**
+ * An answer's steps: a TEXT container with `reply_to_id`, published like a post (the same polling and
+ * single publish). Answers do not count against the 250 posts (Threads keeps 1,000 replies a day apart).
+ */
+function answerSteps(reply: { text: string; inReplyTo: string }, ctx: ProviderContext): ContainerSteps {
+  const { userId, headers } = account(ctx);
+  const base = `/${VERSION}/${encodeURIComponent(userId)}`;
+  return {
+    networkName: NAME,
+    async create() {
+      const fields = { media_type: 'TEXT', text: reply.text, reply_to_id: reply.inReplyTo };
+      const { data } = await ctx.http.post(`${base}/threads`, new URLSearchParams(fields).toString(), {
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+      return graphObjectId(data);
+    },
+    status: (containerId) => containerStatus(containerId, ctx),
+    publish: (containerId) => publishContainer(containerId, ctx),
+    // Only a saved container asks for it, and answers save none: nothing to find.
+    findPublished: async () => null,
+  };
 }
 
 const threads: Provider = {
@@ -323,6 +354,45 @@ const threads: Provider = {
       query,
       ctx
     );
+  },
+
+  /**
+   * A reply under the reader's (`threads_manage_replies`), in two steps like a post. No idempotency
+   * key: an unknown outcome (the publish's answer lost) is never re-sent; a container that was not
+   * published is left to expire, and a new attempt makes another.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const length = threadsLength(text);
+    if (length > TEXT_MAX)
+      throw new ProviderError(
+        `Threads allows ${TEXT_MAX} characters in an answer (an emoji counts several); this one has ${length}.`
+      );
+    const outcome = await publishContainerOnce(
+      answerSteps({ text, inReplyTo }, ctx),
+      containerFingerprint([text, inReplyTo]),
+      ctx
+    );
+    if ('found' in outcome) return { remoteId: outcome.found.remoteId, url: outcome.found.url };
+    const found = await threads.lookup(outcome.mediaId, ctx).catch(() => null);
+    return { remoteId: outcome.mediaId, url: found?.url ?? null };
+  },
+
+  /** Hidden with its own replies; Threads hides top-level replies only (`manage_reply`). */
+  async hide(remoteId, ctx) {
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.post(
+      `/${VERSION}/${encodeURIComponent(remoteId)}/manage_reply`,
+      new URLSearchParams({ hide: 'true' }).toString(),
+      { headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } }
+    );
+    expectSuccess(data, NAME);
+  },
+
+  /** `threads_delete`, at most 100 deletions a day per account. */
+  async deleteOwn(remoteId, ctx) {
+    const { headers } = account(ctx);
+    const { data } = await ctx.http.delete(`/${VERSION}/${encodeURIComponent(remoteId)}`, { headers });
+    expectSuccess(data, NAME);
   },
 
   classifyError(error) {

@@ -3,7 +3,8 @@
  * blog article. Title (the post's), body (Markdown to HTML), excerpt, featured image (the first image,
  * uploaded to the media library), categories (the account's, by name) and tags (the post's hashtags,
  * by name, created when missing). No idempotency key and no rate limit in core: the slug carries the
- * delivery's key, so a post whose answer was lost is found again by it (`findRecent`).
+ * delivery's key, so a post whose answer was lost is found again by it (`findRecent`). Readers'
+ * comments are answered as the account's user, held back (`hold`) and our answers trashed.
  */
 import { scheduleOnProblems } from './network-scheduling';
 import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
@@ -59,6 +60,13 @@ const commentSchema = z
     link: z.string().nullish(),
   })
   .passthrough();
+
+/** A comment's article and id, read before answering it: the answer goes on the same article. */
+const commentTargetSchema = z.object({ id: z.number(), post: z.number() }).passthrough();
+const createdCommentSchema = z.object({ id: z.number(), link: z.string().nullish() }).passthrough();
+
+/** Errors about comments: the user's role, or a comment that is gone (moderation, not publishing). */
+const COMMENT_REFUSALS = new Set(['rest_cannot_edit', 'rest_cannot_moderate']);
 
 /** A comment's rendered HTML as the text a moderator reads. */
 const htmlToText = (html: string) =>
@@ -420,6 +428,43 @@ const wordpress: Provider = {
     return { replies, ...sweepOn(sweep, remoteIds, post, page < pages ? String(page + 1) : null) };
   },
 
+  /**
+   * A comment under the reader's, on the same article, as the account's user. No idempotency key,
+   * and core lets no meta go on a comment without a plugin: an unknown outcome is never re-sent.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const headers = auth(ctx);
+    const { data: target } = await ctx.http.get(`${API}/comments/${encodeURIComponent(inReplyTo)}`, {
+      headers,
+      params: { _fields: 'id,post' },
+    });
+    const reader = commentTargetSchema.parse(target);
+    const { data } = await ctx.http.post(
+      `${API}/comments`,
+      { post: reader.post, parent: reader.id, content: escapeHtml(text) },
+      { headers }
+    );
+    const answer = createdCommentSchema.parse(data);
+    return { remoteId: String(answer.id), url: answer.link ?? null };
+  },
+
+  /** Unapproved (`hold`): off the blog, back with one click in wp-admin's comments. */
+  async hide(remoteId, ctx) {
+    await ctx.http.post(
+      `${API}/comments/${encodeURIComponent(remoteId)}`,
+      { status: 'hold' },
+      { headers: auth(ctx) }
+    );
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    // To the trash, restorable there; already trashed (410) or deleted (404) is what was asked.
+    await ctx.http.delete(`${API}/comments/${encodeURIComponent(remoteId)}`, {
+      headers: auth(ctx),
+      validateStatus: (status) => status < 300 || status === 404 || status === 410,
+    });
+  },
+
   classifyError(error) {
     const transport = transportVerdict(error);
     if (transport) return transport;
@@ -458,6 +503,24 @@ const wordpress: Provider = {
         action: 'reject',
         credentials: true,
         reason: `WordPress treated the request as anonymous (${code || message}): application passwords need HTTPS, and the server must pass the Authorization header on.`,
+      };
+    }
+    if (COMMENT_REFUSALS.has(code)) {
+      return {
+        action: 'reject',
+        reason: `WordPress refused this on the comment (${message}): moderating comments needs a user with the Editor role or above.`,
+      };
+    }
+    if (code === 'rest_comment_closed') {
+      return {
+        action: 'reject',
+        reason: `WordPress: comments are closed on this article (${message}); open them in its discussion settings to answer.`,
+      };
+    }
+    if (code === 'rest_comment_invalid_id') {
+      return {
+        action: 'reject',
+        reason: `WordPress no longer has this comment (${message}): it was deleted or trashed on the blog.`,
       };
     }
     if (status === 403) {
