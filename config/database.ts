@@ -1,5 +1,30 @@
 import path from 'node:path';
 
+/** How many distinct statements one SQLite connection keeps compiled (the least recently used go first). */
+const PREPARED_STATEMENTS = 500;
+
+/**
+ * knex compiles every SQLite statement anew, each time it runs (`prepare`), which cost as much CPU as
+ * running it: the publishing dispatcher runs the same few statements hundreds of times a second. A
+ * compiled better-sqlite3 statement can be run again with other bindings (knex runs each to the end at
+ * once, and SQLite recompiles by itself after a schema change), so the connection keeps them.
+ */
+function reusePreparedStatements(connection: any) {
+  const prepare = connection.prepare.bind(connection);
+  const compiled = new Map<string, unknown>();
+  connection.prepare = (sql: string) => {
+    let statement = compiled.get(sql);
+    if (statement) {
+      compiled.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (compiled.size >= PREPARED_STATEMENTS) compiled.delete(compiled.keys().next().value!);
+    }
+    compiled.set(sql, statement);
+    return statement;
+  };
+}
+
 /**
  * SQLite by default (a file under .tmp/), PostgreSQL or MySQL/MariaDB through DATABASE_* variables.
  * Every setting has a working development default: no `.env` is needed to start.
@@ -50,6 +75,7 @@ export default ({ env }) => {
           try {
             connection.pragma('journal_mode = WAL');
             connection.pragma('synchronous = NORMAL');
+            reusePreparedStatements(connection);
             done(null, connection);
           } catch (error) {
             done(error as Error, connection);

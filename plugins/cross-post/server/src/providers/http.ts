@@ -9,8 +9,17 @@ import axios, { type AxiosInstance } from 'axios';
 
 import type { ProviderAccount, ProviderContext } from './types';
 
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+/**
+ * An idle connection is retired before its server closes it: reusing one the server is closing fails
+ * the send with ECONNRESET after it may have left, and on a network without idempotency (X, Discord)
+ * the post then waits to be looked up or for an editor. Node retires an idle socket a second before
+ * the server's `Keep-Alive: timeout=…` only when the agent has a timeout of its own; 30 s covers the
+ * servers that announce nothing. (A request's own timeout is axios's, set per request.)
+ */
+const IDLE_SOCKET_MS = 30_000;
+const agentOptions = { keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS };
+export const httpAgent = new http.Agent(agentOptions);
+const httpsAgent = new https.Agent(agentOptions);
 
 /** Bounded: a few hosts per network in practice, self-hosted Mastodon instances aside. */
 const CLIENTS_KEPT = 500;

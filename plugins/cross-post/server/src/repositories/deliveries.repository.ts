@@ -365,6 +365,17 @@ export const deliveriesRepository = (strapi: Core.Strapi) => {
     settle: (id: number, owner: string, data: Record<string, unknown>) =>
       updateIf({ id, leaseOwner: owner }, { ...data, leaseOwner: null, leaseUntil: null }),
 
+    /** `settle` for many deliveries at once (those `owner` no longer holds are left as they are). */
+    settleMany: async (ids: number[], owner: string, data: Record<string, unknown>): Promise<number> =>
+      ids.length === 0
+        ? 0
+        : (
+            await query().updateMany({
+              where: { id: { $in: ids }, leaseOwner: owner },
+              data: { ...data, leaseOwner: null, leaseUntil: null },
+            })
+          ).count,
+
     /** Takes back a lease that ran out (the same `leaseUntil` proves nobody recovered it meanwhile). */
     recoverLease: (id: number, leaseUntil: unknown, data: Record<string, unknown>, status?: string) =>
       updateIf(

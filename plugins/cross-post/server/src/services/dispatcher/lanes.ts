@@ -15,7 +15,7 @@ import { getService } from '../../utils/get-service';
 import { recoverStale } from './claim';
 import { newRound, type Dispatch } from './context';
 import { failAccount, failLocally } from './outcome';
-import { handleClaimed } from './round';
+import { giveBack, handleClaimed } from './round';
 
 /**
  * Posts and accounts are read again after this long (an edit, a reconnected account reach the next
@@ -94,6 +94,18 @@ export function createLanes(d: Dispatch) {
     }
     for (let row = queued.get(accountId)?.shift(); row; row = queued.get(accountId)?.shift()) {
       forgetOldReads();
+      // A 429 paused the account: what its lane still holds goes back at once, in one statement, due
+      // when the pause ends (rather than one write per delivery as each comes up).
+      const until = d.round.waitingUntil.get(accountId) ?? 0;
+      if (until > Date.now()) {
+        const rows = [row, ...(queued.get(accountId)?.splice(0) ?? [])];
+        await giveBack(d, rows, new Date(until)).catch((error) =>
+          // The database failed: the leases run out and the deliveries are recovered.
+          d.strapi.log.error(`[cross-post] account ${accountId}: ${(error as Error)?.stack ?? error}`)
+        );
+        settled(rows.length);
+        return;
+      }
       try {
         await handleClaimed(d, row, account);
       } catch (error) {

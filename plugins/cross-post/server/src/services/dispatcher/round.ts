@@ -8,6 +8,26 @@ import { publish } from './publish-delivery';
 import { confirmHanded } from './confirm-handed';
 import { reconcile } from './reconcile';
 
+/** The state a claimed delivery goes back to when it is not sent now: looked-up ones stay looked up. */
+const stateToGiveBack = (row: any): string =>
+  ['unconfirmed', 'handed'].includes(row.status)
+    ? row.status
+    : row.attemptCount > 0
+      ? 'retrying'
+      : 'scheduled';
+
+/**
+ * Claimed deliveries of an account that must wait go back as they were, due when the wait ends (their
+ * `scheduledAt` keeps their place in line): one statement per state, however many there are.
+ */
+export async function giveBack(d: Dispatch, rows: any[], until: Date): Promise<void> {
+  const byState = new Map<string, number[]>();
+  for (const row of rows)
+    byState.set(stateToGiveBack(row), [...(byState.get(stateToGiveBack(row)) ?? []), row.id]);
+  for (const [status, ids] of byState)
+    await d.deliveries.settleMany(ids, d.owner, { status, nextAttemptAt: until });
+}
+
 export async function handleClaimed(d: Dispatch, row: any, account: ProviderAccount | null) {
   if (!account) {
     await d.settle(row.id, {
@@ -20,14 +40,7 @@ export async function handleClaimed(d: Dispatch, row: any, account: ProviderAcco
   // Another delivery of this account was just rate-limited: do not send, give it back.
   const until = d.round.waitingUntil.get(account.id) ?? 0;
   if (until > Date.now()) {
-    await d.settle(row.id, {
-      status: ['unconfirmed', 'handed'].includes(row.status)
-        ? row.status
-        : row.attemptCount > 0
-          ? 'retrying'
-          : 'scheduled',
-      nextAttemptAt: new Date(until),
-    });
+    await giveBack(d, [row], new Date(until));
     return;
   }
   if (row.status === 'unconfirmed') await reconcile(d, row, account);
