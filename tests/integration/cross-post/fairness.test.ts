@@ -67,6 +67,44 @@ describe('an account with a backlog', () => {
     fakes.mastodon.configure({ latencyMs: 0 });
   });
 
+  it('holds back what an account had claimed when the network pauses it, in one write, and sends it all in order after the pause', async () => {
+    const run = Date.now().toString(36);
+    // 100 ms per answer, so the account's later posts are still in its lane when the first one meets the 429.
+    fakes.discord.configure({ latencyMs: 100, rateLimitWaitMs: 1_500 });
+    const account = await createAccount(app.strapi, fakes, 'discord', { name: `paused ${run}` });
+    const posts: string[] = [];
+    for (let i = 0; i < 8; i++) posts.push(await createPost(app.strapi, { fr: `Lot ${run} n° ${i}` }));
+    const deliveries = app.strapi.plugin('cross-post').service('deliveries');
+    const at = new Date(Date.now() + 2_000);
+    for (const documentId of posts) await deliveries.schedule(documentId, [account.id], at);
+    // Writes that hand claimed deliveries back, never attempted, as `scheduled`.
+    let handedBack = 0;
+    const count = (query: any) => {
+      if (/^update\b.*cross_post_deliveries/i.test(query.sql) && query.bindings?.includes('scheduled'))
+        handedBack++;
+    };
+    app.strapi.db.connection.on('query', count);
+    fakes.discord.failNext('rate-limit');
+    const pausedAt = Date.now();
+    try {
+      const online = await waitFor(
+        async () => fakes.discord.published.filter((p) => p.text.includes(`Lot ${run}`)),
+        (list) => list.length === 8,
+        20_000
+      );
+      // Nothing went out during the pause the network asked for (the 429 came at the first send).
+      expect(Math.min(...online.map((p) => p.at)) - Math.max(pausedAt, at.getTime())).toBeGreaterThanOrEqual(
+        1_400
+      );
+      expect(online.map((p) => Number(/n° (\d+)/.exec(p.text)![1]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      // The seven it still held went back together (one by one, seven writes).
+      expect(handedBack).toBe(1);
+    } finally {
+      app.strapi.db.connection.off('query', count);
+      fakes.discord.configure({ latencyMs: 0, rateLimitWaitMs: 1_000 });
+    }
+  });
+
   it('takes turns when more accounts have due posts than there are lanes: a third account is not kept waiting', async () => {
     const run = Date.now().toString(36);
     // Two busy accounts fill both lanes, and claims keep their lanes full: 30 posts each at 100 ms.
