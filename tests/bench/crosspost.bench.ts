@@ -209,39 +209,34 @@ async function main() {
     const done = rows.filter((r: any) => r.status === 'published');
     const lagOf = (r: any) => firstAttempt.get(r.id)! - new Date(r.scheduledAt).getTime();
     const dispatchLag = done.map(lagOf).sort((a, b) => a - b);
-    // What the networks themselves impose: each 429 pauses its account until the time it named, and an
-    // account sends one post at a time. The earliest each delivery could have started under those two
-    // rules alone (its account's deliveries in due order, each taking the time its send took) is
-    // subtracted: what remains is the lag the dispatcher adds.
+    // What the networks themselves impose: an account sends one post at a time, each answer takes the
+    // time it took, and a 429 pauses the account for the wait it named, counted from that request. Each
+    // account's attempts are replayed in the order they were made, each as early as its due time and
+    // the previous answer (or pause) allowed: the replay's first attempt of a delivery is the earliest
+    // it could have started, and what remains is the lag the dispatcher adds. (A pause is tied to the
+    // send that met it, not to the wall clock: sent earlier, that send would have met it earlier.)
     const accountOfDelivery = new Map(
       (await query.findMany({ select: ['id', 'accountId'] })).map((r: any) => [r.id, r.accountId])
     );
-    const pauses = new Map<number, { from: number; to: number }[]>();
-    const sendMs = new Map<number, number>();
+    const dueOf = new Map(rows.map((r: any) => [r.id, new Date(r.scheduledAt).getTime()]));
+    const attemptsByAccount = new Map<number, any[]>();
     for (const a of attempts) {
-      if (a.outcome === 'published') sendMs.set(a.deliveryId, Number(a.durationMs) || 0);
-      const until = /Next attempt at (\S+) /.exec(a.detail ?? '')?.[1];
-      if (a.outcome !== 'rate_limited' || !until) continue;
+      if (a.outcome !== 'published' && a.outcome !== 'rate_limited') continue;
       const account = accountOfDelivery.get(a.deliveryId);
-      const list = pauses.get(account) ?? [];
-      list.push({ from: new Date(a.startedAt).getTime(), to: new Date(until).getTime() });
-      pauses.set(account, list);
+      attemptsByAccount.set(account, [...(attemptsByAccount.get(account) ?? []), a]);
     }
     const earliestStart = new Map<number, number>();
-    const byAccount = new Map<number, any[]>();
-    for (const r of done)
-      byAccount.set(accountOfDelivery.get(r.id), [...(byAccount.get(accountOfDelivery.get(r.id)) ?? []), r]);
-    for (const [account, list] of byAccount) {
-      list.sort(
-        (a, b) => new Date(a.scheduledAt).getTime() - new Date(b.scheduledAt).getTime() || a.id - b.id
-      );
-      const paused = (pauses.get(account) ?? []).sort((a, b) => a.from - b.from);
+    for (const list of attemptsByAccount.values()) {
+      list.sort((a, b) => new Date(a.startedAt).getTime() - new Date(b.startedAt).getTime());
       let free = -Infinity;
-      for (const r of list) {
-        let at = Math.max(new Date(r.scheduledAt).getTime(), free);
-        for (const pause of paused) if (pause.from <= at && at < pause.to) at = pause.to;
-        earliestStart.set(r.id, at);
-        free = at + (sendMs.get(r.id) ?? 0);
+      for (const a of list) {
+        const at = Math.max(dueOf.get(a.deliveryId) ?? 0, free);
+        if (!earliestStart.has(a.deliveryId)) earliestStart.set(a.deliveryId, at);
+        const until = /Next attempt at (\S+) /.exec(a.detail ?? '')?.[1];
+        free =
+          a.outcome === 'rate_limited' && until
+            ? at + (new Date(until).getTime() - new Date(a.startedAt).getTime())
+            : at + (Number(a.durationMs) || 0);
       }
     }
     const ownLagOf = (r: any) => Math.max(0, firstAttempt.get(r.id)! - earliestStart.get(r.id)!);
@@ -309,7 +304,7 @@ async function main() {
               a.outcome === 'rate_limited'
                 ? `429 (back at ${new Date(/Next attempt at (\S+) /.exec(a.detail ?? '')?.[1] ?? due).getTime() - due}ms)`
                 : a.outcome,
-            id: a.deliveryId,
+            id: `${a.deliveryId}(${a.durationMs} ms)`,
           }))
           .filter((a) => a.at >= -2_000 && a.at <= lagOf(r) + 500)
           .sort((a, b) => a.at - b.at);

@@ -84,10 +84,21 @@ describe('a process killed mid-publish', () => {
 
     const outcomes = await app.strapi.db
       .query('plugin::cross-post.delivery-attempt')
-      .findMany({ select: ['outcome'] });
+      .findMany({ select: ['outcome', 'deliveryId', 'detail'] });
     const seen = outcomes.map((o: any) => o.outcome);
     expect(seen).toContain('recovered');
-    // Networks without idempotency were looked up before anything was sent again.
-    expect(seen.some((o: string) => o === 'reconciled' || o === 'not_found')).toBe(true);
+    // Networks without idempotency were looked up before anything was sent again...
+    const lookedUp = new Set(
+      outcomes
+        .filter((o: any) => ['reconciled', 'not_found'].includes(o.outcome))
+        .map((o: any) => o.deliveryId)
+    );
+    expect(lookedUp.size).toBeGreaterThan(0);
+    // ...but what the dead process had claimed and never sent went out as planned, with no lookup.
+    const neverSent = outcomes
+      .filter((o: any) => o.outcome === 'recovered' && /before sending it/.test(o.detail))
+      .map((o: any) => o.deliveryId);
+    expect(neverSent.length).toBeGreaterThan(0);
+    expect(neverSent.filter((id: number) => lookedUp.has(id))).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export default {
     dispatcherEnabled: env.CROSS_POST_DISPATCHER !== 'false',
     tickSeconds: number(env.CROSS_POST_TICK_SECONDS, 5),
     leaseMs: number(env.CROSS_POST_LEASE_MS, 60_000),
-    batchSize: number(env.CROSS_POST_BATCH, 50),
+    batchSize: number(env.CROSS_POST_BATCH, 200),
     concurrency: number(env.CROSS_POST_CONCURRENCY, 32),
     maxAttempts: number(env.CROSS_POST_MAX_ATTEMPTS, 8),
     reconcileDelayMs: number(env.CROSS_POST_RECONCILE_DELAY_MS, 10_000),

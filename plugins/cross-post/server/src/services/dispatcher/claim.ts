@@ -13,8 +13,28 @@ export async function recoverStale(d: Dispatch, now: Date) {
       await d.deliveries.recoverLease(row.id, row.leaseUntil, {});
       continue;
     }
+    // Never sent: the first attempt's time is written in the same statement that clears a send
+    // (renewLeaseForSend), so a delivery without one was claimed and never left; it goes back in line.
+    if (!row.firstAttemptAt) {
+      if (
+        await d.deliveries.recoverLease(
+          row.id,
+          row.leaseUntil,
+          { status: 'scheduled', nextAttemptAt: now },
+          'publishing'
+        )
+      )
+        await d.log(
+          row.id,
+          'recovered',
+          `The instance ${row.leaseOwner} claimed it and stopped (or fell behind) before sending it; it goes out as planned.`,
+          now,
+          true
+        );
+      continue;
+    }
     const provider = providerFor(row.network);
-    const firstAttempt = row.firstAttemptAt ? new Date(row.firstAttemptAt).getTime() : 0;
+    const firstAttempt = new Date(row.firstAttemptAt).getTime();
     const safeToResend = now.getTime() - firstAttempt < provider.idempotencyWindowMs;
     const recovered = await d.deliveries.recoverLease(
       row.id,
