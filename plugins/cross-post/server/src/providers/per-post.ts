@@ -32,7 +32,7 @@ export function writeSweep(sweep: Sweep): string {
 }
 
 /** The post to read now: where the sweep stands, or the first of the list when it starts. */
-export function currentPost(sweep: Sweep, posts: string[]): string | null {
+export function currentPost(sweep: Pick<Sweep, 'post'>, posts: string[]): string | null {
   if (posts.length === 0) return null;
   if (!sweep.post) return posts[0];
   // The post may have left the list (older than the window): carry on with the next one.
