@@ -111,6 +111,33 @@ describe('inbox: Discourse replies', () => {
     expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(47);
   });
 
+  it('reads the account’s own topic once a sweep, each reader under the post of ours they follow', async () => {
+    const opener = await forumAccount();
+    await inboxOnce(inbox.app.strapi);
+    const topicId = fake().post(opener.topic.remoteId)!.topicId;
+    fake().addPost(opener.topic.remoteId, {
+      username: 'camille',
+      raw: 'Écrit avant notre première réponse.',
+    });
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'discourse' as any, {
+      name: unique('Forum'),
+      credentials: { apiKey: 'discourse-key', username: unique('porte-voix'), topicId: String(topicId) },
+    });
+    const first = await publishOne(inbox.app.strapi, account.id);
+    const toFirst = fake().addPost(opener.topic.remoteId, { username: 'hugo', raw: 'Après la première.' });
+    const second = await publishOne(inbox.app.strapi, account.id);
+    const toSecond = fake().addPost(opener.topic.remoteId, { username: 'lea', raw: 'Après la seconde.' });
+    fake().requests.length = 0;
+
+    await inboxOnce(inbox.app.strapi);
+    const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    expect(rows.map((row: any) => [row.remoteId, row.remoteParentId, row.targetKey])).toEqual([
+      [String(toFirst), first.remoteId, `post:${first.postDocumentId}`],
+      [String(toSecond), second.remoteId, `post:${second.postDocumentId}`],
+    ]);
+    expect(fake().requests.filter((r) => r.path === `/t/${topicId}.json`)).toHaveLength(1);
+  });
+
   it('holds the source until the time a 429 names', async () => {
     const { account } = await forumAccount();
     fake()
