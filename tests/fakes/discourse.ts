@@ -294,11 +294,6 @@ export class DiscourseFake extends FakeNetwork {
       },
       {
         method: 'GET',
-        path: /^\/posts\/(\d+)\/replies\.json$/,
-        handle: authed(() => ({ status: 200, body: [] })),
-      },
-      {
-        method: 'GET',
         path: /^\/posts\.json$/,
         metrics: true,
         handle: authed(() => ({

@@ -115,6 +115,7 @@ describe('inbox: Discourse replies', () => {
     const opener = await forumAccount();
     await inboxOnce(inbox.app.strapi);
     const topicId = fake().post(opener.topic.remoteId)!.topicId;
+    // Post number 2, from before our first post: not collected, and a reply to it stays under ours.
     fake().addPost(opener.topic.remoteId, {
       username: 'camille',
       raw: 'Écrit avant notre première réponse.',
@@ -127,6 +128,11 @@ describe('inbox: Discourse replies', () => {
     const toFirst = fake().addPost(opener.topic.remoteId, { username: 'hugo', raw: 'Après la première.' });
     const second = await publishOne(inbox.app.strapi, account.id);
     const toSecond = fake().addPost(opener.topic.remoteId, { username: 'lea', raw: 'Après la seconde.' });
+    const toEarly = fake().addPost(opener.topic.remoteId, {
+      username: 'nina',
+      raw: 'À Camille.',
+      replyTo: 2,
+    });
     fake().requests.length = 0;
 
     await inboxOnce(inbox.app.strapi);
@@ -134,6 +140,7 @@ describe('inbox: Discourse replies', () => {
     expect(rows.map((row: any) => [row.remoteId, row.remoteParentId, row.targetKey])).toEqual([
       [String(toFirst), first.remoteId, `post:${first.postDocumentId}`],
       [String(toSecond), second.remoteId, `post:${second.postDocumentId}`],
+      [String(toEarly), second.remoteId, `post:${second.postDocumentId}`],
     ]);
     expect(fake().requests.filter((r) => r.path === `/t/${topicId}.json`)).toHaveLength(1);
   });

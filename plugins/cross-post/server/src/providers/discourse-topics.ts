@@ -172,9 +172,11 @@ export async function sweepTopics(
   const stream = topic?.post_stream.stream ?? [];
   // Ours in this topic (several when the account answers in one topic): read once, from the first.
   const ours = new Set(remoteIds.filter((id) => stream.includes(Number(id))).map(Number));
+  // Nothing written before our first post in the topic is read (a topic the account answers in).
+  const firstOurs = Math.min(Number(post), ...ours);
   const from = Math.max(
     sweep.after,
-    Math.min(Number(post), ...ours),
+    firstOurs,
     sweep.post === post && sweep.topic === topicId ? (sweep.read ?? 0) : 0
   );
   const pending = stream.filter((id) => id > from);
@@ -201,7 +203,8 @@ export async function sweepTopics(
         const before = [...ours].filter((id) => id < p.id);
         const root = before.length > 0 ? Math.max(...before) : Number(post);
         const answered = p.reply_to_post_number ? byNumber.get(p.reply_to_post_number) : undefined;
-        return replyOf(reader, topic, p, answered ?? root);
+        // A post from before ours was never collected: the reply stays in our part of the topic.
+        return replyOf(reader, topic, p, answered !== undefined && answered >= firstOurs ? answered : root);
       });
   }
 

@@ -268,7 +268,9 @@ const discourse: Provider = {
     return { followers: null };
   },
 
-  inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 30 } },
+  // A page costs up to five requests: five pages every five minutes stay far inside the admin API's
+  // 60 a minute, which publishing shares.
+  inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 5, perPost: { days: 30, limit: 30 } },
 
   /** Readers' posts in the topics our posts are in, read on from the last sweep (discourse-topics.ts). */
   async fetchReplies({ remoteIds, cursor }, ctx) {
