@@ -3,7 +3,11 @@
  * topic (title 15–255, a category, `external_id` unique) or a reply (`topic_id`), posts of 20 to 32,000
  * characters, "Title has already been used"; `/t/external_id/{id}.json` answers 301 to the topic; the
  * app-level 429 with `extras.wait_seconds` and Retry-After; uploads (`POST /uploads.json`) answer a
- * `short_url`. Reads, likes, replies and quotes grow with a post's age.
+ * `short_url`. Reads, likes, replies and quotes grow with a post's age. Topics as the API reads them:
+ * `/t/{id}.json` carries the whole `post_stream.stream` (post ids in order) and the first chunk of 20
+ * posts, `/t/{id}/posts.json?post_ids[]=…` the posts asked for; a reply names the post it answers with
+ * `reply_to_post_number`; `DELETE /posts/{id}.json` deletes a post of the API user's. Those reads answer
+ * the scripted read failures (`failNextRead`), the 429 in Discourse's shape among them.
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -14,6 +18,17 @@ type ForumPost = {
   username: string;
   raw: string;
   createdAt: number;
+  replyToPostNumber: number | null;
+  /** 1 a regular post; 3 a small action ("closed the topic"), written by the moderator who did it. */
+  postType: number;
+};
+
+/** Discourse's `chunk_size`: the posts `/t/{id}.json` carries. */
+const CHUNK_SIZE = 20;
+
+const notFound: Reply = {
+  status: 404,
+  body: { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' },
 };
 type Topic = { id: number; title: string; slug: string; categoryId: number; externalId?: string };
 
@@ -43,6 +58,8 @@ export class DiscourseFake extends FakeNetwork {
   /** The next topic goes to the review queue (200 `enqueued`). */
   queueNext = false;
   readonly uploads: { filename: string; size: number }[] = [];
+  /** Ids of the posts deleted through the API. */
+  readonly deleted: number[] = [];
   private posts = new Map<number, ForumPost>();
   private topics = new Map<number, Topic>();
   private nextId = 1000;
@@ -52,12 +69,44 @@ export class DiscourseFake extends FakeNetwork {
     this.posts.clear();
     this.topics.clear();
     this.uploads.length = 0;
+    this.deleted.length = 0;
     this.allowUncategorized = false;
     this.queueNext = false;
   }
 
   deletePost(remoteId: string): boolean {
     return this.posts.delete(Number(remoteId));
+  }
+
+  /** A post someone writes in the topic of `postId` (a post of that topic), answering post number `replyTo`. */
+  addPost(
+    postId: string | number,
+    post: { username: string; raw: string; replyTo?: number | null; postType?: number }
+  ): number {
+    const topicId = this.posts.get(Number(postId))!.topicId;
+    const created: ForumPost = {
+      id: this.nextId++,
+      topicId,
+      postNumber: Math.max(0, ...this.topicPosts(topicId).map((p) => p.postNumber)) + 1,
+      username: post.username,
+      raw: post.raw,
+      createdAt: Date.now(),
+      replyToPostNumber: post.replyTo ?? null,
+      postType: post.postType ?? 1,
+    };
+    this.posts.set(created.id, created);
+    return created.id;
+  }
+
+  /** A post as the forum keeps it (its topic, number, author, text), or undefined once deleted. */
+  post(id: string | number) {
+    return this.posts.get(Number(id));
+  }
+
+  private topicPosts(topicId: number): ForumPost[] {
+    return [...this.posts.values()]
+      .filter((p) => p.topicId === topicId)
+      .sort((a, b) => a.postNumber - b.postNumber);
   }
 
   private user(ctx: RequestContext): string | undefined {
@@ -102,6 +151,8 @@ export class DiscourseFake extends FakeNetwork {
       raw: post.raw,
       cooked: `<p>${post.raw.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`,
       created_at: new Date(post.createdAt).toISOString(),
+      reply_to_post_number: post.replyToPostNumber,
+      post_type: post.postType,
       reads: this.grown(age, `${post.id}:reads`, 12),
       reply_count: this.grown(age, `${post.id}:replies`, 0.5),
       quote_count: this.grown(age, `${post.id}:quotes`, 0.2),
@@ -110,14 +161,18 @@ export class DiscourseFake extends FakeNetwork {
   }
 
   private topicJson(topic: Topic) {
-    const posts = [...this.posts.values()].filter((p) => p.topicId === topic.id);
+    const posts = this.topicPosts(topic.id);
     return {
       id: topic.id,
       title: topic.title,
       slug: topic.slug,
       category_id: topic.categoryId,
       posts_count: posts.length,
-      post_stream: { posts: posts.map((p) => this.postJson(p)), stream: posts.map((p) => p.id) },
+      chunk_size: CHUNK_SIZE,
+      post_stream: {
+        posts: posts.slice(0, CHUNK_SIZE).map((p) => this.postJson(p)),
+        stream: posts.map((p) => p.id),
+      },
     };
   }
 
@@ -185,17 +240,26 @@ export class DiscourseFake extends FakeNetwork {
             };
             this.topics.set(topic.id, topic);
           }
-          const postNumber = [...this.posts.values()].filter((p) => p.topicId === topic!.id).length + 1;
+          const inTopic = this.topicPosts(topic.id);
+          const replyTo = fields.reply_to_post_number ? Number(fields.reply_to_post_number) : null;
+          const answered = replyTo ? inTopic.find((p) => p.postNumber === replyTo) : undefined;
           const post: ForumPost = {
             id: this.nextId++,
             topicId: topic.id,
-            postNumber,
+            postNumber: Math.max(0, ...inTopic.map((p) => p.postNumber)) + 1,
             username: user,
             raw,
             createdAt: Date.now(),
+            replyToPostNumber: answered ? replyTo : null,
+            postType: 1,
           };
           this.posts.set(post.id, post);
-          this.record({ id: String(post.id), account: user, text: raw });
+          this.record({
+            id: String(post.id),
+            account: user,
+            text: raw,
+            ...(answered && { inReplyTo: String(answered.id) }),
+          });
           return { status: 200, body: this.postJson(post) };
         }),
       },
@@ -217,13 +281,21 @@ export class DiscourseFake extends FakeNetwork {
         }),
       },
       {
-        method: 'GET',
-        path: /^\/posts\/(\d+)\/replies\.json$/,
-        handle: authed(() => ({ status: 200, body: [] })),
+        method: 'DELETE',
+        path: /^\/posts\/(\d+)\.json$/,
+        handle: authed((ctx, user) => {
+          const post = this.posts.get(Number(ctx.params[0]));
+          if (!post) return notFound;
+          if (post.username.toLowerCase() !== user.toLowerCase()) return invalidAccess;
+          this.posts.delete(post.id);
+          this.deleted.push(post.id);
+          return { status: 200 };
+        }),
       },
       {
         method: 'GET',
         path: /^\/posts\.json$/,
+        metrics: true,
         handle: authed(() => ({
           status: 200,
           body: {
@@ -254,7 +326,23 @@ export class DiscourseFake extends FakeNetwork {
       },
       {
         method: 'GET',
+        path: /^\/t\/(\d+)\/posts\.json$/,
+        metrics: true,
+        handle: authed((ctx) => {
+          const topic = this.topics.get(Number(ctx.params[0]));
+          if (!topic) return notFound;
+          const wanted = new Set(ctx.url.searchParams.getAll('post_ids[]').map(Number));
+          const posts = this.topicPosts(topic.id).filter((p) => wanted.has(p.id));
+          return {
+            status: 200,
+            body: { id: topic.id, post_stream: { posts: posts.map((p) => this.postJson(p)) } },
+          };
+        }),
+      },
+      {
+        method: 'GET',
         path: /^\/t\/(\d+)\.json$/,
+        metrics: true,
         handle: authed((ctx) => {
           const topic = this.topics.get(Number(ctx.params[0]));
           return topic

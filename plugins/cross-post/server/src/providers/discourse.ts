@@ -4,6 +4,8 @@
  * (unique per forum), so a topic whose answer was lost is found by it; replies have no such id and
  * are found by their text among the user's latest posts. Rate limits answer 429 with
  * `extras.wait_seconds` (and Retry-After); the 403 `invalid_access` is a refused key or username.
+ * Readers' posts in our topics go to the inbox (discourse-topics.ts), answered in the topic under the
+ * reader's post; our answers can be deleted, a reader's post cannot be hidden through the API we use.
  */
 import { z } from 'zod';
 
@@ -19,6 +21,7 @@ import {
   transportVerdict,
   waitSeconds,
 } from './common';
+import { sweepTopics } from './discourse-topics';
 import { checkBatch, ok } from './metrics';
 import { codePointLength, sameText } from './text';
 import { ProviderError, type OutgoingPost, type Problem, type Provider, type ProviderContext } from './types';
@@ -265,25 +268,53 @@ const discourse: Provider = {
     return { followers: null };
   },
 
-  async fetchReplies({ since, remoteIds }, ctx) {
-    const replies = [];
-    for (const id of remoteIds) {
-      const { data } = await ctx.http.get(`/posts/${encodeURIComponent(id)}/replies.json`, {
-        headers: auth(ctx),
-      });
-      for (const reply of (data ?? []) as any[]) {
-        if (reply.created_at && Date.parse(reply.created_at) <= since.getTime()) continue;
-        replies.push({
-          remoteId: String(reply.id),
-          inReplyTo: id,
-          author: String(reply.username ?? 'unknown'),
-          text: String(reply.cooked ?? reply.raw ?? ''),
-          createdAt: reply.created_at ?? new Date().toISOString(),
-          url: postUrl(ctx, postSchema.parse(reply)),
-        });
-      }
+  // A page costs up to five requests: five pages every five minutes stay far inside the admin API's
+  // 60 a minute, which publishing shares.
+  inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 5, perPost: { days: 30, limit: 30 } },
+
+  /** Readers' posts in the topics our posts are in, read on from the last sweep (discourse-topics.ts). */
+  async fetchReplies({ remoteIds, cursor }, ctx) {
+    const reader = {
+      http: ctx.http,
+      headers: auth(ctx),
+      baseUrl: ctx.account.baseUrl.replace(/\/+$/, ''),
+      username: ctx.account.credentials.username!,
+    };
+    return sweepTopics(reader, remoteIds, cursor);
+  },
+
+  /**
+   * A post as the account in the reader's topic, `reply_to_post_number` the reader's. Replies have no
+   * idempotency key (`external_id` is for topics): an unknown outcome is never re-sent.
+   */
+  async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    const headers = auth(ctx);
+    const { data: target } = await ctx.http.get(`/posts/${encodeURIComponent(inReplyTo)}.json`, { headers });
+    const reader = postSchema.parse(target);
+    const { data } = await ctx.http.post(
+      '/posts.json',
+      {
+        topic_id: reader.topic_id,
+        raw: text,
+        ...(reader.post_number && { reply_to_post_number: reader.post_number }),
+      },
+      { headers }
+    );
+    if (data?.action === 'enqueued') {
+      throw new ProviderError(
+        'The forum queued the answer for its moderators: approve it in Discourse (Review); do not send it again, it would post twice.'
+      );
     }
-    return { replies, cursor: null, more: false };
+    const answer = remotePost(ctx, data);
+    return { remoteId: answer.remoteId, url: answer.url };
+  },
+
+  async deleteOwn(remoteId, ctx) {
+    // Already deleted on the forum (404) is what was asked.
+    await ctx.http.delete(`/posts/${encodeURIComponent(remoteId)}.json`, {
+      headers: auth(ctx),
+      validateStatus: (status) => status < 300 || status === 404,
+    });
   },
 
   async listDestinations(ctx) {

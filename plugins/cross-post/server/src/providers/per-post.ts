@@ -31,8 +31,8 @@ export function writeSweep(sweep: Sweep): string {
     : String(sweep.since);
 }
 
-/** The post to read now: where the sweep stands, or the first of the list when it starts. */
-export function currentPost(sweep: Sweep, posts: string[]): string | null {
+/** The post to read now: where the sweep stands, or the first of the list when it starts (Discourse's topic sweep too). */
+export function currentPost<S extends Pick<Sweep, 'post'>>(sweep: S, posts: string[]): string | null {
   if (posts.length === 0) return null;
   if (!sweep.post) return posts[0];
   // The post may have left the list (older than the window): carry on with the next one.
