@@ -194,6 +194,32 @@ describe('inbox: YouTube comments', () => {
     expect(await unitsSpent(account.id)).toBe(before + spent);
   });
 
+  it("counts every unit when comments are held at once, and starts a new day's ledger from nothing", async () => {
+    const { account } = await channel();
+    const video = await publishedVideo(account.id, 'Brocante du quartier');
+    const spam = Array.from({ length: 12 }, (_, i) =>
+      inbox.fakes.youtube.addComment(video.videoId, { text: `Promo ${i}`, author: `Spam ${i}` })
+    );
+    await inboxOnce(inbox.app.strapi);
+    const before = await unitsSpent(account.id);
+
+    // Each hold reads the account, spends on YouTube, then counts its units: all at once, none is lost.
+    const [last, ...atOnce] = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    expect(atOnce).toHaveLength(spam.length - 1);
+    const held = await Promise.all(
+      atOnce.map((row: any) => admin('post', `/moderation/comments/${row.documentId}/hide`))
+    );
+    expect(held.map((response) => response.status)).toEqual(atOnce.map(() => 200));
+    expect(await unitsSpent(account.id)).toBe(before + atOnce.length * QUOTA.moderate);
+
+    // A ledger from an earlier day (Pacific time) is not added to: today's count starts again.
+    await inbox.app.strapi
+      .query('plugin::cross-post.social-account' as any)
+      .update({ where: { id: account.id }, data: { quotaDay: '2000-01-01', quotaUnitsSpent: 9_000 } });
+    expect((await admin('post', `/moderation/comments/${last.documentId}/hide`)).status).toBe(200);
+    expect(await unitsSpent(account.id)).toBe(QUOTA.moderate);
+  });
+
   it('holds the source until midnight Pacific when YouTube says the quota is used up', async () => {
     const { account } = await channel();
     const video = await publishedVideo(account.id, 'Marché de Noël');

@@ -95,13 +95,11 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
     provider: Provider,
     call: (ctx: ReturnType<typeof providerContext>) => Promise<T>
   ): Promise<T> {
-    // What a provider notes on the account while answering (YouTube's quota units) is kept.
+    // The quota units an answer spends (YouTube's) are counted on the account.
     const contextOf = (as: Account) => ({
       ...providerContext(as, SEND_TIMEOUT_MS),
-      saveAccountState: async (next: Record<string, unknown>) => {
-        await getService(strapi, 'accounts').saveProviderState(as.id, next);
-        as.state = next;
-      },
+      spendQuota: (quotaDay: string, units: number) =>
+        getService(strapi, 'accounts').spendQuota(as, quotaDay, units),
     });
     try {
       return await call(contextOf(account));
