@@ -209,6 +209,27 @@ describe('inbox: Instagram comments and Threads replies', () => {
     });
   }
 
+  it('publishes the container a Threads answer created, once, after a failed or lost publish', async () => {
+    const { fake, accessToken, question, questionRow } = await collectedConversation('threads');
+    const containers = () =>
+      [...fake.containers.values()].filter((c) => c.account === accessToken && c.replyTo === question);
+    const body = { text: 'Oui, deux places.', idempotencyKey: inbox.answerKey() };
+
+    // Threads refuses the publish (5xx): the container stays, kept on the answer for the next attempt.
+    fake.failNext('server-error');
+    expect((await answer(questionRow.documentId, body)).body.data.status).toBe('failed');
+    // The connection is cut before Threads publishes: the outcome is unknown, the container still known.
+    fake.failNext('drop-before-store');
+    expect((await answer(questionRow.documentId, body)).body.data.status).toBe('unconfirmed');
+    expect(containers()).toHaveLength(1);
+
+    const sent = (await answer(questionRow.documentId, body)).body.data;
+    expect(sent).toMatchObject({ status: 'sent', attemptCount: 3 });
+    expect(containers()).toEqual([expect.objectContaining({ status: 'PUBLISHED', mediaId: sent.remoteId })]);
+    const answers = fake.published.filter((p) => p.account === accessToken && p.inReplyTo);
+    expect(answers).toEqual([expect.objectContaining({ id: sent.remoteId, inReplyTo: question })]);
+  });
+
   it('refuses to hide a nested Threads reply (Threads hides top-level replies only), clearly', async () => {
     const { fake, followUp, followUpRow } = await collectedConversation('threads');
     const refused = await inbox.admin('post', `/moderation/comments/${followUpRow.documentId}/hide`);

@@ -224,7 +224,7 @@ export type PublishProgress = {
 export type ProviderContext = {
   account: ProviderAccount;
   http: AxiosInstance;
-  /** Present when publishing a delivery (the dispatcher); absent in previews and reads. */
+  /** Present when publishing a delivery (the dispatcher) or sending an answer; absent in previews and reads. */
   progress?: PublishProgress;
   /**
    * Adds `units` to the account's ledger for `quotaDay` in one statement (calls at once on several
