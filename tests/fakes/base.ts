@@ -6,7 +6,8 @@
  * - 'rate-limit': the network's own 429 (headers, body and wait unit);
  * - 'server-error': a 5xx in the network's shape;
  * - 'slow': answers after `slowMs` (the post still goes online, as it would);
- * - 'drop-after-accept': the post goes online, then the connection is destroyed without an answer.
+ * - 'drop-after-accept': the post goes online, then the connection is destroyed without an answer;
+ * - 'drop-before-store': the connection is destroyed before anything is stored (the client cannot tell).
  * The metrics reads (routes marked `metrics`) answer their own scripted failures (`failNextRead`).
  *
  * Engagement: every counter a fake serves grows with the post's age on the fake's clock (`grown`),
@@ -30,10 +31,17 @@ import type { MetricCounters, NetworkId } from '../../plugins/cross-post/server/
 /**
  * Scripted answers to a publish: the network's 429 or 5xx before anything is stored; a slow answer
  * (`slowMs` before storing); a dropped connection after storing; a 504 after storing (a gateway
- * timing out while the network went on); an answer `slowMs` after storing.
+ * timing out while the network went on); an answer `slowMs` after storing; a dropped connection before
+ * storing.
  */
 export type Failure =
-  'rate-limit' | 'server-error' | 'slow' | 'drop-after-accept' | 'store-then-error' | 'slow-after-store';
+  | 'rate-limit'
+  | 'server-error'
+  | 'slow'
+  | 'drop-after-accept'
+  | 'store-then-error'
+  | 'slow-after-store'
+  | 'drop-before-store';
 
 export type Reply = {
   status: number;
@@ -306,6 +314,10 @@ export abstract class FakeNetwork {
         return send(res, this.rateLimited(this.options.rateLimitWaitMs));
       }
       if (failure === 'server-error') return send(res, this.serverError());
+      if (failure === 'drop-before-store') {
+        req.socket.destroy();
+        return;
+      }
       const account = this.accountOf(ctx);
       const windowReply = account ? this.countInWindow(account) : undefined;
       if (isReply(windowReply)) return send(res, windowReply);

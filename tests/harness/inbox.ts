@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
+import { fakeApiBaseUrlsEnv, startFakes, type Fakes, type PublishedPost } from '../fakes';
 import { bootStrapi, type TestApp } from './strapi';
 
 export type InboxApp = {
@@ -17,6 +17,16 @@ export type InboxApp = {
   admin(method: 'get' | 'post' | 'put' | 'delete', url: string, body?: object, as?: string): any;
   /** A fresh idempotency key for an answer. */
   answerKey(): string;
+  /**
+   * Sends the same answer (one idempotency key) to a collected comment twice at once, as a double
+   * click or two instances would: both requests succeed and `onNetwork` (the answers on the network's
+   * fake) holds it once. The answer's row, and what the network got.
+   */
+  answerTwiceAtOnce(
+    documentId: string,
+    body: { text: string; idempotencyKey: string },
+    onNetwork: () => PublishedPost[]
+  ): Promise<{ answer: any; published: PublishedPost }>;
 };
 
 export type InboxAppOptions = {
@@ -35,6 +45,17 @@ export function useInboxApp(options: InboxAppOptions = {}): InboxApp {
       return body ? request.send(body) : request;
     },
     answerKey: () => `answer-${randomBytes(6).toString('hex')}`,
+    async answerTwiceAtOnce(documentId, body, onNetwork) {
+      const url = `/moderation/comments/${documentId}/reply`;
+      const [first, second] = await Promise.all([
+        inbox.admin('post', url, body),
+        inbox.admin('post', url, body),
+      ]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const published = onNetwork();
+      expect(published).toHaveLength(1);
+      return { answer: first.body.data, published: published[0] };
+    },
   } as InboxApp;
 
   beforeAll(async () => {

@@ -22,6 +22,8 @@
 const path = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
 
+const { restoreProcessEnv } = require('./process-env');
+
 const APP_DIR = path.resolve(__dirname, '..', '..');
 const OWN_BUILDS = [path.join(APP_DIR, 'dist') + path.sep, path.join(APP_DIR, 'plugins') + path.sep];
 /** Dependencies that keep process-wide state of their own: the rate limiters' in-memory hit counts. */
@@ -58,8 +60,7 @@ class IntegrationEnvironment extends TestEnvironment {
       globalThis.Date = globalThis.__porteVoixRealDate;
       delete globalThis.__porteVoixRealDate;
     }
-    for (const name of Object.keys(process.env)) if (!(name in this.savedEnv)) delete process.env[name];
-    Object.assign(process.env, this.savedEnv);
+    restoreProcessEnv(this.savedEnv);
     // A Strapi a file left running (a boot that failed half-way, a forgotten stop) would hold what the next
     // boot registers (Strapi's admin keeps its permission actions in module state, cleared by destroy).
     if (globalThis.strapi) await globalThis.strapi.destroy().catch(() => undefined);

@@ -7,6 +7,8 @@ import type { Core } from '@strapi/strapi';
 
 import { createTestDatabase, type TestDatabase } from './database';
 
+export { restoreProcessEnv } from './process-env';
+
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
 export type TestApp = {
@@ -63,14 +65,6 @@ export async function destroyStrapi(strapi: Core.Strapi): Promise<void> {
   } finally {
     (globalThis as { __restoreProcessListeners?: () => void }).__restoreProcessListeners?.();
   }
-}
-
-/**
- * Puts `process.env` back as it was, in place: Strapi reads this very object (never assign `process.env`).
- */
-export function restoreProcessEnv(saved: NodeJS.ProcessEnv): void {
-  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-  Object.assign(process.env, saved);
 }
 
 /**

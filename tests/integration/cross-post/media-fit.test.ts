@@ -5,7 +5,7 @@
  * changes for which network; an image that cannot be read fails the delivery with what to do.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -127,6 +127,55 @@ it('takes the same PNG as it is on Pinterest, and says nothing changes there', a
     expect.objectContaining({ mimeType: 'image/png', width: 2000, height: 500 }),
   ]);
   expect(await thumbnailAspect(preview.body.data[0].media[0].thumbnail)).toBeCloseTo(4, 1);
+});
+
+it('previews many images for many Instagram accounts resizing each image as for one account', async () => {
+  const accounts = [];
+  for (let i = 0; i < 3; i++) {
+    accounts.push(
+      await createAccount(app.strapi, fakes, 'instagram' as any, {
+        name: unique('Instagram'),
+        credentials: {
+          userId: String(17841400000000000 + Math.floor(Math.random() * 1e6)),
+          accessToken: unique('ig'),
+        },
+      })
+    );
+  }
+  const picture = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+      .png()
+      .toBuffer();
+  const files = [];
+  for (const data of [await panorama(), await picture(1600, 1600), await picture(900, 1600)])
+    files.push(await library.add(data, { mime: 'image/png', ext: 'png', prefix: 'image' }));
+  const documentId = await library.postWith(files, { title: unique('Album'), body: 'Trois vues du marché' });
+  const variantsDir = path.join(publicDir(), 'uploads', 'cross-post');
+  const variantsBefore = new Set(await readdir(variantsDir).catch(() => []));
+
+  // The app's own sharp (Node's, not Jest's copy of it) does the resizing.
+  const appSharp = (globalThis as { __nativeRequire?: NodeRequire }).__nativeRequire!('sharp');
+  const resizes = jest.spyOn(appSharp.prototype, 'resize');
+  const resizesFor = async (accountIds: number[]) => {
+    resizes.mockClear();
+    const preview = await app
+      .http()
+      .get(`/cross-post/posts/${documentId}/preview?accountIds=${accountIds.join(',')}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.data).toHaveLength(accountIds.length);
+    for (const shown of preview.body.data) expect(shown.mediaChanges).toHaveLength(3);
+    return resizes.mock.calls.length;
+  };
+  try {
+    const forOne = await resizesFor([accounts[0].id]);
+    expect(forOne).toBeGreaterThan(0);
+    expect(await resizesFor(accounts.map((account) => account.id))).toBe(forOne);
+  } finally {
+    resizes.mockRestore();
+    for (const name of await readdir(variantsDir))
+      if (!variantsBefore.has(name)) library.alsoRemove(path.join(variantsDir, name));
+  }
 });
 
 it('fails the delivery with what to do when the image cannot be read, and sends nothing', async () => {

@@ -25,6 +25,7 @@ import {
   type OutgoingPost,
   type ProviderAccount,
   type ProviderContext,
+  type QuotaLedger,
 } from '../../../plugins/cross-post/server/src/providers';
 import { createTid } from '../../../plugins/cross-post/server/src/utils/tid';
 import { YouTubeFake } from '../../fakes';
@@ -44,18 +45,18 @@ beforeEach(() => fake.reset());
 
 const KIB = 1024;
 
-function contextFor(credentials: Record<string, string> = {}, state: Record<string, unknown> | null = null) {
+function contextFor(credentials: Record<string, string> = {}, quota: QuotaLedger | null = null) {
   const account: ProviderAccount = {
     id: 1,
     network: 'youtube',
     baseUrl: fake.baseUrl,
     credentials: { accessToken: `yt-${createTid()}`, ...credentials },
-    state,
+    quota,
   };
   const ctx: ProviderContext & { account: ProviderAccount } = {
     ...providerContext(account),
-    saveAccountState: async (next) => {
-      account.state = next;
+    spendQuota: async (day, units) => {
+      account.quota = { quotaDay: day, unitsSpent: unitsSpentToday(account.quota) + units };
     },
   };
   return ctx;
@@ -151,9 +152,9 @@ describe("the day's quota, in units, kept on the account", () => {
   it('spends 1,600 units per upload and refuses the one that would pass the quota, until midnight Pacific', async () => {
     const ctx = contextFor({ dailyQuota: String(2 * QUOTA.upload) });
     await youtube.publish(post('Un', undefined, 'Un'), createTid(), ctx);
-    expect(ctx.account.state).toEqual({ quotaDay: quotaDay(), unitsSpent: QUOTA.upload });
+    expect(ctx.account.quota).toEqual({ quotaDay: quotaDay(), unitsSpent: QUOTA.upload });
     await youtube.publish(post('Deux', undefined, 'Deux'), createTid(), ctx);
-    expect(unitsSpentToday(ctx.account.state)).toBe(2 * QUOTA.upload);
+    expect(unitsSpentToday(ctx.account.quota)).toBe(2 * QUOTA.upload);
 
     const sent = fake.requests.length;
     const verdict = await verdictOf(youtube.publish(post('Trois', undefined, 'Trois'), createTid(), ctx));
@@ -172,7 +173,7 @@ describe("the day's quota, in units, kept on the account", () => {
       { quotaDay: '2000-01-01', unitsSpent: 9_999 }
     );
     await youtube.publish(post('Le lendemain', undefined, 'Lendemain'), createTid(), yesterday);
-    expect(yesterday.account.state).toEqual({ quotaDay: quotaDay(), unitsSpent: QUOTA.upload });
+    expect(yesterday.account.quota).toEqual({ quotaDay: quotaDay(), unitsSpent: QUOTA.upload });
   });
 
   it("waits for midnight Pacific after YouTube's own 403 quotaExceeded", async () => {
@@ -234,7 +235,7 @@ describe('exactly once across an upload cut short', () => {
     expect(session.chunks.map((c) => c.length)).toEqual([256 * KIB, 256 * KIB, 188 * KIB]);
     expect(fake.published).toHaveLength(1);
     // The quota was spent once: the resumed session is the same insert.
-    expect(unitsSpentToday(ctx.account.state)).toBe(QUOTA.upload);
+    expect(unitsSpentToday(ctx.account.quota)).toBe(QUOTA.upload);
   });
 
   it('asks the session for the video when the connection dropped after the last byte, and uploads nothing again', async () => {

@@ -5,61 +5,34 @@
  * (Instagram under the top-level comment, Threads under the reply itself, in two steps), hidden, and
  * our answer deleted; a refusal of the network says what to do and changes nothing.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 
-import { approvePost } from '../../harness/approval';
 import { useInboxApp } from '../../harness/inbox';
+import { mediaLibrary } from '../../harness/media-library';
 import { createAccount } from '../cross-post/helpers';
 import { collected, dueNow, inboxOnce, publishOne, unique } from './helpers';
 
 describe('inbox: Instagram comments and Threads replies', () => {
   const inbox = useInboxApp({ env: { CROSS_POST_PUBLIC_URL: 'https://porte-voix.example' } });
-
-  const written: string[] = [];
-  afterAll(async () => {
-    for (const file of written) await rm(file, { force: true });
-  });
+  const library = mediaLibrary(() => inbox.app.strapi);
+  afterAll(() => library.removeAll());
 
   /** Instagram publishes nothing without an image: a post with one JPEG of the media library. */
   async function publishWithImage(accountId: number) {
     const strapi = inbox.app.strapi;
-    const name = `${unique('photo')}.jpg`;
-    const dir = path.join(strapi.dirs.static.public, 'uploads');
-    await mkdir(dir, { recursive: true });
     const data = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: '#3366aa' } })
       .jpeg()
       .toBuffer();
-    await writeFile(path.join(dir, name), data);
-    written.push(path.join(dir, name));
-    const file = await strapi.db.query('plugin::upload.file').create({
-      data: {
-        name,
-        hash: name.replace('.jpg', ''),
-        ext: '.jpg',
-        mime: 'image/jpeg',
-        size: data.length / 1000,
-        url: `/uploads/${name}`,
-        provider: 'local',
-      },
-    });
+    const photo = await library.add(data, { mime: 'image/jpeg', ext: 'jpg', prefix: 'photo' });
     const title = unique('Photo');
-    const created = await strapi.documents('api::post.post' as any).create({
-      locale: 'fr',
-      data: { title, body: `${title} : la photo du jour`, media: [file.id] } as any,
-    });
-    await approvePost(strapi, created.documentId);
-    await strapi
-      .plugin('cross-post')
-      .service('deliveries')
-      .schedule(created.documentId, [accountId], new Date());
+    const documentId = await library.postWith([photo], { title, body: `${title} : la photo du jour` });
+    await strapi.plugin('cross-post').service('deliveries').schedule(documentId, [accountId], new Date());
     while ((await strapi.plugin('cross-post').service('dispatcher').runOnce()) > 0);
     const delivery = await strapi
       .query('plugin::cross-post.delivery' as any)
-      .findOne({ where: { postDocumentId: created.documentId, accountId } });
+      .findOne({ where: { postDocumentId: documentId, accountId } });
     if (delivery?.status !== 'published') throw new Error(`not published: ${JSON.stringify(delivery)}`);
-    return { postDocumentId: created.documentId, remoteId: String(delivery.remoteId) };
+    return { postDocumentId: documentId, remoteId: String(delivery.remoteId) };
   }
 
   for (const network of ['instagram', 'threads'] as const) {
@@ -147,23 +120,19 @@ describe('inbox: Instagram comments and Threads replies', () => {
       const { fake, accessToken, post, question, followUp, followUpRow } =
         await collectedConversation(network);
       const body = { text: 'Oui, samedi aussi !', idempotencyKey: inbox.answerKey() };
-      const [first, second] = await Promise.all([
-        answer(followUpRow.documentId, body),
-        answer(followUpRow.documentId, body),
-      ]);
-      expect([first.status, second.status]).toEqual([200, 200]);
+      const { published } = await inbox.answerTwiceAtOnce(followUpRow.documentId, body, () =>
+        fake.published.filter((p) => p.account === accessToken && p.inReplyTo)
+      );
       const again = await answer(followUpRow.documentId, body);
       expect(again.body.data).toMatchObject({ status: 'sent', inReplyTo: followUp });
 
-      const answers = fake.published.filter((p) => p.account === accessToken && p.inReplyTo);
-      expect(answers).toHaveLength(1);
       // Instagram threads one level deep: the answer to a reply is under its top-level comment.
-      expect(answers[0]).toMatchObject({
+      expect(published).toMatchObject({
         text: 'Oui, samedi aussi !',
         inReplyTo: network === 'instagram' ? question : followUp,
       });
-      expect(again.body.data.remoteId).toBe(answers[0].id);
-      expect(fake.findReply(answers[0].id)).toMatchObject({ postId: post.remoteId });
+      expect(again.body.data.remoteId).toBe(published.id);
+      expect(fake.findReply(published.id)).toMatchObject({ postId: post.remoteId });
     });
 
     it(`never re-sends an answer on ${name} whose outcome is unknown`, async () => {
@@ -208,6 +177,27 @@ describe('inbox: Instagram comments and Threads replies', () => {
       expect(fake.findReply(sent.remoteId)).toBeUndefined();
     });
   }
+
+  it('publishes the container a Threads answer created, once, after a failed or lost publish', async () => {
+    const { fake, accessToken, question, questionRow } = await collectedConversation('threads');
+    const containers = () =>
+      [...fake.containers.values()].filter((c) => c.account === accessToken && c.replyTo === question);
+    const body = { text: 'Oui, deux places.', idempotencyKey: inbox.answerKey() };
+
+    // Threads refuses the publish (5xx): the container stays, kept on the answer for the next attempt.
+    fake.failNext('server-error');
+    expect((await answer(questionRow.documentId, body)).body.data.status).toBe('failed');
+    // The connection is cut before Threads publishes: the outcome is unknown, the container still known.
+    fake.failNext('drop-before-store');
+    expect((await answer(questionRow.documentId, body)).body.data.status).toBe('unconfirmed');
+    expect(containers()).toHaveLength(1);
+
+    const sent = (await answer(questionRow.documentId, body)).body.data;
+    expect(sent).toMatchObject({ status: 'sent', attemptCount: 3 });
+    expect(containers()).toEqual([expect.objectContaining({ status: 'PUBLISHED', mediaId: sent.remoteId })]);
+    const answers = fake.published.filter((p) => p.account === accessToken && p.inReplyTo);
+    expect(answers).toEqual([expect.objectContaining({ id: sent.remoteId, inReplyTo: question })]);
+  });
 
   it('refuses to hide a nested Threads reply (Threads hides top-level replies only), clearly', async () => {
     const { fake, followUp, followUpRow } = await collectedConversation('threads');

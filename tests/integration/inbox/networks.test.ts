@@ -132,17 +132,13 @@ describe('inbox: Bluesky and X', () => {
       await inboxOnce(inbox.app.strapi);
       const [row] = await collected(inbox.app.strapi, { remoteId: second });
       const body = { text: 'Oui, dès 6 ans !', idempotencyKey: inbox.answerKey() };
-      const [a, b] = await Promise.all([
-        admin('post', `/moderation/comments/${row.documentId}/reply`, body),
-        admin('post', `/moderation/comments/${row.documentId}/reply`, body),
-      ]);
-      expect([a.status, b.status]).toEqual([200, 200]);
+      const { published } = await inbox.answerTwiceAtOnce(row.documentId, body, () =>
+        inbox.fakes.bluesky.published.filter((p) => p.inReplyTo === second)
+      );
       const again = await admin('post', `/moderation/comments/${row.documentId}/reply`, body);
       expect(again.body.data).toMatchObject({ status: 'sent', inReplyTo: second });
 
-      const answers = inbox.fakes.bluesky.published.filter((p) => p.inReplyTo === second);
-      expect(answers).toHaveLength(1);
-      const record = inbox.fakes.bluesky.recordAt(answers[0].id);
+      const record = inbox.fakes.bluesky.recordAt(published.id);
       // Threaded: the parent is the reader's reply, the root our post.
       expect(record.reply.parent.uri).toBe(second);
       expect(record.reply.root.uri).toBe(remoteId);
@@ -163,7 +159,7 @@ describe('inbox: Bluesky and X', () => {
         `/moderation/comments/${row.documentId}/replies/${again.body.data.id}`
       );
       expect(deleted.status).toBe(200);
-      expect(inbox.fakes.bluesky.deleted).toEqual(expect.arrayContaining([answers[0].id]));
+      expect(inbox.fakes.bluesky.deleted).toEqual(expect.arrayContaining([published.id]));
     });
   });
 
@@ -300,14 +296,10 @@ describe('inbox: Bluesky and X', () => {
       await inboxOnce(inbox.app.strapi);
       const [row] = await collected(inbox.app.strapi, { remoteId: question });
       const body = { text: 'À 18 h, à la halle.', idempotencyKey: inbox.answerKey() };
-      const [a, b] = await Promise.all([
-        admin('post', `/moderation/comments/${row.documentId}/reply`, body),
-        admin('post', `/moderation/comments/${row.documentId}/reply`, body),
-      ]);
-      expect([a.status, b.status]).toEqual([200, 200]);
-      const answers = inbox.fakes.x.published.filter((p) => p.inReplyTo === question);
-      expect(answers).toHaveLength(1);
-      expect(inbox.fakes.x.tweet(answers[0].id)?.text).toBe('À 18 h, à la halle.');
+      const { published } = await inbox.answerTwiceAtOnce(row.documentId, body, () =>
+        inbox.fakes.x.published.filter((p) => p.inReplyTo === question)
+      );
+      expect(inbox.fakes.x.tweet(published.id)?.text).toBe('À 18 h, à la halle.');
 
       // The connection drops after X took the post: the answer stays unconfirmed and is not sent again.
       inbox.fakes.x.failNext('drop-after-accept');

@@ -157,15 +157,11 @@ describe('inbox: YouTube comments', () => {
 
     const [row] = await collected(inbox.app.strapi, { remoteId: nested });
     const body = { text: 'À 18 h, place du marché.', idempotencyKey: inbox.answerKey() };
-    const [a, b] = await Promise.all([
-      admin('post', `/moderation/comments/${row.documentId}/reply`, body),
-      admin('post', `/moderation/comments/${row.documentId}/reply`, body),
-    ]);
-    expect([a.status, b.status]).toEqual([200, 200]);
-    const sent = youtube.published.filter((p) => p.text === body.text);
-    expect(sent).toHaveLength(1);
+    const { answer, published } = await inbox.answerTwiceAtOnce(row.documentId, body, () =>
+      youtube.published.filter((p) => p.text === body.text)
+    );
     // YouTube threads one level deep: the answer to a reply sits under the thread's first comment.
-    expect(youtube.comment(sent[0].id)).toMatchObject({ parentId: top, videoId: video.videoId });
+    expect(youtube.comment(published.id)).toMatchObject({ parentId: top, videoId: video.videoId });
 
     // The connection drops after YouTube took the answer: it stays unconfirmed, never sent again.
     youtube.failNext('drop-after-accept');
@@ -183,15 +179,40 @@ describe('inbox: YouTube comments', () => {
     // YouTube's API cannot like a comment.
     expect((await admin('post', `/moderation/comments/${row.documentId}/like`)).status).toBe(400);
 
-    const answer = a.body.data ?? b.body.data;
     const removed = await admin('delete', `/moderation/comments/${row.documentId}/replies/${answer.id}`);
     expect(removed.status).toBe(200);
     expect(removed.body.data.status).toBe('deleted');
-    expect(youtube.comment(sent[0].id)).toBeUndefined();
+    expect(youtube.comment(published.id)).toBeUndefined();
 
     // Two answers sent (a lookup and an insert each), a hold and a delete, on the day's quota.
     const spent = 2 * (QUOTA.read + QUOTA.comment) + QUOTA.moderate + QUOTA.delete;
     expect(await unitsSpent(account.id)).toBe(before + spent);
+  });
+
+  it("counts every unit when comments are held at once, and starts a new day's ledger from nothing", async () => {
+    const { account } = await channel();
+    const video = await publishedVideo(account.id, 'Brocante du quartier');
+    const spam = Array.from({ length: 12 }, (_, i) =>
+      inbox.fakes.youtube.addComment(video.videoId, { text: `Promo ${i}`, author: `Spam ${i}` })
+    );
+    await inboxOnce(inbox.app.strapi);
+    const before = await unitsSpent(account.id);
+
+    // Each hold reads the account, spends on YouTube, then counts its units: all at once, none is lost.
+    const [last, ...atOnce] = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    expect(atOnce).toHaveLength(spam.length - 1);
+    const held = await Promise.all(
+      atOnce.map((row: any) => admin('post', `/moderation/comments/${row.documentId}/hide`))
+    );
+    expect(held.map((response) => response.status)).toEqual(atOnce.map(() => 200));
+    expect(await unitsSpent(account.id)).toBe(before + atOnce.length * QUOTA.moderate);
+
+    // A ledger from an earlier day (Pacific time) is not added to: today's count starts again.
+    await inbox.app.strapi
+      .query('plugin::cross-post.social-account' as any)
+      .update({ where: { id: account.id }, data: { quotaDay: '2000-01-01', quotaUnitsSpent: 9_000 } });
+    expect((await admin('post', `/moderation/comments/${last.documentId}/hide`)).status).toBe(200);
+    expect(await unitsSpent(account.id)).toBe(QUOTA.moderate);
   });
 
   it('holds the source until midnight Pacific when YouTube says the quota is used up', async () => {

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { parse } from '@porte-voix/kit/server';
 
 import { providerFor } from '../providers';
+import { mediaMemo } from '../media/media-memo';
 import { providerContext } from '../providers/http';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
 import { getService } from '../utils/get-service';
@@ -50,6 +51,8 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { accountIds } = parse(previewQuerySchema, ctx.query);
     const accounts = getService(strapi, 'accounts');
     const compose = getService(strapi, 'compose');
+    // Each image is fitted and pictured once per network, however many of its accounts are shown.
+    const memo = mediaMemo();
     const data = [];
     for (const accountId of accountIds) {
       const found = await accounts.findPublic(accountId);
@@ -69,7 +72,12 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
       // The images as this network will get them: what changes and why, or why one cannot go.
       const composed = compose.outgoing(post, found.network, new Date());
       const fitted = await compose
-        .fitMedia(composed, found.network, account instanceof AccountUnusableError ? {} : account.credentials)
+        .fitMedia(
+          composed,
+          found.network,
+          account instanceof AccountUnusableError ? {} : account.credentials,
+          memo
+        )
         .catch((error: Error) => ({
           post: composed,
           changes: [],
@@ -107,7 +115,7 @@ const deliveriesController = ({ strapi }: { strapi: Core.Strapi }) => ({
         /** Each image that goes as a variant made for this network, and why. */
         mediaChanges: fitted.changes,
         /** Each file as this network gets it (a small picture of each image, crop and padding included). */
-        media: await compose.previewMedia(outgoing),
+        media: await compose.previewMedia(outgoing, memo),
       });
     }
     ctx.body = { data };

@@ -1,11 +1,13 @@
 /**
  * The media of a post as one network will get it, for the side panel's preview: each image after
  * fit-media.ts (padding, scaling, conversion included) as a small JPEG the panel shows inline, with
- * the size the network receives; a video by its name and size only.
+ * the size the network receives; a video by its name and size only. A preview of several accounts
+ * passes one memo: a picture is made once, whichever accounts show it.
  */
 import sharp from 'sharp';
 
 import type { OutgoingImage, OutgoingPost } from '../providers/types';
+import { contentKey, mediaMemo, type MediaMemo } from './media-memo';
 
 export type MediaPreview = {
   filename: string;
@@ -21,11 +23,9 @@ export type MediaPreview = {
 
 export const THUMBNAIL_PX = 240;
 
-async function previewOf(item: OutgoingImage): Promise<MediaPreview> {
-  const base = { filename: item.filename, mimeType: item.mimeType, alt: item.alt };
-  if (!item.mimeType.startsWith('image/'))
-    return { ...base, width: null, height: null, bytes: item.size ?? null, thumbnail: null };
-  const data = await item.load();
+type Picture = Pick<MediaPreview, 'width' | 'height' | 'bytes' | 'thumbnail'>;
+
+async function pictureOf(data: Buffer): Promise<Picture> {
   // `rotate()` as the network shows it: upright by the photo's own orientation.
   const image = sharp(data).rotate();
   const { info, data: small } = await image
@@ -37,7 +37,6 @@ async function previewOf(item: OutgoingImage): Promise<MediaPreview> {
   const meta = await sharp(data).metadata();
   const sideways = (meta.orientation ?? 1) >= 5;
   return {
-    ...base,
     width: (sideways ? meta.height : meta.width) ?? info.width,
     height: (sideways ? meta.width : meta.height) ?? info.height,
     bytes: data.length,
@@ -45,14 +44,25 @@ async function previewOf(item: OutgoingImage): Promise<MediaPreview> {
   };
 }
 
+async function previewOf(item: OutgoingImage, memo: MediaMemo): Promise<MediaPreview> {
+  const base = { filename: item.filename, mimeType: item.mimeType, alt: item.alt };
+  if (!item.mimeType.startsWith('image/'))
+    return { ...base, width: null, height: null, bytes: item.size ?? null, thumbnail: null };
+  const data = await item.load();
+  return { ...base, ...(await memo.once(`picture:${contentKey(data)}`, () => pictureOf(data))) };
+}
+
 /** One entry per file the post sends (its media list when it has one, else its images), in order. */
-export async function previewMedia(post: OutgoingPost): Promise<MediaPreview[]> {
+export async function previewMedia(
+  post: OutgoingPost,
+  memo: MediaMemo = mediaMemo()
+): Promise<MediaPreview[]> {
   const items = post.media ?? post.images;
   const previews: MediaPreview[] = [];
   for (const item of items) {
     // A file that cannot be read is said by the fitting step's problem; here it is shown without a picture.
     previews.push(
-      await previewOf(item).catch(() => ({
+      await previewOf(item, memo).catch(() => ({
         filename: item.filename,
         mimeType: item.mimeType,
         alt: item.alt,

@@ -231,7 +231,8 @@ function answerSteps(reply: { text: string; inReplyTo: string }, ctx: ProviderCo
     },
     status: (containerId) => containerStatus(containerId, ctx),
     publish: (containerId) => publishContainer(containerId, ctx),
-    // Only a saved container asks for it, and answers save none: nothing to find.
+    // A saved container already PUBLISHED: the answer went, but nothing lists it by its container,
+    // so it stays unconfirmed (never published a second time).
     findPublished: async () => null,
   };
 }
@@ -358,8 +359,9 @@ const threads: Provider = {
 
   /**
    * A reply under the reader's (`threads_manage_replies`), in two steps like a post. No idempotency
-   * key: an unknown outcome (the publish's answer lost) is never re-sent; a container that was not
-   * published is left to expire, and a new attempt makes another.
+   * key: the container's id is kept on the answer (`ctx.progress`) before it is published, so the next
+   * attempt (after a crash or a lost answer) publishes that container, or finds it already PUBLISHED,
+   * never a second one.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     const length = threadsLength(text);

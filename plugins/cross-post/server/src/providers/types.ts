@@ -23,9 +23,12 @@ export type ProviderAccount = {
   baseUrl: string;
   credentials: Credentials;
   language?: string | null;
-  /** What a provider keeps about the account between publications (YouTube's units spent today). */
-  state?: Record<string, unknown> | null;
+  /** The units of a daily quota the account spent on its last day of use (YouTube's), if it has one. */
+  quota?: QuotaLedger | null;
 };
+
+/** Units spent on one quota day, as the network counts its days (`quotaDay` is that day's date). */
+export type QuotaLedger = { quotaDay: string; unitsSpent: number };
 
 export type OutgoingImage = {
   filename: string;
@@ -221,10 +224,13 @@ export type PublishProgress = {
 export type ProviderContext = {
   account: ProviderAccount;
   http: AxiosInstance;
-  /** Present when publishing a delivery (the dispatcher); absent in previews and reads. */
+  /** Present when publishing a delivery (the dispatcher) or sending an answer; absent in previews and reads. */
   progress?: PublishProgress;
-  /** Stores `account.state` (the dispatcher, one delivery of an account at a time); absent elsewhere. */
-  saveAccountState?(state: Record<string, unknown>): Promise<void>;
+  /**
+   * Adds `units` to the account's ledger for `quotaDay` in one statement (calls at once on several
+   * instances all count) and refreshes `account.quota`; absent in previews.
+   */
+  spendQuota?(quotaDay: string, units: number): Promise<void>;
 };
 
 export interface Provider {
@@ -348,10 +354,10 @@ export interface Provider {
   withdraw?(remoteId: string, ctx: ProviderContext): Promise<void>;
   /**
    * What the account spent today of a budget the network counts per day (YouTube's quota units), for
-   * the accounts list: from what the provider keeps on the account (`ProviderAccount.state`) and the
-   * account's non-secret settings. Absent: the network counts no such budget.
+   * the accounts list: from the account's ledger (`ProviderAccount.quota`) and its non-secret
+   * settings. Absent: the network counts no such budget.
    */
-  dailyUsage?(state: Record<string, unknown> | null, settings: Record<string, string>): DailyUsage | null;
+  dailyUsage?(quota: QuotaLedger | null, settings: Record<string, string>): DailyUsage | null;
 }
 
 export type DailyUsage = { used: number; limit: number; resetsAt: string };

@@ -5,7 +5,7 @@
  * session how far it got and finishes it, or finds the video it became, never uploading a second one.
  * Title (100), description (5,000 bytes, no angle brackets) and tags (500 characters) checked before;
  * the account's privacy setting, Shorts on accounts set to them. The day's quota is spent in units
- * (an upload 1,600) and kept on the account (`ctx.saveAccountState`); an upload that would pass it
+ * (an upload 1,600) and counted on the account (`ctx.spendQuota`); an upload that would pass it
  * waits for midnight Pacific time, as does a 403 `quotaExceeded`. OAuth 2 tokens are refreshed.
  * Comments go to the inbox: each recent video's threads and their replies (1 unit a page), answered as
  * the channel, held for review, our answers deleted (50 units each).
@@ -39,6 +39,7 @@ import {
   type MediaSource,
   type ProviderContext,
   type PublishResult,
+  type QuotaLedger,
 } from './types';
 
 const NAME = 'YouTube';
@@ -127,7 +128,6 @@ const commentsPageSchema = z
   .passthrough();
 
 const savedSchema = z.object({ sessionUrl: z.string().url(), fingerprint: z.string() });
-const ledgerSchema = z.object({ quotaDay: z.string(), unitsSpent: z.number().int().min(0) });
 
 // ---- the day as YouTube counts it: midnight Pacific time ----
 
@@ -189,23 +189,15 @@ function account(ctx: ProviderContext) {
 }
 
 /** Units spent today on this account, as the ledger on the account says. */
-export function unitsSpentToday(state: unknown, now = Date.now()): number {
-  const ledger = ledgerSchema.safeParse(state);
-  return ledger.success && ledger.data.quotaDay === quotaDay(now) ? ledger.data.unitsSpent : 0;
+export function unitsSpentToday(ledger: QuotaLedger | null | undefined, now = Date.now()): number {
+  return ledger?.quotaDay === quotaDay(now) ? ledger.unitsSpent : 0;
 }
 
-async function spend(ctx: ProviderContext, units: number): Promise<void> {
-  const spent = unitsSpentToday(ctx.account.state);
-  await ctx.saveAccountState?.({
-    ...(ctx.account.state ?? {}),
-    quotaDay: quotaDay(),
-    unitsSpent: spent + units,
-  });
-}
+const spend = (ctx: ProviderContext, units: number) => ctx.spendQuota?.(quotaDay(), units);
 
 function checkQuota(ctx: ProviderContext, units: number, what = 'an upload'): void {
   const { dailyQuota } = account(ctx);
-  const spent = unitsSpentToday(ctx.account.state);
+  const spent = unitsSpentToday(ctx.account.quota);
   if (spent + units <= dailyQuota) return;
   const reset = nextQuotaReset();
   throw new ProviderError(
@@ -528,14 +520,37 @@ function unitMeter() {
       units += cost;
       return request();
     },
-    spendOn: (ctx: ProviderContext) => (units > 0 ? spend(ctx, units) : Promise.resolve()),
+    spendOn: async (ctx: ProviderContext) => {
+      if (units > 0) await spend(ctx, units);
+    },
   };
+}
+
+type UnitMeter = ReturnType<typeof unitMeter>;
+
+/**
+ * A call that costs `units` of the day's quota: refused before any request when they would pass it,
+ * and the units of the requests it made spent whatever its outcome.
+ */
+async function metered<T>(
+  ctx: ProviderContext,
+  units: number,
+  what: string,
+  call: (meter: UnitMeter) => Promise<T>
+): Promise<T> {
+  checkQuota(ctx, units, what);
+  const meter = unitMeter();
+  try {
+    return await call(meter);
+  } finally {
+    await meter.spendOn(ctx);
+  }
 }
 
 /** Every reply of a thread beyond those it carries (`comments?parentId=`, 100 a page). */
 async function allReplies(
   ctx: ProviderContext,
-  meter: ReturnType<typeof unitMeter>,
+  meter: UnitMeter,
   parentId: string
 ): Promise<YouTubeComment[]> {
   const { headers } = account(ctx);
@@ -601,10 +616,10 @@ const youtube: Provider = {
   metricsNote:
     'Video statistics: views, likes (as reactions) and comments, 50 videos per request (1 quota unit, from the same daily quota as uploads). No impressions, reach or shares; followers are the channel’s subscribers, null when it hides them.',
 
-  dailyUsage(state, settings) {
+  dailyUsage(ledger, settings) {
     const quota = Number(settings.dailyQuota);
     return {
-      used: unitsSpentToday(state),
+      used: unitsSpentToday(ledger),
       limit: Number.isInteger(quota) && quota > 0 ? quota : QUOTA.daily,
       resetsAt: nextQuotaReset().toISOString(),
     };
@@ -786,9 +801,7 @@ const youtube: Provider = {
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     const { headers } = account(ctx);
-    checkQuota(ctx, QUOTA.read + QUOTA.comment, 'an answer');
-    const meter = unitMeter();
-    try {
+    return metered(ctx, QUOTA.read + QUOTA.comment, 'an answer', async (meter) => {
       const { data: found } = await meter.call(QUOTA.read, () =>
         ctx.http.get('/youtube/v3/comments', {
           headers,
@@ -811,44 +824,34 @@ const youtube: Provider = {
       const created = commentSchema.parse(data);
       const video = created.snippet.videoId ?? target.snippet.videoId;
       return { remoteId: created.id, url: video ? commentUrl(video, created.id) : null };
-    } finally {
-      await meter.spendOn(ctx);
-    }
+    });
   },
 
   /** Held for review: out of view until the channel publishes it again in YouTube Studio. */
   async hide(remoteId, ctx) {
     const { headers } = account(ctx);
-    checkQuota(ctx, QUOTA.moderate, 'holding a comment');
-    const meter = unitMeter();
-    try {
-      await meter.call(QUOTA.moderate, () =>
+    await metered(ctx, QUOTA.moderate, 'holding a comment', (meter) =>
+      meter.call(QUOTA.moderate, () =>
         ctx.http.post('/youtube/v3/comments/setModerationStatus', null, {
           headers,
           params: { id: remoteId, moderationStatus: 'heldForReview' },
         })
-      );
-    } finally {
-      await meter.spendOn(ctx);
-    }
+      )
+    );
   },
 
   /** Only the channel's own comments: our answers. One already gone counts as deleted. */
   async deleteOwn(remoteId, ctx) {
     const { headers } = account(ctx);
-    checkQuota(ctx, QUOTA.delete, 'deleting an answer');
-    const meter = unitMeter();
-    try {
-      await meter.call(QUOTA.delete, () =>
+    await metered(ctx, QUOTA.delete, 'deleting an answer', (meter) =>
+      meter.call(QUOTA.delete, () =>
         ctx.http.delete('/youtube/v3/comments', {
           headers,
           params: { id: remoteId },
           validateStatus: (status) => status < 300 || status === 404,
         })
-      );
-    } finally {
-      await meter.spendOn(ctx);
-    }
+      )
+    );
   },
 
   classifyError(error): ErrorVerdict {

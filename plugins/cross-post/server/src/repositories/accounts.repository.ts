@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { clockBindings, databaseNow, rowsChanged } from '@porte-voix/kit/server';
 
-import type { NetworkId } from '../providers';
+import type { NetworkId, QuotaLedger } from '../providers';
 import { ACCOUNT_UID } from './uids';
 
 export type AccountRow = {
@@ -20,9 +20,14 @@ export type AccountRow = {
   credentialsHint: Record<string, string> | null;
   rateLimitedUntil: string | Date | null;
   rateLimitReason: string | null;
-  /** What a provider keeps about the account between publications (YouTube's units spent today). */
-  providerState?: Record<string, unknown> | null;
+  /** The day of a daily quota the account last spent units on (YouTube's, Pacific time), and how many. */
+  quotaDay?: string | null;
+  quotaUnitsSpent?: number | null;
 };
+
+/** The account's quota ledger, when it ever spent units. */
+export const quotaLedgerOf = (row: Pick<AccountRow, 'quotaDay' | 'quotaUnitsSpent'>): QuotaLedger | null =>
+  row.quotaDay ? { quotaDay: row.quotaDay, unitsSpent: row.quotaUnitsSpent ?? 0 } : null;
 
 /**
  * What reading an account's metrics remembers on the account row: its own pause after a 429
@@ -71,6 +76,8 @@ function toReadState(row: any): AccountReadState {
 
 export const accountsRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(ACCOUNT_UID);
+  const column = (name: string) =>
+    (strapi.db.metadata.get(ACCOUNT_UID).attributes[name] as { columnName?: string }).columnName ?? name;
   return {
     /** By network, then name. */
     list: (): Promise<AccountRow[]> => query().findMany({ orderBy: [{ network: 'asc' }, { name: 'asc' }] }),
@@ -103,15 +110,39 @@ export const accountsRepository = (strapi: Core.Strapi) => {
      * one instance refreshes a rotating token, the others wait for its result.
      */
     async takeRefreshLock(id: number, owner: string, ms: number): Promise<boolean> {
-      const meta = strapi.db.metadata.get(ACCOUNT_UID);
-      const col = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
+      const table = strapi.db.metadata.get(ACCOUNT_UID).tableName;
       const client = strapi.db.dialect.client;
       const result = await strapi.db.connection.raw(
-        `UPDATE ${meta.tableName} SET ${col('refreshOwner')} = :owner, ${col('refreshUntil')} = ${databaseNow(client, 'ms')}
-         WHERE id = :id AND (${col('refreshUntil')} IS NULL OR ${col('refreshUntil')} < ${databaseNow(client)})`,
+        `UPDATE ${table} SET ${column('refreshOwner')} = :owner, ${column('refreshUntil')} = ${databaseNow(client, 'ms')}
+         WHERE id = :id AND (${column('refreshUntil')} IS NULL OR ${column('refreshUntil')} < ${databaseNow(client)})`,
         { id, owner, ms, ...clockBindings() }
       );
       return rowsChanged(client, result) > 0;
+    },
+
+    /**
+     * Adds `units` to the ledger of `quotaDay` in one statement, starting it again on a new day: calls
+     * at once (two instances, a publish beside an inbox read) all count. The query engine cannot add to
+     * a column, hence the expression. The ledger as it stands after.
+     */
+    async spendQuotaUnits(id: number, quotaDay: string, units: number): Promise<QuotaLedger | null> {
+      const knex = strapi.db.connection;
+      const [day, spent] = [column('quotaDay'), column('quotaUnitsSpent')];
+      // MariaDB assigns left to right: the units are counted before the day is replaced.
+      await knex(strapi.db.metadata.get(ACCOUNT_UID).tableName)
+        .where({ id })
+        .update({
+          [spent]: knex.raw('CASE WHEN ?? = ? THEN COALESCE(??, 0) + ? ELSE ? END', [
+            day,
+            quotaDay,
+            spent,
+            units,
+            units,
+          ]),
+          [day]: quotaDay,
+        });
+      const row = await query().findOne({ where: { id }, select: ['quotaDay', 'quotaUnitsSpent'] });
+      return row ? quotaLedgerOf(row) : null;
     },
 
     async releaseRefreshLock(id: number, owner: string): Promise<void> {

@@ -25,6 +25,8 @@ export type ReplyRow = {
   firstAttemptAt: string | Date | null;
   sentAt: string | Date | null;
   requestedBy: string | null;
+  /** The steps an attempt already took on the network (Threads' reply container), for the next one. */
+  providerState: Record<string, unknown> | null;
   createdAt: string | Date;
 };
 
@@ -83,6 +85,15 @@ export const repliesRepository = (strapi: Core.Strapi) => {
       const { count } = await query().updateMany({
         where: { id, status: 'sent' },
         data: { status: 'deleted', deletedAt: new Date() },
+      });
+      return count > 0;
+    },
+
+    /** Keeps the steps taken on the network so far, only while `owner` holds the lease; true if it did. */
+    async saveProgress(id: number, owner: string, providerState: Record<string, unknown>): Promise<boolean> {
+      const { count } = await query().updateMany({
+        where: { id, leaseOwner: owner },
+        data: { providerState },
       });
       return count > 0;
     },

@@ -14,7 +14,7 @@ import {
   type ProviderAccount,
 } from '../providers';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
-import { accountsRepository, type AccountRow } from '../repositories/accounts.repository';
+import { accountsRepository, quotaLedgerOf, type AccountRow } from '../repositories/accounts.repository';
 import { PLUGIN_ID } from '../plugin-id';
 import { getService } from '../utils/get-service';
 import {
@@ -69,7 +69,7 @@ function toPublic(row: AccountRow): PublicAccount {
     credentialsHint: row.credentialsHint ?? {},
     rateLimitedUntil: row.rateLimitedUntil ? new Date(row.rateLimitedUntil).toISOString() : null,
     rateLimitReason: row.rateLimitReason ?? null,
-    usage: provider?.dailyUsage?.(row.providerState ?? null, row.credentialsHint ?? {}) ?? null,
+    usage: provider?.dailyUsage?.(quotaLedgerOf(row), row.credentialsHint ?? {}) ?? null,
   };
 }
 
@@ -282,13 +282,13 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         baseUrl: row.baseUrl,
         language: row.language,
         credentials: readCredentials(row),
-        state: row.providerState && typeof row.providerState === 'object' ? row.providerState : null,
+        quota: quotaLedgerOf(row),
       };
     },
 
-    /** Keeps what a provider notes about the account between publications (`ProviderAccount.state`). */
-    async saveProviderState(id: number, providerState: Record<string, unknown>): Promise<void> {
-      await accounts.update(id, { providerState });
+    /** Adds units to the account's quota ledger, atomically; `account.quota` then reads the ledger as it stands. */
+    async spendQuota(account: ProviderAccount, quotaDay: string, units: number): Promise<void> {
+      account.quota = await accounts.spendQuotaUnits(account.id, quotaDay, units);
     },
 
     /** Keeps refreshed tokens (and sessions) without changing the hint an editor sees. */

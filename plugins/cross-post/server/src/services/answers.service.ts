@@ -4,7 +4,9 @@
  * instance finds it), sent by whoever holds its lease, and an outcome that is never guessed. Where the
  * network keeps idempotency keys (Mastodon, an hour), an unknown outcome is resolved by sending again
  * with the same key, which the network answers with the first post; elsewhere (Telegram) it stays
- * `unconfirmed` and is never re-sent blindly: someone checks the network.
+ * `unconfirmed` and is never re-sent blindly: someone checks the network. An answer sent in steps
+ * (Threads: a container, then its publication) keeps its progress on the row: the next attempt, after
+ * a crash or an unknown outcome, resumes the same container and never creates a second one.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,7 @@ import { providerContext } from '../providers/http';
 import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
 import { getService } from '../utils/get-service';
+import { leasedProgress } from './dispatcher/progress';
 
 /** A send may not hold a reply longer than this (the request's own timeout is shorter). */
 const LEASE_MS = 60_000;
@@ -95,13 +98,11 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
     provider: Provider,
     call: (ctx: ReturnType<typeof providerContext>) => Promise<T>
   ): Promise<T> {
-    // What a provider notes on the account while answering (YouTube's quota units) is kept.
+    // The quota units an answer spends (YouTube's) are counted on the account.
     const contextOf = (as: Account) => ({
       ...providerContext(as, SEND_TIMEOUT_MS),
-      saveAccountState: async (next: Record<string, unknown>) => {
-        await getService(strapi, 'accounts').saveProviderState(as.id, next);
-        as.state = next;
-      },
+      spendQuota: (quotaDay: string, units: number) =>
+        getService(strapi, 'accounts').spendQuota(as, quotaDay, units),
     });
     try {
       return await call(contextOf(account));
@@ -170,7 +171,10 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         keyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
       const withinWindow =
         !row.firstAttemptAt || Date.now() - new Date(row.firstAttemptAt).getTime() < keyWindowMs;
+      // A step kept on the row (Threads' container) tells the next attempt whether the answer went.
+      const resumable = Boolean(row.providerState);
       const statuses = resendable.filter((s) => s !== 'unconfirmed' || withinWindow);
+      if (resumable && !statuses.includes('unconfirmed')) statuses.push('unconfirmed');
       const owner = `${instance}#${(sends += 1)}`;
       if (!(await replies.take(row.id, owner, LEASE_MS, statuses))) {
         return toPublic((await replies.findById(row.id))!);
@@ -178,9 +182,17 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const safe = (text: string) => redactSecrets(text, account.credentials, provider.credentialFields);
       const reply = provider.reply.bind(provider) as NonNullable<Provider['reply']>;
+      const progress = leasedProgress(
+        row.providerState,
+        (state) => replies.saveProgress(row.id, owner, state),
+        'answer'
+      );
       try {
         const sent = await asAccount<PublishResult>(account, provider, (ctx) =>
-          reply({ text: row.text, inReplyTo: row.inReplyTo, language: row.language }, row.idempotencyKey, ctx)
+          reply({ text: row.text, inReplyTo: row.inReplyTo, language: row.language }, row.idempotencyKey, {
+            ...ctx,
+            progress,
+          })
         );
         await replies.settle(row.id, owner, {
           status: 'sent',

@@ -11,6 +11,7 @@ import axios from 'axios';
 import type { Credentials, NetworkId, OutgoingImage, OutgoingPost } from '../providers';
 import { fitMedia } from '../media/fit-media';
 import { previewMedia } from '../media/preview-media';
+import type { MediaMemo } from '../media/media-memo';
 import { PLUGIN_ID } from '../plugin-id';
 import { downloadedSource, fileSource } from '../utils/media-source';
 
@@ -158,16 +159,22 @@ const composeService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The post's images made to fit the network (formats, bytes, aspect, width), with what changed
      * and why: what is sent, and what the preview shows.
      */
-    fitMedia(outgoing: OutgoingPost, network: NetworkId, settings: Credentials) {
-      return fitMedia(outgoing, network, settings, {
-        publicDir: strapi.dirs.static.public,
-        publicBase: publicUrl(),
-      });
+    fitMedia(outgoing: OutgoingPost, network: NetworkId, settings: Credentials, memo?: MediaMemo) {
+      return fitMedia(
+        outgoing,
+        network,
+        settings,
+        { publicDir: strapi.dirs.static.public, publicBase: publicUrl() },
+        memo
+      );
     },
 
-    /** What the side panel shows of a fitted post's files: a small picture of each image, its size. */
-    previewMedia(fitted: OutgoingPost) {
-      return previewMedia(fitted);
+    /**
+     * What the side panel shows of a fitted post's files: a small picture of each image, its size.
+     * A preview of several accounts passes one memo (`mediaMemo()`) here and to `fitMedia`.
+     */
+    previewMedia(fitted: OutgoingPost, memo?: MediaMemo) {
+      return previewMedia(fitted, memo);
     },
 
     /** The post in `language` when it exists, else in the default locale; null when the post is gone. */

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 
 import type { OutgoingImage, OutgoingPost } from '../../providers/types';
 import { fitMedia } from '../fit-media';
+import { mediaMemo } from '../media-memo';
 import { previewMedia, THUMBNAIL_PX } from '../preview-media';
 
 const image = (data: Buffer, filename: string, mimeType: string): OutgoingImage => ({
@@ -78,5 +79,45 @@ describe('previewMedia', () => {
       width: null,
     });
     expect(shown[2]).toMatchObject({ thumbnail: null, width: null, bytes: null });
+  });
+
+  it('fits and pictures each image once per preview, however many accounts of a network it shows', async () => {
+    const files = [
+      image(await picture(2000, 500), 'panorama.png', 'image/png'),
+      image(await picture(1200, 1200), 'carre.png', 'image/png'),
+      image(await picture(900, 1600), 'portrait.png', 'image/png'),
+    ];
+    const resizes = jest.spyOn(sharp.prototype, 'resize');
+    try {
+      // As the preview of one account, then of four Instagram accounts and one Pinterest in one call.
+      const preview = async (networks: ('instagram' | 'pinterest')[]) => {
+        const memo = mediaMemo();
+        const shown = [];
+        for (const network of networks) {
+          const fitted = await fitMedia(post(files), network, {}, { publicDir }, memo);
+          shown.push({ changes: fitted.changes, media: await previewMedia(fitted.post, memo) });
+        }
+        return shown;
+      };
+      resizes.mockClear();
+      const [alone] = await preview(['instagram']);
+      const once = resizes.mock.calls.length;
+      expect(once).toBeGreaterThan(0);
+
+      resizes.mockClear();
+      const shown = await preview(['instagram', 'instagram', 'instagram', 'instagram']);
+      expect(resizes.mock.calls.length).toBe(once);
+      for (const account of shown) expect(account).toEqual(alone);
+
+      // Pinterest takes the pictures as they are: one thumbnail each, none made again after that.
+      resizes.mockClear();
+      await preview(['pinterest']);
+      const asTheyAre = resizes.mock.calls.length;
+      resizes.mockClear();
+      await preview(['pinterest', 'instagram', 'pinterest', 'instagram']);
+      expect(resizes.mock.calls.length).toBe(asTheyAre + once);
+    } finally {
+      resizes.mockRestore();
+    }
   });
 });

@@ -70,11 +70,9 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
   if (publishAt) outgoing.publishAt = publishAt;
   const timeoutMs = Math.min(15_000, Math.floor(d.setting('leaseMs') / 3));
   const progress = deliveryProgress(d, row);
-  const saveAccountState = async (state: Record<string, unknown>) => {
-    await getService(d.strapi, 'accounts').saveProviderState(account.id, state);
-    account.state = state;
-  };
-  let ctx = { ...providerContext(account, timeoutMs), progress, saveAccountState };
+  const spendQuota = (quotaDay: string, units: number) =>
+    getService(d.strapi, 'accounts').spendQuota(account, quotaDay, units);
+  let ctx = { ...providerContext(account, timeoutMs), progress, spendQuota };
   const validation = await provider.validate(outgoing, ctx).catch(() => null);
   if (validation && validation.problems.length > 0) {
     const reason = validation.problems.map((p) => p.message).join(' ');
@@ -169,7 +167,7 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
         );
         if (!renewed) return;
         account = renewed.account;
-        ctx = { ...renewed.ctx, progress, saveAccountState };
+        ctx = { ...renewed.ctx, progress, spendQuota };
         continue;
       }
       const final: ErrorVerdict =

@@ -153,13 +153,10 @@ export function createNetworkReader(strapi: Core.Strapi) {
 
       for (let refreshed = false; ; refreshed = true) {
         const current = decrypted;
-        // What a provider notes on the account while reading (YouTube's quota units) is kept.
+        // The quota units a read spends (YouTube's) are counted on the account.
         const ctx = {
           ...providerContext(current, READ_TIMEOUT_MS),
-          saveAccountState: async (next: Record<string, unknown>) => {
-            await accounts().saveProviderState(accountId, next);
-            current.state = next;
-          },
+          spendQuota: (quotaDay: string, units: number) => accounts().spendQuota(current, quotaDay, units),
         };
         try {
           const value = await read(provider, ctx, account);

@@ -1,0 +1,1 @@
+export function restoreProcessEnv(saved: NodeJS.ProcessEnv): void;
