@@ -29,6 +29,8 @@ const DISPATCH_ENV = {
   STRAPI_LOG_LEVEL: 'error',
 };
 const NETWORKS = ['mastodon', 'bluesky', 'x', 'discord'] as const;
+/** How long each fake network takes to answer a request. */
+const NETWORK_MS = 20;
 const ACCOUNTS_PER_NETWORK = 5;
 const TIMEOUT_MS = SPREAD_MS + 120_000;
 
@@ -114,7 +116,7 @@ async function main() {
   // The fake networks run in a process of their own, as real networks run elsewhere.
   const fakes = await startFakesProcess();
   for (const network of NETWORKS)
-    await fakes[network].configure({ latencyMs: 20, rateLimitRate: 0.05, rateLimitWaitMs: 1_000 });
+    await fakes[network].configure({ latencyMs: NETWORK_MS, rateLimitRate: 0.05, rateLimitWaitMs: 1_000 });
   const app = await bootStrapi({ env: { ...DISPATCH_ENV, ...fakeApiBaseUrlsEnv(fakes as any) } });
   const { strapi } = app;
   const sql = process.env.BENCH_SQL_STATS ? sqlStats(strapi) : null;
@@ -210,11 +212,12 @@ async function main() {
     const lagOf = (r: any) => firstAttempt.get(r.id)! - new Date(r.scheduledAt).getTime();
     const dispatchLag = done.map(lagOf).sort((a, b) => a - b);
     // What the networks themselves impose: an account sends one post at a time, each answer takes the
-    // time it took, and a 429 pauses the account for the wait it named, counted from that request. Each
-    // account's attempts are replayed in the order they were made, each as early as its due time and
-    // the previous answer (or pause) allowed: the replay's first attempt of a delivery is the earliest
-    // it could have started, and what remains is the lag the dispatcher adds. (A pause is tied to the
-    // send that met it, not to the wall clock: sent earlier, that send would have met it earlier.)
+    // network's time (NETWORK_MS: everything else a send takes, reading, writing, waiting for the CPU,
+    // is the dispatcher's), and a 429 pauses the account for the wait it named, counted from that
+    // request. Each account's attempts are replayed in the order they were made, each as early as its
+    // due time and the previous answer (or pause) allowed: the replay's first attempt of a delivery is
+    // the earliest it could have started, and what remains is the lag the dispatcher adds. (A pause is
+    // tied to the send that met it, not to the wall clock: sent earlier, it would have come earlier.)
     const accountOfDelivery = new Map(
       (await query.findMany({ select: ['id', 'accountId'] })).map((r: any) => [r.id, r.accountId])
     );
@@ -236,7 +239,7 @@ async function main() {
         free =
           a.outcome === 'rate_limited' && until
             ? at + (new Date(until).getTime() - new Date(a.startedAt).getTime())
-            : at + (Number(a.durationMs) || 0);
+            : at + NETWORK_MS;
       }
     }
     const ownLagOf = (r: any) => Math.max(0, firstAttempt.get(r.id)! - earliestStart.get(r.id)!);
