@@ -1,6 +1,6 @@
 import { openAdmin, type AdminSession } from './harness/browser';
 import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
-import { createAccount } from '../integration/cross-post/helpers';
+import { createAccount, waitFor } from '../integration/cross-post/helpers';
 import { collected, inboxOnce, publishOne, unique } from '../integration/inbox/helpers';
 
 /**
@@ -73,7 +73,12 @@ describe('inbox: answering a network reply from the queue', () => {
     await page.screenshot({ path: '/tmp/inbox-answer.png', fullPage: true });
 
     // On the network: one post, in the reader's thread, under their reply.
-    const online = fakes.bluesky.published.filter((post) => post.inReplyTo === mention);
+    // (polled: one run read the list before the answer was in it, cause not found)
+    const online = await waitFor(
+      async () => fakes.bluesky.published.filter((post) => post.inReplyTo === mention),
+      (list) => list.length > 0,
+      10_000
+    ).catch(() => fakes.bluesky.published.filter((post) => post.inReplyTo === mention));
     expect(online).toHaveLength(1);
     const record = fakes.bluesky.recordAt(online[0].id);
     expect(record.text).toBe('Hi sam.bsky.social, yes: everyone is welcome! See you Saturday.');
