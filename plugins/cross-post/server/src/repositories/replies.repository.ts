@@ -43,6 +43,16 @@ export const repliesRepository = (strapi: Core.Strapi) => {
 
     findById: (id: number): Promise<ReplyRow | null> => query().findOne({ where: { id } }),
 
+    /** Which of these remote ids are the account's own answers (sent, or deleted since). */
+    async remoteIdsAmong(accountId: number, remoteIds: string[]): Promise<string[]> {
+      if (remoteIds.length === 0) return [];
+      const rows: Pick<ReplyRow, 'remoteId'>[] = await query().findMany({
+        where: { accountId, remoteId: { $in: remoteIds } },
+        select: ['remoteId'],
+      });
+      return rows.map((row) => String(row.remoteId));
+    },
+
     /** The replies sent (or being sent) under a remote post or reply, oldest first. */
     underParent: (accountId: number, inReplyTo: string): Promise<ReplyRow[]> =>
       query().findMany({ where: { accountId, inReplyTo }, orderBy: [{ id: 'asc' }] }),
