@@ -154,10 +154,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * them among the readers' replies, and they are not readers' replies.
      */
     async ownAnswers(accountId: number, remoteIds: string[]): Promise<string[]> {
-      return answers.remoteIdsAmong(
-        parse(accountIdSchema, accountId),
-        parse(remoteIdsSchema, remoteIds)
-      );
+      return answers.remoteIdsAmong(parse(accountIdSchema, accountId), parse(remoteIdsSchema, remoteIds));
     },
 
     /** The replies up to `cursor` are kept: the next fetch starts there (and the network may drop them). */
