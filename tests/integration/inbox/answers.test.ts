@@ -26,6 +26,24 @@ describe('inbox: answering as the account', () => {
     return { ...published, comment: collectedComment, readerStatusId: reader.statusId };
   }
 
+  /** A Telegram bot of its own with one published message, and a reader's reply to it, collected. */
+  async function collectedTelegramReply(text: string) {
+    const bot = `${Math.floor(Math.random() * 1e9)}:${unique('bot')}`;
+    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'telegram', {
+      name: unique('Telegram'),
+      credentials: { botToken: bot, chatId: '@porte_voix' },
+    });
+    const { remoteId } = await publishOne(inbox.app.strapi, account.id);
+    inbox.fakes.telegram.addReply(bot, { toMessageId: Number(remoteId.split(':')[1]), text });
+    await inboxOnce(inbox.app.strapi);
+    const [readerReply] = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    const answersOnTelegram = () =>
+      inbox.fakes.telegram.published.filter((p) => p.account === bot && p.inReplyTo);
+    return { account, bot, comment: readerReply, answersOnTelegram };
+  }
+
+  const answerRows = () => inbox.app.strapi.db.query('plugin::cross-post.reply' as any);
+
   it('publishes the answer once, threaded under the reader’s reply, even when sent twice', async () => {
     const { comment, readerStatusId, token: accessToken } = await collectedMastodonQuestion();
     const body = { text: 'Oui, de 10 h à 18 h !', idempotencyKey: inbox.answerKey() };
@@ -63,18 +81,7 @@ describe('inbox: answering as the account', () => {
   });
 
   it('never re-sends a Telegram answer whose outcome is unknown (Telegram has no idempotency)', async () => {
-    const bot = `${Math.floor(Math.random() * 1e9)}:${unique('bot')}`;
-    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'telegram', {
-      name: unique('Telegram'),
-      credentials: { botToken: bot, chatId: '@porte_voix' },
-    });
-    const { remoteId } = await publishOne(inbox.app.strapi, account.id);
-    inbox.fakes.telegram.addReply(bot, {
-      toMessageId: Number(remoteId.split(':')[1]),
-      text: 'Et pour Lyon ?',
-    });
-    await inboxOnce(inbox.app.strapi);
-    const [telegramComment] = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    const { bot, comment: telegramComment } = await collectedTelegramReply('Et pour Lyon ?');
 
     const body = { text: 'Lyon aussi !', idempotencyKey: inbox.answerKey() };
     inbox.fakes.telegram.failNext('drop-after-accept');
@@ -92,6 +99,48 @@ describe('inbox: answering as the account', () => {
       idempotencyKey: inbox.answerKey(),
     });
     expect(next.body.data.status).toBe('sent');
+  });
+
+  it('never re-sends an answer Telegram took when its instance died before recording it; sends one that never left', async () => {
+    const { account, comment: readerReply, answersOnTelegram } = await collectedTelegramReply('Et Nantes ?');
+    const body = { text: 'Nantes aussi, le 12.', idempotencyKey: inbox.answerKey() };
+    expect((await reply(readerReply.documentId, body)).body.data.status).toBe('sent');
+    expect(answersOnTelegram()).toHaveLength(1);
+
+    // What an instance killed after Telegram took the answer leaves: the row still "sending", its first
+    // attempt recorded, no remote id, held by the dead instance, whose lease has now run out.
+    const dead = { leaseOwner: 'dead-host:1:abcdef#1', leaseUntil: new Date(Date.now() - 1_000) };
+    await answerRows().update({
+      where: { idempotencyKey: body.idempotencyKey },
+      data: { status: 'sending', remoteId: null, url: null, sentAt: null, ...dead },
+    });
+    const card = await inbox.admin('get', `/moderation/comments/${readerReply.documentId}/replies`);
+    expect(card.body.data).toEqual([
+      expect.objectContaining({
+        status: 'unconfirmed',
+        failureReason: expect.stringMatching(/check on Telegram/),
+      }),
+    ]);
+    const retried = await reply(readerReply.documentId, body);
+    expect(retried.body.data).toMatchObject({ status: 'unconfirmed' });
+    expect(answersOnTelegram()).toHaveLength(1);
+
+    // Taken by the dead instance before its request went: it never left, so it is sent, once.
+    const neverLeft = { text: 'Et Rennes en juin.', idempotencyKey: inbox.answerKey() };
+    await answerRows().create({
+      data: {
+        accountId: account.id,
+        network: 'telegram',
+        inReplyTo: readerReply.remoteId,
+        text: neverLeft.text,
+        idempotencyKey: neverLeft.idempotencyKey,
+        status: 'sending',
+        attemptCount: 0,
+        ...dead,
+      },
+    });
+    expect((await reply(readerReply.documentId, neverLeft)).body.data.status).toBe('sent');
+    expect(answersOnTelegram().map((p) => p.text)).toEqual([body.text, neverLeft.text]);
   });
 
   it('refuses to answer a comment from our own site, and an answer without text', async () => {
@@ -158,18 +207,7 @@ describe('inbox: answering as the account', () => {
 
   it('hides a Telegram reply on the network, and deletes our own Mastodon answer; Mastodon cannot hide a reader', async () => {
     const as = inbox.admin;
-    const bot = `${Math.floor(Math.random() * 1e9)}:${unique('bot')}`;
-    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'telegram', {
-      name: unique('Telegram'),
-      credentials: { botToken: bot, chatId: '@porte_voix' },
-    });
-    const { remoteId } = await publishOne(inbox.app.strapi, account.id);
-    inbox.fakes.telegram.addReply(bot, {
-      toMessageId: Number(remoteId.split(':')[1]),
-      text: 'Pub pour mon site',
-    });
-    await inboxOnce(inbox.app.strapi);
-    const [spam] = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+    const { comment: spam } = await collectedTelegramReply('Pub pour mon site');
     // Liked first (the bot's 👍), then hidden.
     expect((await as('post', `/moderation/comments/${spam.documentId}/like`)).status).toBe(200);
     expect(inbox.fakes.telegram.reactions.get(spam.remoteId)).toEqual(['👍']);

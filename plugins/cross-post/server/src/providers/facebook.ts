@@ -281,7 +281,7 @@ const facebook: Provider = {
    * `after` cursor to the next page.
    */
   async fetchReplies({ since, remoteIds, cursor }, ctx) {
-    const { headers } = page(ctx);
+    const { headers, pageId } = page(ctx);
     const sweep = readSweep(cursor, since);
     const post = currentPost(sweep, remoteIds);
     if (!post) return { replies: [], ...emptySweep(sweep) };
@@ -296,16 +296,19 @@ const facebook: Provider = {
         ...(sweep.post === post && sweep.page && { after: sweep.page }),
       },
     });
-    const replies = ((data?.data ?? []) as any[]).map((c) => ({
-      remoteId: String(c.id),
-      inReplyTo: c.parent?.id ? String(c.parent.id) : post,
-      author: c.from?.name ?? 'Facebook user',
-      authorUrl: c.from?.link ?? null,
-      text: c.message ?? '',
-      language: null,
-      createdAt: graphTime(c.created_time),
-      url: c.permalink_url ?? null,
-    }));
+    const replies = ((data?.data ?? []) as any[])
+      // The page's own comments are our answers, not readers'.
+      .filter((c) => String(c.from?.id ?? '') !== pageId)
+      .map((c) => ({
+        remoteId: String(c.id),
+        inReplyTo: c.parent?.id ? String(c.parent.id) : post,
+        author: c.from?.name ?? 'Facebook user',
+        authorUrl: c.from?.link ?? null,
+        text: c.message ?? '',
+        language: null,
+        createdAt: graphTime(c.created_time),
+        url: c.permalink_url ?? null,
+      }));
     const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
     return { replies, ...sweepOn(sweep, remoteIds, post, next) };
   },

@@ -293,7 +293,7 @@ const linkedin: Provider = {
    * older comments are not read again. Comments on comments carry their `parentComment`.
    */
   async fetchReplies({ since, remoteIds, cursor }, ctx) {
-    const { headers } = api(ctx);
+    const { headers, author } = api(ctx);
     const sweep = readSweep(cursor, since);
     const post = currentPost(sweep, remoteIds);
     if (!post) return { replies: [], ...emptySweep(sweep) };
@@ -304,16 +304,19 @@ const linkedin: Provider = {
     });
     const elements = (Array.isArray(data?.elements) ? data.elements : []) as any[];
     const fresh = elements.filter((c) => Number(c.created?.time ?? 0) >= sweep.since);
-    const replies = fresh.map((c) => ({
-      remoteId: String(c.$URN ?? c.commentUrn ?? `urn:li:comment:(${post},${c.id})`),
-      inReplyTo: c.parentComment ? String(c.parentComment) : post,
-      author: String(c.actor ?? c.created?.actor ?? 'unknown'),
-      authorUrl: null,
-      text: c.message?.text ?? '',
-      language: null,
-      createdAt: new Date(Number(c.created?.time ?? Date.now())).toISOString(),
-      url: postUrl(post),
-    }));
+    // The organization's own comments are our answers, not readers'.
+    const replies = fresh
+      .filter((c) => String(c.actor ?? c.created?.actor ?? '') !== author)
+      .map((c) => ({
+        remoteId: String(c.$URN ?? c.commentUrn ?? `urn:li:comment:(${post},${c.id})`),
+        inReplyTo: c.parentComment ? String(c.parentComment) : post,
+        author: String(c.actor ?? c.created?.actor ?? 'unknown'),
+        authorUrl: null,
+        text: c.message?.text ?? '',
+        language: null,
+        createdAt: new Date(Number(c.created?.time ?? Date.now())).toISOString(),
+        url: postUrl(post),
+      }));
     const end = start + elements.length;
     const total = Number(data?.paging?.total);
     const below =

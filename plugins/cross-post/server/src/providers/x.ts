@@ -152,7 +152,7 @@ async function readTweets(
   pageParam: 'pagination_token' | 'next_token',
   since: Date,
   cursor: string,
-  /** Our own posts are in our conversations too: never inbox items. */
+  /** Our own posts (our answers) are in our conversations and threads too: never inbox items. */
   exceptAuthor?: string
 ) {
   const descent = readDescent(cursor, '');
@@ -368,7 +368,8 @@ const x: Provider = {
         {},
         'pagination_token',
         since,
-        mentionsCursor
+        mentionsCursor,
+        me
       );
       // Once the mentions are read down, the same round goes on with the search.
       const searchNext = !page.more && remoteIds.length > 0 && !searchOff;

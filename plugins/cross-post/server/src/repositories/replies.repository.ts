@@ -43,6 +43,16 @@ export const repliesRepository = (strapi: Core.Strapi) => {
 
     findById: (id: number): Promise<ReplyRow | null> => query().findOne({ where: { id } }),
 
+    /** Which of these remote ids are the account's own answers (sent, or deleted since). */
+    async remoteIdsAmong(accountId: number, remoteIds: string[]): Promise<string[]> {
+      if (remoteIds.length === 0) return [];
+      const rows: Pick<ReplyRow, 'remoteId'>[] = await query().findMany({
+        where: { accountId, remoteId: { $in: remoteIds } },
+        select: ['remoteId'],
+      });
+      return rows.map((row) => String(row.remoteId));
+    },
+
     /** The replies sent (or being sent) under a remote post or reply, oldest first. */
     underParent: (accountId: number, inReplyTo: string): Promise<ReplyRow[]> =>
       query().findMany({ where: { accountId, inReplyTo }, orderBy: [{ id: 'asc' }] }),
@@ -63,19 +73,55 @@ export const repliesRepository = (strapi: Core.Strapi) => {
 
     /**
      * Takes the reply for one send by `owner`, for `leaseMs` from the database's now, when it is still
-     * to be sent (or to be tried again) and nobody holds it; counts the attempt. False otherwise.
+     * to be sent (or to be tried again) and nobody holds it; never a `sending` reply that was armed
+     * (its request may have left). False otherwise. The attempt is counted by `armForSend`.
      */
     async take(id: number, owner: string, leaseMs: number, statuses: ReplyRow['status'][]): Promise<boolean> {
       const { table, column: c } = modelOf(strapi, REPLY_UID);
       const client = strapi.db.dialect.client;
       const now = databaseNow(client);
       const result = await strapi.db.connection.raw(
-        `UPDATE ${table} SET ${c('leaseOwner')} = :owner, ${c('leaseUntil')} = ${databaseNow(client, 'leaseMs')},
-           ${c('attemptCount')} = ${c('attemptCount')} + 1,
-           ${c('firstAttemptAt')} = COALESCE(${c('firstAttemptAt')}, ${now})
+        `UPDATE ${table} SET ${c('leaseOwner')} = :owner, ${c('leaseUntil')} = ${databaseNow(client, 'leaseMs')}
          WHERE id = :id AND ${c('status')} IN (${statuses.map((s) => `'${s}'`).join(',')})
+           AND (${c('status')} <> 'sending' OR ${c('firstAttemptAt')} IS NULL)
            AND (${c('leaseUntil')} IS NULL OR ${c('leaseUntil')} < ${now})`,
         { id, owner, leaseMs, ...clockBindings() }
+      );
+      return rowsChanged(client, result) > 0;
+    },
+
+    /**
+     * Right before the request, in one statement: checks that `owner` still holds the reply, extends
+     * its lease, counts the attempt and records the first attempt's time, and marks it `sending`, the
+     * status that says a request may have left. False when the lease was lost: nothing is sent.
+     */
+    async armForSend(id: number, owner: string, leaseMs: number): Promise<boolean> {
+      const { table, column: c } = modelOf(strapi, REPLY_UID);
+      const client = strapi.db.dialect.client;
+      const result = await strapi.db.connection.raw(
+        `UPDATE ${table} SET ${c('status')} = 'sending', ${c('leaseUntil')} = ${databaseNow(client, 'leaseMs')},
+           ${c('attemptCount')} = ${c('attemptCount')} + 1,
+           ${c('firstAttemptAt')} = COALESCE(${c('firstAttemptAt')}, ${databaseNow(client)})
+         WHERE id = :id AND ${c('leaseOwner')} = :owner`,
+        { id, owner, leaseMs, ...clockBindings() }
+      );
+      return rowsChanged(client, result) > 0;
+    },
+
+    /**
+     * A send whose lease ran out after its request may have left (its instance died, or fell behind):
+     * `unconfirmed`, lease cleared, so that nobody re-sends it blindly. A reply that never got that far
+     * (no first attempt) is left to be taken again. True if this call recorded it.
+     */
+    async giveUpAbandonedSend(id: number, failureReason: string): Promise<boolean> {
+      const { table, column: c } = modelOf(strapi, REPLY_UID);
+      const client = strapi.db.dialect.client;
+      const result = await strapi.db.connection.raw(
+        `UPDATE ${table} SET ${c('status')} = 'unconfirmed', ${c('failureReason')} = :failureReason,
+           ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL
+         WHERE id = :id AND ${c('status')} = 'sending' AND ${c('firstAttemptAt')} IS NOT NULL
+           AND ${c('leaseUntil')} < ${databaseNow(client)}`,
+        { id, failureReason, ...clockBindings() }
       );
       return rowsChanged(client, result) > 0;
     },
@@ -105,6 +151,17 @@ export const repliesRepository = (strapi: Core.Strapi) => {
         data: { ...data, leaseOwner: null, leaseUntil: null },
       });
       return count > 0;
+    },
+
+    /**
+     * A success that came back after the lease was lost (the row was given up as `unconfirmed`): the
+     * answer is online, so it is recorded whoever holds the row now.
+     */
+    async recordLateSuccess(id: number, data: Partial<ReplyRow>): Promise<void> {
+      await query().updateMany({
+        where: { id, status: { $notIn: ['sent', 'deleted'] } },
+        data: { ...data, leaseOwner: null, leaseUntil: null },
+      });
     },
   };
 };

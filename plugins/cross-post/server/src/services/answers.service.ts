@@ -6,7 +6,10 @@
  * with the same key, which the network answers with the first post; elsewhere (Telegram) it stays
  * `unconfirmed` and is never re-sent blindly: someone checks the network. An answer sent in steps
  * (Threads: a container, then its publication) keeps its progress on the row: the next attempt, after
- * a crash or an unknown outcome, resumes the same container and never creates a second one.
+ * a crash or an unknown outcome, resumes the same container and never creates a second one. As for
+ * deliveries, a send is marked right before its request: one whose lease ran out after that (its
+ * instance died once the network had it, perhaps) becomes `unconfirmed`, never re-sent blindly; one
+ * that never got that far is simply sent.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -52,6 +55,22 @@ export type PublicAnswer = {
   sentAt: string | null;
   createdAt: string;
 };
+
+/** The send lost its lease before its request (another instance took the row): nothing left from here. */
+class AnswerLeaseLost extends Error {}
+
+/** How long the network recognises an answer's idempotency key (0: it keeps none). */
+const keyWindowOf = (provider: ReturnType<typeof providerFor>) =>
+  provider.replyIdempotencyWindowMs ?? provider.idempotencyWindowMs;
+
+/** Why an answer's outcome is unknown, and what the editor does next on this network. */
+function uncertainReason(provider: ReturnType<typeof providerFor>, detail: string): string {
+  return keyWindowOf(provider) > 0
+    ? `The answer may have been published (${detail}): sending it again is safe, ${provider.displayName} recognises it.`
+    : `The answer may have been published (${detail}): check on ${provider.displayName} before writing it again.`;
+}
+
+const ABANDONED = 'its sending instance stopped before recording what the network answered';
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
@@ -166,7 +185,9 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'idempotency_key_reused',
         });
       // A network that keeps keys gets the same key again: it answers with the first post, never a second.
-      const keyWindowMs = provider.replyIdempotencyWindowMs ?? provider.idempotencyWindowMs;
+      const keyWindowMs = keyWindowOf(provider);
+      // A send abandoned after its request is shown as what it is before anyone looks at taking it.
+      await replies.giveUpAbandonedSend(row.id, uncertainReason(provider, ABANDONED));
       const resendable: ReplyRow['status'][] =
         keyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
       const withinWindow =
@@ -188,20 +209,25 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         'answer'
       );
       try {
-        const sent = await asAccount<PublishResult>(account, provider, (ctx) =>
-          reply({ text: row.text, inReplyTo: row.inReplyTo, language: row.language }, row.idempotencyKey, {
-            ...ctx,
-            progress,
-          })
-        );
-        await replies.settle(row.id, owner, {
+        const sent = await asAccount<PublishResult>(account, provider, async (ctx) => {
+          if (!(await replies.armForSend(row.id, owner, LEASE_MS))) throw new AnswerLeaseLost();
+          return reply(
+            { text: row.text, inReplyTo: row.inReplyTo, language: row.language },
+            row.idempotencyKey,
+            { ...ctx, progress }
+          );
+        });
+        const outcome: Partial<ReplyRow> = {
           status: 'sent',
           remoteId: sent.remoteId,
           url: sent.url,
           sentAt: new Date() as any,
           failureReason: null,
-        });
+        };
+        // Answered after the lease ran out: the answer is online all the same, so it is recorded.
+        if (!(await replies.settle(row.id, owner, outcome))) await replies.recordLateSuccess(row.id, outcome);
       } catch (error) {
+        if (error instanceof AnswerLeaseLost) return toPublic((await replies.findById(row.id))!);
         const verdict = provider.classifyError(error);
         if (verdict.action === 'retry' && verdict.rateLimited && verdict.waitMs)
           await getService(strapi, 'accounts').waitUntil(
@@ -212,11 +238,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const uncertain = verdict.action === 'unknown';
         await replies.settle(row.id, owner, {
           status: uncertain ? 'unconfirmed' : 'failed',
-          failureReason: uncertain
-            ? keyWindowMs > 0
-              ? `The answer may have been published (${safe(verdict.reason)}): sending it again is safe, ${provider.displayName} recognises it.`
-              : `The answer may have been published (${safe(verdict.reason)}): check on ${provider.displayName} before writing it again.`
-            : safe(verdict.reason),
+          failureReason: uncertain ? uncertainReason(provider, safe(verdict.reason)) : safe(verdict.reason),
         });
       }
       return toPublic((await replies.findById(row.id))!);
@@ -269,7 +291,15 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The answers sent (or being sent) under a remote post or reply, oldest first. */
     async under(accountId: number, inReplyTo: string): Promise<PublicAnswer[]> {
-      return (await replies.underParent(accountId, inReplyTo)).map(toPublic);
+      const rows = await replies.underParent(accountId, inReplyTo);
+      // An editor opening the card sees a send abandoned after its request as unconfirmed, not "sending".
+      const abandoned = rows.filter((row) => row.status === 'sending' && row.firstAttemptAt);
+      for (const row of abandoned)
+        await replies.giveUpAbandonedSend(
+          row.id,
+          uncertainReason(providerFor(row.network as NetworkId), ABANDONED)
+        );
+      return (abandoned.length ? await replies.underParent(accountId, inReplyTo) : rows).map(toPublic);
     },
   };
 };

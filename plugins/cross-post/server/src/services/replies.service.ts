@@ -13,6 +13,7 @@ import { parse } from '@porte-voix/kit/server';
 import { providerFor, providers, type NetworkId, type RemoteReply } from '../providers';
 import { accountsRepository } from '../repositories/accounts.repository';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
+import { repliesRepository } from '../repositories/replies.repository';
 import { accountIdSchema } from '../validators/metrics.validators';
 import { createNetworkReader, isReadFailure, type ReadFailure } from './metrics/network-read';
 
@@ -21,6 +22,8 @@ const fetchQuerySchema = z.object({
 });
 
 const cursorSchema = z.string().max(255, 'cursor is at most 255 characters').nullable();
+
+const remoteIdsSchema = z.array(z.string().min(1).max(255));
 
 /** One of our published posts, as the inbox shows the thread of a reply. */
 export type RepliedPost = {
@@ -55,6 +58,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const reader = createNetworkReader(strapi);
   const deliveries = deliveriesRepository(strapi);
   const accounts = accountsRepository(strapi);
+  const answers = repliesRepository(strapi);
 
   return {
     /** What each network allows the inbox to collect (the README's table and the admin read it). */
@@ -143,6 +147,14 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         more: page.more,
         notice: page.notice ?? null,
       };
+    },
+
+    /**
+     * Which of these remote ids are our own answers, sent from the inbox: a read of the thread finds
+     * them among the readers' replies, and they are not readers' replies.
+     */
+    async ownAnswers(accountId: number, remoteIds: string[]): Promise<string[]> {
+      return answers.remoteIdsAmong(parse(accountIdSchema, accountId), parse(remoteIdsSchema, remoteIds));
     },
 
     /** The replies up to `cursor` are kept: the next fetch starts there (and the network may drop them). */

@@ -65,11 +65,13 @@ async function collectSource(
     }
     const ids = answer.replies.map((r) => r.remoteId);
     const parentIds = answer.replies.map((r) => r.inReplyTo).filter(Boolean) as string[];
-    const [already, parents] = await Promise.all([
+    const [already, parents, ownAnswers] = await Promise.all([
       comments.findByRemoteIds(source.network, ids),
       comments.findByRemoteIds(source.network, parentIds),
+      replies.ownAnswers(source.accountId, ids),
     ]);
-    const stored = new Set(already.map((row) => String(row.remoteId)));
+    // Our own answers, read back in their thread, are not readers' comments: skipped like the stored.
+    const stored = new Set([...already.map((row) => String(row.remoteId)), ...ownAnswers]);
     const known = new Map(parents.map((row) => [String(row.remoteId), row]));
     // Oldest first, so that a reply to a reply of the same page finds its parent stored.
     for (const reply of [...answer.replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {

@@ -89,6 +89,11 @@ export function crossPostReplies(strapi: Core.Strapi) {
         notice: notice ?? null,
       };
     },
+    /** Which of these remote ids are our own answers (read back in their thread): never queued. */
+    async ownAnswers(accountId: number, remoteIds: string[]): Promise<Set<string>> {
+      if (remoteIds.length === 0) return new Set();
+      return new Set(z.array(z.string()).parse(await service().ownAnswers(accountId, remoteIds)));
+    },
     confirm: (accountId: number, cursor: string | null): Promise<void> =>
       service().confirm(accountId, cursor),
   };
