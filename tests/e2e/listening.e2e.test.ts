@@ -35,7 +35,7 @@ describe('listening: from a saved search to an answer on the network', () => {
     // A second account of the network: which one answers the mention is asked.
     const supportToken = unique('support-token');
     await createAccount(app.strapi, fakes, 'mastodon', {
-      name: 'Mastodon (support)',
+      name: 'Support (Mastodon)',
       credentials: { accessToken: supportToken },
     });
     const brand = unique('Cerf').replace(/[^A-Za-z0-9]/g, '');
@@ -84,14 +84,14 @@ describe('listening: from a saved search to an answer on the network', () => {
     expect(await card.getByTestId('answer-box').count()).toBe(0);
     await card.getByRole('button', { name: 'Send to the inbox' }).click();
     await card.getByRole('combobox', { name: 'Answer as' }).click();
-    await page.getByRole('option', { name: 'Mastodon (support)' }).click();
+    await page.getByRole('option', { name: 'Support (Mastodon)' }).click();
     await card.getByRole('button', { name: 'Send to the inbox as this account' }).click();
 
-    await card.getByText('In the inbox: answers go out as Mastodon (support)').waitFor({ timeout: 30_000 });
+    await card.getByText('In the inbox: answers go out as Support (Mastodon)').waitFor({ timeout: 30_000 });
     const box = card.getByTestId('answer-box');
     await box.waitFor({ timeout: 30_000 });
     await box
-      .getByRole('textbox', { name: 'Answer as Mastodon (support)' })
+      .getByRole('textbox', { name: 'Answer as Support (Mastodon)' })
       .fill('Hi Nina, yes: everywhere in Belgium.');
     await box.getByRole('button', { name: 'Answer on mastodon' }).click();
     await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
