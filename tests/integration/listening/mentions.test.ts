@@ -59,7 +59,10 @@ describe('listening: mentions to the inbox and to campaigns', () => {
     expect(offered.status).toBe(200);
     expect(offered.body.data.network).toBe('mastodon');
     // The one chosen is not the first offered: taking the first would not answer as it.
-    expect(offered.body.data.accounts.map((a: any) => a.accountId)).toEqual([accounts.mastodon.id, support.id]);
+    expect(offered.body.data.accounts.map((a: any) => a.accountId)).toEqual([
+      accounts.mastodon.id,
+      support.id,
+    ]);
 
     // Two Mastodon accounts: which one answers is asked, never guessed.
     const unchosen = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {});

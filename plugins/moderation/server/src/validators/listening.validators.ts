@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { SearchAccount } from '../services/listening/cross-post-search';
+
 /** The networks whose search listening can run, through one of cross-post's accounts. */
 export const SEARCH_NETWORKS = ['bluesky', 'mastodon', 'x'] as const;
 export type SearchNetwork = (typeof SEARCH_NETWORKS)[number];
@@ -109,14 +111,12 @@ export const sendToInboxSchema = z
   .object({ accountId: z.number().int().positive('must be a cross-post account id').optional() })
   .strict();
 
-type AnsweringAccount = { accountId: number; network: string; name: string };
-
 /**
  * The account that answers a mention: one of cross-post's accounts of the mention's network. It may
  * be left out only when that network has a single account: with several, answering as the wrong
  * brand is worse than asking.
  */
-export const answeringAccountSchema = (network: string, accounts: AnsweringAccount[]) => {
+export const answeringAccountSchema = (network: string, accounts: SearchAccount[]) => {
   const ofNetwork = accounts.filter((a) => a.network === network);
   const choices = ofNetwork.map((a) => `${a.accountId} (${a.name})`).join(', ');
   return sendToInboxSchema.superRefine(({ accountId }, ctx) => {

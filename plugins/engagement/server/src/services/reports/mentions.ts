@@ -40,5 +40,5 @@ export async function mentionWeeks(
       timeZone,
       network: range.network,
     })
-  );
+  ) as MentionWeek[];
 }
