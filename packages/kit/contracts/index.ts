@@ -56,3 +56,23 @@ export type ResponseTimeWeek = {
   withinGoalRate: number | null;
   overdue: number;
 };
+
+/**
+ * How much was said of the brand in one week: the mentions listening's brand searches found,
+ * published in that week, and share of voice against what its competitor searches found. Moderation
+ * counts them (its `listening-report` service), engagement's reports read them.
+ */
+export type MentionWeek = {
+  /** The ISO week, `2026-W49`, and its Monday (`YYYY-MM-DD`), in the report's time zone. */
+  week: string;
+  weekStart: string;
+  /** Mentions found by brand searches, by sentiment. */
+  mentions: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  /** Mentions found by competitor searches. */
+  competitorMentions: number;
+  /** mentions / (mentions + competitorMentions), 0–1; null when neither was mentioned. */
+  brandShare: number | null;
+};

@@ -2,6 +2,7 @@
  * A listening mention sent to the inbox is answered as the account on its network, like any inbox
  * item; attached to a campaign, the queue's campaign filter finds it as earned media.
  */
+import { createAccount } from '../cross-post/helpers';
 import { createCampaign } from '../moderation/helpers';
 import {
   createSearch,
@@ -16,9 +17,16 @@ import {
 describe('listening: mentions to the inbox and to campaigns', () => {
   let session: ListeningSession;
   let accounts: Awaited<ReturnType<typeof searchAccounts>>;
+  // A second Mastodon account: a mention found by search was addressed to neither, so one is chosen.
+  let support: { id: number };
+  const supportToken = unique('support-token');
   listeningOnFakes((s) => (session = s));
   beforeAll(async () => {
     accounts = await searchAccounts(session.app.strapi, session.fakes);
+    support = await createAccount(session.app.strapi, session.fakes, 'mastodon', {
+      name: 'Support (Mastodon)',
+      credentials: { accessToken: supportToken },
+    });
   });
 
   const as = (method: 'post' | 'put' | 'get', url: string, body?: object) => {
@@ -39,7 +47,7 @@ describe('listening: mentions to the inbox and to campaigns', () => {
     return { mention, statusId };
   }
 
-  it('is answered from the queue once sent to the inbox, and the answer is on the network', async () => {
+  it('is answered from the queue as the account chosen when sent to the inbox', async () => {
     const { mention, statusId } = await mastodonMention();
     const before = await as('post', `/moderation/comments/${mention.documentId}/reply`, {
       text: 'Oui !',
@@ -47,25 +55,63 @@ describe('listening: mentions to the inbox and to campaigns', () => {
     });
     expect(before.status).toBe(400);
 
-    const sent = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {});
+    const offered = await as('get', `/moderation/comments/${mention.documentId}/answering-accounts`);
+    expect(offered.status).toBe(200);
+    expect(offered.body.data.network).toBe('mastodon');
+    // The one chosen is not the first offered: taking the first would not answer as it.
+    expect(offered.body.data.accounts.map((a: any) => a.accountId)).toEqual([
+      accounts.mastodon.id,
+      support.id,
+    ]);
+
+    // Two Mastodon accounts: which one answers is asked, never guessed.
+    const unchosen = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {});
+    expect(unchosen.status).toBe(400);
+    expect(unchosen.body.error.details.field).toBe('accountId');
+    expect(unchosen.body.error.message).toContain('Support (Mastodon)');
+
+    const wrongNetwork = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {
+      accountId: accounts.x.id,
+    });
+    expect(wrongNetwork.status).toBe(400);
+    expect(wrongNetwork.body.error.details).toMatchObject({
+      reason: 'no_account_to_answer',
+      field: 'accountId',
+    });
+    expect(wrongNetwork.body.error.message).toMatch(
+      /^accountId: account \d+ .* is on x, this mention on mastodon/
+    );
+
+    const sent = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {
+      accountId: support.id,
+    });
     expect(sent.status).toBe(200);
-    expect(sent.body.data.accountId).toBe(accounts.mastodon.id);
+    expect(sent.body.data).toMatchObject({ accountId: support.id, accountName: 'Support (Mastodon)' });
+    const card = await as('get', `/moderation/comments/${mention.documentId}`);
+    expect(card.body.data.source).toMatchObject({ accountId: support.id, accountName: 'Support (Mastodon)' });
+
     const answer = await as('post', `/moderation/comments/${mention.documentId}/reply`, {
       text: 'Bonjour Nina, oui, partout en Belgique.',
       idempotencyKey: unique('answer'),
     });
     expect(answer.status).toBe(200);
     expect(answer.body.data.status).toBe('sent');
-    const token = (accounts.mastodon as any).credentials?.accessToken;
     const onNetwork = session.fakes.mastodon.published.filter((p) => p.inReplyTo === statusId);
-    expect(onNetwork).toEqual([expect.objectContaining({ text: 'Bonjour Nina, oui, partout en Belgique.' })]);
-    if (token) expect(onNetwork[0].account).toBe(token);
+    expect(onNetwork).toEqual([
+      expect.objectContaining({ text: 'Bonjour Nina, oui, partout en Belgique.', account: supportToken }),
+    ]);
+  });
 
-    const wrong = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {
-      accountId: accounts.x.id,
-    });
-    expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details.reason).toBe('no_account_to_answer');
+  it('is sent as the only account of its network without asking', async () => {
+    const brand = unique('Daim').replace('-', '');
+    const search = await createSearch(session, { terms: [brand], networks: ['x'] });
+    session.fakes.x.addPublicTweet({ text: `${brand} livre le dimanche ?`, lang: 'fr' });
+    await listenOnce(session.app.strapi);
+    const [mention] = await mentionsOf(session.app.strapi, search.id);
+
+    const sent = await as('post', `/moderation/comments/${mention.documentId}/send-to-inbox`, {});
+    expect(sent.status).toBe(200);
+    expect(sent.body.data.accountId).toBe(accounts.x.id);
   });
 
   it('is attached to a campaign as earned media and found by the campaign filter', async () => {

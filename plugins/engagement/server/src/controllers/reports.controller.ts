@@ -114,6 +114,10 @@ const reportsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await reports().responseTimes(period(ctx)) };
     },
 
+    async mentions(ctx) {
+      ctx.body = { data: await reports().mentions(period(ctx)) };
+    },
+
     async followers(ctx) {
       ctx.body = { data: await reports().followers(period(ctx)) };
     },

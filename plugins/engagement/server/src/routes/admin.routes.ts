@@ -16,6 +16,7 @@ export default {
     route('GET', '/reports/top-posts', 'reports.topPosts', ACTIONS.read),
     route('GET', '/reports/followers', 'reports.followers', ACTIONS.read),
     route('GET', '/reports/response-times', 'reports.responseTimes', ACTIONS.read),
+    route('GET', '/reports/mentions', 'reports.mentions', ACTIONS.read),
     route('GET', '/reports/best-times', 'reports.bestTimes', ACTIONS.read),
     route('GET', '/reports/health', 'reports.health', ACTIONS.read),
     route('GET', '/reports/partners', 'partners.overview', ACTIONS.read),

@@ -8,6 +8,7 @@ import { collectionHealth } from './reports/health';
 import { forgetHomepageSummary, homepageSummary } from './reports/homepage';
 import { networkMeasures } from './reports/measures';
 import { overview, type OverviewQuery } from './reports/overview';
+import { mentionWeeks } from './reports/mentions';
 import { checkTargets } from './reports/planning';
 import { responseTimes } from './reports/response-times';
 import type { KpiMetric } from '../domain/kpi-targets';
@@ -33,6 +34,9 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The inbox's response times per network and week (measured by the moderation plugin). */
     responseTimes: (range: { from: string; to: string; network?: string }) =>
       responseTimes(strapi, range, defaultZone()),
+    /** Mentions of the brand per week and share of voice (counted by the moderation plugin's listening). */
+    mentions: (range: { from: string; to: string; network?: string }) =>
+      mentionWeeks(strapi, range, defaultZone()),
     homepage: (locale?: string) => homepageSummary(strapi, defaultZone(), locale),
     /** Drops the cached homepage answer (benchmarks, tests). */
     forgetHomepage: () => forgetHomepageSummary(),

@@ -102,6 +102,9 @@ export type NetworkSource = {
   likedOnNetworkAt: string | null;
 };
 
+/** The accounts of a mention's network that may answer it (server/src/services/mentions.service.ts). */
+export type AnsweringAccounts = { network: string; accounts: { accountId: number; name: string }[] };
+
 /** An answer sent as the account (cross-post's answers service). */
 export type Answer = {
   id: number;
@@ -354,11 +357,15 @@ export function useModerationApi() {
         (await get<{ data: ListeningReport }>(`${base}/listening/report?${query}`)).data.data,
       listeningAlerts: async () =>
         (await get<{ data: ListeningAlert[] }>(`${base}/listening/alerts`)).data.data,
-      sendToInbox: async (commentId: string) =>
+      answeringAccounts: async (commentId: string) =>
+        (await get<{ data: AnsweringAccounts }>(`${base}/comments/${commentId}/answering-accounts`)).data
+          .data,
+      /** `accountId`: the account that answers; left out only when its network has one account. */
+      sendToInbox: async (commentId: string, accountId?: number) =>
         (
           await post<{ data: { accountId: number; accountName: string } }>(
             `${base}/comments/${commentId}/send-to-inbox`,
-            {}
+            accountId === undefined ? {} : { accountId }
           )
         ).data.data,
     }),

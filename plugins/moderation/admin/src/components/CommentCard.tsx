@@ -196,6 +196,11 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
               onChanged={() => onHandlingChanged?.()}
             />
           )}
+          {card.target.type === 'search' && card.source && card.source.accountId !== null && (
+            <Typography variant="pi" fontWeight="semiBold" data-testid="answering-account">
+              {t('listening.answeredAs', { account: card.source.accountName ?? '' })}
+            </Typography>
+          )}
           {canModerate && card.target.type === 'search' && card.source && card.source.accountId === null && (
             <SendToInbox card={card} onSent={() => onHandlingChanged?.()} />
           )}

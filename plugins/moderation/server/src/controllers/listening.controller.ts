@@ -43,6 +43,11 @@ const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
       };
     },
+    async answeringAccounts(ctx: any) {
+      ctx.body = {
+        data: await getService(strapi, 'mentions').answeringAccounts(parse(documentIdSchema, ctx.params.id)),
+      };
+    },
     async sendToInbox(ctx: any) {
       const { accountId } = parse(sendToInboxSchema, ctx.request.body ?? {});
       ctx.body = {

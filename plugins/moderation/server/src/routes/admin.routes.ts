@@ -22,6 +22,7 @@ export default {
     route('PUT', '/comments/:id/assignee', 'admin.assign', ACTIONS.moderate),
     route('PUT', '/comments/:id/done', 'admin.done', ACTIONS.moderate),
     route('PUT', '/comments/:id/note', 'admin.note', ACTIONS.moderate),
+    route('GET', '/comments/:id/answering-accounts', 'listening.answeringAccounts', ACTIONS.moderate),
     route('POST', '/comments/:id/send-to-inbox', 'listening.sendToInbox', ACTIONS.moderate),
     route('PUT', '/comments/:id/campaign', 'listening.attachToCampaign', ACTIONS.moderate),
     route('GET', '/saved-replies', 'saved-replies.list', ACTIONS.read),

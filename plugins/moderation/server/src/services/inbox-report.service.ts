@@ -4,38 +4,23 @@
  * services). The goals are the moderation settings' (`inbox.responseGoalMinutes`, `inbox.perNetwork`).
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { ResponseTimeWeek } from '@porte-voix/kit/contracts';
 
 import { weeklyResponseTimes } from '../domain/response-report';
 import type { ResponseGoals } from '../domain/response-time';
 import { commentsRepository } from '../repositories/comments.repository';
 import { getService } from '../utils/get-service';
+import { checkReportWindow } from '../validators/report-window';
 
 /** A report reads at most this many items: a year of a busy inbox. */
 const MAX_ITEMS = 100_000;
-/** At most 800 days per report, as the engagement reports allow. */
-const MAX_RANGE_MS = 800 * 86_400_000;
 
 const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
 const inboxReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** One row per (network, ISO week in `timeZone`) with items collected in [from, to). */
   async weekly(query: { from: Date; to: Date; timeZone?: string }): Promise<ResponseTimeWeek[]> {
-    const timeZone = query.timeZone ?? 'UTC';
-    try {
-      new Intl.DateTimeFormat('en', { timeZone });
-    } catch {
-      throw new errors.ValidationError(`timeZone: "${timeZone}" is not a time zone such as Europe/Paris`, {
-        reason: 'invalid_input',
-        field: 'timeZone',
-      });
-    }
-    if (!(query.from < query.to) || query.to.getTime() - query.from.getTime() > MAX_RANGE_MS)
-      throw new errors.ValidationError('from must come before to, at most 800 days apart', {
-        reason: 'invalid_input',
-        field: 'from',
-      });
+    const timeZone = checkReportWindow(query);
     const [settings, rows] = await Promise.all([
       getService(strapi, 'settings').get(),
       commentsRepository(strapi).networkItemsBetween(query.from, query.to, MAX_ITEMS),

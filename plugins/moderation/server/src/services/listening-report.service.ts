@@ -6,10 +6,13 @@
  * the (search, published) index.
  */
 import type { Core } from '@strapi/strapi';
+import type { MentionWeek } from '@porte-voix/kit/contracts';
 
+import { weeklyMentions } from '../domain/listening/mention-weeks';
 import { listeningHoursRepository, hourOf } from '../repositories/listening-hours.repository';
 import { savedSearchesRepository } from '../repositories/saved-searches.repository';
 import { commentsRepository } from '../repositories/comments.repository';
+import { checkReportWindow } from '../validators/report-window';
 
 const TOP = 10;
 
@@ -56,6 +59,26 @@ const nextDay = (day: string) =>
 export type ListeningReportQuery = { fromDay: string; toDay: string; timeZone: string; searchIds?: number[] };
 
 const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Mentions per ISO week in `timeZone`, published in [from, to), for the engagement plugin's reports
+   * (plugins talk through services): the brand's by sentiment and share of voice; `network` keeps one.
+   */
+  async weekly(query: { from: Date; to: Date; timeZone?: string; network?: string }): Promise<MentionWeek[]> {
+    const timeZone = checkReportWindow(query);
+    const searches = await savedSearchesRepository(strapi).list();
+    const kinds = new Map(searches.map((s) => [s.id, s.kind]));
+    const hours = await listeningHoursRepository(strapi).between(
+      searches.map((s) => s.id),
+      hourOf(query.from),
+      hourOf(query.to)
+    );
+    return weeklyMentions(
+      query.network ? hours.filter((row) => row.network === query.network) : hours,
+      (searchId) => kinds.get(searchId) ?? 'brand',
+      timeZone
+    );
+  },
+
   async report({ fromDay, toDay, timeZone, searchIds }: ListeningReportQuery) {
     const from = startOfDayIn(fromDay, timeZone);
     const to = startOfDayIn(nextDay(toDay), timeZone);

@@ -5,12 +5,17 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { parse } from '@porte-voix/kit/server';
 
 import { commentsRepository } from '../repositories/comments.repository';
 import { getService } from '../utils/get-service';
 import { CAMPAIGN_UID } from '../utils/uids';
+import { answeringAccountSchema } from '../validators/listening.validators';
 import type { Actor } from './audit.service';
-import { crossPostSearch } from './listening/cross-post-search';
+import { crossPostSearch, type SearchAccount } from './listening/cross-post-search';
+
+const ofNetwork = (accounts: SearchAccount[], network: string) =>
+  accounts.filter((a) => a.network === network);
 
 const mentionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = commentsRepository(strapi);
@@ -29,20 +34,28 @@ const mentionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Names the account that answers the mention: the one given, or the first of its network. */
+    /** The accounts that may answer the mention: cross-post's accounts of its network. */
+    async answeringAccounts(documentId: string) {
+      const row = await mention(documentId);
+      const accounts = ofNetwork(await crossPostSearch(strapi).accounts(), row.sourceNetwork);
+      return {
+        network: row.sourceNetwork as string,
+        accounts: accounts.map(({ accountId, name }) => ({ accountId, name })),
+      };
+    },
+
+    /** Names the account that answers the mention: the one chosen, or the only one of its network. */
     async sendToInbox(documentId: string, accountId: number | undefined, actor: Actor) {
       const row = await mention(documentId);
-      const accounts = (await crossPostSearch(strapi).accounts()).filter(
-        (a) => a.network === row.sourceNetwork
+      const accounts = await crossPostSearch(strapi).accounts();
+      const chosen = parse(
+        answeringAccountSchema(row.sourceNetwork, accounts),
+        { accountId },
+        { reason: 'no_account_to_answer' }
       );
-      const account = accountId === undefined ? accounts[0] : accounts.find((a) => a.accountId === accountId);
-      if (!account)
-        throw new errors.ApplicationError(
-          accountId === undefined
-            ? `No connected ${row.sourceNetwork} account can answer this mention: connect one under Cross-post → Accounts.`
-            : `Account ${accountId} is not a connected ${row.sourceNetwork} account: choose one of ${row.sourceNetwork}.`,
-          { reason: 'no_account_to_answer' }
-        );
+      // The schema let it through: the account chosen is of the network, or it is the only one.
+      const candidates = ofNetwork(accounts, row.sourceNetwork);
+      const account = candidates.find((a) => a.accountId === chosen.accountId) ?? candidates[0];
       await comments.update(row.id, {
         sourceAccountId: account.accountId,
         sourceAccountName: account.name.slice(0, 200),

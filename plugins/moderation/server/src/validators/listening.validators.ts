@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { SearchAccount } from '../services/listening/cross-post-search';
+
 /** The networks whose search listening can run, through one of cross-post's accounts. */
 export const SEARCH_NETWORKS = ['bluesky', 'mastodon', 'x'] as const;
 export type SearchNetwork = (typeof SEARCH_NETWORKS)[number];
@@ -108,6 +110,36 @@ export const listeningReportQuerySchema = z
 export const sendToInboxSchema = z
   .object({ accountId: z.number().int().positive('must be a cross-post account id').optional() })
   .strict();
+
+/**
+ * The account that answers a mention: one of cross-post's accounts of the mention's network. It may
+ * be left out only when that network has a single account: with several, answering as the wrong
+ * brand is worse than asking.
+ */
+export const answeringAccountSchema = (network: string, accounts: SearchAccount[]) => {
+  const ofNetwork = accounts.filter((a) => a.network === network);
+  const choices = ofNetwork.map((a) => `${a.accountId} (${a.name})`).join(', ');
+  return sendToInboxSchema.superRefine(({ accountId }, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', path: ['accountId'], message });
+    if (ofNetwork.length === 0)
+      return fail(
+        `no ${network} account is connected to answer this mention: connect one in Settings → Cross-post`
+      );
+    if (accountId === undefined) {
+      if (ofNetwork.length > 1) fail(`choose which ${network} account answers: one of ${choices}`);
+      return;
+    }
+    const account = accounts.find((a) => a.accountId === accountId);
+    if (!account)
+      return fail(
+        `account ${accountId} is none of the accounts that answer mentions: choose one of ${choices}`
+      );
+    if (account.network !== network)
+      fail(
+        `account ${accountId} (${account.name}) is on ${account.network}, this mention on ${network}: choose one of ${choices}`
+      );
+  });
+};
 
 export const attachToCampaignSchema = z
   .object({
