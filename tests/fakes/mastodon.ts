@@ -32,6 +32,10 @@ export class MastodonFake extends FakeNetwork {
   readonly deleted: string[] = [];
   /** Notifications per token, oldest first. */
   private notifications = new Map<string, any[]>();
+  /** Readers' statuses that mention the account, by id (readable with GET /api/v1/statuses/:id). */
+  private readerStatuses = new Map<string, any>();
+  /** The visibility each status posted through the API was given, by id. */
+  readonly visibilityOf = new Map<string, string>();
 
   /**
    * A reader's reply to a status (or a mention of the account when `inReplyTo` is absent), notified
@@ -39,7 +43,14 @@ export class MastodonFake extends FakeNetwork {
    */
   addMention(
     token: string,
-    mention: { text: string; inReplyTo?: string; acct?: string; language?: string }
+    mention: {
+      text: string;
+      inReplyTo?: string;
+      acct?: string;
+      language?: string;
+      /** 'direct': a private message to the account; 'private': for the reader's followers. */
+      visibility?: 'public' | 'unlisted' | 'private' | 'direct';
+    }
   ): { notificationId: string; statusId: string } {
     const acct = mention.acct ?? 'lectrice@example.social';
     const [username, domain = 'example.social'] = acct.split('@');
@@ -49,7 +60,7 @@ export class MastodonFake extends FakeNetwork {
       created_at: new Date(this.now()).toISOString(),
       in_reply_to_id: mention.inReplyTo ?? null,
       content: `<p>${mention.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
-      visibility: 'public',
+      visibility: mention.visibility ?? 'public',
       language: mention.language ?? null,
       url: `https://${domain}/@${username}/${id}`,
       account: { id: '77', username, acct, display_name: username, url: `https://${domain}/@${username}` },
@@ -61,6 +72,7 @@ export class MastodonFake extends FakeNetwork {
       account: status.account,
       status,
     };
+    this.readerStatuses.set(id, status);
     const list = this.notifications.get(token) ?? [];
     list.push(notification);
     this.notifications.set(token, list);
@@ -193,7 +205,8 @@ export class MastodonFake extends FakeNetwork {
 
   /** A status of this server, or one of the demo's past (its id says when it was posted). */
   private statusOf(id: string): any {
-    const own = this.statuses.get(id);
+    const own =
+      this.statuses.get(id) ?? this.readerStatuses.get(id) ?? this.publicStatuses.find((s) => s.id === id);
     if (own) return own;
     const at = this.demoPostAt(id);
     if (at === undefined) return undefined;
@@ -219,6 +232,8 @@ export class MastodonFake extends FakeNetwork {
     this.statuses.clear();
     this.idempotency.clear();
     this.notifications.clear();
+    this.readerStatuses.clear();
+    this.visibilityOf.clear();
     this.publicStatuses = [];
     this.favourited.clear();
     this.nextNotificationId = 1000;
@@ -357,8 +372,10 @@ export class MastodonFake extends FakeNetwork {
           const status = {
             ...this.statusEntity(text, ctx.token!, [].concat(mediaIds as any), fields.language),
             in_reply_to_id: inReplyTo ?? null,
+            visibility: fields.visibility ?? 'public',
           };
           this.statuses.set(status.id, status);
+          this.visibilityOf.set(status.id, status.visibility);
           if (idempotencyId) this.idempotency.set(idempotencyId, { status, at: Date.now() });
           this.record({ id: status.id, account: ctx.token!, text, idempotencyKey: key, inReplyTo });
           return { status: 200, body: status };

@@ -67,6 +67,26 @@ describe('inbox: answering as the account', () => {
     expect(list.body.data).toHaveLength(1);
   });
 
+  it('answers a reader’s direct message on Mastodon directly, naming them: never in public', async () => {
+    const published = await publishedOnMastodon(inbox.app.strapi, inbox.fakes);
+    const reader = inbox.fakes.mastodon.addMention(published.token, {
+      text: 'Bonjour, une question privée sur ma commande',
+      acct: 'ines@example.social',
+      visibility: 'direct',
+    });
+    await inboxOnce(inbox.app.strapi);
+    const [message] = await collected(inbox.app.strapi, { remoteId: reader.statusId });
+    const response = await reply(message.documentId, {
+      text: 'Bonjour, je vous réponds en privé.',
+      idempotencyKey: inbox.answerKey(),
+    });
+    expect(response.body.data.status).toBe('sent');
+    const answer = inbox.fakes.mastodon.published.find((p) => p.inReplyTo === reader.statusId)!;
+    expect(inbox.fakes.mastodon.visibilityOf.get(answer.id)).toBe('direct');
+    // A direct status reaches only those it names.
+    expect(answer.text).toBe('@ines@example.social Bonjour, je vous réponds en privé.');
+  });
+
   it('resolves a lost connection on Mastodon by sending again with the same key: still one answer', async () => {
     const { comment, token: accessToken } = await collectedMastodonQuestion();
     const body = { text: 'Réponse après coupure', idempotencyKey: inbox.answerKey() };

@@ -1,4 +1,6 @@
 /** Mastodon (and compatible servers): REST v1/v2, Bearer token, Idempotency-Key on statuses. */
+import { z } from 'zod';
+
 import {
   emptyTextProblem,
   headerValue,
@@ -117,6 +119,33 @@ function htmlToText(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .trim();
+}
+
+/** What an answer needs to know of the reader's status: how public it is, and who wrote it. */
+const readerStatusSchema = z.object({
+  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).catch('public'),
+  account: z.object({ acct: z.string().min(1) }),
+});
+
+/**
+ * An answer is as private as what it answers: a reader's direct message is answered directly, a
+ * followers-only post for followers only (a public answer would publish a private conversation). A
+ * direct or followers-only status reaches only those it mentions (and followers), so the reader is
+ * named first unless the text already does.
+ */
+async function answerTo(
+  inReplyTo: string,
+  text: string,
+  ctx: ProviderContext
+): Promise<{ text: string; visibility: 'public' | 'unlisted' | 'private' | 'direct' }> {
+  const { data } = await ctx.http.get(`/api/v1/statuses/${encodeURIComponent(inReplyTo)}`, {
+    headers: auth(ctx),
+  });
+  const reader = readerStatusSchema.parse(data);
+  if (reader.visibility === 'public') return { text, visibility: 'public' };
+  const handle = `@${reader.account.acct}`;
+  const named = text.toLowerCase().includes(handle.toLowerCase());
+  return { text: named ? text : `${handle} ${text}`, visibility: reader.visibility };
 }
 
 const mastodon: Provider = {
@@ -247,9 +276,15 @@ const mastodon: Provider = {
 
   /** A status in reply to the reader's, with the Idempotency-Key Mastodon keeps an hour. */
   async reply({ text, inReplyTo, language }, idempotencyKey, ctx) {
+    const answer = await answerTo(inReplyTo, text, ctx);
     const { data } = await ctx.http.post(
       '/api/v1/statuses',
-      { status: text, in_reply_to_id: inReplyTo, visibility: 'public', ...(language && { language }) },
+      {
+        status: answer.text,
+        in_reply_to_id: inReplyTo,
+        visibility: answer.visibility,
+        ...(language && { language }),
+      },
       { headers: { ...auth(ctx), 'Idempotency-Key': idempotencyKey } }
     );
     return { remoteId: String(data.id), url: data.url ?? null };
