@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 
 import { isBadQueryError } from '../utils/bad-query-error';
-import { containsNul, misusedLogicalOperator, nestingDepth, populateDepth } from '../utils/query-shape';
+import {
+  containsNul,
+  misusedBetween,
+  misusedLogicalOperator,
+  nestingDepth,
+  populateDepth,
+} from '../utils/query-shape';
 
 /**
  * Strapi silently ignores a malformed page number or an unknown locale and answers 200 with
@@ -88,6 +94,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return ctx.badRequest(
         `Invalid ${misused}: $and and $or take a list of conditions (filters[$or][0][title][$eq]=…), $not one condition`,
         { field: misused }
+      );
+    }
+    const between = misusedBetween(filters);
+    if (between) {
+      return ctx.badRequest(
+        `Invalid ${between}: $between takes two bounds (${between}[0]=…&${between}[1]=…)`,
+        { field: between }
       );
     }
     if (populateDepth(populate) > MAX_POPULATE_DEPTH) {

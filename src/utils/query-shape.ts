@@ -72,3 +72,22 @@ export function misusedLogicalOperator(filters: unknown, path = 'filters'): stri
   }
   return null;
 }
+
+/**
+ * The first `$between` that is not two bounds (`filters[price][$between][0]=1&…[1]=9`), or null:
+ * the query builder asserts on anything else and the request would end in a 500.
+ */
+export function misusedBetween(filters: unknown, path = 'filters'): string | null {
+  if (typeof filters !== 'object' || filters === null) return null;
+  for (const [key, value] of Object.entries(filters)) {
+    const here = `${path}[${key}]`;
+    if (key === '$between') {
+      const bounds = Array.isArray(value) ? value : null;
+      if (!bounds || bounds.length !== 2 || bounds.some((b) => typeof b !== 'string')) return here;
+      continue;
+    }
+    const found = misusedBetween(value, here);
+    if (found) return found;
+  }
+  return null;
+}

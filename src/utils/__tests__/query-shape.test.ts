@@ -1,4 +1,10 @@
-import { containsNul, misusedLogicalOperator, nestingDepth, populateDepth } from '../query-shape';
+import {
+  containsNul,
+  misusedBetween,
+  misusedLogicalOperator,
+  nestingDepth,
+  populateDepth,
+} from '../query-shape';
 
 describe('how deep a populate goes', () => {
   it.each([
@@ -47,5 +53,20 @@ describe('misusedLogicalOperator', () => {
     ).toBeNull();
     expect(misusedLogicalOperator({ title: { $not: { $eq: 'a' } } })).toBeNull();
     expect(misusedLogicalOperator(undefined)).toBeNull();
+  });
+});
+
+describe('misusedBetween', () => {
+  it('names a $between that is not two bounds (the query builder would answer a 500)', () => {
+    expect(misusedBetween({ events: { $between: '' } })).toBe('filters[events][$between]');
+    expect(misusedBetween({ price: { $between: ['1'] } })).toBe('filters[price][$between]');
+    expect(misusedBetween({ $or: [{ price: { $between: ['1', '2', '3'] } }] })).toBe(
+      'filters[$or][0][price][$between]'
+    );
+  });
+
+  it('accepts two bounds', () => {
+    expect(misusedBetween({ price: { $between: ['1', '9'] } })).toBeNull();
+    expect(misusedBetween({ title: { $eq: 'a' } })).toBeNull();
   });
 });

@@ -151,4 +151,16 @@ describe('hostile query strings on the public read routes (property-based)', () 
       { numRuns: 300 }
     );
   });
+
+  it('answers a $between without its two bounds with a 400 naming it (a counterexample the property found)', async () => {
+    const response = await app.http().get('/api/partnerships?filters[events][$between]=');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.field).toBe('filters[events][$between]');
+    const both = await app
+      .http()
+      .get(
+        '/api/partnerships?filters[createdAt][$between][0]=2020-01-01&filters[createdAt][$between][1]=2030-01-01'
+      );
+    expect(both.status).toBe(200);
+  });
 });
