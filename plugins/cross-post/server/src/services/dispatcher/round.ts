@@ -22,8 +22,10 @@ const stateToGiveBack = (row: any): string =>
  */
 export async function giveBack(d: Dispatch, rows: any[], until: Date): Promise<void> {
   const byState = new Map<string, number[]>();
-  for (const row of rows)
-    byState.set(stateToGiveBack(row), [...(byState.get(stateToGiveBack(row)) ?? []), row.id]);
+  for (const row of rows) {
+    const state = stateToGiveBack(row);
+    byState.set(state, [...(byState.get(state) ?? []), row.id]);
+  }
   for (const [status, ids] of byState)
     await d.deliveries.settleMany(ids, d.owner, { status, nextAttemptAt: until });
 }
