@@ -181,6 +181,12 @@ export type RemoteReply = {
   language?: string | null;
   createdAt: string;
   url?: string | null;
+  /**
+   * A direct message: only the account sees it (a Mastodon direct status, a Telegram private chat
+   * with the bot, a Bluesky chat, an X DM, a Facebook Page conversation). Its answer goes back the
+   * same private way, never in public: `reply` knows it from the remote id it gave.
+   */
+  private?: boolean;
 };
 
 /**
