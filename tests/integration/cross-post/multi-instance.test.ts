@@ -28,10 +28,15 @@ const NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'facebook'] as const;
   beforeAll(async () => {
     fakes = await startFakes();
     fakes.all.forEach((fake) => fake.configure({ latencyMs: 20 }));
-    app = await bootStrapi({
-      env: { CROSS_POST_DISPATCHER: 'true', CROSS_POST_TICK_SECONDS: '1', ...fakeApiBaseUrlsEnv(fakes) },
-    });
-    second = await startInstance({ CROSS_POST_DISPATCHER: 'true', CROSS_POST_TICK_SECONDS: '1' });
+    // Rounds of 50: with the default 200, the first instance to wake may claim all 500 in three
+    // rounds before the other's tick, and the test would no longer show two instances sharing.
+    const dispatcher = {
+      CROSS_POST_DISPATCHER: 'true',
+      CROSS_POST_TICK_SECONDS: '1',
+      CROSS_POST_BATCH: '50',
+    };
+    app = await bootStrapi({ env: { ...dispatcher, ...fakeApiBaseUrlsEnv(fakes) } });
+    second = await startInstance(dispatcher);
   });
   afterAll(async () => {
     await stopInstance(second);
