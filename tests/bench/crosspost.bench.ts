@@ -1,6 +1,7 @@
 /**
  * `npm run bench:crosspost`: BENCH_RATE deliveries falling due every second (default 100) for
- * BENCH_SECONDS (default 60) across 20 accounts on 4 fake networks (20 ms latency, 5 % 429s), on
+ * BENCH_SECONDS (default 60) across BENCH_ACCOUNTS accounts per network (default 5: 20 accounts) on 4
+ * fake networks (20 ms latency, 5 % 429s), on
  * BENCH_INSTANCES instances (default 1; more need DATABASE_CLIENT=postgres or mysql: the others are
  * child processes on the same database); the fake networks run in a process of their own
  * (fakes-process.ts). Prints the dispatch lag after the due time (p50/p99/max),
@@ -31,7 +32,8 @@ const DISPATCH_ENV = {
 const NETWORKS = ['mastodon', 'bluesky', 'x', 'discord'] as const;
 /** How long each fake network takes to answer a request. */
 const NETWORK_MS = 20;
-const ACCOUNTS_PER_NETWORK = 5;
+/** Accounts per network (BENCH_ACCOUNTS, default 5: 20 accounts). */
+const ACCOUNTS_PER_NETWORK = Number(process.env.BENCH_ACCOUNTS || 5);
 const TIMEOUT_MS = SPREAD_MS + 120_000;
 
 const credentials = (network: (typeof NETWORKS)[number], n: number): Record<string, string> =>

@@ -129,6 +129,13 @@ export const appendOnlyLog = (strapi: Core.Strapi, { uid, plugin }: { uid: strin
   async append(entry: AuditFields, about: Record<string, unknown>): Promise<void> {
     await strapi.db.query(uid as any).createMany({ data: [{ ...auditColumns(entry), ...about }] });
   },
+  /** Several entries in one insert (a sender writing what it sent in batches). */
+  async appendMany(entries: { entry: AuditFields; about: Record<string, unknown> }[]): Promise<void> {
+    if (entries.length === 0) return;
+    await strapi.db
+      .query(uid as any)
+      .createMany({ data: entries.map(({ entry, about }) => ({ ...auditColumns(entry), ...about })) });
+  },
   installAppendOnlyGuard: () => installAppendOnlyGuard(strapi, { uid, plugin }),
   dropAppendOnlyGuard: () => dropAppendOnlyGuard(strapi, uid),
 });

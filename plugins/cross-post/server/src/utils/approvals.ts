@@ -9,6 +9,16 @@ import { conflict } from '@porte-voix/kit/http-errors';
 
 const POST_UID = 'api::post.post';
 
+/** A delivery that sent an approved version of a post. */
+export type SentVersion = {
+  documentId: string;
+  locale: string;
+  hash: string;
+  network: string;
+  url?: string | null;
+  deliveryId: number;
+};
+
 export type ApprovedVersion = { hash: string; snapshot: Record<string, unknown>; accountIds: number[] };
 
 export const approvals = (strapi: Core.Strapi) => {
@@ -58,12 +68,17 @@ export const approvals = (strapi: Core.Strapi) => {
       return Boolean(plugin?.service('access').mayBypass(ability));
     },
 
-    async recordSent(
-      documentId: string,
-      locale: string,
-      sent: { hash: string; network: string; url?: string | null; deliveryId: number }
-    ) {
-      await editorial().service('workflow').recordSent({ uid: POST_UID, documentId, locale }, sent);
+    /** Which approved version each delivery sent, where: in one write for many deliveries. */
+    async recordSent(list: SentVersion[]) {
+      if (list.length === 0) return;
+      await editorial()
+        .service('workflow')
+        .recordSentMany(
+          list.map(({ documentId, locale, ...sent }) => ({
+            key: { uid: POST_UID, documentId, locale },
+            sent,
+          }))
+        );
     },
 
     /** Pauses and resumes deliveries as approvals are voided and given. */

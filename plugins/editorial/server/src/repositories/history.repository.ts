@@ -13,15 +13,19 @@ export type HistoryEntry = AuditFields & { contentHash?: string | null; variant?
  */
 export const historyRepository = (strapi: Core.Strapi) => {
   const log = appendOnlyLog(strapi, { uid: HISTORY_UID, plugin: PLUGIN_ID });
+  const about = (key: SubjectKey, entry: HistoryEntry) => ({
+    subjectUid: key.uid,
+    subjectDocumentId: key.documentId,
+    subjectLocale: key.locale,
+    contentHash: entry.contentHash ?? null,
+    variant: entry.variant ?? null,
+  });
   return {
-    append: (key: SubjectKey, entry: HistoryEntry) =>
-      log.append(entry, {
-        subjectUid: key.uid,
-        subjectDocumentId: key.documentId,
-        subjectLocale: key.locale,
-        contentHash: entry.contentHash ?? null,
-        variant: entry.variant ?? null,
-      }),
+    append: (key: SubjectKey, entry: HistoryEntry) => log.append(entry, about(key, entry)),
+
+    /** Entries about several documents in one insert. */
+    appendMany: (entries: { key: SubjectKey; entry: HistoryEntry }[]) =>
+      log.appendMany(entries.map(({ key, entry }) => ({ entry, about: about(key, entry) }))),
 
     /** Oldest first: the story of the document in this locale. */
     async forSubject(key: SubjectKey) {

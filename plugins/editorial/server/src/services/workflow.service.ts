@@ -36,6 +36,9 @@ export type ApprovedVersion = {
  * or this document does not take part), `approved`, `not_approved` (never approved), `voided` (approved
  * once, changed since), `not_published` (the draft is approved, the version given is another one).
  */
+/** One delivery of an approved version: which network, where it is online. */
+export type SentVersion = { hash: string; network: string; url?: string | null; deliveryId: number };
+
 export type ApprovalGate = 'not_required' | 'approved' | 'not_approved' | 'voided' | 'not_published';
 
 const MAX_RACES = 5;
@@ -383,17 +386,24 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the sender records: which approved version a delivery sent, where. */
-    async recordSent(
-      key: SubjectKey,
-      sent: { hash: string; network: string; url?: string | null; deliveryId: number }
-    ) {
-      await history.append(key, {
-        action: 'sent',
-        actor: { type: 'system', id: null, name: 'cross-post' },
-        contentHash: sent.hash,
-        variant: sent.network,
-        details: { deliveryId: sent.deliveryId, url: sent.url ?? null },
-      });
+    async recordSent(key: SubjectKey, sent: SentVersion) {
+      await this.recordSentMany([{ key, sent }]);
+    },
+
+    /** The same for many deliveries at once, in one insert (a sender publishing hundreds a second). */
+    async recordSentMany(list: { key: SubjectKey; sent: SentVersion }[]) {
+      await history.appendMany(
+        list.map(({ key, sent }) => ({
+          key,
+          entry: {
+            action: 'sent',
+            actor: { type: 'system', id: null, name: 'cross-post' },
+            contentHash: sent.hash,
+            variant: sent.network,
+            details: { deliveryId: sent.deliveryId, url: sent.url ?? null },
+          },
+        }))
+      );
     },
 
     history: (key: SubjectKey) => history.forSubject(key),

@@ -9,11 +9,14 @@ import { deliveriesRepository } from '../../repositories/deliveries.repository';
 import type { CrossPostConfig } from '../../config';
 import { PLUGIN_ID } from '../../plugin-id';
 import { redactSecrets } from '../../utils/credentials';
+import { approvals, type SentVersion } from '../../utils/approvals';
 import type { PostSnapshot } from '../compose.service';
 
 /** What one round shares: accounts found waiting, and each post loaded once per language. */
 export type Round = {
   logs: NewAttempt[];
+  /** Approved versions sent, for the post's editorial history: written with the attempts. */
+  sentVersions: SentVersion[];
   waitingUntil: Map<number, number>;
   posts: Map<string, Promise<PostSnapshot | null>>;
   /** Deliveries whose request went (or may have gone) to the network in this round. */
@@ -22,6 +25,7 @@ export type Round = {
 
 export const newRound = (): Round => ({
   logs: [],
+  sentVersions: [],
   waitingUntil: new Map(),
   posts: new Map(),
   sent: new Set(),
@@ -58,9 +62,22 @@ export function createDispatch(strapi: Core.Strapi) {
       else d.round.logs.push(entry);
     },
 
+    /**
+     * Writes the attempts and the sent versions gathered since the last time, one insert each, off
+     * the sending path (every 250 ms while lanes run). A history entry that cannot be written is
+     * reported, never a reason to fail a delivery that is online.
+     */
     async flushLogs() {
       const logs = d.round.logs.splice(0);
-      await attempts.addMany(logs);
+      const sent = d.round.sentVersions.splice(0);
+      await Promise.all([
+        attempts.addMany(logs),
+        approvals(strapi)
+          .recordSent(sent)
+          .catch((error) =>
+            strapi.log.warn(`[cross-post] ${sent.length} sent version(s) not recorded: ${error.message}`)
+          ),
+      ]);
     },
 
     /** Writes the outcome only while we still hold the lease: a recovered delivery belongs to someone else. */

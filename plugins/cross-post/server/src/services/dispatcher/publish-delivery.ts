@@ -126,14 +126,14 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
         );
       }
       if (approvalHash)
-        await approvals(d.strapi)
-          .recordSent(row.postDocumentId, post.locale, {
-            hash: approvalHash,
-            network: account.network,
-            url: published.url,
-            deliveryId: row.id,
-          })
-          .catch((error) => d.strapi.log.warn(`[cross-post] Sent version not recorded: ${error.message}`));
+        d.round.sentVersions.push({
+          documentId: row.postDocumentId,
+          locale: post.locale,
+          hash: approvalHash,
+          network: account.network,
+          url: published.url,
+          deliveryId: row.id,
+        });
       // The network said this was the last request of its window: wait for the reset rather than for a 429.
       if (result.quota && result.quota.remaining <= 0 && result.quota.resetAt.getTime() > Date.now()) {
         d.round.waitingUntil.set(account.id, result.quota.resetAt.getTime());
