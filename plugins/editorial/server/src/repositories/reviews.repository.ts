@@ -35,6 +35,9 @@ export type ReviewRow = {
 
 export type SubjectKey = { uid: string; documentId: string; locale: string };
 
+/** What a sender reads before each send: is it approved, which version, for which accounts. */
+export type ApprovalState = Pick<ReviewRow, 'id' | 'status' | 'approvedHash' | 'accountIds'>;
+
 export const reviewsRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(REVIEW_UID as any);
   const where = (key: SubjectKey) => ({
@@ -45,6 +48,19 @@ export const reviewsRepository = (strapi: Core.Strapi) => {
 
   return {
     find: (key: SubjectKey): Promise<ReviewRow | null> => query().findOne({ where: where(key) }),
+
+    /** The approval alone, without the texts and snapshot (read before every send). */
+    findApproval: (key: SubjectKey): Promise<ApprovalState | null> =>
+      query().findOne({ where: where(key), select: ['id', 'status', 'approvedHash', 'accountIds'] }),
+
+    /** The snapshot approved as `hash`; null when the review has moved on to another version. */
+    async approvedSnapshot(id: number, hash: string): Promise<Record<string, unknown> | null> {
+      const row = await query().findOne({
+        where: { id, approvedHash: hash },
+        select: ['approvedSnapshot'],
+      });
+      return row?.approvedSnapshot ?? null;
+    },
 
     findForDocument: (uid: string, documentId: string): Promise<ReviewRow[]> =>
       query().findMany({ where: { subjectUid: uid, subjectDocumentId: documentId } }),

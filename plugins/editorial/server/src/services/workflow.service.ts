@@ -44,6 +44,8 @@ export type ApprovalGate = 'not_required' | 'approved' | 'not_approved' | 'voide
 const MAX_RACES = 5;
 /** Live checks remembered at once (one per post and locale being sent); more and the memory starts again. */
 const MAX_LIVE_CHECKS = 1_000;
+/** Approved snapshots kept in memory (a version approved as a hash never changes); more and it starts again. */
+const MAX_SNAPSHOTS = 200;
 
 function notFound(key: SubjectKey) {
   return new errors.NotFoundError(`No ${key.locale} version of ${key.documentId}.`, {
@@ -65,7 +67,31 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
   const liveChecks = new Map<string, { at: number; unchanged: Promise<boolean> }>();
 
   /** Whether the document still holds the approved version; a change made around the editor voids it. */
-  async function unchangedSinceApproval(key: SubjectKey, review: ReviewRow): Promise<boolean> {
+  /**
+   * The snapshot approved as `hash`, read once: what a hash names never changes, and a sender sending
+   * one post to many accounts would otherwise read and parse the whole post for each send.
+   */
+  const snapshots = new Map<string, Promise<Record<string, unknown> | null>>();
+  function approvedSnapshot(reviewId: number, hash: string) {
+    const cacheKey = `${reviewId}|${hash}`;
+    let snapshot = snapshots.get(cacheKey);
+    if (!snapshot) {
+      if (snapshots.size >= MAX_SNAPSHOTS) snapshots.clear();
+      snapshot = reviews.approvedSnapshot(reviewId, hash);
+      snapshots.set(cacheKey, snapshot);
+      // Not found (approved anew meanwhile) or failed: asked again next time.
+      snapshot.then(
+        (found) => !found && snapshots.delete(cacheKey),
+        () => snapshots.delete(cacheKey)
+      );
+    }
+    return snapshot;
+  }
+
+  async function unchangedSinceApproval(
+    key: SubjectKey,
+    review: Pick<ReviewRow, 'accountIds' | 'approvedHash'>
+  ): Promise<boolean> {
     const live = await subjects().load(key, review.accountIds ?? []);
     if (live && live.hash === review.approvedHash) return true;
     if (live) await workflow.afterWrite(key, { type: 'system', id: null, name: 'outside the editor' });
@@ -338,9 +364,8 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       key: SubjectKey,
       options: { liveCheckMaxAgeMs?: number } = {}
     ): Promise<ApprovedVersion | null> {
-      const review = await reviews.find(key);
-      if (!review || review.status !== 'approved' || !review.approvedHash || !review.approvedSnapshot)
-        return null;
+      const review = await reviews.findApproval(key);
+      if (!review || review.status !== 'approved' || !review.approvedHash) return null;
       // An edit through Strapi voids the review above at once; reading the document itself (its
       // variants, media and campaign) only catches writes that went around Strapi, so a sender sending
       // one post to twenty accounts may reuse that check for a moment (`liveCheckMaxAgeMs`).
@@ -363,11 +388,9 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
         liveChecks.delete(checkKey);
         return null;
       }
-      return {
-        hash: review.approvedHash,
-        snapshot: review.approvedSnapshot,
-        accountIds: review.accountIds ?? [],
-      };
+      const snapshot = await approvedSnapshot(review.id, review.approvedHash);
+      if (!snapshot) return null;
+      return { hash: review.approvedHash, snapshot, accountIds: review.accountIds ?? [] };
     },
 
     /**
