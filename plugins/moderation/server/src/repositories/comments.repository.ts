@@ -60,6 +60,8 @@ export type NetworkOrigin = {
   remotePostUrl: string | null;
   authorHandle: string;
   authorUrl: string | null;
+  /** A direct message: only the account saw it, so it is never shown in public and answered privately. */
+  privateMessage?: boolean;
 };
 
 /** The author's record and the duplicates of a text, as the rules need them. */
@@ -238,7 +240,8 @@ export const commentsRepository = (strapi: Core.Strapi) => {
      * newest first, and all their approved replies in reading order.
      */
     async approvedThreads(targetKey: string, page: number, pageSize: number) {
-      // Replies collected from networks stay in the admin: their authors wrote on the network, not here.
+      // Replies collected from networks stay in the admin: their authors wrote on the network, not here
+      // (and a direct message, only ever seen by the account, must never reach a page).
       const where = { targetKey, status: 'approved', parentId: null, sourceNetwork: null };
       const { rows: roots, total } = await findPage(query(), {
         where,
