@@ -139,7 +139,14 @@ export class BlueskyFake extends FakeNetwork {
       .filter((c) => this.convoOf(session, c.id))
       .map((c) => {
         const last = this.chatMessages(c.id).pop()!;
-        return { id: c.id, rev: last.rev, members: c.members, lastMessage: last, muted: false, unreadCount: 0 };
+        return {
+          id: c.id,
+          rev: last.rev,
+          members: c.members,
+          lastMessage: last,
+          muted: false,
+          unreadCount: 0,
+        };
       })
       .sort((a, b) => b.rev.localeCompare(a.rev));
     return { status: 200, body: { convos: convos.slice(0, limit) } };
@@ -213,7 +220,11 @@ export class BlueskyFake extends FakeNetwork {
           if (typeof text !== 'string' || !text)
             return xrpcError(400, 'InvalidRequest', 'Input/message/text must be a string');
           if (graphemeCount(text) > 1000)
-            return xrpcError(400, 'InvalidRequest', 'Input/message/text must not be longer than 1000 graphemes');
+            return xrpcError(
+              400,
+              'InvalidRequest',
+              'Input/message/text must not be longer than 1000 graphemes'
+            );
           const rev = this.nextChatRev();
           const sent: ChatMessage = {
             id: `msg${randomBytes(6).toString('hex')}`,

@@ -39,7 +39,10 @@ describe('inbox: Bluesky direct messages', () => {
   it('collects new direct messages once, page after page, never the history nor our own', async () => {
     const { account, identifier } = await blueskyAccount();
     // Written before the inbox first looked: history, not read.
-    inbox.fakes.bluesky.addChatMessage(identifier, { text: 'Un vieux message', handle: 'ancien.bsky.social' });
+    inbox.fakes.bluesky.addChatMessage(identifier, {
+      text: 'Un vieux message',
+      handle: 'ancien.bsky.social',
+    });
     await inboxOnce(inbox.app.strapi);
     expect(await chatMessagesOf(account.id)).toHaveLength(0);
 
@@ -69,8 +72,8 @@ describe('inbox: Bluesky direct messages', () => {
 
     // Our answer lands in the same log: it is not a reader's message, and nothing comes in twice.
     expect(
-      (await reply(nora.documentId, { text: 'Je regarde cela', idempotencyKey: inbox.answerKey() })).body
-        .data.status
+      (await reply(nora.documentId, { text: 'Je regarde cela', idempotencyKey: inbox.answerKey() })).body.data
+        .status
     ).toBe('sent');
     await readAgain(account.id);
     expect(await chatMessagesOf(account.id)).toHaveLength(60);

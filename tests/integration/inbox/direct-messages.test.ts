@@ -44,6 +44,11 @@ describe('inbox: direct messages', () => {
     const [publicReply] = await collected(inbox.app.strapi, { remoteId: open.statusId });
     expect((await card(message.documentId)).source.privateMessage).toBe(true);
     expect((await card(publicReply.documentId)).source.privateMessage).toBe(false);
+    const onlyPrivate = await inbox.admin('get', '/moderation/comments?status=all&source=private-messages');
+    expect(onlyPrivate.status).toBe(200);
+    const privateIds = onlyPrivate.body.data.map((item: any) => item.id);
+    expect(privateIds).toContain(message.documentId);
+    expect(privateIds).not.toContain(publicReply.documentId);
 
     // Even approved, it stays between the reader and the account.
     for (const { documentId } of [message, publicReply]) {
@@ -57,7 +62,7 @@ describe('inbox: direct messages', () => {
     const report = await inbox.app
       .http()
       .post(`/api/moderation/comments/${message.documentId}/report`)
-      .send({ reason: 'spam' });
+      .send({ data: { reason: 'spam' } });
     expect(report.status).toBe(404);
   });
 

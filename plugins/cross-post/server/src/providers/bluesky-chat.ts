@@ -62,7 +62,12 @@ function refusedDirectMessages(error: unknown): boolean {
   );
 }
 
-export type ChatPage = { messages: RemoteReply[]; cursor: string | null; more: boolean; notice: string | null };
+export type ChatPage = {
+  messages: RemoteReply[];
+  cursor: string | null;
+  more: boolean;
+  notice: string | null;
+};
 
 /**
  * One page of the account's chat log after `cursor`: the messages others sent (ours are not readers'),
@@ -166,9 +171,7 @@ export async function findChatAnswer(
     .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
     .find(
       (m) =>
-        m.sender.did === did &&
-        Date.parse(m.sentAt) >= since.getTime() - 60_000 &&
-        sameText(m.text, text)
+        m.sender.did === did && Date.parse(m.sentAt) >= since.getTime() - 60_000 && sameText(m.text, text)
     );
   return found ? { remoteId: `${PREFIX}${convoId}:${found.id}`, url: null, text: found.text } : null;
 }

@@ -434,7 +434,9 @@ const bluesky: Provider = {
    */
   async hide(remoteId, ctx) {
     if (isChatMessage(remoteId))
-      throw new ProviderError('A Bluesky direct message is seen by the account only: there is nothing to hide.');
+      throw new ProviderError(
+        'A Bluesky direct message is seen by the account only: there is nothing to hide.'
+      );
     const { headers, did } = session(ctx);
     const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
       headers,

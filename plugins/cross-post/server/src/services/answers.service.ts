@@ -68,7 +68,11 @@ const keyWindowOf = (provider: ReturnType<typeof providerFor>, inReplyTo: string
   provider.idempotencyWindowMs;
 
 /** Why an answer's outcome is unknown, and what the editor does next on this network. */
-function uncertainReason(provider: ReturnType<typeof providerFor>, inReplyTo: string, detail: string): string {
+function uncertainReason(
+  provider: ReturnType<typeof providerFor>,
+  inReplyTo: string,
+  detail: string
+): string {
   return keyWindowOf(provider, inReplyTo) > 0
     ? `The answer may have been published (${detail}): sending it again is safe, ${provider.displayName} recognises it.`
     : `The answer may have been published (${detail}): check on ${provider.displayName} before writing it again.`;

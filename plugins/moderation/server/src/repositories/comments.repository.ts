@@ -7,7 +7,7 @@ import { COMMENT_UID, type TargetType } from '../utils/uids';
 export const QUEUES = ['pending', 'reported', 'approved', 'rejected', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 
-/** Where comments come from: our frontends, any network, or one network. */
+/** Where comments come from: our frontends, any network, one network, or direct messages on any. */
 export type SourceFilter = 'frontend' | 'networks' | string;
 
 export type QueueFilters = {
@@ -97,6 +97,7 @@ function filterWhere(
   const where: Record<string, unknown>[] = [];
   if (filters.source === 'frontend') where.push({ sourceNetwork: { $null: true } });
   else if (filters.source === 'networks') where.push({ sourceNetwork: { $notNull: true } });
+  else if (filters.source === 'private-messages') where.push({ privateMessage: true });
   else if (filters.source) where.push({ sourceNetwork: filters.source });
   if (filters.intent) where.push({ intent: filters.intent });
   if (filters.target) where.push({ targetKey: filters.target });
