@@ -20,7 +20,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
-import { NETWORKS, providerFor, type NetworkId, type PublishResult } from '../providers';
+import { NETWORKS, providerFor, type NetworkId, type PublishResult, type RemotePost } from '../providers';
 import { providerContext } from '../providers/http';
 import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
@@ -170,7 +170,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
     const findAnswer = provider.findAnswer.bind(provider);
     const since = new Date(row.firstAttemptAt ?? row.createdAt);
     try {
-      const found = await asAccount(account, provider, (ctx) =>
+      const found = await asAccount<RemotePost | null>(account, provider, (ctx) =>
         findAnswer({ inReplyTo: row.inReplyTo, since, text: row.text }, ctx)
       );
       if (found)
