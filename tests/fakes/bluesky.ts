@@ -57,9 +57,10 @@ export class BlueskyFake extends FakeNetwork {
 
   /**
    * A reader's chat message to the account that logs in with `identifier`, in their conversation
-   * (opened on the first message). Answers the conversation's and the message's ids.
+   * (opened on the first message); with `byAccount`, the account's own message to that reader, as
+   * written in a Bluesky app. Answers the conversation's and the message's ids.
    */
-  addChatMessage(identifier: string, message: { text: string; handle?: string }) {
+  addChatMessage(identifier: string, message: { text: string; handle?: string; byAccount?: boolean }) {
     const handle = message.handle ?? 'lectrice.bsky.social';
     const reader: ChatMember = { did: this.didOf(handle), handle, displayName: handle.split('.')[0] };
     const account: ChatMember = { did: this.didOf(identifier), handle: identifier, displayName: identifier };
@@ -72,7 +73,7 @@ export class BlueskyFake extends FakeNetwork {
       id: `msg${randomBytes(6).toString('hex')}`,
       rev,
       text: message.text,
-      sender: { did: reader.did },
+      sender: { did: message.byAccount ? account.did : reader.did },
       sentAt: new Date(this.now()).toISOString(),
     };
     this.chatLog.push({ rev, convoId: convo.id, message: chat });

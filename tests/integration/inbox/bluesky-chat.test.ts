@@ -70,7 +70,13 @@ describe('inbox: Bluesky direct messages', () => {
     const card = (await inbox.admin('get', `/moderation/comments/${nora.documentId}`)).body.data;
     expect(card.source).toMatchObject({ network: 'bluesky', privateMessage: true });
 
-    // Our answer lands in the same log: it is not a reader's message, and nothing comes in twice.
+    // Our answers land in the same log, from the queue or written in a Bluesky app: they are not
+    // readers' messages, and nothing comes in twice.
+    inbox.fakes.bluesky.addChatMessage(identifier, {
+      text: 'Réponse écrite depuis l’appli',
+      handle: 'nora.bsky.social',
+      byAccount: true,
+    });
     expect(
       (await reply(nora.documentId, { text: 'Je regarde cela', idempotencyKey: inbox.answerKey() })).body.data
         .status
