@@ -1,6 +1,9 @@
 /**
  * Bluesky PDS: sessions (access JWT expires with 400 ExpiredToken), createRecord/putRecord, RateLimit-*
  * headers; getPosts (at most 25 URIs, deleted posts left out) with counts growing with age, getProfile.
+ * The chat (`chat.bsky.convo.*`) as the PDS proxies it to the chat service: only with the header
+ * `atproto-proxy: did:web:api.bsky.chat#bsky_chat` (without it the PDS does not know the method), and
+ * only for an app password allowed direct messages (else 400 "Bad token scope").
  */
 import { randomBytes } from 'node:crypto';
 
@@ -8,6 +11,14 @@ import { FakeNetwork, graphemeCount, type Reply, type RequestContext, type Route
 import { matchesQuery, parseQuery } from './search-query';
 
 type Session = { did: string; handle: string; accessJwt: string; refreshJwt: string };
+
+const CHAT_PROXY = 'did:web:api.bsky.chat#bsky_chat';
+/** The chat log's page, as the chat service answers `getLog`. */
+const CHAT_LOG_PAGE = 50;
+
+type ChatMember = { did: string; handle: string; displayName: string };
+type ChatMessage = { id: string; rev: string; text: string; sender: { did: string }; sentAt: string };
+type ChatEvent = { rev: string; convoId: string; message: ChatMessage };
 
 const xrpcError = (status: number, error: string, message: string): Reply => ({
   status,
@@ -32,6 +43,204 @@ export class BlueskyFake extends FakeNetwork {
   private lastIndexedAt = 0;
   /** Thread gates by URI (`at://did/app.bsky.feed.threadgate/rkey`). */
   private gates = new Map<string, any>();
+  /** Conversations by id, with their two members. */
+  private convos = new Map<string, { id: string; members: ChatMember[] }>();
+  /** Every chat message ever sent, in the order of their revisions. */
+  private chatLog: ChatEvent[] = [];
+  private chatRev = 0;
+  /** Identifiers whose app password was created without access to direct messages. */
+  readonly withoutChat = new Set<string>();
+
+  private nextChatRev(): string {
+    return `3l${(this.chatRev++).toString(36).padStart(11, '0')}`;
+  }
+
+  /**
+   * A reader's chat message to the account that logs in with `identifier`, in their conversation
+   * (opened on the first message); with `byAccount`, the account's own message to that reader, as
+   * written in a Bluesky app. Answers the conversation's and the message's ids.
+   */
+  addChatMessage(identifier: string, message: { text: string; handle?: string; byAccount?: boolean }) {
+    const handle = message.handle ?? 'lectrice.bsky.social';
+    const reader: ChatMember = { did: this.didOf(handle), handle, displayName: handle.split('.')[0] };
+    const account: ChatMember = { did: this.didOf(identifier), handle: identifier, displayName: identifier };
+    const convo = [...this.convos.values()].find((c) =>
+      [reader.did, account.did].every((did) => c.members.some((m) => m.did === did))
+    ) ?? { id: `convo${randomBytes(5).toString('hex')}`, members: [account, reader] };
+    this.convos.set(convo.id, convo);
+    const rev = this.nextChatRev();
+    const chat: ChatMessage = {
+      id: `msg${randomBytes(6).toString('hex')}`,
+      rev,
+      text: message.text,
+      sender: { did: message.byAccount ? account.did : reader.did },
+      sentAt: new Date(this.now()).toISOString(),
+    };
+    this.chatLog.push({ rev, convoId: convo.id, message: chat });
+    return { convoId: convo.id, messageId: chat.id };
+  }
+
+  /** The messages of a conversation, oldest first (the account's answers among them). */
+  chatMessages(convoId: string): ChatMessage[] {
+    return this.chatLog.filter((e) => e.convoId === convoId).map((e) => e.message);
+  }
+
+  /** The session of a chat call, proxied to the chat service by the PDS, or the exact error. */
+  private chatSession(ctx: RequestContext): Session | Reply {
+    if (ctx.headers['atproto-proxy'] !== CHAT_PROXY)
+      return xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented');
+    const session = this.authed(ctx);
+    if ('status' in session) return session;
+    if (this.withoutChat.has(session.handle)) return xrpcError(400, 'InvalidToken', 'Bad token scope');
+    return session;
+  }
+
+  private convoOf(session: Session, convoId: string | null) {
+    const convo = convoId ? this.convos.get(convoId) : undefined;
+    return convo?.members.some((m) => m.did === session.did) ? convo : undefined;
+  }
+
+  /** How many times each account read its chat log from the very start (no cursor). */
+  readonly chatLogsFromStart = new Map<string, number>();
+
+  /**
+   * `chat.bsky.convo.getLog`: the events of the account's conversations after `cursor` (from the
+   * start without one), oldest first, a page at a time, with the cursor of the last one.
+   */
+  private getChatLog(ctx: RequestContext): Reply {
+    const session = this.chatSession(ctx);
+    if ('status' in session) return session;
+    const cursor = ctx.url.searchParams.get('cursor') ?? '';
+    if (!cursor)
+      this.chatLogsFromStart.set(session.handle, (this.chatLogsFromStart.get(session.handle) ?? 0) + 1);
+    const mine = this.chatLog.filter((e) => this.convoOf(session, e.convoId));
+    const page = mine.filter((e) => e.rev > cursor).slice(0, CHAT_LOG_PAGE);
+    return {
+      status: 200,
+      body: {
+        logs: page.map((e) => ({
+          $type: 'chat.bsky.convo.defs#logCreateMessage',
+          rev: e.rev,
+          convoId: e.convoId,
+          message: { $type: 'chat.bsky.convo.defs#messageView', ...e.message },
+        })),
+        ...((page.length || cursor) && { cursor: page.length ? page[page.length - 1].rev : cursor }),
+      },
+    };
+  }
+
+  /** `chat.bsky.convo.listConvos`: the account's conversations, the latest revision first. */
+  private listConvos(ctx: RequestContext): Reply {
+    const session = this.chatSession(ctx);
+    if ('status' in session) return session;
+    const limit = Number(ctx.url.searchParams.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return xrpcError(400, 'InvalidRequest', 'limit must be an integer between 1 and 100');
+    const convos = [...this.convos.values()]
+      .filter((c) => this.convoOf(session, c.id))
+      .map((c) => {
+        const last = this.chatMessages(c.id).pop()!;
+        return {
+          id: c.id,
+          rev: last.rev,
+          members: c.members,
+          lastMessage: last,
+          muted: false,
+          unreadCount: 0,
+        };
+      })
+      .sort((a, b) => b.rev.localeCompare(a.rev));
+    return { status: 200, body: { convos: convos.slice(0, limit) } };
+  }
+
+  private chatRoutes(): Route[] {
+    return [
+      {
+        method: 'GET',
+        path: /^\/xrpc\/chat\.bsky\.convo\.getLog$/,
+        handle: (ctx) => this.getChatLog(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/chat\.bsky\.convo\.listConvos$/,
+        handle: (ctx) => this.listConvos(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/xrpc\/chat\.bsky\.convo\.getConvo$/,
+        handle: (ctx) => {
+          const session = this.chatSession(ctx);
+          if ('status' in session) return session;
+          const convo = this.convoOf(session, ctx.url.searchParams.get('convoId'));
+          if (!convo) return xrpcError(400, 'InvalidRequest', 'Convo not found');
+          const last = this.chatMessages(convo.id).pop();
+          return {
+            status: 200,
+            body: { convo: { id: convo.id, rev: last?.rev ?? '', members: convo.members, muted: false } },
+          };
+        },
+      },
+      {
+        // Newest first, `limit` 1–100 (50 by default), a cursor for the page below.
+        method: 'GET',
+        path: /^\/xrpc\/chat\.bsky\.convo\.getMessages$/,
+        handle: (ctx) => {
+          const session = this.chatSession(ctx);
+          if ('status' in session) return session;
+          const convo = this.convoOf(session, ctx.url.searchParams.get('convoId'));
+          if (!convo) return xrpcError(400, 'InvalidRequest', 'Convo not found');
+          const limit = Number(ctx.url.searchParams.get('limit') ?? 50);
+          if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+            return xrpcError(400, 'InvalidRequest', 'limit must be an integer between 1 and 100');
+          const cursor = ctx.url.searchParams.get('cursor');
+          const below = this.chatMessages(convo.id)
+            .reverse()
+            .filter((m) => !cursor || m.rev < cursor);
+          const page = below.slice(0, limit);
+          return {
+            status: 200,
+            body: {
+              messages: page.map((m) => ({ $type: 'chat.bsky.convo.defs#messageView', ...m })),
+              ...(below.length > limit && { cursor: page[page.length - 1].rev }),
+            },
+          };
+        },
+      },
+      {
+        // The chat has no idempotency key: each call is one more message.
+        method: 'POST',
+        path: /^\/xrpc\/chat\.bsky\.convo\.sendMessage$/,
+        publish: true,
+        handle: (ctx) => {
+          const session = this.chatSession(ctx);
+          if ('status' in session) return session;
+          const { convoId, message } = ctx.json();
+          const convo = this.convoOf(session, convoId);
+          if (!convo) return xrpcError(400, 'InvalidRequest', 'Convo not found');
+          const text = message?.text;
+          if (typeof text !== 'string' || !text)
+            return xrpcError(400, 'InvalidRequest', 'Input/message/text must be a string');
+          if (graphemeCount(text) > 1000)
+            return xrpcError(
+              400,
+              'InvalidRequest',
+              'Input/message/text must not be longer than 1000 graphemes'
+            );
+          const rev = this.nextChatRev();
+          const sent: ChatMessage = {
+            id: `msg${randomBytes(6).toString('hex')}`,
+            rev,
+            text,
+            sender: { did: session.did },
+            sentAt: new Date(this.now()).toISOString(),
+          };
+          this.chatLog.push({ rev, convoId: convo.id, message: sent });
+          this.record({ id: sent.id, account: session.did, text, inReplyTo: `chat:${convo.id}` });
+          return { status: 200, body: { $type: 'chat.bsky.convo.defs#messageView', ...sent } };
+        },
+      },
+    ];
+  }
 
   /** The replies hidden in the thread our post `postUri` started. */
   hiddenReplies(postUri: string): string[] {
@@ -222,6 +431,10 @@ export class BlueskyFake extends FakeNetwork {
   }
 
   protected resetState(): void {
+    this.convos.clear();
+    this.chatLog = [];
+    this.withoutChat.clear();
+    this.chatLogsFromStart.clear();
     this.searchable = [];
     this.notifications.clear();
     this.lastIndexedAt = 0;
@@ -434,6 +647,7 @@ export class BlueskyFake extends FakeNetwork {
 
   protected routes(): Route[] {
     return [
+      ...this.chatRoutes(),
       {
         method: 'POST',
         path: /^\/xrpc\/com\.atproto\.server\.createSession$/,

@@ -1,7 +1,9 @@
 /**
  * Telegram Bot API: /bot<token>/<method>, `{ok:…}` bodies whose error_code is the HTTP status,
  * retry_after in seconds. getUpdates as Telegram serves it: the oldest unconfirmed updates first, at
- * most 100, kept 24 h; calling with `offset` confirms (drops) every update before it.
+ * most 100, kept 24 h; calling with `offset` confirms (drops) every update before it. A reader who
+ * starts a private chat with the bot writes in a chat whose id is their user id (type `private`);
+ * the bot may write there only once they have, as Telegram refuses a bot starting a conversation.
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -26,12 +28,16 @@ export class TelegramFake extends FakeNetwork {
   private nextUpdateId = 500_000_000;
   /** Unconfirmed updates per bot token, oldest first. */
   private updates = new Map<string, { update_id: number; at: number; message: any }[]>();
+  /** The private chats readers opened with each bot (`token` → chat id → the chat). */
+  private privateChats = new Map<string, Map<string, any>>();
+  private nextUserId = 7_000_000;
 
   protected resetState(): void {
     this.invalidTokens.clear();
     this.quotePathInNextError = false;
     this.nextMessageId = 1;
     this.updates.clear();
+    this.privateChats.clear();
     this.deleted.length = 0;
     this.reactions.clear();
   }
@@ -55,6 +61,42 @@ export class TelegramFake extends FakeNetwork {
     });
     this.updates.set(botToken, queue);
     return updateId;
+  }
+
+  /**
+   * A message to the bot in its private chat with a reader (or, with `inGroup`, a group message
+   * that answers nothing), delivered as an update: its chat and message ids.
+   */
+  addDirectMessage(
+    botToken: string,
+    message: { text: string; from?: string; userId?: number; inGroup?: boolean }
+  ): { updateId: number; chatId: number; messageId: number } {
+    const userId = message.userId ?? this.nextUserId++;
+    const username = message.from ?? 'lectrice';
+    const from = { id: userId, is_bot: false, first_name: 'Lectrice', username, language_code: 'fr' };
+    const chat = message.inGroup
+      ? { id: -1001234567890, title: 'Fake discussion', type: 'supergroup' }
+      : { id: userId, first_name: 'Lectrice', username, type: 'private' };
+    if (!message.inGroup) {
+      const chats = this.privateChats.get(botToken) ?? new Map<string, any>();
+      chats.set(String(userId), chat);
+      this.privateChats.set(botToken, chats);
+    }
+    const queue = this.updates.get(botToken) ?? [];
+    const updateId = this.nextUpdateId++;
+    const messageId = this.nextMessageId++;
+    queue.push({
+      update_id: updateId,
+      at: this.now(),
+      message: { message_id: messageId, from, chat, date: Math.floor(this.now() / 1000), text: message.text },
+    });
+    this.updates.set(botToken, queue);
+    return { updateId, chatId: chat.id, messageId };
+  }
+
+  /** Updates still kept for the bot (not confirmed by an offset yet). */
+  pendingUpdates(botToken: string): number {
+    return (this.updates.get(botToken) ?? []).length;
   }
 
   private getUpdates(ctx: RequestContext): Reply {
@@ -104,10 +146,21 @@ export class TelegramFake extends FakeNetwork {
     if (kind === 'photo' && text.length > 1024)
       return failure(400, 'Bad Request: message caption is too long');
     const username = String(chatId).startsWith('@') ? String(chatId).slice(1) : undefined;
+    // A positive id is a user's private chat: only one the reader opened with this bot.
+    const privateChat = this.privateChats.get(ctx.params[0])?.get(String(chatId));
+    if (/^\d+$/.test(String(chatId)) && !privateChat)
+      return failure(403, "Forbidden: bot can't initiate conversation with a user");
     const message = {
       message_id: this.nextMessageId++,
-      sender_chat: { id: -1001234567890, title: 'Fake channel', type: 'channel' },
-      chat: { id: -1001234567890, title: 'Fake channel', type: 'channel', ...(username && { username }) },
+      ...(privateChat
+        ? { from: { id: 1, is_bot: true, first_name: 'Porte-voix', username: 'porte_voix_bot' } }
+        : { sender_chat: { id: -1001234567890, title: 'Fake channel', type: 'channel' } }),
+      chat: privateChat ?? {
+        id: -1001234567890,
+        title: 'Fake channel',
+        type: 'channel',
+        ...(username && { username }),
+      },
       date: Math.floor(Date.now() / 1000),
       ...(kind === 'text' ? { text } : { caption: text, photo: [{ file_id: 'fake', width: 1, height: 1 }] }),
     };

@@ -1,5 +1,6 @@
 /** Bluesky / AT Protocol: XRPC on the account's PDS; sessions refresh; putRecord with a fixed rkey is idempotent. */
 import { tidFromKey } from '../utils/tid';
+import { answerInChat, findChatAnswer, isChatMessage, readChat } from './bluesky-chat';
 import {
   emptyTextProblem,
   headerValue,
@@ -58,8 +59,103 @@ function facetsOf(text: string) {
   return facets;
 }
 
+/**
+ * The account's stored cursor holds two: the notifications' descent, then the chat log's after a
+ * `|` (neither ever holds one). A cursor stored before the chat was read has no chat part.
+ */
+const CHAT_SEPARATOR = '|';
+
+function splitCursor(cursor: string | null | undefined) {
+  const cut = cursor ? cursor.indexOf(CHAT_SEPARATOR) : -1;
+  return cut < 0
+    ? { notifications: cursor ?? null, chat: null }
+    : { notifications: cursor!.slice(0, cut) || null, chat: cursor!.slice(cut + 1) || null };
+}
+
 function webUrl(handle: string | undefined, did: string, uri: string): string {
   return `https://bsky.app/profile/${handle || did}/post/${uri.split('/').pop()}`;
+}
+
+/** One page of replies and mentions from the notifications, down to the mark (see `fetchReplies`). */
+async function readNotifications(since: Date, cursor: string | null, ctx: ProviderContext) {
+  const { headers } = session(ctx);
+  const descent = readDescent(cursor, String(since.getTime()));
+  const mark = Number(descent.mark);
+  const query = new URLSearchParams({ limit: String(NOTIFICATIONS_PER_PAGE) });
+  ['reply', 'mention'].forEach((reason) => query.append('reasons', reason));
+  if (descent.page) query.set('cursor', descent.page);
+  const { data } = await ctx.http.get(`/xrpc/app.bsky.notification.listNotifications?${query}`, {
+    headers,
+  });
+  const notifications = (Array.isArray(data?.notifications) ? data.notifications : []) as any[];
+  const indexedAt = (n: any) => Date.parse(n.indexedAt) || 0;
+  const fresh = notifications.filter((n) => indexedAt(n) > mark);
+  const replies = fresh
+    .filter((n) => n.reason === 'reply' || n.reason === 'mention')
+    .map((n) => {
+      const handle = n.author?.handle ?? n.author?.did ?? 'unknown';
+      return {
+        remoteId: String(n.uri),
+        inReplyTo: n.record?.reply?.parent?.uri ?? null,
+        author: handle,
+        authorUrl: `https://bsky.app/profile/${handle}`,
+        text: n.record?.text ?? '',
+        language: n.record?.langs?.[0] ?? null,
+        createdAt: n.record?.createdAt ?? n.indexedAt,
+        url: webUrl(n.author?.handle, n.author?.did ?? '', String(n.uri)),
+      };
+    })
+    .reverse();
+  const newest = notifications.reduce<number | null>((top, n) => Math.max(top ?? 0, indexedAt(n)), null);
+  return {
+    replies,
+    ...descend(
+      descent,
+      {
+        newest: newest === null ? null : String(newest),
+        next: data?.cursor ? String(data.cursor) : null,
+        reachedMark: fresh.length < notifications.length || notifications.length === 0,
+      },
+      (a, b) => Number(a) > Number(b)
+    ),
+  };
+}
+
+/** A post answering the reader's post in its thread (see `reply`). */
+async function replyInThread(
+  { text, inReplyTo, language }: { text: string; inReplyTo: string; language?: string | null },
+  idempotencyKey: string,
+  ctx: ProviderContext
+) {
+  const { headers, did } = session(ctx);
+  const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
+    headers,
+    params: { uris: inReplyTo },
+  });
+  const parentPost = data?.posts?.[0];
+  if (!parentPost?.cid) throw new ProviderError('The post to answer no longer exists on Bluesky.');
+  const parent = { uri: String(parentPost.uri), cid: String(parentPost.cid) };
+  const root = parentPost.record?.reply?.root?.cid ? parentPost.record.reply.root : parent;
+  const facets = facetsOf(text);
+  const { data: written } = await ctx.http.post(
+    '/xrpc/com.atproto.repo.putRecord',
+    {
+      repo: did,
+      collection: POST,
+      rkey: tidFromKey(idempotencyKey),
+      validate: true,
+      record: {
+        $type: POST,
+        text,
+        createdAt: new Date().toISOString(),
+        reply: { root: { uri: root.uri, cid: root.cid }, parent },
+        ...(language && { langs: [language] }),
+        ...(facets.length > 0 && { facets }),
+      },
+    },
+    { headers }
+  );
+  return { remoteId: written.uri, url: webUrl(ctx.account.credentials.handle, did, written.uri) };
 }
 
 const bluesky: Provider = {
@@ -274,90 +370,41 @@ const bluesky: Provider = {
   /**
    * Replies and mentions from `listNotifications` (newest first, 100 a page, a `cursor` down), read
    * from the top down to the last one kept (newest-first.ts); nothing older than `since` is read.
+   * Then the direct messages that came since the last read of the chat log (bluesky-chat.ts).
    */
   async fetchReplies({ since, cursor }, ctx) {
-    const { headers } = session(ctx);
-    const descent = readDescent(cursor, String(since.getTime()));
-    const mark = Number(descent.mark);
-    const query = new URLSearchParams({ limit: String(NOTIFICATIONS_PER_PAGE) });
-    ['reply', 'mention'].forEach((reason) => query.append('reasons', reason));
-    if (descent.page) query.set('cursor', descent.page);
-    const { data } = await ctx.http.get(`/xrpc/app.bsky.notification.listNotifications?${query}`, {
-      headers,
-    });
-    const notifications = (Array.isArray(data?.notifications) ? data.notifications : []) as any[];
-    const indexedAt = (n: any) => Date.parse(n.indexedAt) || 0;
-    const fresh = notifications.filter((n) => indexedAt(n) > mark);
-    const replies = fresh
-      .filter((n) => n.reason === 'reply' || n.reason === 'mention')
-      .map((n) => {
-        const handle = n.author?.handle ?? n.author?.did ?? 'unknown';
-        return {
-          remoteId: String(n.uri),
-          inReplyTo: n.record?.reply?.parent?.uri ?? null,
-          author: handle,
-          authorUrl: `https://bsky.app/profile/${handle}`,
-          text: n.record?.text ?? '',
-          language: n.record?.langs?.[0] ?? null,
-          createdAt: n.record?.createdAt ?? n.indexedAt,
-          url: webUrl(n.author?.handle, n.author?.did ?? '', String(n.uri)),
-        };
-      })
-      .reverse();
-    const newest = notifications.reduce<number | null>((top, n) => Math.max(top ?? 0, indexedAt(n)), null);
+    const stored = splitCursor(cursor);
+    const notifications = await readNotifications(since, stored.notifications, ctx);
+    const chat = await readChat(stored.chat, session(ctx), ctx);
     return {
-      replies,
-      ...descend(
-        descent,
-        {
-          newest: newest === null ? null : String(newest),
-          next: data?.cursor ? String(data.cursor) : null,
-          reachedMark: fresh.length < notifications.length || notifications.length === 0,
-        },
-        (a, b) => Number(a) > Number(b)
-      ),
+      replies: [...notifications.replies, ...chat.messages],
+      cursor: `${notifications.cursor}${CHAT_SEPARATOR}${chat.cursor ?? ''}`,
+      more: notifications.more || chat.more,
+      notice: chat.notice,
     };
   },
 
   /**
    * A post in the reply thread: its parent is the reader's post, its root the thread's first post (read
    * from the parent), and its record key comes from the idempotency key, so sending it again after an
-   * unknown outcome rewrites the same post rather than adding a second one.
+   * unknown outcome rewrites the same post rather than adding a second one. A direct message is
+   * answered in its conversation (which has no idempotency: `replyIdempotencyWindowFor`).
    */
   async reply({ text, inReplyTo, language }, idempotencyKey, ctx) {
-    const { headers, did } = session(ctx);
-    const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
-      headers,
-      params: { uris: inReplyTo },
-    });
-    const parentPost = data?.posts?.[0];
-    if (!parentPost?.cid) throw new ProviderError('The post to answer no longer exists on Bluesky.');
-    const parent = { uri: String(parentPost.uri), cid: String(parentPost.cid) };
-    const root = parentPost.record?.reply?.root?.cid ? parentPost.record.reply.root : parent;
-    const facets = facetsOf(text);
-    const { data: written } = await ctx.http.post(
-      '/xrpc/com.atproto.repo.putRecord',
-      {
-        repo: did,
-        collection: POST,
-        rkey: tidFromKey(idempotencyKey),
-        validate: true,
-        record: {
-          $type: POST,
-          text,
-          createdAt: new Date().toISOString(),
-          reply: { root: { uri: root.uri, cid: root.cid }, parent },
-          ...(language && { langs: [language] }),
-          ...(facets.length > 0 && { facets }),
-        },
-      },
-      { headers }
-    );
-    return { remoteId: written.uri, url: webUrl(ctx.account.credentials.handle, did, written.uri) };
+    if (isChatMessage(inReplyTo)) return answerInChat(text, inReplyTo, session(ctx), ctx);
+    return replyInThread({ text, inReplyTo, language }, idempotencyKey, ctx);
+  },
+
+  replyIdempotencyWindowFor: (inReplyTo) => (isChatMessage(inReplyTo) ? 0 : Number.POSITIVE_INFINITY),
+
+  async findAnswer(query, ctx) {
+    return isChatMessage(query.inReplyTo) ? findChatAnswer(query, session(ctx), ctx) : null;
   },
 
   /** A like record in our repository, pointing at the reader's post (its URI and CID). */
   async like(remoteId, ctx) {
+    if (isChatMessage(remoteId))
+      throw new ProviderError('Liking is for posts: a Bluesky direct message cannot be liked from here.');
     const { headers, did } = session(ctx);
     const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
       headers,
@@ -386,6 +433,10 @@ const bluesky: Provider = {
    * may reply) are kept as they were.
    */
   async hide(remoteId, ctx) {
+    if (isChatMessage(remoteId))
+      throw new ProviderError(
+        'A Bluesky direct message is seen by the account only: there is nothing to hide.'
+      );
     const { headers, did } = session(ctx);
     const { data } = await ctx.http.get('/xrpc/app.bsky.feed.getPosts', {
       headers,
@@ -415,6 +466,10 @@ const bluesky: Provider = {
 
   /** deleteRecord: only in our own repository, so only our answers. */
   async deleteOwn(remoteId, ctx) {
+    if (isChatMessage(remoteId))
+      throw new ProviderError(
+        'Bluesky deletes a direct message for the sender only: the reader would keep it, so it is not deleted.'
+      );
     const { headers, did } = session(ctx);
     const [, , repo, collection, rkey] = remoteId.split('/');
     if (repo !== did || collection !== POST || !rkey)

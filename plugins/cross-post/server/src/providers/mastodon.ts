@@ -373,6 +373,8 @@ const mastodon: Provider = {
         language: n.status.language ?? null,
         createdAt: n.status.created_at,
         url: n.status.url ?? null,
+        // A direct status reaches only those it mentions: a private message, answered directly.
+        ...(n.status.visibility === 'direct' && { private: true }),
       }))
       .reverse();
     const newest = notifications.reduce<string | null>(

@@ -26,6 +26,12 @@ function bot(ctx: ProviderContext) {
   return { path: `/bot${ctx.account.credentials.botToken}`, chatId: ctx.account.credentials.chatId! };
 }
 
+/**
+ * A reader writing to the bot in its private chat: a direct message. Its answer goes to that chat
+ * (the remote id names it), which only the reader sees.
+ */
+const isDirectMessage = (message: any) => message.chat?.type === 'private';
+
 function messageUrl(message: any): string | null {
   return message.chat?.username ? `https://t.me/${message.chat.username}/${message.message_id}` : null;
 }
@@ -92,7 +98,8 @@ const telegram: Provider = {
 
   // The Bot API cannot read a message back: what we stored is all there is.
   /**
-   * A message in the reader's chat, in reply to theirs (`reply_parameters`). Telegram has no
+   * A message in the reader's chat, in reply to theirs (`reply_parameters`): a group's for a reply,
+   * the private chat with the bot for a direct message (only the reader sees it). Telegram has no
    * idempotency key: an unknown outcome is never sent again blindly.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
@@ -173,16 +180,19 @@ const telegram: Provider = {
     const replies = updates
       .map((u) => u.message)
       // Telegram dates are in whole seconds: a reply in the second of publishing is not older than it.
-      .filter((m) => m?.reply_to_message && m.date >= Math.floor(since.getTime() / 1000))
+      .filter((m) => m?.chat && m.date >= Math.floor(since.getTime() / 1000))
+      // A reply in a chat, or a reader writing to the bot in private; other group talk is not for us.
+      .filter((m) => m.reply_to_message || isDirectMessage(m))
       .map((m) => ({
         remoteId: `${m.chat.id}:${m.message_id}`,
-        inReplyTo: `${m.chat.id}:${m.reply_to_message.message_id}`,
+        inReplyTo: m.reply_to_message ? `${m.chat.id}:${m.reply_to_message.message_id}` : null,
         author: m.from?.username ? `@${m.from.username}` : String(m.from?.id ?? 'unknown'),
         authorUrl: m.from?.username ? `https://t.me/${m.from.username}` : null,
         text: m.text ?? m.caption ?? '',
         language: m.from?.language_code ?? null,
         createdAt: new Date(m.date * 1000).toISOString(),
         url: messageUrl(m),
+        ...(isDirectMessage(m) && { private: true }),
       }));
     return {
       replies,

@@ -301,6 +301,19 @@ export interface Provider {
    * where the webhook has none): how long re-sending an answer with the same key is safe.
    */
   replyIdempotencyWindowMs?: number;
+  /**
+   * Where the window depends on what is answered (a Bluesky post is answered with a keyed record, a
+   * Bluesky direct message through a chat without keys): the window for an answer under `inReplyTo`.
+   */
+  replyIdempotencyWindowFor?(inReplyTo: string): number;
+  /**
+   * Finds an answer the account sent under `inReplyTo` since a time with this text, where the network
+   * keeps no key for it: an answer whose outcome was unknown is looked up, never sent again blindly.
+   */
+  findAnswer?(
+    query: { inReplyTo: string; since: Date; text: string },
+    ctx: ProviderContext
+  ): Promise<RemotePost | null>;
   reply?(
     reply: { text: string; inReplyTo: string; language?: string | null },
     idempotencyKey: string,

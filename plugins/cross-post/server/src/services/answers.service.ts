@@ -4,7 +4,9 @@
  * instance finds it), sent by whoever holds its lease, and an outcome that is never guessed. Where the
  * network keeps idempotency keys (Mastodon, an hour), an unknown outcome is resolved by sending again
  * with the same key, which the network answers with the first post; elsewhere (Telegram) it stays
- * `unconfirmed` and is never re-sent blindly: someone checks the network. An answer sent in steps
+ * `unconfirmed` and is never re-sent blindly: where the provider can look its answers up (a Bluesky
+ * direct message, `findAnswer`), sending it again looks first and records it sent if it is there;
+ * otherwise someone checks the network. An answer sent in steps
  * (Threads: a container, then its publication) keeps its progress on the row: the next attempt, after
  * a crash or an unknown outcome, resumes the same container and never creates a second one. As for
  * deliveries, a send is marked right before its request: one whose lease ran out after that (its
@@ -18,7 +20,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
-import { NETWORKS, providerFor, type NetworkId, type PublishResult } from '../providers';
+import { NETWORKS, providerFor, type NetworkId, type PublishResult, type RemotePost } from '../providers';
 import { providerContext } from '../providers/http';
 import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
@@ -59,13 +61,19 @@ export type PublicAnswer = {
 /** The send lost its lease before its request (another instance took the row): nothing left from here. */
 class AnswerLeaseLost extends Error {}
 
-/** How long the network recognises an answer's idempotency key (0: it keeps none). */
-const keyWindowOf = (provider: ReturnType<typeof providerFor>) =>
-  provider.replyIdempotencyWindowMs ?? provider.idempotencyWindowMs;
+/** How long the network recognises the key of an answer under `inReplyTo` (0: it keeps none). */
+const keyWindowOf = (provider: ReturnType<typeof providerFor>, inReplyTo: string) =>
+  provider.replyIdempotencyWindowFor?.(inReplyTo) ??
+  provider.replyIdempotencyWindowMs ??
+  provider.idempotencyWindowMs;
 
 /** Why an answer's outcome is unknown, and what the editor does next on this network. */
-function uncertainReason(provider: ReturnType<typeof providerFor>, detail: string): string {
-  return keyWindowOf(provider) > 0
+function uncertainReason(
+  provider: ReturnType<typeof providerFor>,
+  inReplyTo: string,
+  detail: string
+): string {
+  return keyWindowOf(provider, inReplyTo) > 0
     ? `The answer may have been published (${detail}): sending it again is safe, ${provider.displayName} recognises it.`
     : `The answer may have been published (${detail}): check on ${provider.displayName} before writing it again.`;
 }
@@ -151,6 +159,40 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
   }
+  /**
+   * An answer whose outcome is unknown, on a network that keeps no key for it, is looked up where the
+   * provider can (`findAnswer`): found, it was sent. Not found, it stays unconfirmed (it may still be
+   * on its way): never sent again blindly.
+   */
+  async function findUncertain(rowId: number, account: Account, provider: Provider): Promise<void> {
+    const row = await replies.findById(rowId);
+    if (row?.status !== 'unconfirmed' || !provider.findAnswer) return;
+    const findAnswer = provider.findAnswer.bind(provider);
+    const since = new Date(row.firstAttemptAt ?? row.createdAt);
+    try {
+      const found = await asAccount<RemotePost | null>(account, provider, (ctx) =>
+        findAnswer({ inReplyTo: row.inReplyTo, since, text: row.text }, ctx)
+      );
+      if (found)
+        await replies.recordLateSuccess(row.id, {
+          status: 'sent',
+          remoteId: found.remoteId,
+          url: found.url,
+          sentAt: new Date() as any,
+          failureReason: null,
+        });
+    } catch (error) {
+      // The look-up itself failed: the answer stays unconfirmed, as it was.
+      strapi.log.warn(
+        `[cross-post] answer ${row.id}: looking it up on ${provider.displayName} failed: ${redactSecrets(
+          provider.classifyError(error).reason,
+          account.credentials,
+          provider.credentialFields
+        )}`
+      );
+    }
+  }
+
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let sends = 0;
 
@@ -185,9 +227,10 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'idempotency_key_reused',
         });
       // A network that keeps keys gets the same key again: it answers with the first post, never a second.
-      const keyWindowMs = keyWindowOf(provider);
+      const keyWindowMs = keyWindowOf(provider, row.inReplyTo);
       // A send abandoned after its request is shown as what it is before anyone looks at taking it.
-      await replies.giveUpAbandonedSend(row.id, uncertainReason(provider, ABANDONED));
+      await replies.giveUpAbandonedSend(row.id, uncertainReason(provider, row.inReplyTo, ABANDONED));
+      if (keyWindowMs === 0) await findUncertain(row.id, account, provider);
       const resendable: ReplyRow['status'][] =
         keyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
       const withinWindow =
@@ -238,7 +281,9 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const uncertain = verdict.action === 'unknown';
         await replies.settle(row.id, owner, {
           status: uncertain ? 'unconfirmed' : 'failed',
-          failureReason: uncertain ? uncertainReason(provider, safe(verdict.reason)) : safe(verdict.reason),
+          failureReason: uncertain
+            ? uncertainReason(provider, row.inReplyTo, safe(verdict.reason))
+            : safe(verdict.reason),
         });
       }
       return toPublic((await replies.findById(row.id))!);
@@ -297,7 +342,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of abandoned)
         await replies.giveUpAbandonedSend(
           row.id,
-          uncertainReason(providerFor(row.network as NetworkId), ABANDONED)
+          uncertainReason(providerFor(row.network as NetworkId), row.inReplyTo, ABANDONED)
         );
       return (abandoned.length ? await replies.underParent(accountId, inReplyTo) : rows).map(toPublic);
     },

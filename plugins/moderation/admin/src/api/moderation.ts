@@ -100,6 +100,8 @@ export type NetworkSource = {
   hiddenOnNetworkAt: string | null;
   /** When the account liked it on its network from the queue. */
   likedOnNetworkAt: string | null;
+  /** A direct message: only the account saw it, and the answer goes back privately to its author. */
+  privateMessage: boolean;
 };
 
 /** The accounts of a mention's network that may answer it (server/src/services/mentions.service.ts). */

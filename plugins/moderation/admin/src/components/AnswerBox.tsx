@@ -149,7 +149,10 @@ export const AnswerBox = ({ card }: { card: Card }) => {
         <Textarea
           name="answer"
           aria-label={t('answer.label', { account: card.source?.accountName ?? '' })}
-          placeholder={t('answer.placeholder', { account: card.source?.accountName ?? '' })}
+          placeholder={t(card.source?.privateMessage ? 'answer.placeholderPrivate' : 'answer.placeholder', {
+            account: card.source?.accountName ?? '',
+            author: card.source?.authorHandle ?? card.authorName,
+          })}
           value={text}
           onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
             setText(event.target.value);
@@ -157,6 +160,11 @@ export const AnswerBox = ({ card }: { card: Card }) => {
             key.current = newKey();
           }}
         />
+        {card.source?.privateMessage && (
+          <Typography variant="pi" textColor="neutral600" data-testid="answer-private">
+            {t('answer.private', { author: card.source.authorHandle ?? card.authorName })}
+          </Typography>
+        )}
         {error && (
           <Typography variant="pi" textColor="danger600">
             {error}

@@ -1,4 +1,4 @@
-import { Flex, Link, Typography } from '@strapi/design-system';
+import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 
 import type { NetworkSource } from '../api/moderation';
 import { useT } from '../hooks/useT';
@@ -9,6 +9,11 @@ export const NetworkOrigin = ({ source }: { source: NetworkSource }) => {
   const handle = source.authorHandle ?? '';
   return (
     <Flex gap={2} wrap="wrap" alignItems="center" data-testid="network-origin">
+      {source.privateMessage && (
+        <Badge backgroundColor="secondary100" textColor="secondary700" data-testid="private-message">
+          {t('card.privateMessage')}
+        </Badge>
+      )}
       <Typography variant="pi" textColor="neutral600">
         {t('card.source', { network: source.network, account: source.accountName ?? '' })}
       </Typography>

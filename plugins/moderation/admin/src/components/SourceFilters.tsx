@@ -38,6 +38,7 @@ export const SourceFilters = ({ value, onChange }: Props) => {
         { value: ANY, label: t('filters.source.any') },
         { value: 'frontend', label: t('filters.source.frontend') },
         { value: 'networks', label: t('filters.source.networks') },
+        { value: 'private-messages', label: t('filters.source.privateMessages') },
         // Network names are brands: not translated.
         ...networks.map((network) => ({ value: network, label: network })),
       ])}

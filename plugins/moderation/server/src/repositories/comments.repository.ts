@@ -7,7 +7,7 @@ import { COMMENT_UID, type TargetType } from '../utils/uids';
 export const QUEUES = ['pending', 'reported', 'approved', 'rejected', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 
-/** Where comments come from: our frontends, any network, or one network. */
+/** Where comments come from: our frontends, any network, one network, or direct messages on any. */
 export type SourceFilter = 'frontend' | 'networks' | string;
 
 export type QueueFilters = {
@@ -60,6 +60,8 @@ export type NetworkOrigin = {
   remotePostUrl: string | null;
   authorHandle: string;
   authorUrl: string | null;
+  /** A direct message: only the account saw it, so it is never shown in public and answered privately. */
+  privateMessage?: boolean;
 };
 
 /** The author's record and the duplicates of a text, as the rules need them. */
@@ -95,6 +97,7 @@ function filterWhere(
   const where: Record<string, unknown>[] = [];
   if (filters.source === 'frontend') where.push({ sourceNetwork: { $null: true } });
   else if (filters.source === 'networks') where.push({ sourceNetwork: { $notNull: true } });
+  else if (filters.source === 'private-messages') where.push({ privateMessage: true });
   else if (filters.source) where.push({ sourceNetwork: filters.source });
   if (filters.intent) where.push({ intent: filters.intent });
   if (filters.target) where.push({ targetKey: filters.target });
@@ -238,7 +241,8 @@ export const commentsRepository = (strapi: Core.Strapi) => {
      * newest first, and all their approved replies in reading order.
      */
     async approvedThreads(targetKey: string, page: number, pageSize: number) {
-      // Replies collected from networks stay in the admin: their authors wrote on the network, not here.
+      // Replies collected from networks stay in the admin: their authors wrote on the network, not here
+      // (and a direct message, only ever seen by the account, must never reach a page).
       const where = { targetKey, status: 'approved', parentId: null, sourceNetwork: null };
       const { rows: roots, total } = await findPage(query(), {
         where,

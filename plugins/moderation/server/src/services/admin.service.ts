@@ -70,6 +70,7 @@ const adminService = ({ strapi }: { strapi: Core.Strapi }) => {
           firstResponseAt: row.firstResponseAt ?? null,
           hiddenOnNetworkAt: row.hiddenOnNetworkAt ?? null,
           likedOnNetworkAt: row.likedOnNetworkAt ?? null,
+          privateMessage: row.privateMessage === true,
         }
       : null,
     reasons: row.reasons ?? [],

@@ -121,7 +121,8 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => {
     async report(commentDocumentId: string, input: ReportInput, request: { ip?: string }) {
       const settings = await getService(strapi, 'settings').get();
       const comment = await comments.findByDocumentId(commentDocumentId);
-      if (!comment || comment.status !== 'approved') {
+      // A private message is never public: it cannot be reported as if a reader had seen it.
+      if (!comment || comment.status !== 'approved' || comment.privateMessage) {
         throw new errors.NotFoundError(`No published comment has the id "${commentDocumentId}"`, {
           reason: 'comment_not_found',
         });

@@ -56,7 +56,10 @@ export const queueQuerySchema = z
     q: z.string().trim().max(200).optional(),
     source: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be frontend, networks or a network id such as mastodon')
+      .regex(
+        /^[a-z][a-z0-9-]{1,39}$/,
+        'must be frontend, networks, private-messages or a network id such as mastodon'
+      )
       .optional(),
     intent: z
       .enum(INTENTS, { errorMap: () => ({ message: `must be one of ${INTENTS.join(', ')}` }) })

@@ -24,6 +24,7 @@ const reply = z.object({
   language: z.string().max(35).nullish(),
   createdAt: z.string(),
   url: z.string().nullish(),
+  private: z.boolean().optional(),
   network: z.string().min(1).max(40),
   accountId: z.number().int(),
   accountName: z.string(),

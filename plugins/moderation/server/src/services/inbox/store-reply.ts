@@ -143,6 +143,7 @@ export async function storeReply(
         remotePostUrl: placement.remotePostUrl,
         authorHandle: handle,
         authorUrl: reply.authorUrl ?? null,
+        privateMessage: reply.private === true,
       });
       await getService(strapi, 'audit').record({
         action: 'auto_decision',
