@@ -106,7 +106,8 @@ export async function readConversations(
   const descent = readDescent(/^off\d+$/.test(cursor) ? '' : cursor, '');
   // A message written in the very second of the last update kept is read again rather than lost
   // (the inbox keeps it once); everything before that second was kept.
-  const fromMs = descent.mark ? Number(descent.mark) * 1000 : since.getTime();
+  // Graph's times are whole seconds: `since` is too.
+  const fromMs = descent.mark ? Number(descent.mark) * 1000 : Math.floor(since.getTime() / 1000) * 1000;
   const { data } = await ctx.http.get(`/${encodeURIComponent(page.pageId)}/conversations`, {
     headers: page.headers,
     params: {
