@@ -40,6 +40,7 @@ describe('X cursor with direct messages', () => {
       eventId: '33',
     });
     expect(() => parseDirectMessageId('1800000')).toThrow(/not an X direct message/);
+    expect(() => parseDirectMessageId('tweet:11-22:33')).toThrow(/not an X direct message/);
   });
 });
 
@@ -115,6 +116,7 @@ describe('Facebook cursor with conversations', () => {
     const id = privateMessageId('t_1', '2400', 'm_abc');
     expect(parsePrivateMessageId(id)).toEqual({ conversationId: 't_1', psid: '2400', messageId: 'm_abc' });
     expect(() => parsePrivateMessageId('123_456')).toThrow(/not a Facebook Messenger message/);
+    expect(() => parsePrivateMessageId('c:t_1:2400:m_abc')).toThrow(/not a Facebook Messenger message/);
   });
 
   it('gives the editor Facebook’s 24-hour rule in words when the Send API refuses', () => {
