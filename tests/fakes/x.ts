@@ -2,7 +2,10 @@
  * X API v2: OAuth2 Bearer tokens that expire (401) and refresh with rotation, 201 on create,
  * epoch-second resets. `GET /2/tweets` takes 1 to 100 ids and answers missing ones as inline errors
  * (HTTP 200); non-public metrics only for the author's own posts of the last 30 days, otherwise a
- * field authorization error that leaves the post out of `data`.
+ * field authorization error that leaves the post out of `data`. Direct messages: `GET /2/dm_events`
+ * (newest first, the last 30 days, 1 to 100 a page, `pagination_token`), a conversation's events, and
+ * `POST /2/dm_conversations/:id/messages` (a publish endpoint: scripted failures apply); a token
+ * without `dm.read` / `dm.write` is answered 403.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -55,6 +58,156 @@ export class XFake extends FakeNetwork {
   /** Tweets liked through the API. */
   readonly liked = new Set<string>();
   readonly deleted: string[] = [];
+
+  /** Direct message events by id (ids grow with time), and each conversation's participants. */
+  private dmEvents = new Map<
+    string,
+    { id: string; text: string; sender: string; conversation: string; created_at: string }
+  >();
+  private dmConversations = new Map<string, Set<string>>();
+  private dmUsernames = new Map<string, string>();
+  /** Tokens granted without `dm.read` and `dm.write` (or an app whose plan has no DMs). */
+  readonly withoutDmScope = new Set<string>();
+
+  /**
+   * A reader's direct message to the account of `token` (in their one-to-one conversation), or the
+   * account's own message in it when `fromAccount`. Answers the event and conversation ids.
+   */
+  addDirectMessage(
+    token: string,
+    message: { text: string; username?: string; fromAccount?: boolean; ageMs?: number }
+  ): { eventId: string; conversationId: string } {
+    const username = message.username ?? 'lectrice';
+    const reader = `reader-${username}`;
+    const me = this.userId(token);
+    this.dmUsernames.set(reader, username);
+    const conversationId = [me, reader].sort().join('-');
+    this.dmConversations.set(conversationId, new Set([me, reader]));
+    const eventId = this.storeDirectMessage(
+      conversationId,
+      message.fromAccount ? me : reader,
+      message.text,
+      message.ageMs ?? 0
+    );
+    return { eventId, conversationId };
+  }
+
+  /** The direct messages of a conversation, oldest first, as stored. */
+  directMessages(conversationId: string) {
+    return [...this.dmEvents.values()].filter((e) => e.conversation === conversationId);
+  }
+
+  private storeDirectMessage(conversation: string, sender: string, text: string, ageMs = 0): string {
+    const id = String(this.nextId++);
+    this.dmEvents.set(id, {
+      id,
+      text,
+      sender,
+      conversation,
+      created_at: new Date(this.now() - ageMs).toISOString(),
+    });
+    return id;
+  }
+
+  /**
+   * `GET /2/dm_events` and `GET /2/dm_conversations/:id/dm_events`: MessageCreate events newest first,
+   * `max_results` 1–100 (100 by default), `pagination_token` (the page above's `meta.next_token`),
+   * the last 30 days only; `expansions=sender_id` adds the senders' usernames.
+   */
+  private listDirectMessages(ctx: RequestContext, conversationId?: string): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    if (this.withoutDmScope.has(ctx.token!)) return problem(403, 'Forbidden', 'Forbidden');
+    const me = this.userId(ctx.token!);
+    if (conversationId && !this.dmConversations.get(conversationId)?.has(me))
+      return problem(403, 'Forbidden', 'You are not a participant of this conversation.');
+    const params = ctx.url.searchParams;
+    const max = Number(params.get('max_results') ?? 100);
+    if (!Number.isInteger(max) || max < 1 || max > 100)
+      return {
+        status: 400,
+        body: {
+          errors: [
+            {
+              parameters: { max_results: [String(params.get('max_results'))] },
+              message: `The \`max_results\` query parameter value [${params.get('max_results')}] is not between 1 and 100`,
+            },
+          ],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        },
+      };
+    const types = (params.get('event_types') ?? 'MessageCreate').split(',');
+    const below = params.get('pagination_token') ? BigInt(params.get('pagination_token')!) : null;
+    const list = [...this.dmEvents.values()]
+      .filter(
+        (e) =>
+          types.includes('MessageCreate') &&
+          (conversationId
+            ? e.conversation === conversationId
+            : this.dmConversations.get(e.conversation)?.has(me)) &&
+          Date.parse(e.created_at) >= this.now() - 30 * 86_400_000 &&
+          (below === null || BigInt(e.id) < below)
+      )
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
+    const page = list.slice(0, max);
+    const fields = (params.get('dm_event.fields') ?? '').split(',');
+    const withUsers = (params.get('expansions') ?? '').split(',').includes('sender_id');
+    return {
+      status: 200,
+      body: {
+        ...(page.length > 0 && {
+          data: page.map((e) => ({
+            id: e.id,
+            event_type: 'MessageCreate',
+            text: e.text,
+            ...(fields.includes('sender_id') && { sender_id: e.sender }),
+            ...(fields.includes('created_at') && { created_at: e.created_at }),
+            ...(fields.includes('dm_conversation_id') && { dm_conversation_id: e.conversation }),
+          })),
+        }),
+        ...(withUsers &&
+          page.length > 0 && {
+            includes: {
+              users: [...new Set(page.map((e) => e.sender))].map((id) => ({
+                id,
+                username: this.dmUsernames.get(id) ?? 'porte_voix',
+                name: this.dmUsernames.get(id) ?? 'Porte-voix',
+              })),
+            },
+          }),
+        meta: {
+          result_count: page.length,
+          ...(list.length > max && { next_token: page[page.length - 1].id }),
+        },
+      },
+    };
+  }
+
+  /** `POST /2/dm_conversations/:id/messages`: 201 `{data:{dm_conversation_id, dm_event_id}}`. */
+  private sendDirectMessage(ctx: RequestContext, conversationId: string): Reply {
+    const denied = this.unauthorized(ctx);
+    if (denied) return denied;
+    if (this.withoutDmScope.has(ctx.token!)) return problem(403, 'Forbidden', 'Forbidden');
+    const me = this.userId(ctx.token!);
+    if (!this.dmConversations.get(conversationId)?.has(me))
+      return problem(403, 'Forbidden', 'You are not permitted to send messages to this conversation.');
+    const { text = '' } = ctx.json();
+    if (!text || Array.from(String(text)).length > 10_000)
+      return {
+        status: 400,
+        body: {
+          errors: [{ parameters: { text: [text] }, message: 'text must be 1 to 10000 characters.' }],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        },
+      };
+    const id = this.storeDirectMessage(conversationId, me, String(text));
+    this.record({ id, account: me, text: String(text), inReplyTo: conversationId });
+    return { status: 201, body: { data: { dm_conversation_id: conversationId, dm_event_id: id } } };
+  }
 
   /** The user id this fake gives the account of `token`. */
   userIdOf(token: string): string {
@@ -265,6 +418,10 @@ export class XFake extends FakeNetwork {
     this.hidden.clear();
     this.liked.clear();
     this.searchPlan = 'basic';
+    this.dmEvents.clear();
+    this.dmConversations.clear();
+    this.dmUsernames.clear();
+    this.withoutDmScope.clear();
     this.deleted.length = 0;
     this.seenTokens.clear();
     this.refreshCount = 0;
@@ -536,6 +693,23 @@ export class XFake extends FakeNetwork {
         path: /^\/2\/users\/([^/]+)\/mentions$/,
         metrics: true,
         handle: (ctx) => this.listMentions(ctx, ctx.params[0]),
+      },
+      {
+        method: 'GET',
+        path: /^\/2\/dm_events$/,
+        metrics: true,
+        handle: (ctx) => this.listDirectMessages(ctx),
+      },
+      {
+        method: 'GET',
+        path: /^\/2\/dm_conversations\/([^/]+)\/dm_events$/,
+        handle: (ctx) => this.listDirectMessages(ctx, decodeURIComponent(ctx.params[0])),
+      },
+      {
+        method: 'POST',
+        path: /^\/2\/dm_conversations\/([^/]+)\/messages$/,
+        publish: true,
+        handle: (ctx) => this.sendDirectMessage(ctx, decodeURIComponent(ctx.params[0])),
       },
       {
         method: 'GET',

@@ -9,6 +9,16 @@ import {
   responseBody,
   transportVerdict,
 } from './common';
+import {
+  answerPrivateMessage,
+  isPrivateMessageId,
+  messagesOff,
+  messagesRefused,
+  OUTSIDE_WINDOW,
+  outsideWindow,
+  readConversations,
+  WITHOUT_MESSAGES,
+} from './facebook-conversations';
 import { checkBatch, count, counters, ok } from './metrics';
 import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { codePointLength, sameText } from './text';
@@ -148,6 +158,63 @@ function postMetrics(remoteId: string, fields: BatchAnswer, insights: BatchAnswe
   });
 }
 
+/** One page of the comment sweep over our recent posts. */
+async function readComments(
+  ctx: ProviderContext,
+  { since, remoteIds, cursor }: { since: Date; remoteIds: string[]; cursor: string }
+) {
+  const { headers, pageId } = page(ctx);
+  const sweep = readSweep(cursor || null, since);
+  const post = currentPost(sweep, remoteIds);
+  if (!post) return { replies: [], swept: emptySweep(sweep) };
+  const { data } = await ctx.http.get(`/${post}/comments`, {
+    headers,
+    params: {
+      filter: 'stream',
+      order: 'chronological',
+      since: Math.floor(sweep.since / 1000),
+      limit: COMMENTS_PER_PAGE,
+      fields: 'id,message,from{id,name,link},created_time,permalink_url,parent{id}',
+      ...(sweep.post === post && sweep.page && { after: sweep.page }),
+    },
+  });
+  const replies = ((data?.data ?? []) as any[])
+    // The page's own comments are our answers, not readers'.
+    .filter((c) => String(c.from?.id ?? '') !== pageId)
+    .map((c) => ({
+      remoteId: String(c.id),
+      inReplyTo: c.parent?.id ? String(c.parent.id) : post,
+      author: c.from?.name ?? 'Facebook user',
+      authorUrl: c.from?.link ?? null,
+      text: c.message ?? '',
+      language: null,
+      createdAt: graphTime(c.created_time),
+      url: c.permalink_url ?? null,
+    }));
+  const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
+  return { replies, swept: sweepOn(sweep, remoteIds, post, next) };
+}
+
+/** The comment sweep and the conversations in one stored cursor. */
+const STREAMS = '|';
+type Streams = { sweep: string; phase: '' | 'conversations'; conversations: string };
+
+/** The stored cursor's streams; one written before the conversations is the sweep alone. */
+export function readStreams(cursor: string | null | undefined): Streams {
+  const [sweep = '', phase = '', conversations = ''] = (cursor ?? '').split(STREAMS);
+  return { sweep, phase: phase === 'conversations' ? phase : '', conversations };
+}
+
+export function writeStreams(streams: Streams): string {
+  return [streams.sweep, streams.phase, streams.conversations].join(STREAMS);
+}
+
+/** Hiding, liking and deleting work on comments: a Messenger message is refused clearly, before any request. */
+function notAPrivateMessage(remoteId: string, what: string) {
+  if (isPrivateMessageId(remoteId))
+    throw new ProviderError(`A Messenger message cannot be ${what} through Facebook's API.`);
+}
+
 const facebook: Provider = {
   network: 'facebook',
   displayName: 'Facebook Page',
@@ -278,47 +345,59 @@ const facebook: Provider = {
   /**
    * Comments on our page posts, one post at a time (per-post.ts): `filter=stream` gives the replies
    * to comments too (with their `parent`), `order=chronological` from `since`, 100 a page, the
-   * `after` cursor to the next page.
+   * `after` cursor to the next page. Once a sweep is over, the Page's Messenger conversations
+   * (facebook-conversations.ts; without `pages_messaging` the source says so, and they are tried
+   * again a day later). The cursor holds both: `sweep|phase|conversations` (a cursor from before the
+   * conversations is the sweep alone: they are then read from `since`).
    */
   async fetchReplies({ since, remoteIds, cursor }, ctx) {
     const { headers, pageId } = page(ctx);
-    const sweep = readSweep(cursor, since);
-    const post = currentPost(sweep, remoteIds);
-    if (!post) return { replies: [], ...emptySweep(sweep) };
-    const { data } = await ctx.http.get(`/${post}/comments`, {
-      headers,
-      params: {
-        filter: 'stream',
-        order: 'chronological',
-        since: Math.floor(sweep.since / 1000),
-        limit: COMMENTS_PER_PAGE,
-        fields: 'id,message,from{id,name,link},created_time,permalink_url,parent{id}',
-        ...(sweep.post === post && sweep.page && { after: sweep.page }),
-      },
-    });
-    const replies = ((data?.data ?? []) as any[])
-      // The page's own comments are our answers, not readers'.
-      .filter((c) => String(c.from?.id ?? '') !== pageId)
-      .map((c) => ({
-        remoteId: String(c.id),
-        inReplyTo: c.parent?.id ? String(c.parent.id) : post,
-        author: c.from?.name ?? 'Facebook user',
-        authorUrl: c.from?.link ?? null,
-        text: c.message ?? '',
-        language: null,
-        createdAt: graphTime(c.created_time),
-        url: c.permalink_url ?? null,
-      }));
-    const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
-    return { replies, ...sweepOn(sweep, remoteIds, post, next) };
+    const streams = readStreams(cursor);
+    const withoutMessages = messagesOff(streams.conversations);
+    const notice = withoutMessages ? WITHOUT_MESSAGES : null;
+    if (streams.phase === 'conversations' && !withoutMessages) {
+      try {
+        const read = await readConversations(ctx, { pageId, headers }, since, streams.conversations);
+        return {
+          replies: read.replies,
+          cursor: writeStreams({
+            ...streams,
+            conversations: read.cursor,
+            phase: read.more ? 'conversations' : '',
+          }),
+          more: read.more,
+        };
+      } catch (error) {
+        if (!messagesRefused(error)) throw error;
+        return {
+          replies: [],
+          cursor: writeStreams({ ...streams, conversations: `off${Date.now()}`, phase: '' }),
+          more: false,
+          notice: WITHOUT_MESSAGES,
+        };
+      }
+    }
+    const { replies, swept } = await readComments(ctx, { since, remoteIds, cursor: streams.sweep });
+    // Once the sweep is over, the same round goes on with the conversations.
+    const next = !swept.more && !withoutMessages ? 'conversations' : '';
+    return {
+      replies,
+      cursor: writeStreams({ ...streams, sweep: swept.cursor, phase: next }),
+      more: swept.more || next !== '',
+      notice,
+    };
   },
 
   /**
    * A comment under the reader's. Facebook threads comments two deep: an answer to a reply goes under
-   * the comment that reply belongs to. No idempotency key: an unknown outcome is never re-sent.
+   * the comment that reply belongs to. No idempotency key: an unknown outcome is never re-sent. A
+   * Messenger message is answered privately, to its sender (facebook-conversations.ts), looked up
+   * in its conversation after an unknown outcome.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
-    const { headers } = page(ctx);
+    const { headers, pageId } = page(ctx);
+    if (isPrivateMessageId(inReplyTo))
+      return answerPrivateMessage(ctx, { pageId, headers }, { text, inReplyTo });
     const { data: target } = await ctx.http.get(`/${encodeURIComponent(inReplyTo)}`, {
       headers,
       params: { fields: 'id,parent{id}' },
@@ -334,16 +413,19 @@ const facebook: Provider = {
 
   /** Hidden comments stay visible to their author and friends only: the page's own moderation. */
   async hide(remoteId, ctx) {
+    notAPrivateMessage(remoteId, 'hidden');
     const { headers } = page(ctx);
     await ctx.http.post(`/${encodeURIComponent(remoteId)}`, { is_hidden: true }, { headers });
   },
 
   async like(remoteId, ctx) {
+    notAPrivateMessage(remoteId, 'liked');
     const { headers } = page(ctx);
     await ctx.http.post(`/${encodeURIComponent(remoteId)}/likes`, {}, { headers });
   },
 
   async deleteOwn(remoteId, ctx) {
+    notAPrivateMessage(remoteId, 'deleted');
     const { headers } = page(ctx);
     await ctx.http.delete(`/${encodeURIComponent(remoteId)}`, { headers });
   },
@@ -375,6 +457,7 @@ const facebook: Provider = {
         reason: `Facebook says the page token is no longer valid (${message}): reconnect the page.`,
       };
     }
+    if (outsideWindow(graphError)) return { action: 'reject', reason: OUTSIDE_WINDOW };
     if (code >= 200 && code < 300) {
       return {
         action: 'reject',

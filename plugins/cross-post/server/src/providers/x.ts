@@ -15,9 +15,17 @@ import {
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { descend, readDescent } from './newest-first';
+import {
+  answerDirectMessage,
+  dmsOff,
+  dmsRefused,
+  isDirectMessageId,
+  readDirectMessages,
+  WITHOUT_DMS,
+} from './x-direct-messages';
 import { orQuery } from './search-query';
 import { sameText, xWeightedLength } from './text';
-import type { DeliveryMetrics, Provider, ProviderContext } from './types';
+import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
 const MAX_WEIGHTED = 280;
 /** `GET /2/tweets?ids=` takes 1 to 100 ids. */
@@ -122,8 +130,20 @@ function tweetMetrics(tweet: any): DeliveryMetrics {
   });
 }
 
-/** The mentions and the search streams in one stored cursor. */
+/** The mentions, search and DM streams in one stored cursor. */
 const STREAMS = '|';
+type Phase = '' | 'search' | 'dms';
+type Streams = { mentions: string; search: string; phase: Phase; dms: string };
+
+/** The stored cursor's streams; one written before DMs has three parts (its DMs start afresh). */
+export function readStreams(cursor: string | null | undefined): Streams {
+  const [mentions = '', search = '', phase = '', dms = ''] = (cursor ?? '').split(STREAMS);
+  return { mentions, search, phase: phase === 'search' || phase === 'dms' ? phase : '', dms };
+}
+
+export function writeStreams(streams: Streams): string {
+  return [streams.mentions, streams.search, streams.phase, streams.dms].join(STREAMS);
+}
 /** Conversations per search query: 12 `conversation_id:` terms fit the Basic plan's 512 characters. */
 const SEARCHED_CONVERSATIONS = 12;
 const SEARCH_REACH_MS = 7 * 86_400_000 - 60_000;
@@ -198,6 +218,11 @@ async function readTweets(
     newerSnowflake
   );
   return { replies, cursor: next.cursor, more: next.more };
+}
+
+/** Hiding, liking and deleting work on posts: a direct message is refused clearly, before any request. */
+function notADirectMessage(remoteId: string, what: string) {
+  if (isDirectMessageId(remoteId)) throw new ProviderError(`An X direct message cannot be ${what}.`);
 }
 
 const NOT_ON_PLAN =
@@ -347,20 +372,50 @@ const x: Provider = {
   /**
    * Mentions (replies to our posts mention us) from the mentions timeline, then the replies in our
    * posts' conversations that do not mention us from the recent search, where the app's plan has it
-   * (not on the Free plan: the source then says so, and the search is tried again a day later). Each
-   * is read newest first, 100 a page, down to the newest kept (`since_id`, newest-first.ts); the
-   * first read starts at `since`. The cursor holds both streams and which one a round is reading.
+   * (not on the Free plan: the source then says so, and the search is tried again a day later), then
+   * the account's direct messages (x-direct-messages.ts; without `dm.read` the source says so, and
+   * they are tried again a day later). Each is read newest first, 100 a page, down to the newest kept
+   * (newest-first.ts); the first read starts at `since`. The cursor holds the three streams and which
+   * one a round is reading: `mentions|search|phase|dms` (a cursor from before DMs has no fourth part:
+   * DMs are then read from `since`).
    */
   async fetchReplies({ since, remoteIds, cursor }, ctx) {
     const me = await userId(ctx);
-    const [mentionsCursor = '', searchCursor = '', phase = ''] = (cursor ?? '').split(STREAMS);
+    const streams = readStreams(cursor);
+    const { mentions: mentionsCursor, search: searchCursor, dms: dmCursor } = streams;
     const searchOff =
       /^off\d+$/.test(searchCursor) && Date.now() - Number(searchCursor.slice(3)) < SEARCH_RETRY_MS;
-    const searching = phase === 'search' && remoteIds.length > 0 && !searchOff;
-    const join = (mentions: string, search: string, next: '' | 'search') =>
-      [mentions, search, next].join(STREAMS);
+    const withoutDms = dmsOff(dmCursor);
+    const searching = streams.phase === 'search' && remoteIds.length > 0 && !searchOff;
+    const readingDms = streams.phase === 'dms' && !withoutDms;
+    const join = (next: Partial<Streams>) => writeStreams({ ...streams, ...next });
+    // The stream a round goes on with once one is read down ('': the round is over).
+    const after = (done: 'mentions' | 'search'): Phase =>
+      done === 'mentions' && remoteIds.length > 0 && !searchOff ? 'search' : withoutDms ? '' : 'dms';
+    const notices = (search: boolean, dms: boolean) =>
+      [search && WITHOUT_SEARCH, dms && WITHOUT_DMS].filter(Boolean).join(' ') || null;
 
-    const notice = searchOff ? WITHOUT_SEARCH : null;
+    if (readingDms) {
+      try {
+        const page = await readDirectMessages(ctx, auth(ctx), me, since, dmCursor);
+        // Read down, the round goes on from the mentions with the pages it has left.
+        return {
+          replies: page.replies,
+          cursor: join({ dms: page.cursor, phase: page.more ? 'dms' : '' }),
+          more: true,
+          notice: notices(searchOff, false),
+        };
+      } catch (error) {
+        if (!dmsRefused(error)) throw error;
+        return {
+          replies: [],
+          cursor: join({ dms: `off${Date.now()}`, phase: '' }),
+          more: true,
+          notice: notices(searchOff, true),
+        };
+      }
+    }
+    const notice = notices(searchOff, withoutDms);
     if (!searching) {
       const page = await readTweets(
         ctx,
@@ -371,12 +426,12 @@ const x: Provider = {
         mentionsCursor,
         me
       );
-      // Once the mentions are read down, the same round goes on with the search.
-      const searchNext = !page.more && remoteIds.length > 0 && !searchOff;
+      // Once the mentions are read down, the same round goes on with the search, then the DMs.
+      const next = page.more ? '' : after('mentions');
       return {
         replies: page.replies,
-        cursor: join(page.cursor, searchCursor, searchNext ? 'search' : ''),
-        more: page.more || searchNext,
+        cursor: join({ mentions: page.cursor, phase: next }),
+        more: page.more || next !== '',
         notice,
       };
     }
@@ -395,24 +450,33 @@ const x: Provider = {
         searchCursor.startsWith('off') ? '' : searchCursor,
         me
       );
+      const next = page.more ? 'search' : after('search');
       return {
         replies: page.replies,
-        cursor: join(mentionsCursor, page.cursor, page.more ? 'search' : ''),
-        more: page.more,
+        cursor: join({ search: page.cursor, phase: next }),
+        more: next !== '',
+        notice,
       };
     } catch (error) {
       if (!planWithoutSearch(error)) throw error;
+      const next = after('search');
       return {
         replies: [],
-        cursor: join(mentionsCursor, `off${Date.now()}`, ''),
-        more: false,
-        notice: WITHOUT_SEARCH,
+        cursor: join({ search: `off${Date.now()}`, phase: next }),
+        more: next !== '',
+        notice: notices(true, withoutDms),
       };
     }
   },
 
-  /** A post in reply to the reader's. X has no idempotency key: an unknown outcome is never re-sent. */
+  /**
+   * A post in reply to the reader's; a direct message is answered in its conversation, privately
+   * (x-direct-messages.ts). X has no idempotency key: an unknown outcome of a public reply is never
+   * re-sent; a DM's is looked up in its conversation first.
+   */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    if (isDirectMessageId(inReplyTo))
+      return answerDirectMessage(ctx, auth(ctx), await userId(ctx), { text, inReplyTo });
     const { data } = await ctx.http.post(
       '/2/tweets',
       { text, reply: { in_reply_to_tweet_id: inReplyTo } },
@@ -423,6 +487,7 @@ const x: Provider = {
 
   /** Hide a reply in a conversation our post started (X lets the conversation's author do it). */
   async hide(remoteId, ctx) {
+    notADirectMessage(remoteId, 'hidden: only the account sees it');
     await ctx.http.put(
       `/2/tweets/${encodeURIComponent(remoteId)}/hidden`,
       { hidden: true },
@@ -431,11 +496,13 @@ const x: Provider = {
   },
 
   async like(remoteId, ctx) {
+    notADirectMessage(remoteId, 'liked through the API');
     const id = await userId(ctx);
     await ctx.http.post(`/2/users/${id}/likes`, { tweet_id: remoteId }, { headers: auth(ctx) });
   },
 
   async deleteOwn(remoteId, ctx) {
+    notADirectMessage(remoteId, 'deleted through the API');
     await ctx.http.delete(`/2/tweets/${encodeURIComponent(remoteId)}`, { headers: auth(ctx) });
   },
 
