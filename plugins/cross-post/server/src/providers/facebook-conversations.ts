@@ -3,8 +3,8 @@
  * `GET /{page-id}/conversations?platform=messenger`, most recently updated first, down to the last
  * update kept (newest-first.ts, the mark being an update time in epoch seconds), each conversation
  * with its newest messages; answered with the Send API (`POST /{page-id}/messages`, a RESPONSE inside
- * the 24-hour standard messaging window), exactly once (private-answer.ts: Graph keeps no idempotency
- * key; the conversation's messages are looked up instead). A message's remote id names its
+ * the 24-hour standard messaging window), exactly once (Graph keeps no idempotency
+ * key: an uncertain answer is looked up in the conversation's messages, `findAnswer`). A message's remote id names its
  * conversation and its sender, `dm:<conversationId>:<psid>:<messageId>`, so its answer can only go
  * back to that person, privately.
  */
@@ -12,9 +12,15 @@ import { z } from 'zod';
 
 import { responseBody } from './common';
 import { descend, readDescent } from './newest-first';
-import { answerPrivatelyOnce } from './private-answer';
 import { sameText } from './text';
-import { ProviderError, type ProviderContext, type PublishResult, type RemoteReply } from './types';
+import { CLOCK_MARGIN_MS } from './per-post';
+import {
+  ProviderError,
+  type ProviderContext,
+  type PublishResult,
+  type RemotePost,
+  type RemoteReply,
+} from './types';
 
 const PREFIX = 'dm:';
 /** Conversations a page, and the newest messages read with each (Graph's nested `limit`). */
@@ -170,8 +176,9 @@ async function newMessages(
 }
 
 /**
- * Answers a Messenger message with the Send API, to the person who wrote it, once: an attempt after
- * an uncertain one looks for the Page's message with this text in the conversation first.
+ * Answers a Messenger message with the Send API, to the person who wrote it. Graph keeps no
+ * idempotency key: an uncertain send is looked up (`findPrivateAnswer`) by the answers service,
+ * never sent again blindly.
  */
 export async function answerPrivateMessage(
   ctx: ProviderContext,
@@ -181,35 +188,36 @@ export async function answerPrivateMessage(
   const { conversationId, psid } = parsePrivateMessageId(answer.inReplyTo);
   if ([...answer.text].length > MESSAGE_MAX_CHARACTERS)
     throw new ProviderError(`Messenger allows ${MESSAGE_MAX_CHARACTERS} characters in a message.`);
-  return answerPrivatelyOnce(
-    { conversation: conversationId, text: answer.text },
-    {
-      async findSent(from) {
-        const { data } = await ctx.http.get(`/${encodeURIComponent(conversationId)}/messages`, {
-          headers: page.headers,
-          params: { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_CONVERSATION },
-        });
-        const ours = messagesSchema
-          .parse(data ?? {})
-          .data.find(
-            (m) =>
-              m.from?.id === page.pageId &&
-              sameText(m.message, answer.text) &&
-              graphMs(m.created_time) >= from.getTime()
-          );
-        return ours ? { remoteId: privateMessageId(conversationId, psid, ours.id), url: null } : null;
-      },
-      async send() {
-        const { data } = await ctx.http.post(
-          `/${encodeURIComponent(page.pageId)}/messages`,
-          { recipient: { id: psid }, messaging_type: 'RESPONSE', message: { text: answer.text } },
-          { headers: page.headers }
-        );
-        const messageId = String(data?.message_id ?? '');
-        if (!messageId) throw new ProviderError('Facebook answered the message without its id.', 'unknown');
-        return { remoteId: privateMessageId(conversationId, psid, messageId), url: null };
-      },
-    },
-    ctx
+  const { data } = await ctx.http.post(
+    `/${encodeURIComponent(page.pageId)}/messages`,
+    { recipient: { id: psid }, messaging_type: 'RESPONSE', message: { text: answer.text } },
+    { headers: page.headers }
   );
+  const messageId = String(data?.message_id ?? '');
+  if (!messageId) throw new ProviderError('Facebook answered the message without its id.', 'unknown');
+  return { remoteId: privateMessageId(conversationId, psid, messageId), url: null };
+}
+
+/** The Page's message with this text in the conversation since a time (`GET /{conversation-id}/messages`). */
+export async function findPrivateAnswer(
+  ctx: ProviderContext,
+  page: { pageId: string; headers: Record<string, string> },
+  { inReplyTo, since, text }: { inReplyTo: string; since: Date; text: string }
+): Promise<RemotePost | null> {
+  const { conversationId, psid } = parsePrivateMessageId(inReplyTo);
+  const { data } = await ctx.http.get(`/${encodeURIComponent(conversationId)}/messages`, {
+    headers: page.headers,
+    params: { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_CONVERSATION },
+  });
+  const ours = messagesSchema
+    .parse(data ?? {})
+    .data.find(
+      (m) =>
+        m.from?.id === page.pageId &&
+        sameText(m.message, text) &&
+        graphMs(m.created_time) >= since.getTime() - CLOCK_MARGIN_MS
+    );
+  return ours
+    ? { remoteId: privateMessageId(conversationId, psid, ours.id), url: null, text: ours.message ?? '' }
+    : null;
 }

@@ -11,6 +11,7 @@ import {
 } from './common';
 import {
   answerPrivateMessage,
+  findPrivateAnswer,
   isPrivateMessageId,
   messagesOff,
   messagesRefused,
@@ -394,6 +395,13 @@ const facebook: Provider = {
    * Messenger message is answered privately, to its sender (facebook-conversations.ts), looked up
    * in its conversation after an unknown outcome.
    */
+  /** A Messenger answer whose outcome was unknown, looked up in its conversation. */
+  async findAnswer(query, ctx) {
+    if (!isPrivateMessageId(query.inReplyTo)) return null;
+    const { headers, pageId } = page(ctx);
+    return findPrivateAnswer(ctx, { pageId, headers }, query);
+  },
+
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     const { headers, pageId } = page(ctx);
     if (isPrivateMessageId(inReplyTo))

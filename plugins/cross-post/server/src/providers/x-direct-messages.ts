@@ -2,7 +2,7 @@
  * X direct messages (API v2, `dm.read` / `dm.write`): read newest first from `GET /2/dm_events`
  * (the last 30 days, no `since_id`: each read goes down to the newest event kept, newest-first.ts),
  * answered into their conversation with `POST /2/dm_conversations/:id/messages`, exactly once
- * (private-answer.ts: X keeps no idempotency key; the conversation's events are looked up instead).
+ * (X keeps no idempotency key: an uncertain answer is looked up in the conversation, `findAnswer`).
  * A DM's remote id names its conversation, `dm:<conversationId>:<eventId>`, so its answer can only go
  * there, never in public.
  */
@@ -10,9 +10,15 @@ import { z } from 'zod';
 
 import { httpStatus } from './common';
 import { descend, readDescent } from './newest-first';
-import { answerPrivatelyOnce } from './private-answer';
+import { CLOCK_MARGIN_MS } from './per-post';
 import { sameText } from './text';
-import { ProviderError, type ProviderContext, type PublishResult, type RemoteReply } from './types';
+import {
+  ProviderError,
+  type ProviderContext,
+  type PublishResult,
+  type RemotePost,
+  type RemoteReply,
+} from './types';
 
 const PREFIX = 'dm:';
 /** X keeps DM events 30 days (a minute less, so the oldest is not asked for as it leaves). */
@@ -142,46 +148,52 @@ export async function readDirectMessages(
 }
 
 /**
- * Answers a DM in its conversation, once: an attempt after an uncertain one looks for the account's
- * message with this text in the conversation (`GET /2/dm_conversations/:id/dm_events`) first.
+ * Answers a DM in its conversation. X keeps no idempotency key for it: an uncertain send is looked up
+ * (`findDirectMessageAnswer`) by the answers service, never sent again blindly.
  */
 export async function answerDirectMessage(
   ctx: ProviderContext,
   headers: Record<string, string>,
-  me: string,
   answer: { text: string; inReplyTo: string }
 ): Promise<PublishResult> {
   const { conversationId } = parseDirectMessageId(answer.inReplyTo);
   if ([...answer.text].length > DM_MAX_CHARACTERS)
     throw new ProviderError(`X allows ${DM_MAX_CHARACTERS} characters in a direct message.`);
-  const path = `/2/dm_conversations/${encodeURIComponent(conversationId)}`;
-  return answerPrivatelyOnce(
-    { conversation: conversationId, text: answer.text },
-    {
-      async findSent(from) {
-        const { data } = await ctx.http.get(`${path}/dm_events`, {
-          headers,
-          params: { ...FIELDS, max_results: EVENTS_PER_PAGE },
-        });
-        const ours = eventsSchema
-          .parse(data ?? {})
-          .data.find(
-            (event) =>
-              event.sender_id === me &&
-              sameText(event.text, answer.text) &&
-              Date.parse(event.created_at ?? '') >= from.getTime()
-          );
-        return ours
-          ? { remoteId: directMessageId(conversationId, ours.id), url: conversationUrl(conversationId) }
-          : null;
-      },
-      async send() {
-        const { data } = await ctx.http.post(`${path}/messages`, { text: answer.text }, { headers });
-        const eventId = String(data?.data?.dm_event_id ?? '');
-        if (!eventId) throw new ProviderError('X answered the direct message without its id.', 'unknown');
-        return { remoteId: directMessageId(conversationId, eventId), url: conversationUrl(conversationId) };
-      },
-    },
-    ctx
+  const { data } = await ctx.http.post(
+    `/2/dm_conversations/${encodeURIComponent(conversationId)}/messages`,
+    { text: answer.text },
+    { headers }
   );
+  const eventId = String(data?.data?.dm_event_id ?? '');
+  if (!eventId) throw new ProviderError('X answered the direct message without its id.', 'unknown');
+  return { remoteId: directMessageId(conversationId, eventId), url: conversationUrl(conversationId) };
+}
+
+/** The account's message with this text in the DM's conversation since a time (`GET /2/dm_conversations/:id/dm_events`). */
+export async function findDirectMessageAnswer(
+  ctx: ProviderContext,
+  headers: Record<string, string>,
+  me: string,
+  { inReplyTo, since, text }: { inReplyTo: string; since: Date; text: string }
+): Promise<RemotePost | null> {
+  const { conversationId } = parseDirectMessageId(inReplyTo);
+  const { data } = await ctx.http.get(`/2/dm_conversations/${encodeURIComponent(conversationId)}/dm_events`, {
+    headers,
+    params: { ...FIELDS, max_results: EVENTS_PER_PAGE },
+  });
+  const ours = eventsSchema
+    .parse(data ?? {})
+    .data.find(
+      (event) =>
+        event.sender_id === me &&
+        sameText(event.text, text) &&
+        Date.parse(event.created_at ?? '') >= since.getTime() - CLOCK_MARGIN_MS
+    );
+  return ours
+    ? {
+        remoteId: directMessageId(conversationId, ours.id),
+        url: conversationUrl(conversationId),
+        text: ours.text,
+      }
+    : null;
 }

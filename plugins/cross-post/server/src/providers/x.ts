@@ -18,6 +18,7 @@ import { descend, readDescent } from './newest-first';
 import {
   answerDirectMessage,
   dmsOff,
+  findDirectMessageAnswer,
   dmsRefused,
   isDirectMessageId,
   readDirectMessages,
@@ -471,12 +472,17 @@ const x: Provider = {
 
   /**
    * A post in reply to the reader's; a direct message is answered in its conversation, privately
-   * (x-direct-messages.ts). X has no idempotency key: an unknown outcome of a public reply is never
-   * re-sent; a DM's is looked up in its conversation first.
+   * (x-direct-messages.ts). X has no idempotency key: an unknown outcome is never re-sent; a DM's is
+   * looked up in its conversation (`findAnswer`).
    */
+  async findAnswer(query, ctx) {
+    return isDirectMessageId(query.inReplyTo)
+      ? findDirectMessageAnswer(ctx, auth(ctx), await userId(ctx), query)
+      : null;
+  },
+
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
-    if (isDirectMessageId(inReplyTo))
-      return answerDirectMessage(ctx, auth(ctx), await userId(ctx), { text, inReplyTo });
+    if (isDirectMessageId(inReplyTo)) return answerDirectMessage(ctx, auth(ctx), { text, inReplyTo });
     const { data } = await ctx.http.post(
       '/2/tweets',
       { text, reply: { in_reply_to_tweet_id: inReplyTo } },

@@ -4,8 +4,9 @@
  * instance finds it), sent by whoever holds its lease, and an outcome that is never guessed. Where the
  * network keeps idempotency keys (Mastodon, an hour), an unknown outcome is resolved by sending again
  * with the same key, which the network answers with the first post; elsewhere (Telegram) it stays
- * `unconfirmed` and is never re-sent blindly: where the provider can look its answers up (a Bluesky
- * direct message, `findAnswer`), sending it again looks first and records it sent if it is there;
+ * `unconfirmed` and is never re-sent blindly: where the provider can look its answers up (a direct
+ * message on Bluesky, X or Messenger, `findAnswer`), sending it again looks first and records it sent
+ * if it is there;
  * otherwise someone checks the network. An answer sent in steps
  * (Threads: a container, then its publication) keeps its progress on the row: the next attempt, after
  * a crash or an unknown outcome, resumes the same container and never creates a second one. As for
