@@ -6,7 +6,8 @@ import { collected, inboxOnce, publishOne, unique } from '../integration/inbox/h
 /**
  * A community manager answers a mention from the moderation queue: a reader replies to our post on
  * Bluesky (the fake), the inbox collects it, the moderator starts from a saved reply in the answer
- * box, sends it, and the answer is online on the network, threaded under the reader's post.
+ * box, sends it, and the answer is online on the network, threaded under the reader's post. A
+ * reader's private message to the Telegram bot is shown as private, and its answer goes to that chat.
  */
 describe('inbox: answering a network reply from the queue', () => {
   let session: AdminSession;
@@ -84,5 +85,48 @@ describe('inbox: answering a network reply from the queue', () => {
     expect(record.text).toBe('Hi sam.bsky.social, yes: everyone is welcome! See you Saturday.');
     expect(record.reply.parent.uri).toBe(mention);
     expect(record.reply.root.uri).toBe(remoteId);
+  });
+
+  it('shows a private message to the Telegram bot as private, and the answer goes to that chat only', async () => {
+    const { page, baseUrl, app } = session;
+    const bot = `${Math.floor(Math.random() * 1e9)}:${unique('bot')}`;
+    const account = await createAccount(app.strapi, fakes, 'telegram', {
+      name: 'Telegram (bot)',
+      credentials: { botToken: bot, chatId: '@porte_voix' },
+    });
+    await publishOne(app.strapi, account.id);
+    const dm = fakes.telegram.addDirectMessage(bot, { text: 'My order 4521 has not arrived', from: 'lea' });
+    await inboxOnce(app.strapi);
+    const [item] = await collected(app.strapi, { sourceAccountId: account.id });
+    expect(item).toBeTruthy();
+    const inChannel = () => fakes.telegram.published.filter((p) => p.account === bot && !p.inReplyTo);
+    const channelBefore = inChannel().length;
+
+    await page.goto(`${baseUrl}/admin/plugins/moderation?status=all&source=private-messages`);
+    const card = page.locator(`[data-comment-id="${item.documentId}"]`);
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByText('Private message', { exact: true }).waitFor();
+    const box = card.getByTestId('answer-box');
+    expect(await box.getByTestId('answer-private').textContent()).toBe(
+      'A private message: the answer is sent privately to @lea, never in public.'
+    );
+    await box.getByRole('textbox', { name: 'Answer as Telegram (bot)' }).fill('We are looking into it, Léa.');
+    await box.getByRole('button', { name: 'Answer on telegram' }).click();
+    await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: '/tmp/inbox-private-answer.png', fullPage: true });
+
+    // In the reader's own chat with the bot, under their message; nothing in the channel.
+    const sent = await waitFor(
+      async () => fakes.telegram.published.filter((p) => p.account === bot && p.inReplyTo),
+      (list) => list.length > 0,
+      10_000
+    );
+    expect(sent).toEqual([
+      expect.objectContaining({
+        text: 'We are looking into it, Léa.',
+        inReplyTo: `${dm.chatId}:${dm.messageId}`,
+      }),
+    ]);
+    expect(inChannel()).toHaveLength(channelBefore);
   });
 });
