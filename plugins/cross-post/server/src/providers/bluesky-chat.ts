@@ -9,6 +9,7 @@
 import { z } from 'zod';
 
 import { httpStatus, responseBody } from './common';
+import { CLOCK_MARGIN_MS } from './per-post';
 import { sameText } from './text';
 import { ProviderError, type ProviderContext, type RemotePost, type RemoteReply } from './types';
 
@@ -171,7 +172,9 @@ export async function findChatAnswer(
     .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
     .find(
       (m) =>
-        m.sender.did === did && Date.parse(m.sentAt) >= since.getTime() - 60_000 && sameText(m.text, text)
+        m.sender.did === did &&
+        Date.parse(m.sentAt) >= since.getTime() - CLOCK_MARGIN_MS &&
+        sameText(m.text, text)
     );
   return found ? { remoteId: `${PREFIX}${convoId}:${found.id}`, url: null, text: found.text } : null;
 }

@@ -408,12 +408,7 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
         : 'not_published';
     },
 
-    /** What the sender records: which approved version a delivery sent, where. */
-    async recordSent(key: SubjectKey, sent: SentVersion) {
-      await this.recordSentMany([{ key, sent }]);
-    },
-
-    /** The same for many deliveries at once, in one insert (a sender publishing hundreds a second). */
+    /** What the sender records: which approved version each delivery sent, where, in one insert. */
     async recordSentMany(list: { key: SubjectKey; sent: SentVersion }[]) {
       await history.appendMany(
         list.map(({ key, sent }) => ({

@@ -121,8 +121,9 @@ const clientService = ({ strapi }: { strapi: Core.Strapi }) => {
     async report(commentDocumentId: string, input: ReportInput, request: { ip?: string }) {
       const settings = await getService(strapi, 'settings').get();
       const comment = await comments.findByDocumentId(commentDocumentId);
-      // A private message is never public: it cannot be reported as if a reader had seen it.
-      if (!comment || comment.status !== 'approved' || comment.privateMessage) {
+      // What the public listing never shows (anything collected from a network, a private message
+      // above all) cannot be reported as if a reader had seen it.
+      if (!comment || comment.status !== 'approved' || comment.sourceNetwork) {
         throw new errors.NotFoundError(`No published comment has the id "${commentDocumentId}"`, {
           reason: 'comment_not_found',
         });
