@@ -11,7 +11,7 @@
  */
 import { approvePost } from '../harness/approval';
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 import { bootStrapi } from '../harness/strapi';
@@ -102,6 +102,34 @@ async function cpuProfile() {
   };
 }
 
+/**
+ * CPU milliseconds (user + system) spent so far by processes, read from `/proc` (Linux; 0 elsewhere):
+ * the other instances by pid, the database server by name.
+ */
+function processCpuMs(match: (pid: number, name: string) => boolean): number {
+  let ticks = 0;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!match(Number(pid), name)) continue;
+      // Fields after the name: state is 3rd; utime and stime are the 14th and 15th of the whole line.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  // Linux counts in clock ticks of 1/100 s (USER_HZ).
+  return ticks * 10;
+}
+
 /** p50, p99 and max of a list of milliseconds. */
 function lags(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
@@ -183,6 +211,11 @@ async function main() {
     const deadline = start + TIMEOUT_MS;
     const cpuAtStart = process.cpuUsage();
     const fakesCpuAtStart = await fakes.cpuMs();
+    const otherPids = new Set(others.map((child) => child.pid));
+    const othersCpu = () => processCpuMs((pid) => otherPids.has(pid));
+    const databaseCpu = () => processCpuMs((_pid, name) => name === 'postgres' || name === 'mariadbd');
+    const othersCpuAtStart = othersCpu();
+    const databaseCpuAtStart = databaseCpu();
     const profiler = await cpuProfile();
     let published = 0;
     while (Date.now() < deadline) {
@@ -192,6 +225,8 @@ async function main() {
     }
     const cpu = process.cpuUsage(cpuAtStart);
     const fakesCpuMs = (await fakes.cpuMs()) - fakesCpuAtStart;
+    const othersCpuMs = othersCpu() - othersCpuAtStart;
+    const databaseCpuMs = databaseCpu() - databaseCpuAtStart;
     await profiler.stop();
     // Attempts are written in batches a moment after their delivery settles: this instance writes what
     // it holds when it stops, the others within their flush interval.
@@ -274,6 +309,12 @@ async function main() {
     console.log(
       `CPU while publishing, per delivery: ${((cpu.user + cpu.system) / 1000 / Math.max(1, done.length)).toFixed(2)} ms in this instance (Strapi, the dispatcher, the count loop); ${(fakesCpuMs / Math.max(1, done.length)).toFixed(2)} ms in the fake networks' own process`
     );
+    const perDelivery = (ms: number) => (ms / Math.max(1, done.length)).toFixed(2);
+    if (others.length > 0 || databaseCpuMs > 0) {
+      console.log(
+        `  and ${perDelivery(othersCpuMs)} ms in the other instance(s), ${perDelivery(databaseCpuMs)} ms in the database server (all its processes, whoever asked); total ${perDelivery((cpu.user + cpu.system) / 1000 + fakesCpuMs + othersCpuMs + databaseCpuMs)} ms`
+      );
+    }
     const sendTime = (deliveries: any[]) => {
       const ids = new Set(deliveries.map((r: any) => r.id));
       const times = attempts

@@ -148,7 +148,7 @@ describe('an account with a backlog', () => {
     }
   });
 
-  it('checks a post sent to many accounts against its approval at every send, reading the post itself once', async () => {
+  it('checks a post sent to many accounts against its approval before every send, sharing the reads made at once', async () => {
     const run = Date.now().toString(36);
     const networks = ['mastodon', 'discord', 'telegram', 'bluesky', 'x', 'linkedin'] as const;
     const accounts = [];
@@ -173,10 +173,12 @@ describe('an account with a backlog', () => {
         (rows: any[]) => rows.every((row) => row?.status === 'published'),
         15_000
       );
-      // Six sends: the approval was read for each, the post's own rows once a second at most (at most
-      // twice here even when a busy machine spreads the sends over more than a second; once per send before).
+      // Six sends: the approval read at most 250 ms before each (sends at the same moment share a read:
+      // once here, up to six on a machine busy enough to spread them), the post's own rows once (at
+      // most twice, however slow the machine; once per send before).
       expect(load.mock.calls.length).toBeLessThanOrEqual(2);
-      expect(reviewReads.mock.calls.length).toBeGreaterThanOrEqual(networks.length);
+      expect(reviewReads.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(reviewReads.mock.calls.length).toBeLessThanOrEqual(networks.length);
     } finally {
       load.mockRestore();
       reviewReads.mockRestore();

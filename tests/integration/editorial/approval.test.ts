@@ -236,6 +236,33 @@ describe('editorial approval', () => {
     expect((await review(author, documentId)).body.data.status).toBe('in_review');
   });
 
+  it('senders share an approval read for a moment, but a review changed on this instance is read anew at once', async () => {
+    const author = await person('author');
+    const approver = await person('approver');
+    const { documentId, hash } = await submitted(author, `Lecture partagée ${unique()}`);
+    await approver.post('/editorial/review/approve', { documentId, locale: 'fr', hash });
+    const workflow = app.strapi.plugin('editorial').service('workflow');
+    const key = { uid: POST, documentId, locale: 'fr' };
+    const shared = { approvalMaxAgeMs: 60_000, liveCheckMaxAgeMs: 60_000 };
+    expect((await workflow.approvedVersion(key, shared))?.hash).toBe(hash);
+
+    // Another instance voiding it is seen once the read is older than the senders allow.
+    await app.strapi.db
+      .query('plugin::editorial.review')
+      .updateMany({ where: { subjectDocumentId: documentId }, data: { status: 'in_review' } });
+    expect((await workflow.approvedVersion(key, shared))?.hash).toBe(hash);
+    expect(await workflow.approvedVersion(key, { approvalMaxAgeMs: 0 })).toBeNull();
+    await app.strapi.db
+      .query('plugin::editorial.review')
+      .updateMany({ where: { subjectDocumentId: documentId }, data: { status: 'approved' } });
+    expect((await workflow.approvedVersion(key, { approvalMaxAgeMs: 0 }))?.hash).toBe(hash);
+    expect((await workflow.approvedVersion(key, shared))?.hash).toBe(hash);
+
+    // An edit through Strapi on this instance: the shared read is forgotten with it.
+    await write(author, documentId, { body: `Modifié ${unique()}` });
+    expect(await workflow.approvedVersion(key, shared)).toBeNull();
+  });
+
   it('schedules only to the accounts the version was approved for', async () => {
     const author = await person('author');
     const approver = await person('approver');

@@ -94,6 +94,11 @@ export const accountsRepository = (strapi: Core.Strapi) => {
     update: (id: number, data: Partial<Omit<AccountRow, 'id'>>): Promise<AccountRow> =>
       query().update({ where: { id }, data }),
 
+    /** When the account may send again and why, in one statement (a 429 is met many times a minute). */
+    async setRateLimit(id: number, rateLimitedUntil: Date, rateLimitReason: string): Promise<void> {
+      await query().updateMany({ where: { id }, data: { rateLimitedUntil, rateLimitReason } });
+    },
+
     async remove(id: number): Promise<void> {
       await query().delete({ where: { id } });
     },

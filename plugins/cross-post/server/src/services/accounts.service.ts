@@ -356,7 +356,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async waitUntil(id: number, until: Date, reason: string): Promise<void> {
-      await accounts.update(id, { rateLimitedUntil: until, rateLimitReason: reason });
+      await accounts.setRateLimit(id, until, reason);
     },
   };
 };

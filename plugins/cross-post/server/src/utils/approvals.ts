@@ -35,7 +35,7 @@ export const approvals = (strapi: Core.Strapi) => {
   const approvedVersion = (
     documentId: string,
     locale: string,
-    options: { liveCheckMaxAgeMs?: number } = {}
+    options: { liveCheckMaxAgeMs?: number; approvalMaxAgeMs?: number } = {}
   ): Promise<ApprovedVersion | null> =>
     editorial().service('workflow').approvedVersion({ uid: POST_UID, documentId, locale }, options);
 

@@ -14,6 +14,7 @@ import { historyRepository } from '../repositories/history.repository';
 import {
   reviewsRepository,
   type Approval,
+  type ApprovalState,
   type ReviewRow,
   type ReviewStatus,
   type SubjectKey,
@@ -46,6 +47,8 @@ const MAX_RACES = 5;
 const MAX_LIVE_CHECKS = 1_000;
 /** Approved snapshots kept in memory (a version approved as a hash never changes); more and it starts again. */
 const MAX_SNAPSHOTS = 200;
+/** Approval reads shared at once (one per post and locale being sent); more and the memory starts again. */
+const MAX_APPROVAL_READS = 1_000;
 
 function notFound(key: SubjectKey) {
   return new errors.NotFoundError(`No ${key.locale} version of ${key.documentId}.`, {
@@ -59,7 +62,41 @@ const changedSinceSeen = () =>
   });
 
 const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const reviews = reviewsRepository(strapi);
+  /**
+   * Approval reads shared by the senders asking within `approvalMaxAgeMs` of each other. Every review
+   * written from this instance forgets them all, before and after the write: here, a voided approval
+   * is never read from memory; on another instance it is seen within that time.
+   */
+  const approvalReads = new Map<string, { at: number; review: Promise<ApprovalState | null> }>();
+  const repository = reviewsRepository(strapi);
+  const forgettingApprovals =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      approvalReads.clear();
+      try {
+        return await write(...args);
+      } finally {
+        approvalReads.clear();
+      }
+    };
+  const reviews = {
+    ...repository,
+    create: forgettingApprovals(repository.create),
+    updateIf: forgettingApprovals(repository.updateIf),
+  };
+  function readApproval(key: SubjectKey, maxAgeMs: number): Promise<ApprovalState | null> {
+    if (maxAgeMs <= 0) return reviews.findApproval(key);
+    const readKey = `${key.uid}|${key.documentId}|${key.locale}`;
+    const shared = approvalReads.get(readKey);
+    if (shared && Date.now() - shared.at < maxAgeMs) return shared.review;
+    if (approvalReads.size >= MAX_APPROVAL_READS) approvalReads.clear();
+    const review = reviews.findApproval(key);
+    const entry = { at: Date.now(), review };
+    approvalReads.set(readKey, entry);
+    // A failed read is not shared: the next sender asks again.
+    review.catch(() => approvalReads.get(readKey) === entry && approvalReads.delete(readKey));
+    return review;
+  }
   const history = historyRepository(strapi);
   const subjects = () => getService(strapi, 'subjects');
   const notifier = () => getService(strapi, 'notifier');
@@ -362,9 +399,9 @@ const workflowService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async approvedVersion(
       key: SubjectKey,
-      options: { liveCheckMaxAgeMs?: number } = {}
+      options: { liveCheckMaxAgeMs?: number; approvalMaxAgeMs?: number } = {}
     ): Promise<ApprovedVersion | null> {
-      const review = await reviews.findApproval(key);
+      const review = await readApproval(key, options.approvalMaxAgeMs ?? 0);
       if (!review || review.status !== 'approved' || !review.approvedHash) return null;
       // An edit through Strapi voids the review above at once; reading the document itself (its
       // variants, media and campaign) only catches writes that went around Strapi, so a sender sending

@@ -18,10 +18,19 @@ import { failAccount, failLocally } from './outcome';
 import { giveBack, handleClaimed } from './round';
 
 /**
- * Posts and accounts are read again after this long (an edit, a reconnected account reach the next
- * deliveries), rather than once per delivery: many accounts send one post, and each account many.
+ * Posts sent without approval are read again after this long (an edit reaches the next deliveries),
+ * rather than once per delivery: many accounts send one post.
  */
 const READ_CACHE_MS = 1_000;
+/**
+ * Accounts are read again after this long (a reconnected account, or one an editor paused, reaches its
+ * next deliveries), rather than at each lane start: each account sends many posts. A token refreshed
+ * meanwhile costs at most one refused request (`refreshOnce` then reads the stored one); the claim
+ * itself skips accounts the database says are waiting.
+ */
+const ACCOUNT_CACHE_MS = 5_000;
+/** Leases that ran out are looked for at most this often (a lease lasts minutes; claims come many a second). */
+const STALE_CHECK_MS = 1_000;
 /**
  * How many deliveries one account may hold in its lane (a fifth of the batch, at least 5): an
  * account sends one at a time, so more would only keep other accounts' due posts waiting.
@@ -39,13 +48,19 @@ export function createLanes(d: Dispatch) {
   const idle = new Set<() => void>();
   let held = 0;
   let readAt = Date.now();
+  let accountsReadAt = Date.now();
+  let staleCheckedAt = 0;
   const accounts = new Map<number, Promise<ProviderAccount | null>>();
 
   function forgetOldReads() {
-    if (Date.now() - readAt <= READ_CACHE_MS) return;
-    d.round.posts.clear();
-    accounts.clear();
-    readAt = Date.now();
+    if (Date.now() - readAt > READ_CACHE_MS) {
+      d.round.posts.clear();
+      readAt = Date.now();
+    }
+    if (Date.now() - accountsReadAt > ACCOUNT_CACHE_MS) {
+      accounts.clear();
+      accountsReadAt = Date.now();
+    }
   }
 
   function accountFor(accountId: number): Promise<ProviderAccount | null> {
@@ -157,7 +172,10 @@ export function createLanes(d: Dispatch) {
     async claim(): Promise<{ claimed: number; room: number }> {
       const room = d.setting('batchSize') - held;
       if (room <= 0) return { claimed: 0, room: 0 };
-      await recoverStale(d, new Date());
+      if (Date.now() - staleCheckedAt >= STALE_CHECK_MS) {
+        staleCheckedAt = Date.now();
+        await recoverStale(d, new Date());
+      }
       const claimed = await d.deliveries.claimDue({
         owner: d.owner,
         leaseMs: d.setting('leaseMs'),
@@ -201,6 +219,8 @@ export function createLanes(d: Dispatch) {
       d.round = newRound();
       accounts.clear();
       readAt = Date.now();
+      accountsReadAt = Date.now();
+      staleCheckedAt = 0;
     },
   };
 }

@@ -16,6 +16,17 @@ import { afterSend, handleFailure } from './outcome';
 import { deliveryProgress } from './progress';
 import { refreshCredentials } from './token-refresh';
 
+/**
+ * How old the approval read before a send may be: an approval voided on another instance stops the
+ * sends that start this long after. The sends of one post to many accounts share the read.
+ */
+const APPROVAL_MAX_AGE_MS = 250;
+/**
+ * How often a post being sent is compared with the approved version itself: only writes that went
+ * around Strapi (straight to the database) show there; an edit through Strapi voids the approval at once.
+ */
+const LIVE_CHECK_MAX_AGE_MS = 5_000;
+
 export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
   const startedAt = new Date();
   const provider = providerFor(account.network);
@@ -33,10 +44,12 @@ export async function publish(d: Dispatch, row: any, account: ProviderAccount) {
     // Deliveries scheduled before approvals existed have no locale yet: the one compose would pick.
     const locale: string =
       row.postLocale ?? (await compose.loadPost(row.postDocumentId, account.language))?.locale ?? '';
-    // The approval itself is read for every send; the document behind it (did someone change it around
-    // Strapi?) at most once a second per post, however many accounts it goes to.
+    // The approval is read at most APPROVAL_MAX_AGE_MS before the send (one read shared by the accounts
+    // sending the post at that moment; a review changed on this instance is read anew at once); the
+    // document behind it (did someone change it around Strapi?) at most every LIVE_CHECK_MAX_AGE_MS.
     const approved = await approvals(d.strapi).approvedVersion(row.postDocumentId, locale, {
-      liveCheckMaxAgeMs: 1_000,
+      approvalMaxAgeMs: APPROVAL_MAX_AGE_MS,
+      liveCheckMaxAgeMs: LIVE_CHECK_MAX_AGE_MS,
     });
     if (!approved) {
       const reason = 'The post is not approved as it is now: it waits for an approval.';
