@@ -74,7 +74,8 @@ function sqlStats(strapi: any) {
       totals.clear();
     },
     print() {
-      console.log('statements by total time (count, total ms):');
+      const all = [...totals.values()].reduce((sum, entry) => sum + entry.count, 0);
+      console.log(`statements by total time (count, total ms), ${all} in all on this instance:`);
       for (const [key, { count, ms }] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
         console.log(`  ${String(count).padStart(6)} ${ms.toFixed(0).padStart(7)} ms  ${key}`);
     },
