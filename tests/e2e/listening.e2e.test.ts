@@ -3,12 +3,14 @@ import { fakeApiBaseUrlsEnv, startFakes, type Fakes } from '../fakes';
 import { createAccount } from '../integration/cross-post/helpers';
 import { listenOnce, mentionsOf } from '../integration/listening/helpers';
 import { unique } from '../integration/inbox/helpers';
+import { createCampaign } from '../integration/moderation/helpers';
 
 /**
  * A community manager listens for the brand: they save a search on the listening page (the form
  * says what is wrong first), a reader speaks of the brand on Mastodon (the fake), listening collects
- * it into the queue, the manager sends it to the inbox and answers it from the queue, and the answer
- * is on Mastodon under the reader's status.
+ * it into the queue, the manager keeps it as earned media of a campaign, sends it to the inbox as one
+ * of the brand's two Mastodon accounts and answers it from the queue, and the answer is on Mastodon
+ * under the reader's status, from that account.
  */
 describe('listening: from a saved search to an answer on the network', () => {
   let session: AdminSession;
@@ -26,12 +28,19 @@ describe('listening: from a saved search to an answer on the network', () => {
     await fakes?.stop();
   });
 
-  it('saves a search in the page, collects a Mastodon mention, sends it to the inbox and answers it', async () => {
+  it('saves a search in the page, collects a Mastodon mention, attaches it to a campaign, sends it to the inbox as the account chosen and answers it', async () => {
     const { page, baseUrl, app } = session;
+    const teamToken = unique('listen-token');
     await createAccount(app.strapi, fakes, 'mastodon', {
       name: 'Mastodon (équipe)',
-      credentials: { accessToken: unique('listen-token') },
+      credentials: { accessToken: teamToken },
     });
+    await createAccount(app.strapi, fakes, 'mastodon', {
+      name: 'Mastodon (support)',
+      credentials: { accessToken: unique('support-token') },
+    });
+    const campaignName = unique('Printemps');
+    const campaign = await createCampaign(app.strapi, campaignName);
     const brand = unique('Cerf').replace(/[^A-Za-z0-9]/g, '');
     const name = unique('Our brand');
 
@@ -74,9 +83,30 @@ describe('listening: from a saved search to an answer on the network', () => {
       throw error;
     });
     await card.getByText(`Found by the search ${name}`).waitFor();
-    // Not answerable until sent to the inbox.
+    // Kept as earned media of the campaign, picked by its name.
+    const picker = card.getByRole('combobox', { name: 'Campaign (earned media)' });
+    await picker.click();
+    await picker.pressSequentially(campaignName.slice(0, 12), { delay: 20 });
+    await page
+      .getByRole('option', { name: campaignName })
+      .click()
+      .catch(async (error) => {
+        await page.screenshot({ path: '/tmp/listening-campaign-options.png', fullPage: true });
+        throw error;
+      });
+    await card.getByTestId('attached-campaign').waitFor({ timeout: 30_000 });
+    const attached = await app.strapi
+      .query('plugin::moderation.comment' as any)
+      .findOne({ where: { documentId: mention.documentId } });
+    expect(attached.campaignDocumentId).toBe(campaign.documentId);
+
+    // Not answerable until sent to the inbox; two accounts of its network: the manager chooses.
     expect(await card.getByTestId('answer-box').count()).toBe(0);
     await card.getByRole('button', { name: 'Send to the inbox' }).click();
+    const choice = card.getByTestId('send-to-inbox');
+    await choice.getByRole('combobox', { name: 'Answer as' }).click();
+    await page.getByRole('option', { name: 'Mastodon (équipe)' }).click();
+    await choice.getByRole('button', { name: 'Send to the inbox as this account' }).click();
 
     const box = card.getByTestId('answer-box');
     await box.waitFor({ timeout: 30_000 });
@@ -88,6 +118,9 @@ describe('listening: from a saved search to an answer on the network', () => {
     await page.screenshot({ path: '/tmp/listening-answer.png', fullPage: true });
 
     const online = fakes.mastodon.published.filter((post) => post.inReplyTo === statusId);
-    expect(online).toEqual([expect.objectContaining({ text: 'Hi Nina, yes: everywhere in Belgium.' })]);
+    // From the account chosen (the fake names an account by its token).
+    expect(online).toEqual([
+      expect.objectContaining({ text: 'Hi Nina, yes: everywhere in Belgium.', account: teamToken }),
+    ]);
   });
 });

@@ -74,6 +74,8 @@ export type Card = {
   moderatedBy: string | null;
   moderationReason: string | null;
   moderationNote: string | null;
+  /** The campaign a listening mention was attached to, as earned media. */
+  campaignDocumentId: string | null;
   /** Who handles it and how fast (server/src/domain/response-time.ts). */
   handling: Handling;
   createdAt: string;
@@ -363,6 +365,14 @@ export function useModerationApi() {
         (await get<{ data: AnsweringAccounts }>(`${base}/comments/${commentId}/answering-accounts`)).data
           .data,
       /** `accountId`: the account that answers; left out only when its network has one account. */
+      /** Attaches a listening mention to a campaign as earned media (`null` detaches it). */
+      attachToCampaign: async (commentId: string, campaign: string | null) =>
+        (
+          await put<{ data: { documentId: string; campaignDocumentId: string | null } }>(
+            `${base}/comments/${commentId}/campaign`,
+            { campaign }
+          )
+        ).data.data,
       sendToInbox: async (commentId: string, accountId?: number) =>
         (
           await post<{ data: { accountId: number; accountName: string } }>(

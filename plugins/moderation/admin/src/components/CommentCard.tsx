@@ -14,6 +14,7 @@ import { IntentBadge } from './IntentBadge';
 import { NetworkOrigin } from './NetworkOrigin';
 import { AnswerBox } from './AnswerBox';
 import { HandlingBar } from './HandlingBar';
+import { AttachToCampaign } from './listening/AttachToCampaign';
 import { SendToInbox } from './listening/SendToInbox';
 
 type Props = {
@@ -203,6 +204,9 @@ export const CommentCard = forwardRef<HTMLDivElement, Props>(
           )}
           {canModerate && card.target.type === 'search' && card.source && card.source.accountId === null && (
             <SendToInbox card={card} onSent={() => onHandlingChanged?.()} />
+          )}
+          {canModerate && card.target.type === 'search' && card.source && (
+            <AttachToCampaign card={card} onChanged={() => onHandlingChanged?.()} />
           )}
           {canModerate && card.source && canAnswer && <AnswerBox card={card} />}
 

@@ -10,13 +10,16 @@ type Props = {
   /** The filter's value: `post:…`/`event:…` for a target, a document id for a campaign. */
   value: string;
   onChange: (value: string) => void;
+  /** What the box is called when it is not a queue filter (the filter's name otherwise). */
+  label?: string;
+  testId?: string;
 };
 
 /**
  * A post, event or campaign picked by its title, as the moderator types it; the filter keeps its
  * id. A value from the URL is shown by its title.
  */
-export const LookupPicker = ({ kind, value, onChange }: Props) => {
+export const LookupPicker = ({ kind, value, onChange, label, testId }: Props) => {
   const t = useT();
   const api = useModerationApi();
   const { locale } = useIntl();
@@ -59,7 +62,7 @@ export const LookupPicker = ({ kind, value, onChange }: Props) => {
 
   return (
     <Combobox
-      aria-label={t(`filters.${kind}`)}
+      aria-label={label ?? t(`filters.${kind}`)}
       placeholder={t(`filters.${kind}.placeholder`)}
       value={value || undefined}
       onChange={(picked?: string) => onChange(picked ?? '')}
@@ -73,7 +76,7 @@ export const LookupPicker = ({ kind, value, onChange }: Props) => {
       loadingMessage={t('filters.searching')}
       noOptionsMessage={() => (typed.trim() ? t('filters.noMatch') : t('filters.typeToSearch'))}
       autocomplete={{ type: 'list', filter: 'contains' }}
-      data-testid={`filter-${kind}`}
+      data-testid={testId ?? `filter-${kind}`}
     >
       {options.map((option) => (
         <ComboboxOption key={option.value} value={option.value}>
