@@ -13,13 +13,12 @@ import {
   answerPrivateMessage,
   findPrivateAnswer,
   isPrivateMessageId,
-  messagesOff,
-  messagesRefused,
-  OUTSIDE_WINDOW,
+  notAPrivateMessage,
   outsideWindow,
-  readConversations,
-  WITHOUT_MESSAGES,
-} from './facebook-conversations';
+  outsideWindowReason,
+  readCommentsThenConversations,
+  type MessagingChannel,
+} from './meta-conversations';
 import { checkBatch, count, counters, ok } from './metrics';
 import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { codePointLength, sameText } from './text';
@@ -196,24 +195,22 @@ async function readComments(
   return { replies, swept: sweepOn(sweep, remoteIds, post, next) };
 }
 
-/** The comment sweep and the conversations in one stored cursor. */
-const STREAMS = '|';
-type Streams = { sweep: string; phase: '' | 'conversations'; conversations: string };
+export const WITHOUT_MESSAGES =
+  "Facebook does not let this app read the Page's Messenger conversations (the pages_messaging permission is missing): reconnect the Page allowing messages. Comments are still collected.";
 
-/** The stored cursor's streams; one written before the conversations is the sweep alone. */
-export function readStreams(cursor: string | null | undefined): Streams {
-  const [sweep = '', phase = '', conversations = ''] = (cursor ?? '').split(STREAMS);
-  return { sweep, phase: phase === 'conversations' ? phase : '', conversations };
-}
-
-export function writeStreams(streams: Streams): string {
-  return [streams.sweep, streams.phase, streams.conversations].join(STREAMS);
-}
-
-/** Hiding, liking and deleting work on comments: a Messenger message is refused clearly, before any request. */
-function notAPrivateMessage(remoteId: string, what: string) {
-  if (isPrivateMessageId(remoteId))
-    throw new ProviderError(`A Messenger message cannot be ${what} through Facebook's API.`);
+/** The Page's Messenger conversations (meta-conversations.ts). */
+function messenger(ctx: ProviderContext): MessagingChannel {
+  const { pageId, headers } = page(ctx);
+  return {
+    platform: 'messenger',
+    name: 'Messenger',
+    versionPath: '',
+    ownerId: pageId,
+    headers,
+    maxCharacters: 2000,
+    withoutMessages: WITHOUT_MESSAGES,
+    author: (from) => ({ name: from.name ?? 'Messenger user', url: null }),
+  };
 }
 
 const facebook: Provider = {
@@ -347,65 +344,32 @@ const facebook: Provider = {
    * Comments on our page posts, one post at a time (per-post.ts): `filter=stream` gives the replies
    * to comments too (with their `parent`), `order=chronological` from `since`, 100 a page, the
    * `after` cursor to the next page. Once a sweep is over, the Page's Messenger conversations
-   * (facebook-conversations.ts; without `pages_messaging` the source says so, and they are tried
+   * (meta-conversations.ts; without `pages_messaging` the source says so, and they are tried
    * again a day later). The cursor holds both: `sweep|phase|conversations` (a cursor from before the
    * conversations is the sweep alone: they are then read from `since`).
    */
   async fetchReplies({ since, remoteIds, cursor }, ctx) {
-    const { headers, pageId } = page(ctx);
-    const streams = readStreams(cursor);
-    const withoutMessages = messagesOff(streams.conversations);
-    const notice = withoutMessages ? WITHOUT_MESSAGES : null;
-    if (streams.phase === 'conversations' && !withoutMessages) {
-      try {
-        const read = await readConversations(ctx, { pageId, headers }, since, streams.conversations);
-        return {
-          replies: read.replies,
-          cursor: writeStreams({
-            ...streams,
-            conversations: read.cursor,
-            phase: read.more ? 'conversations' : '',
-          }),
-          more: read.more,
-        };
-      } catch (error) {
-        if (!messagesRefused(error)) throw error;
-        return {
-          replies: [],
-          cursor: writeStreams({ ...streams, conversations: `off${Date.now()}`, phase: '' }),
-          more: false,
-          notice: WITHOUT_MESSAGES,
-        };
-      }
-    }
-    const { replies, swept } = await readComments(ctx, { since, remoteIds, cursor: streams.sweep });
-    // Once the sweep is over, the same round goes on with the conversations.
-    const next = !swept.more && !withoutMessages ? 'conversations' : '';
-    return {
-      replies,
-      cursor: writeStreams({ ...streams, sweep: swept.cursor, phase: next }),
-      more: swept.more || next !== '',
-      notice,
-    };
+    return readCommentsThenConversations(ctx, messenger(ctx), { since, cursor }, async (sweep) => {
+      const read = await readComments(ctx, { since, remoteIds, cursor: sweep });
+      return { replies: read.replies, cursor: read.swept.cursor, more: read.swept.more };
+    });
   },
 
   /**
    * A comment under the reader's. Facebook threads comments two deep: an answer to a reply goes under
    * the comment that reply belongs to. No idempotency key: an unknown outcome is never re-sent. A
-   * Messenger message is answered privately, to its sender (facebook-conversations.ts), looked up
+   * Messenger message is answered privately, to its sender (meta-conversations.ts), looked up
    * in its conversation after an unknown outcome.
    */
   /** A Messenger answer whose outcome was unknown, looked up in its conversation. */
   async findAnswer(query, ctx) {
     if (!isPrivateMessageId(query.inReplyTo)) return null;
-    const { headers, pageId } = page(ctx);
-    return findPrivateAnswer(ctx, { pageId, headers }, query);
+    return findPrivateAnswer(ctx, messenger(ctx), query);
   },
 
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
-    const { headers, pageId } = page(ctx);
-    if (isPrivateMessageId(inReplyTo))
-      return answerPrivateMessage(ctx, { pageId, headers }, { text, inReplyTo });
+    const { headers } = page(ctx);
+    if (isPrivateMessageId(inReplyTo)) return answerPrivateMessage(ctx, messenger(ctx), { text, inReplyTo });
     const { data: target } = await ctx.http.get(`/${encodeURIComponent(inReplyTo)}`, {
       headers,
       params: { fields: 'id,parent{id}' },
@@ -421,19 +385,19 @@ const facebook: Provider = {
 
   /** Hidden comments stay visible to their author and friends only: the page's own moderation. */
   async hide(remoteId, ctx) {
-    notAPrivateMessage(remoteId, 'hidden');
+    notAPrivateMessage(messenger(ctx), remoteId, 'hidden');
     const { headers } = page(ctx);
     await ctx.http.post(`/${encodeURIComponent(remoteId)}`, { is_hidden: true }, { headers });
   },
 
   async like(remoteId, ctx) {
-    notAPrivateMessage(remoteId, 'liked');
+    notAPrivateMessage(messenger(ctx), remoteId, 'liked');
     const { headers } = page(ctx);
     await ctx.http.post(`/${encodeURIComponent(remoteId)}/likes`, {}, { headers });
   },
 
   async deleteOwn(remoteId, ctx) {
-    notAPrivateMessage(remoteId, 'deleted');
+    notAPrivateMessage(messenger(ctx), remoteId, 'deleted');
     const { headers } = page(ctx);
     await ctx.http.delete(`/${encodeURIComponent(remoteId)}`, { headers });
   },
@@ -465,7 +429,8 @@ const facebook: Provider = {
         reason: `Facebook says the page token is no longer valid (${message}): reconnect the page.`,
       };
     }
-    if (outsideWindow(graphError)) return { action: 'reject', reason: OUTSIDE_WINDOW };
+    if (outsideWindow(graphError))
+      return { action: 'reject', reason: outsideWindowReason('Facebook lets a Page') };
     if (code >= 200 && code < 300) {
       return {
         action: 'reject',

@@ -1,5 +1,10 @@
-import facebook, { readStreams as facebookStreams, writeStreams as writeFacebookStreams } from '../facebook';
-import { parsePrivateMessageId, privateMessageId } from '../facebook-conversations';
+import facebook from '../facebook';
+import {
+  parsePrivateMessageId,
+  privateMessageId,
+  readStreams as facebookStreams,
+  writeStreams as writeFacebookStreams,
+} from '../meta-conversations';
 import { readStreams as xStreams, writeStreams as writeXStreams } from '../x';
 import { directMessageId, parseDirectMessageId, readDirectMessages } from '../x-direct-messages';
 import type { ProviderContext } from '../types';

@@ -1,0 +1,319 @@
+/**
+ * Private conversations with a Meta account, read and answered the same way on Messenger (a Facebook
+ * Page, `pages_messaging`) and on Instagram (a professional account with Instagram Login,
+ * `instagram_business_manage_messages`): `GET /{owner-id}/conversations?platform=messenger|instagram`,
+ * most recently updated first, down to the last update kept (newest-first.ts, the mark being an update
+ * time in epoch seconds), each conversation with its newest messages; answered with the Send API
+ * (`POST /{owner-id}/messages`, a RESPONSE inside the 24-hour standard messaging window), exactly once
+ * (Graph keeps no idempotency key: an uncertain answer is looked up in the conversation's messages,
+ * `findPrivateAnswer`). A message's remote id names its conversation and its sender,
+ * `dm:<conversationId>:<senderId>:<messageId>`, so its answer can only go back to that person,
+ * privately. Sources: Meta's Messenger Platform (conversations API, Send API, messaging policy) and
+ * Instagram Platform (conversations API, send messages) documentation.
+ */
+import { z } from 'zod';
+
+import { responseBody } from './common';
+import { descend, readDescent } from './newest-first';
+import { sameText } from './text';
+import { CLOCK_MARGIN_MS } from './per-post';
+import {
+  ProviderError,
+  type ProviderContext,
+  type PublishResult,
+  type RemotePost,
+  type RemoteReply,
+} from './types';
+
+const PREFIX = 'dm:';
+/** Conversations a page, and the newest messages read with each (Graph's nested `limit`). */
+const CONVERSATIONS_PER_PAGE = 25;
+const MESSAGES_PER_CONVERSATION = 25;
+/** Further pages of one conversation read in the same call when it got more new messages than that. */
+const MORE_MESSAGE_PAGES = 3;
+/** After Facebook refused the conversations, they are tried again a day later (the Page may be reconnected). */
+const MESSAGES_RETRY_MS = 86_400_000;
+const MESSAGE_FIELDS = 'id,message,from,created_time';
+
+/** What differs between Messenger and Instagram. */
+export type MessagingChannel = {
+  platform: 'messenger' | 'instagram';
+  /** As the editor reads it: "Messenger", "Instagram". */
+  name: string;
+  /** Before each path: '' when the version is in the base URL (Facebook), `/v23.0` otherwise. */
+  versionPath: string;
+  /** The Page, or the Instagram account: whose conversations, who answers. */
+  ownerId: string;
+  headers: Record<string, string>;
+  /** The longest text a message may have. */
+  maxCharacters: number;
+  /** Said on the source while the conversations are refused. */
+  withoutMessages: string;
+  /** The sender's name and profile link as the network gives them. */
+  author(from: { id?: string; name?: string; username?: string }): { name: string; url: string | null };
+};
+
+/** Why an answer was refused after the 24-hour window; `who` says who may answer ("Facebook lets a Page"). */
+export const outsideWindowReason = (who: string) =>
+  `${who} answer a private message only within 24 hours of the person's last message: answer them another way (or wait until they write again).`;
+
+/**
+ * Graph's answer outside the standard messaging window: code 10 with subcode 2018278 on Messenger,
+ * 2534022 on Instagram ("This message is sent outside of allowed window").
+ */
+export const outsideWindow = (graphError: any) =>
+  Number(graphError?.code) === 10 && [2018278, 2534022].includes(Number(graphError?.error_subcode));
+
+const messageSchema = z.object({
+  id: z.string(),
+  message: z.string().default(''),
+  created_time: z.string(),
+  from: z.object({ id: z.string(), name: z.string().optional(), username: z.string().optional() }).optional(),
+});
+const pagingSchema = z
+  .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
+  .default({});
+const messagesSchema = z.object({ data: z.array(messageSchema).default([]), paging: pagingSchema });
+const conversationsSchema = z.object({
+  data: z
+    .array(
+      z.object({
+        id: z.string(),
+        updated_time: z.string(),
+        messages: messagesSchema.optional(),
+      })
+    )
+    .default([]),
+  paging: pagingSchema,
+});
+
+/** Graph writes times as `2026-01-05T10:00:00+0000`: ISO with a colon-less offset. */
+const graphMs = (value: string) => Date.parse(String(value).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+
+const nextAfter = (paging: z.infer<typeof pagingSchema>) =>
+  paging.next ? (paging.cursors?.after ?? null) : null;
+
+export const isPrivateMessageId = (remoteId: string) => remoteId.startsWith(PREFIX);
+
+export function privateMessageId(conversationId: string, psid: string, messageId: string): string {
+  return `${PREFIX}${conversationId}:${psid}:${messageId}`;
+}
+
+export function parsePrivateMessageId(remoteId: string) {
+  const [, conversationId = '', psid = '', ...rest] = remoteId.split(':');
+  const messageId = rest.join(':');
+  if (!isPrivateMessageId(remoteId) || !conversationId || !psid || !messageId)
+    throw new ProviderError(`"${remoteId}" is not a private message.`);
+  return { conversationId, psid, messageId };
+}
+
+/** The conversations part of the stored cursor says "refused at <ms>" while Facebook refuses them. */
+export const messagesOff = (cursor: string, now = Date.now()) =>
+  /^off\d+$/.test(cursor) && now - Number(cursor.slice(3)) < MESSAGES_RETRY_MS;
+
+/** A permission Meta refused (code 10, or 200–299: the messaging permission missing). */
+export function messagesRefused(error: unknown): boolean {
+  const code = Number(responseBody(error)?.error?.code);
+  return code === 10 || (code >= 200 && code < 300);
+}
+
+const newerTime = (a: string, b: string) => Number(a) > Number(b);
+
+/**
+ * One page of conversations updated since the last one kept (or since `since` on the first read),
+ * with their messages from that time on; the account's own messages are not inbox items.
+ */
+export async function readConversations(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  since: Date,
+  cursor: string
+): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }> {
+  const descent = readDescent(/^off\d+$/.test(cursor) ? '' : cursor, '');
+  // A message written in the very second of the last update kept is read again rather than lost
+  // (the inbox keeps it once); everything before that second was kept.
+  // Graph's times are whole seconds: `since` is too.
+  const fromMs = descent.mark ? Number(descent.mark) * 1000 : Math.floor(since.getTime() / 1000) * 1000;
+  const { data } = await ctx.http.get(
+    `${channel.versionPath}/${encodeURIComponent(channel.ownerId)}/conversations`,
+    {
+      headers: channel.headers,
+      params: {
+        platform: channel.platform,
+        fields: `updated_time,messages.limit(${MESSAGES_PER_CONVERSATION}){${MESSAGE_FIELDS}}`,
+        limit: CONVERSATIONS_PER_PAGE,
+        ...(descent.page && { after: descent.page }),
+      },
+    }
+  );
+  const answer = conversationsSchema.parse(data ?? {});
+  let reachedMark = false;
+  const replies: RemoteReply[] = [];
+  for (const conversation of answer.data) {
+    if (graphMs(conversation.updated_time) < fromMs) {
+      reachedMark = true;
+      break;
+    }
+    const messages = await newMessages(ctx, channel, conversation, fromMs);
+    for (const message of messages) {
+      const from = message.from;
+      if (!from || from.id === channel.ownerId) continue;
+      const author = channel.author(from);
+      replies.push({
+        remoteId: privateMessageId(conversation.id, from.id, message.id),
+        inReplyTo: null,
+        author: author.name,
+        authorUrl: author.url,
+        text: message.message,
+        language: null,
+        createdAt: new Date(graphMs(message.created_time)).toISOString(),
+        url: null,
+        private: true,
+      });
+    }
+  }
+  const newest = answer.data[0] ? String(Math.floor(graphMs(answer.data[0].updated_time) / 1000)) : null;
+  const next = descend(descent, { newest, next: nextAfter(answer.paging), reachedMark }, newerTime);
+  return { replies: replies.sort((a, b) => a.createdAt.localeCompare(b.createdAt)), ...next };
+}
+
+/** A conversation's messages from `fromMs` on: the nested page, then its next pages while they are all new. */
+async function newMessages(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  conversation: z.infer<typeof conversationsSchema>['data'][number],
+  fromMs: number
+) {
+  const kept: z.infer<typeof messageSchema>[] = [];
+  let current = conversation.messages ?? { data: [], paging: {} };
+  for (let extra = 0; ; extra++) {
+    const fresh = current.data.filter((m) => graphMs(m.created_time) >= fromMs);
+    kept.push(...fresh);
+    const after = nextAfter(current.paging);
+    if (fresh.length < current.data.length || !after || extra >= MORE_MESSAGE_PAGES) return kept;
+    const { data } = await ctx.http.get(
+      `${channel.versionPath}/${encodeURIComponent(conversation.id)}/messages`,
+      {
+        headers: channel.headers,
+        params: { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_CONVERSATION, after },
+      }
+    );
+    current = messagesSchema.parse(data ?? {});
+  }
+}
+
+/**
+ * Answers a private message with the Send API, to the person who wrote it. Graph keeps no
+ * idempotency key: an uncertain send is looked up (`findPrivateAnswer`) by the answers service,
+ * never sent again blindly.
+ */
+export async function answerPrivateMessage(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  answer: { text: string; inReplyTo: string }
+): Promise<PublishResult> {
+  const { conversationId, psid } = parsePrivateMessageId(answer.inReplyTo);
+  if ([...answer.text].length > channel.maxCharacters)
+    throw new ProviderError(`${channel.name} allows ${channel.maxCharacters} characters in a message.`);
+  const { data } = await ctx.http.post(
+    `${channel.versionPath}/${encodeURIComponent(channel.ownerId)}/messages`,
+    { recipient: { id: psid }, messaging_type: 'RESPONSE', message: { text: answer.text } },
+    { headers: channel.headers }
+  );
+  const messageId = String(data?.message_id ?? '');
+  if (!messageId) throw new ProviderError(`${channel.name} answered the message without its id.`, 'unknown');
+  return { remoteId: privateMessageId(conversationId, psid, messageId), url: null };
+}
+
+/** The account's message with this text in the conversation since a time (`GET /{conversation-id}/messages`). */
+export async function findPrivateAnswer(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  { inReplyTo, since, text }: { inReplyTo: string; since: Date; text: string }
+): Promise<RemotePost | null> {
+  const { conversationId, psid } = parsePrivateMessageId(inReplyTo);
+  const { data } = await ctx.http.get(
+    `${channel.versionPath}/${encodeURIComponent(conversationId)}/messages`,
+    {
+      headers: channel.headers,
+      params: { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_CONVERSATION },
+    }
+  );
+  const ours = messagesSchema
+    .parse(data ?? {})
+    .data.find(
+      (m) =>
+        m.from?.id === channel.ownerId &&
+        sameText(m.message, text) &&
+        graphMs(m.created_time) >= since.getTime() - CLOCK_MARGIN_MS
+    );
+  return ours
+    ? { remoteId: privateMessageId(conversationId, psid, ours.id), url: null, text: ours.message ?? '' }
+    : null;
+}
+
+/** Hiding, liking and deleting work on comments: a private message is refused clearly, before any request. */
+export function notAPrivateMessage(channel: { name: string }, remoteId: string, what: string) {
+  if (isPrivateMessageId(remoteId))
+    throw new ProviderError(`A ${channel.name} message cannot be ${what} through the API.`);
+}
+
+/** The comment sweep and the conversations in one stored cursor: `sweep|phase|conversations`. */
+const STREAMS = '|';
+export type Streams = { sweep: string; phase: '' | 'conversations'; conversations: string };
+
+/** The stored cursor's streams; one written before the conversations is the sweep alone. */
+export function readStreams(cursor: string | null | undefined): Streams {
+  const [sweep = '', phase = '', conversations = ''] = (cursor ?? '').split(STREAMS);
+  return { sweep, phase: phase === 'conversations' ? phase : '', conversations };
+}
+
+export function writeStreams(streams: Streams): string {
+  return [streams.sweep, streams.phase, streams.conversations].join(STREAMS);
+}
+
+/**
+ * One read of the inbox of an account with comments and conversations: the comment sweep one page at
+ * a time (`readComments`), and once a sweep is over, in the same round, the conversations; while the
+ * messaging permission is refused, the source says so and they are tried again a day later.
+ */
+export async function readCommentsThenConversations(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  { since, cursor }: { since: Date; cursor?: string | null },
+  readComments: (sweepCursor: string) => Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }>
+): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean; notice?: string | null }> {
+  const streams = readStreams(cursor);
+  const withoutMessages = messagesOff(streams.conversations);
+  const notice = withoutMessages ? channel.withoutMessages : null;
+  if (streams.phase === 'conversations' && !withoutMessages) {
+    try {
+      const read = await readConversations(ctx, channel, since, streams.conversations);
+      return {
+        replies: read.replies,
+        cursor: writeStreams({
+          ...streams,
+          conversations: read.cursor,
+          phase: read.more ? 'conversations' : '',
+        }),
+        more: read.more,
+      };
+    } catch (error) {
+      if (!messagesRefused(error)) throw error;
+      return {
+        replies: [],
+        cursor: writeStreams({ ...streams, conversations: `off${Date.now()}`, phase: '' }),
+        more: false,
+        notice: channel.withoutMessages,
+      };
+    }
+  }
+  const swept = await readComments(streams.sweep);
+  const next = !swept.more && !withoutMessages ? 'conversations' : '';
+  return {
+    replies: swept.replies,
+    cursor: writeStreams({ ...streams, sweep: swept.cursor, phase: next }),
+    more: swept.more || next !== '',
+    notice,
+  };
+}
