@@ -10,6 +10,7 @@
  * without `pages_messaging` would.
  */
 import { FakeNetwork, innerContext, type Reply, type RequestContext, type Route } from './base';
+import { MetaMessaging } from './meta-messaging';
 
 /** "We currently limit the number of requests which can be in a batch to 50." */
 const REQUESTS_PER_BATCH = 50;
@@ -23,11 +24,6 @@ const graphError = (
   status,
   body: { error: { message, type: 'OAuthException', code, fbtrace_id: 'FakeTrace', ...extra } },
 });
-
-/** Graph writes times as `2026-01-05T10:00:00+0000`. */
-const graphMs = (value: string) => Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-
-const stableNumber = (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 
 export class FacebookFake extends FakeNetwork {
   readonly network = 'facebook';
@@ -50,19 +46,32 @@ export class FacebookFake extends FakeNetwork {
       page: boolean;
     }
   >();
-  /** Messenger conversations by id: the page, the person (their page-scoped id) and the messages, oldest first. */
-  private conversations = new Map<
-    string,
-    {
-      id: string;
-      page: string;
-      psid: string;
-      name: string;
-      messages: { id: string; message: string; fromPage: boolean; created_time: string }[];
-    }
-  >();
+  /** The pages' Messenger conversations (meta-messaging.ts). */
+  private readonly messenger = new MetaMessaging({
+    platform: 'messenger',
+    nameField: 'name',
+    ownerName: 'Page',
+    maxCharacters: 2000,
+    windowSubcode: 2018278,
+    refusal: () => graphError(403, 230, '(#230) Requires pages_messaging permission to manage the object'),
+    graphError,
+    path: (re) => this.path(re),
+    versionPath: '/v23.0',
+    baseUrl: () => this.baseUrl,
+    now: () => this.now(),
+    nextId: () => this.nextId++,
+    unauthorized: (ctx) => this.unauthorized(ctx),
+    missing: (id) => this.missing(id),
+    sent: (entry) => this.record(entry),
+  });
+
   /** Refuses the conversations and the Send API, as for a token without `pages_messaging`. */
-  messagingRefused = false;
+  get messagingRefused() {
+    return this.messenger.refused;
+  }
+  set messagingRefused(refused: boolean) {
+    this.messenger.refused = refused;
+  }
 
   /**
    * A person's message to the page (`fromPage`: the page's own, written in the Page inbox), in their
@@ -72,167 +81,17 @@ export class FacebookFake extends FakeNetwork {
     pageId: string,
     message: { text: string; name?: string; fromPage?: boolean; ageMs?: number }
   ): { conversationId: string; psid: string; messageId: string } {
-    const name = message.name ?? 'Lectrice Messenger';
-    const psid = String(24_000_000_000_000 + (stableNumber(`${pageId}:${name}`) % 1_000_000_000));
-    const conversation = this.conversationWith(pageId, psid, name);
-    const messageId = this.storeMessage(
-      conversation.id,
-      message.text,
-      !!message.fromPage,
-      message.ageMs ?? 0
-    );
-    return { conversationId: conversation.id, psid, messageId };
-  }
-
-  /** A conversation's messages as stored, oldest first. */
-  messengerMessages(conversationId: string) {
-    return this.conversations.get(conversationId)?.messages ?? [];
-  }
-
-  private conversationWith(pageId: string, psid: string, name: string) {
-    const found = [...this.conversations.values()].find((c) => c.page === pageId && c.psid === psid);
-    if (found) return found;
-    const conversation = { id: `t_${this.nextId++}`, page: pageId, psid, name, messages: [] };
-    this.conversations.set(conversation.id, conversation);
-    return conversation;
-  }
-
-  private storeMessage(conversationId: string, text: string, fromPage: boolean, ageMs = 0): string {
-    const conversation = this.conversations.get(conversationId)!;
-    const id = `m_${Buffer.from(String(this.nextId++)).toString('base64url')}`;
-    const created = new Date(Math.floor((this.now() - ageMs) / 1000) * 1000)
-      .toISOString()
-      .replace('.000Z', '+0000');
-    conversation.messages.push({ id, message: text, fromPage, created_time: created });
-    conversation.messages.sort((a, b) => graphMs(a.created_time) - graphMs(b.created_time));
-    return id;
-  }
-
-  private messageJson(conversation: { page: string; psid: string; name: string }, fields: string) {
-    return (m: { id: string; message: string; fromPage: boolean; created_time: string }) => ({
-      id: m.id,
-      ...(fields.includes('message') && { message: m.message }),
-      ...(fields.includes('created_time') && { created_time: m.created_time }),
-      ...(fields.includes('from') && {
-        from: m.fromPage
-          ? { id: conversation.page, name: 'Page' }
-          : { id: conversation.psid, name: conversation.name },
-      }),
+    return this.messenger.add(pageId, {
+      text: message.text,
+      name: message.name ?? 'Lectrice Messenger',
+      fromOwner: message.fromPage,
+      ageMs: message.ageMs,
     });
   }
 
-  /** Graph's offset paging: `after` is the base64 index of the last item of the page before. */
-  private paged<T>(list: T[], limit: number, after: string | null, next: (after: string) => string) {
-    const start = after ? Number(Buffer.from(after, 'base64').toString('utf8')) + 1 : 0;
-    const page = list.slice(start, start + limit);
-    const cursor = (index: number) => Buffer.from(String(index)).toString('base64');
-    return {
-      page,
-      paging: {
-        ...(page.length > 0 && {
-          cursors: { before: cursor(start), after: cursor(start + page.length - 1) },
-        }),
-        ...(start + limit < list.length && { next: next(cursor(start + page.length - 1)) }),
-      },
-    };
-  }
-
-  private refusedMessaging(): Reply {
-    return graphError(403, 230, '(#230) Requires pages_messaging permission to manage the object');
-  }
-
-  /**
-   * `GET /{page-id}/conversations?platform=messenger&fields=updated_time,messages.limit(n){…}`: the
-   * page's conversations, most recently updated first, `limit` (25 by default, 100 at most) a page.
-   */
-  private listConversations(ctx: RequestContext): Reply {
-    const denied = this.unauthorized(ctx);
-    if (denied) return denied;
-    if (this.messagingRefused) return this.refusedMessaging();
-    const params = ctx.url.searchParams;
-    const pageId = ctx.params[0];
-    if (params.get('platform') !== 'messenger' && params.get('platform') !== 'instagram')
-      return graphError(400, 100, '(#100) The parameter platform is required');
-    const limit = Math.min(100, Math.max(1, Number(params.get('limit') ?? 25) || 25));
-    const fields = params.get('fields') ?? '';
-    const nested = /messages(?:\.limit\((\d+)\))?(?:\{([^}]*)\})?/.exec(fields);
-    const list = [...this.conversations.values()]
-      .filter((c) => c.page === pageId && c.messages.length > 0)
-      .map((c) => ({ c, updated: c.messages[c.messages.length - 1].created_time }))
-      .sort((a, b) => graphMs(b.updated) - graphMs(a.updated));
-    const { page, paging } = this.paged(
-      list,
-      limit,
-      params.get('after'),
-      (after) =>
-        `${this.baseUrl}/v23.0/${pageId}/conversations?platform=messenger&limit=${limit}&after=${after}`
-    );
-    return {
-      status: 200,
-      body: {
-        data: page.map(({ c, updated }) => ({
-          id: c.id,
-          ...(fields.includes('updated_time') && { updated_time: updated }),
-          ...(nested && {
-            messages: this.messagesBody(c, Number(nested[1] ?? 25), null, nested[2] ?? 'id'),
-          }),
-        })),
-        paging,
-      },
-    };
-  }
-
-  /** A conversation's messages, newest first, as Graph pages them. */
-  private messagesBody(
-    conversation: { id: string; page: string; psid: string; name: string; messages: any[] },
-    limit: number,
-    after: string | null,
-    fields: string
-  ) {
-    const newestFirst = [...conversation.messages].reverse();
-    const { page, paging } = this.paged(
-      newestFirst,
-      Math.min(100, Math.max(1, limit)),
-      after,
-      (cursor) => `${this.baseUrl}/v23.0/${conversation.id}/messages?limit=${limit}&after=${cursor}`
-    );
-    return { data: page.map(this.messageJson(conversation, fields)), paging };
-  }
-
-  /**
-   * The Send API: `{recipient:{id}, messaging_type, message:{text}}` to a person who wrote to the
-   * page; a RESPONSE only within 24 hours of their last message. Answers `{recipient_id, message_id}`.
-   */
-  private sendMessage(ctx: RequestContext): Reply {
-    const denied = this.unauthorized(ctx);
-    if (denied) return denied;
-    if (this.messagingRefused) return this.refusedMessaging();
-    const { recipient, messaging_type: type, message } = ctx.json();
-    const conversation = [...this.conversations.values()].find(
-      (c) => c.page === ctx.params[0] && c.psid === String(recipient?.id ?? '')
-    );
-    if (!conversation)
-      return graphError(400, 100, '(#100) No matching user found', { error_subcode: 2018001 });
-    if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(type))
-      return graphError(
-        400,
-        100,
-        '(#100) Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}'
-      );
-    const text = String(message?.text ?? '');
-    if (!text || Array.from(text).length > 2000)
-      return graphError(400, 100, '(#100) Length of param message[text] must be less than or equal to 2000');
-    const lastFromPerson = conversation.messages.filter((m) => !m.fromPage).pop();
-    if (!lastFromPerson || this.now() - graphMs(lastFromPerson.created_time) > 24 * 3_600_000)
-      return graphError(
-        400,
-        10,
-        '(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
-        { error_subcode: 2018278 }
-      );
-    const id = this.storeMessage(conversation.id, text, true);
-    this.record({ id, account: conversation.page, text, inReplyTo: conversation.psid });
-    return { status: 200, body: { recipient_id: conversation.psid, message_id: id } };
+  /** A conversation's messages as stored, oldest first (`fromPage`: written by the page). */
+  messengerMessages(conversationId: string) {
+    return this.messenger.messages(conversationId).map((m) => ({ ...m, fromPage: m.fromOwner }));
   }
 
   /** Comments hidden or liked by the page, and the page's own comments it deleted. */
@@ -337,8 +196,7 @@ export class FacebookFake extends FakeNetwork {
     this.invalidTokens.clear();
     this.posts.clear();
     this.insightsRefused = false;
-    this.conversations.clear();
-    this.messagingRefused = false;
+    this.messenger.reset();
   }
 
   deletePost(remoteId: string): boolean {
@@ -487,39 +345,7 @@ export class FacebookFake extends FakeNetwork {
 
   private table(): Route[] {
     return [
-      {
-        method: 'GET',
-        path: this.path('/([^/]+)/conversations'),
-        metrics: true,
-        handle: (ctx) => this.listConversations(ctx),
-      },
-      {
-        method: 'GET',
-        path: this.path('/(t_[^/]+)/messages'),
-        handle: (ctx) => {
-          const denied = this.unauthorized(ctx);
-          if (denied) return denied;
-          if (this.messagingRefused) return this.refusedMessaging();
-          const conversation = this.conversations.get(ctx.params[0]);
-          if (!conversation) return this.missing(ctx.params[0]);
-          const params = ctx.url.searchParams;
-          return {
-            status: 200,
-            body: this.messagesBody(
-              conversation,
-              Number(params.get('limit') ?? 25) || 25,
-              params.get('after'),
-              params.get('fields') ?? 'id'
-            ),
-          };
-        },
-      },
-      {
-        method: 'POST',
-        path: this.path('/([^/]+)/messages'),
-        publish: true,
-        handle: (ctx) => this.sendMessage(ctx),
-      },
+      ...this.messenger.routes(),
       { method: 'POST', path: this.path('/'), metrics: true, handle: (ctx) => this.batch(ctx) },
       {
         method: 'GET',

@@ -6,9 +6,13 @@
  * subcode 2207042), media insights (views, reach, likes, comments, shares, saved). Comment
  * moderation on our media: `POST /{comment}/replies?message=` (a reply to a reply goes under its
  * top-level comment; a hidden comment cannot be replied to), `POST /{comment}?hide=true`, `DELETE
- * /{comment}` (any comment on our media), each `{ success: true }`.
+ * /{comment}` (any comment on our media), each `{ success: true }`. Direct messages (meta-messaging.ts):
+ * `GET /{ig-user-id}/conversations?platform=instagram`, `GET /{conversation-id}/messages`, `POST
+ * /{ig-user-id}/messages` (1,000 characters, within 24 hours of the person's last message: code 10,
+ * subcode 2534022); `messagingRefused` answers as a token without `instagram_business_manage_messages`.
  */
 import { MetaContainerFake, graphFailure, type MetaPost } from './meta-containers';
+import { MetaMessaging } from './meta-messaging';
 import type { Reply, RequestContext, Route } from './base';
 
 export class InstagramFake extends MetaContainerFake {
@@ -22,6 +26,63 @@ export class InstagramFake extends MetaContainerFake {
   protected readonly textMax = 2_200;
   protected readonly carouselMax = 10;
   protected readonly refreshGrant = 'ig_refresh_token';
+
+  private messagingIds = 900_000;
+  /** The accounts' direct messages, by the account's user id. */
+  private readonly direct = new MetaMessaging({
+    platform: 'instagram',
+    nameField: 'username',
+    ownerName: 'our_account',
+    maxCharacters: 1000,
+    windowSubcode: 2534022,
+    refusal: () => graphFailure(403, 10, '(#10) Application does not have permission for this action'),
+    graphError: (status, code, message, extra) => graphFailure(status, code, message, extra),
+    path: (re) => new RegExp(`^${this.versionPattern}${re}$`),
+    versionPath: '/v23.0',
+    baseUrl: () => this.baseUrl,
+    now: () => this.now(),
+    nextId: () => this.messagingIds++,
+    unauthorized: (ctx) => this.unauthorized(ctx),
+    missing: (id) =>
+      graphFailure(400, 100, `Unsupported request. Object with ID '${id}' does not exist`, {
+        error_subcode: 33,
+      }),
+    sent: (entry) => this.record(entry),
+  });
+
+  /** Refuses the conversations and the Send API, as for a token without the messaging permission. */
+  get messagingRefused() {
+    return this.direct.refused;
+  }
+  set messagingRefused(refused: boolean) {
+    this.direct.refused = refused;
+  }
+
+  /**
+   * A person's direct message to the account of `userId` (`fromAccount`: the account's own), `ageMs`
+   * ago on the fake's clock. Answers the conversation, the person's id and the message id.
+   */
+  addDirectMessage(
+    userId: string,
+    message: { text: string; username?: string; fromAccount?: boolean; ageMs?: number }
+  ) {
+    return this.direct.add(userId, {
+      text: message.text,
+      name: message.username ?? 'lectrice.insta',
+      fromOwner: message.fromAccount,
+      ageMs: message.ageMs,
+    });
+  }
+
+  /** A conversation's messages as stored, oldest first. */
+  directMessages(conversationId: string) {
+    return this.direct.messages(conversationId);
+  }
+
+  protected resetState(): void {
+    super.resetState();
+    this.direct.reset();
+  }
 
   protected capReached(): Reply {
     return graphFailure(400, 9, 'Application request limit reached', {
@@ -115,6 +176,6 @@ export class InstagramFake extends MetaContainerFake {
         }),
       },
     ];
-    return [...moderation, ...super.routes()];
+    return [...moderation, ...this.direct.routes(), ...super.routes()];
   }
 }

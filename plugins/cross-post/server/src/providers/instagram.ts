@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-import { requireCredentials, postMedia } from './common';
+import { requireCredentials, postMedia, responseBody } from './common';
 import {
   classifyGraphError,
   containerFingerprint,
@@ -26,6 +26,16 @@ import {
   refreshLongLivedToken,
   waitCarouselItem,
 } from './meta-graph';
+import {
+  answerPrivateMessage,
+  findPrivateAnswer,
+  isPrivateMessageId,
+  notAPrivateMessage,
+  outsideWindow,
+  outsideWindowReason,
+  readCommentsThenConversations,
+  type MessagingChannel,
+} from './meta-conversations';
 import { URL_PATTERN, codePointLength, sameText } from './text';
 import {
   ProviderError,
@@ -82,6 +92,27 @@ function account(ctx: ProviderContext) {
     userId: userId!.trim(),
     headers: { Authorization: `Bearer ${accessToken}` },
     story: (publishAs ?? '').trim().toLowerCase() === 'story',
+  };
+}
+
+export const WITHOUT_MESSAGES =
+  'Instagram does not let this app read the account\'s direct messages (the instagram_business_manage_messages permission is missing, or "Allow access to messages" is off in the app\'s settings): reconnect the account allowing messages. Comments are still collected.';
+
+/** The account's Instagram direct messages (meta-conversations.ts): 1,000 characters a message. */
+function directMessages(ctx: ProviderContext): MessagingChannel {
+  const { userId, headers } = account(ctx);
+  return {
+    platform: 'instagram',
+    name: 'Instagram',
+    versionPath: `/${VERSION}`,
+    ownerId: userId,
+    headers,
+    maxCharacters: 1000,
+    withoutMessages: WITHOUT_MESSAGES,
+    author: (from) => ({
+      name: from.username ?? from.name ?? 'Instagram user',
+      url: from.username ? `https://www.instagram.com/${from.username}/` : null,
+    }),
   };
 }
 
@@ -364,17 +395,31 @@ const instagram: Provider = {
 
   inbox: { pollEveryMs: 10 * 60_000, pagesPerRound: 10, perPost: { days: 30, limit: 50 } },
 
-  fetchReplies(query, ctx) {
-    return fetchGraphReplies(
-      {
-        versionPath: `/${VERSION}`,
-        edge: 'comments',
-        headers: account(ctx).headers,
-        profileUrl: (username) => `https://www.instagram.com/${username}/`,
-      },
-      query,
-      ctx
-    );
+  /**
+   * Comments on our posts, one post at a time (meta-graph.ts), then, once a sweep is over, the
+   * account's direct messages (meta-conversations.ts). The cursor holds both,
+   * `sweep|phase|conversations`; one stored before the messages is the sweep alone.
+   */
+  fetchReplies({ since, remoteIds, cursor }, ctx) {
+    return readCommentsThenConversations(ctx, directMessages(ctx), { since, cursor }, async (sweep) => {
+      const read = await fetchGraphReplies(
+        {
+          versionPath: `/${VERSION}`,
+          edge: 'comments',
+          headers: account(ctx).headers,
+          profileUrl: (username) => `https://www.instagram.com/${username}/`,
+        },
+        { since, remoteIds, cursor: sweep || null },
+        ctx
+      );
+      return { replies: read.replies, cursor: read.cursor ?? '', more: read.more };
+    });
+  },
+
+  /** A direct message answered with an unknown outcome, looked up in its conversation. */
+  async findAnswer(query, ctx) {
+    if (!isPrivateMessageId(query.inReplyTo)) return null;
+    return findPrivateAnswer(ctx, directMessages(ctx), query);
   },
 
   /**
@@ -383,6 +428,8 @@ const instagram: Provider = {
    * idempotency key: an unknown outcome is never re-sent.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
+    if (isPrivateMessageId(inReplyTo))
+      return answerPrivateMessage(ctx, directMessages(ctx), { text, inReplyTo });
     const { headers } = account(ctx);
     const { data } = await ctx.http.post(`/${VERSION}/${encodeURIComponent(inReplyTo)}/replies`, null, {
       headers,
@@ -393,6 +440,7 @@ const instagram: Provider = {
 
   /** Hidden comments stay visible to their author only, and can be shown again in the app. */
   async hide(remoteId, ctx) {
+    notAPrivateMessage(directMessages(ctx), remoteId, 'hidden');
     const { headers } = account(ctx);
     const { data } = await ctx.http.post(`/${VERSION}/${encodeURIComponent(remoteId)}`, null, {
       headers,
@@ -402,12 +450,15 @@ const instagram: Provider = {
   },
 
   async deleteOwn(remoteId, ctx) {
+    notAPrivateMessage(directMessages(ctx), remoteId, 'deleted');
     const { headers } = account(ctx);
     const { data } = await ctx.http.delete(`/${VERSION}/${encodeURIComponent(remoteId)}`, { headers });
     expectSuccess(data, NAME);
   },
 
   classifyError(error) {
+    if (outsideWindow(responseBody(error)?.error))
+      return { action: 'reject', reason: outsideWindowReason('Instagram lets an account') };
     return classifyGraphError(error, NAME, {
       // HTTP 400, code 9, subcode 2207042: the 24-hour publishing limit.
       isCap: (e) => e.code === 9 && e.subcode === 2207042,
