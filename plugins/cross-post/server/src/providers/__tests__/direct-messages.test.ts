@@ -120,8 +120,8 @@ describe('Facebook cursor with conversations', () => {
   it('names the conversation and the person in a message’s remote id', () => {
     const id = privateMessageId('t_1', '2400', 'm_abc');
     expect(parsePrivateMessageId(id)).toEqual({ conversationId: 't_1', psid: '2400', messageId: 'm_abc' });
-    expect(() => parsePrivateMessageId('123_456')).toThrow(/not a Facebook Messenger message/);
-    expect(() => parsePrivateMessageId('c:t_1:2400:m_abc')).toThrow(/not a Facebook Messenger message/);
+    expect(() => parsePrivateMessageId('123_456')).toThrow(/not a private message/);
+    expect(() => parsePrivateMessageId('c:t_1:2400:m_abc')).toThrow(/not a private message/);
   });
 
   it('gives the editor Facebook’s 24-hour rule in words when the Send API refuses', () => {
