@@ -31,12 +31,14 @@ describe('listening: from a saved search to an answer on the network', () => {
   it('saves a search in the page, collects a Mastodon mention, attaches it to a campaign, sends it to the inbox as the account chosen and answers it', async () => {
     const { page, baseUrl, app } = session;
     const teamToken = unique('listen-token');
+    // Names of this run only: a retry of the test runs on the same database.
+    const team = unique('Mastodon (équipe)');
     await createAccount(app.strapi, fakes, 'mastodon', {
-      name: 'Mastodon (équipe)',
+      name: team,
       credentials: { accessToken: teamToken },
     });
     await createAccount(app.strapi, fakes, 'mastodon', {
-      name: 'Mastodon (support)',
+      name: unique('Mastodon (support)'),
       credentials: { accessToken: unique('support-token') },
     });
     const campaignName = unique('Printemps');
@@ -105,13 +107,13 @@ describe('listening: from a saved search to an answer on the network', () => {
     await card.getByRole('button', { name: 'Send to the inbox' }).click();
     const choice = card.getByTestId('send-to-inbox');
     await choice.getByRole('combobox', { name: 'Answer as' }).click();
-    await page.getByRole('option', { name: 'Mastodon (équipe)' }).click();
+    await page.getByRole('option', { name: team }).click();
     await choice.getByRole('button', { name: 'Send to the inbox as this account' }).click();
 
     const box = card.getByTestId('answer-box');
     await box.waitFor({ timeout: 30_000 });
     await box
-      .getByRole('textbox', { name: 'Answer as Mastodon (équipe)' })
+      .getByRole('textbox', { name: `Answer as ${team}` })
       .fill('Hi Nina, yes: everywhere in Belgium.');
     await box.getByRole('button', { name: 'Answer on mastodon' }).click();
     await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
