@@ -7,7 +7,11 @@
  * `/t/{id}.json` carries the whole `post_stream.stream` (post ids in order) and the first chunk of 20
  * posts, `/t/{id}/posts.json?post_ids[]=…` the posts asked for; a reply names the post it answers with
  * `reply_to_post_number`; `DELETE /posts/{id}.json` deletes a post of the API user's. Those reads answer
- * the scripted read failures (`failNextRead`), the 429 in Discourse's shape among them.
+ * the scripted read failures (`failNextRead`), the 429 in Discourse's shape among them. Private messages
+ * are topics with `archetype: private_message` (opened by `POST /posts.json` with `target_recipients`,
+ * titles from 2 characters, posts from 10) that only their participants read (403 otherwise), listed by
+ * `/topics/private-messages/{username}.json` 30 a page (`?page=`, `more_topics_url` while more follow),
+ * most recently bumped first; a regular post bumps its topic; the latest posts leave them out.
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -30,7 +34,31 @@ const notFound: Reply = {
   status: 404,
   body: { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' },
 };
-type Topic = { id: number; title: string; slug: string; categoryId: number; externalId?: string };
+type Topic = {
+  id: number;
+  title: string;
+  slug: string;
+  categoryId: number | null;
+  externalId?: string;
+  /** A private message is a topic only its participants read (`archetype` `private_message`). */
+  archetype: 'regular' | 'private_message';
+  /** Lowercase usernames of a private message's participants. */
+  participants: string[];
+  /** When the topic last moved up the lists: its newest regular post. */
+  bumpedAt: number;
+};
+
+/** Topics a page of `/topics/private-messages/{username}.json` (Discourse's `per_page`). */
+const TOPICS_PER_PAGE = 30;
+/** Discourse's defaults for private messages: `min_personal_message_title_length`, `min_personal_message_post_length`. */
+const MIN_MESSAGE_TITLE = 2;
+const MIN_MESSAGE_POST = 10;
+
+/** What Discourse answers a user who may not read a topic (a private message of others). */
+const notPermitted: Reply = {
+  status: 403,
+  body: { errors: ['You are not permitted to view the requested resource.'], error_type: 'invalid_access' },
+};
 
 const invalidAccess: Reply = {
   status: 403,
@@ -57,6 +85,8 @@ export class DiscourseFake extends FakeNetwork {
   allowUncategorized = false;
   /** The next topic goes to the review queue (200 `enqueued`). */
   queueNext = false;
+  /** The API key may not list private messages (a granular scope without them): 403. */
+  refusePrivateMessages = false;
   readonly uploads: { filename: string; size: number }[] = [];
   /** Ids of the posts deleted through the API. */
   readonly deleted: number[] = [];
@@ -72,6 +102,7 @@ export class DiscourseFake extends FakeNetwork {
     this.deleted.length = 0;
     this.allowUncategorized = false;
     this.queueNext = false;
+    this.refusePrivateMessages = false;
   }
 
   deletePost(remoteId: string): boolean {
@@ -90,17 +121,157 @@ export class DiscourseFake extends FakeNetwork {
       postNumber: Math.max(0, ...this.topicPosts(topicId).map((p) => p.postNumber)) + 1,
       username: post.username,
       raw: post.raw,
-      createdAt: Date.now(),
+      createdAt: this.now(),
       replyToPostNumber: post.replyTo ?? null,
       postType: post.postType ?? 1,
     };
     this.posts.set(created.id, created);
+    // Small actions and whispers do not bump a topic.
+    if (created.postType === 1) this.topics.get(topicId)!.bumpedAt = created.createdAt;
     return created.id;
   }
 
   /** A post as the forum keeps it (its topic, number, author, text), or undefined once deleted. */
   post(id: string | number) {
     return this.posts.get(Number(id));
+  }
+
+  /**
+   * A private message `from` writes to `to` (the account, usually), as `POST /posts.json` with
+   * `archetype: private_message` opens it: its first post's id.
+   */
+  sendPrivateMessage(message: {
+    from: string;
+    to: string;
+    title: string;
+    raw: string;
+    ageMs?: number;
+  }): number {
+    const opened = this.openMessage(message.from, { title: message.title, target_recipients: message.to });
+    if ('status' in opened) throw new Error(JSON.stringify(opened.body));
+    const post: ForumPost = {
+      id: this.nextId++,
+      topicId: opened.id,
+      postNumber: 1,
+      username: message.from,
+      raw: message.raw,
+      createdAt: this.now() - (message.ageMs ?? 0),
+      replyToPostNumber: null,
+      postType: 1,
+    };
+    this.posts.set(post.id, post);
+    opened.bumpedAt = post.createdAt;
+    return post.id;
+  }
+
+  /** Whether `user` may read the topic: anyone a public topic, its participants a private message. */
+  private canRead(topic: Topic, user: string): boolean {
+    return topic.archetype === 'regular' || topic.participants.includes(user.toLowerCase());
+  }
+
+  private slugOf(title: string): string {
+    return (
+      title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'topic'
+    );
+  }
+
+  /** A new public topic from `POST /posts.json` (title, category, `external_id`), or the refusal. */
+  private openTopic(fields: Record<string, unknown>): Topic | Reply {
+    const title = String(fields.title ?? '').trim();
+    const titleLength = Array.from(title).length;
+    if (titleLength < 15) return unprocessable('Title is too short (minimum is 15 characters)');
+    if (titleLength > 255) return unprocessable('Title is too long (maximum is 255 characters)');
+    const categoryId = Number(fields.category ?? 1);
+    if (!this.categories.some((c) => c.id === categoryId)) return unprocessable('Category can’t be blank');
+    if (categoryId === 1 && !this.allowUncategorized) return unprocessable('Category can’t be blank');
+    if ([...this.topics.values()].some((t) => t.title.toLowerCase() === title.toLowerCase())) {
+      return unprocessable('Title has already been used');
+    }
+    const externalId = fields.external_id ? String(fields.external_id) : undefined;
+    if (
+      externalId &&
+      [...this.topics.values()].some((t) => t.externalId?.toLowerCase() === externalId.toLowerCase())
+    ) {
+      return unprocessable('External ID has already been taken');
+    }
+    if (this.queueNext) {
+      this.queueNext = false;
+      return {
+        status: 200,
+        body: { action: 'enqueued', pending_post: { id: this.nextId++, raw: fields.raw } },
+      };
+    }
+    const topic: Topic = {
+      id: this.nextId++,
+      title,
+      slug: this.slugOf(title),
+      categoryId,
+      externalId,
+      archetype: 'regular',
+      participants: [],
+      bumpedAt: this.now(),
+    };
+    this.topics.set(topic.id, topic);
+    return topic;
+  }
+
+  /** A new private message (`target_recipients`, formerly `target_usernames`: comma-separated), or the refusal. */
+  private openMessage(user: string, fields: Record<string, unknown>): Topic | Reply {
+    const title = String(fields.title ?? '').trim();
+    if (Array.from(title).length < MIN_MESSAGE_TITLE)
+      return unprocessable(`Title is too short (minimum is ${MIN_MESSAGE_TITLE} characters)`);
+    const recipients = String(fields.target_recipients ?? fields.target_usernames ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean);
+    if (recipients.length === 0) return unprocessable('You must choose a valid user.');
+    const topic: Topic = {
+      id: this.nextId++,
+      title,
+      slug: this.slugOf(title),
+      categoryId: null,
+      archetype: 'private_message',
+      participants: [...new Set([user.toLowerCase(), ...recipients])],
+      bumpedAt: this.now(),
+    };
+    this.topics.set(topic.id, topic);
+    return topic;
+  }
+
+  /** The private messages `username` takes part in, most recently bumped first, as Discourse lists them. */
+  private messagesOf(username: string, page: number) {
+    const all = [...this.topics.values()]
+      .filter((t) => t.archetype === 'private_message' && t.participants.includes(username.toLowerCase()))
+      .sort((a, b) => b.bumpedAt - a.bumpedAt || b.id - a.id);
+    const topics = all.slice(page * TOPICS_PER_PAGE, (page + 1) * TOPICS_PER_PAGE).map((topic) => {
+      const posts = this.topicPosts(topic.id);
+      const last = posts[posts.length - 1];
+      return {
+        id: topic.id,
+        title: topic.title,
+        slug: topic.slug,
+        archetype: topic.archetype,
+        posts_count: posts.length,
+        highest_post_number: last?.postNumber ?? 0,
+        bumped_at: new Date(topic.bumpedAt).toISOString(),
+        last_posted_at: last ? new Date(last.createdAt).toISOString() : null,
+        last_poster_username: last?.username ?? null,
+      };
+    });
+    const more = all.length > (page + 1) * TOPICS_PER_PAGE;
+    return {
+      users: [],
+      topic_list: {
+        per_page: TOPICS_PER_PAGE,
+        topics,
+        ...(more && {
+          more_topics_url: `/topics/private-messages/${encodeURIComponent(username)}?page=${page + 1}`,
+        }),
+      },
+    };
   }
 
   private topicPosts(topicId: number): ForumPost[] {
@@ -166,6 +337,7 @@ export class DiscourseFake extends FakeNetwork {
       id: topic.id,
       title: topic.title,
       slug: topic.slug,
+      archetype: topic.archetype,
       category_id: topic.categoryId,
       posts_count: posts.length,
       chunk_size: CHUNK_SIZE,
@@ -189,56 +361,24 @@ export class DiscourseFake extends FakeNetwork {
         handle: authed((ctx, user) => {
           const fields = ctx.fields();
           const raw = String(fields.raw ?? '');
-          const length = Array.from(raw.trim()).length;
-          if (length < 20) return unprocessable('Body is too short (minimum is 20 characters)');
-          if (length > 32_000)
-            return unprocessable('Body is limited to 32000 characters; you entered ' + length + '.');
           let topic: Topic | undefined;
           if (fields.topic_id) {
             topic = this.topics.get(Number(fields.topic_id));
-            if (!topic)
-              return {
-                status: 404,
-                body: {
-                  errors: ['The requested URL or resource could not be found.'],
-                  error_type: 'not_found',
-                },
-              };
-          } else {
-            const title = String(fields.title ?? '').trim();
-            const titleLength = Array.from(title).length;
-            if (titleLength < 15) return unprocessable('Title is too short (minimum is 15 characters)');
-            if (titleLength > 255) return unprocessable('Title is too long (maximum is 255 characters)');
-            const categoryId = Number(fields.category ?? 1);
-            if (!this.categories.some((c) => c.id === categoryId))
-              return unprocessable('Category can’t be blank');
-            if (categoryId === 1 && !this.allowUncategorized) return unprocessable('Category can’t be blank');
-            if ([...this.topics.values()].some((t) => t.title.toLowerCase() === title.toLowerCase())) {
-              return unprocessable('Title has already been used');
-            }
-            const externalId = fields.external_id ? String(fields.external_id) : undefined;
-            if (
-              externalId &&
-              [...this.topics.values()].some((t) => t.externalId?.toLowerCase() === externalId.toLowerCase())
-            ) {
-              return unprocessable('External ID has already been taken');
-            }
-            if (this.queueNext) {
-              this.queueNext = false;
-              return { status: 200, body: { action: 'enqueued', pending_post: { id: this.nextId++, raw } } };
-            }
-            topic = {
-              id: this.nextId++,
-              title,
-              slug:
-                title
-                  .toLowerCase()
-                  .replace(/[^a-z0-9]+/g, '-')
-                  .replace(/^-|-$/g, '') || 'topic',
-              categoryId,
-              externalId,
-            };
-            this.topics.set(topic.id, topic);
+            if (!topic) return notFound;
+            if (!this.canRead(topic, user)) return invalidAccess;
+          }
+          const privateMessage = topic
+            ? topic.archetype === 'private_message'
+            : String(fields.archetype ?? '') === 'private_message';
+          const minimum = privateMessage ? MIN_MESSAGE_POST : 20;
+          const length = Array.from(raw.trim()).length;
+          if (length < minimum) return unprocessable(`Body is too short (minimum is ${minimum} characters)`);
+          if (length > 32_000)
+            return unprocessable('Body is limited to 32000 characters; you entered ' + length + '.');
+          if (!topic) {
+            const opened = privateMessage ? this.openMessage(user, fields) : this.openTopic(fields);
+            if ('status' in opened) return opened;
+            topic = opened;
           }
           const inTopic = this.topicPosts(topic.id);
           const replyTo = fields.reply_to_post_number ? Number(fields.reply_to_post_number) : null;
@@ -249,11 +389,12 @@ export class DiscourseFake extends FakeNetwork {
             postNumber: Math.max(0, ...inTopic.map((p) => p.postNumber)) + 1,
             username: user,
             raw,
-            createdAt: Date.now(),
+            createdAt: this.now(),
             replyToPostNumber: answered ? replyTo : null,
             postType: 1,
           };
           this.posts.set(post.id, post);
+          topic.bumpedAt = post.createdAt;
           this.record({
             id: String(post.id),
             account: user,
@@ -267,8 +408,9 @@ export class DiscourseFake extends FakeNetwork {
         method: 'GET',
         path: /^\/posts\/(\d+)\.json$/,
         metrics: true,
-        handle: authed((ctx) => {
+        handle: authed((ctx, user) => {
           const post = this.posts.get(Number(ctx.params[0]));
+          if (post && !this.canRead(this.topics.get(post.topicId)!, user)) return notPermitted;
           return post
             ? { status: 200, body: this.postJson(post) }
             : {
@@ -299,7 +441,9 @@ export class DiscourseFake extends FakeNetwork {
         handle: authed(() => ({
           status: 200,
           body: {
+            // Public posts only: private messages are not in the latest posts.
             latest_posts: [...this.posts.values()]
+              .filter((p) => this.topics.get(p.topicId)?.archetype === 'regular')
               .filter((p) => this.visibleInLookups(p.createdAt))
               .reverse()
               .slice(0, 50)
@@ -328,9 +472,10 @@ export class DiscourseFake extends FakeNetwork {
         method: 'GET',
         path: /^\/t\/(\d+)\/posts\.json$/,
         metrics: true,
-        handle: authed((ctx) => {
+        handle: authed((ctx, user) => {
           const topic = this.topics.get(Number(ctx.params[0]));
           if (!topic) return notFound;
+          if (!this.canRead(topic, user)) return notPermitted;
           const wanted = new Set(ctx.url.searchParams.getAll('post_ids[]').map(Number));
           const posts = this.topicPosts(topic.id).filter((p) => wanted.has(p.id));
           return {
@@ -343,8 +488,9 @@ export class DiscourseFake extends FakeNetwork {
         method: 'GET',
         path: /^\/t\/(\d+)\.json$/,
         metrics: true,
-        handle: authed((ctx) => {
+        handle: authed((ctx, user) => {
           const topic = this.topics.get(Number(ctx.params[0]));
+          if (topic && !this.canRead(topic, user)) return notPermitted;
           return topic
             ? { status: 200, body: this.topicJson(topic) }
             : {
@@ -354,6 +500,18 @@ export class DiscourseFake extends FakeNetwork {
                   error_type: 'not_found',
                 },
               };
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/topics\/private-messages\/([^/]+)\.json$/,
+        metrics: true,
+        handle: authed((ctx, user) => {
+          const username = decodeURIComponent(ctx.params[0]);
+          if (username.toLowerCase() !== user.toLowerCase() || this.refusePrivateMessages)
+            return notPermitted;
+          const page = Math.max(0, Number(ctx.url.searchParams.get('page') ?? 0) || 0);
+          return { status: 200, body: this.messagesOf(username, page) };
         }),
       },
       {

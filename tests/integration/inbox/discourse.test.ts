@@ -8,21 +8,13 @@
  */
 import { useInboxApp } from '../../harness/inbox';
 import { createAccount } from '../cross-post/helpers';
-import { collected, dueNow, inboxOnce, publishOne, sourceOf, unique } from './helpers';
+import { collected, dueNow, inboxOnce, publishOne, publishedOnDiscourse, sourceOf, unique } from './helpers';
 
 describe('inbox: Discourse replies', () => {
   const inbox = useInboxApp();
   const fake = () => inbox.fakes.discourse;
 
-  async function forumAccount() {
-    const username = unique('porte-voix');
-    const account = await createAccount(inbox.app.strapi, inbox.fakes, 'discourse' as any, {
-      name: unique('Forum'),
-      credentials: { apiKey: 'discourse-key', username, category: 'Annonces' },
-    });
-    const topic = await publishOne(inbox.app.strapi, account.id);
-    return { account, username, topic };
-  }
+  const forumAccount = () => publishedOnDiscourse(inbox.app.strapi, inbox.fakes);
 
   /** The `post_ids[]` of every posts read since the requests were last cleared. */
   const postReads = () =>
@@ -201,16 +193,27 @@ describe('inbox: Discourse replies', () => {
     });
   });
 
-  it('never re-sends an answer whose outcome is unknown (Discourse replies have no idempotency key)', async () => {
+  it('finds an answer whose outcome was unknown by author and text, and never re-sends one it cannot find', async () => {
     const { username, questionRow } = await collectedQuestion();
-    const body = { text: 'Oui, il est gratuit toute la semaine.', idempotencyKey: inbox.answerKey() };
     const path = `/moderation/comments/${questionRow.documentId}/reply`;
+    // The forum kept it, the answer was lost: looked for in the topic, recorded sent, not posted twice.
+    const kept = { text: 'Oui, il est gratuit toute la semaine.', idempotencyKey: inbox.answerKey() };
     fake().failNext('drop-after-accept');
-    expect((await inbox.admin('post', path, body)).body.data.status).toBe('unconfirmed');
-    const again = (await inbox.admin('post', path, body)).body.data;
-    expect(again).toMatchObject({ status: 'unconfirmed' });
-    expect(again.failureReason).toMatch(/check on Discourse/);
-    expect(answersBy(username)).toHaveLength(1);
+    const first = (await inbox.admin('post', path, kept)).body.data;
+    expect(first.status).toBe('unconfirmed');
+    expect(first.failureReason).toMatch(/check on Discourse/);
+    const again = (await inbox.admin('post', path, kept)).body.data;
+    const [published] = answersBy(username).filter((p) => p.text === kept.text);
+    expect(again).toMatchObject({ status: 'sent', remoteId: published.id });
+    expect(again.url).toMatch(new RegExp(`/t/[a-z0-9-]+/${fake().post(published.id)!.topicId}/\\d+$`));
+    expect(answersBy(username).filter((p) => p.text === kept.text)).toHaveLength(1);
+
+    // Lost before the forum had it: not found, and still not sent again blindly.
+    const lost = { text: 'Le parking ouvre à 8 h le dimanche.', idempotencyKey: inbox.answerKey() };
+    fake().failNext('drop-before-store');
+    expect((await inbox.admin('post', path, lost)).body.data.status).toBe('unconfirmed');
+    expect((await inbox.admin('post', path, lost)).body.data.status).toBe('unconfirmed');
+    expect(answersBy(username).filter((p) => p.text === lost.text)).toHaveLength(0);
   });
 
   it('deletes our answer from the forum, and says a reader’s post cannot be hidden', async () => {

@@ -16,6 +16,16 @@ export async function publishedOnMastodon(strapi: Core.Strapi, fakes: Fakes, tok
   return { ...(await publishOne(strapi, account.id)), account, token };
 }
 
+/** A Discourse account of its own (a username nobody else uses) with one topic published: its remote id. */
+export async function publishedOnDiscourse(strapi: Core.Strapi, fakes: Fakes) {
+  const username = unique('porte-voix');
+  const account = await createAccount(strapi, fakes, 'discourse' as any, {
+    name: unique('Forum'),
+    credentials: { apiKey: 'discourse-key', username, category: 'Annonces' },
+  });
+  return { account, username, topic: await publishOne(strapi, account.id) };
+}
+
 export async function publishOne(strapi: Core.Strapi, accountId: number) {
   const postDocumentId = await createPost(strapi, { fr: `${unique('Annonce')} : les inscriptions ouvrent` });
   await strapi.plugin('cross-post').service('deliveries').schedule(postDocumentId, [accountId], new Date());

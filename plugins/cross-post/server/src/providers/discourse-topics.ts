@@ -9,14 +9,15 @@
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 
-import { currentPost } from './per-post';
-import type { RemoteReply, RepliesPage } from './types';
+import { CLOCK_MARGIN_MS, currentPost } from './per-post';
+import { sameText } from './text';
+import type { RemotePost, RemoteReply, RepliesPage } from './types';
 
 /** Discourse's `chunk_size`: the posts `/t/{id}.json` carries, and the most one `post_ids[]` read asks. */
 export const POSTS_PER_READ = 20;
 const SEPARATOR = ' ';
 /** `post_type` 1 is a post someone wrote; 2–4 are moderator notes, small actions and whispers. */
-const REGULAR_POST = 1;
+export const REGULAR_POST = 1;
 
 const topicPostSchema = z
   .object({
@@ -31,7 +32,7 @@ const topicPostSchema = z
     deleted_at: z.string().nullish(),
   })
   .passthrough();
-type TopicPost = z.infer<typeof topicPostSchema>;
+export type TopicPost = z.infer<typeof topicPostSchema>;
 
 const topicSchema = z
   .object({
@@ -40,7 +41,7 @@ const topicSchema = z
     post_stream: z.object({ posts: z.array(topicPostSchema), stream: z.array(z.number()) }).passthrough(),
   })
   .passthrough();
-type Topic = z.infer<typeof topicSchema>;
+export type Topic = z.infer<typeof topicSchema>;
 
 const postsSchema = z
   .object({ post_stream: z.object({ posts: z.array(topicPostSchema) }).passthrough() })
@@ -85,11 +86,22 @@ export type TopicReader = {
 };
 
 /** Posts of a topic by id, `post_ids[]` as Discourse reads them (at most POSTS_PER_READ). */
-async function postsById(reader: TopicReader, topicId: number, ids: number[]): Promise<TopicPost[]> {
+export async function postsById(reader: TopicReader, topicId: number, ids: number[]): Promise<TopicPost[]> {
   if (ids.length === 0) return [];
   const query = new URLSearchParams(ids.map((id): [string, string] => ['post_ids[]', String(id)])).toString();
   const { data } = await reader.http.get(`/t/${topicId}/posts.json?${query}`, { headers: reader.headers });
   return postsSchema.parse(data).post_stream.posts;
+}
+
+/**
+ * The posts of `ids` (POSTS_PER_READ at most) in that order: those the topic's first chunk carries,
+ * the others read with `post_ids[]`; a post deleted meanwhile is left out.
+ */
+export async function postsOf(reader: TopicReader, topic: Topic, ids: number[]): Promise<TopicPost[]> {
+  const carried = new Map(topic.post_stream.posts.map((p) => [p.id, p]));
+  const missing = ids.filter((id) => !carried.has(id));
+  for (const post of await postsById(reader, topic.id, missing)) carried.set(post.id, post);
+  return ids.map((id) => carried.get(id)).filter((p): p is TopicPost => !!p);
 }
 
 /** Our post's topic, or null when the post (or its topic) is gone from the forum. */
@@ -101,7 +113,8 @@ async function topicOf(reader: TopicReader, postId: string): Promise<number | nu
   return response.status === 404 ? null : ourPostSchema.parse(response.data).topic_id;
 }
 
-async function readTopic(reader: TopicReader, topicId: number): Promise<Topic | null> {
+/** A topic with its post ids and first chunk of posts, or null when it is gone from the forum. */
+export async function readTopic(reader: TopicReader, topicId: number): Promise<Topic | null> {
   const response = await reader.http.get(`/t/${topicId}.json`, {
     headers: reader.headers,
     validateStatus: (s) => s < 300 || s === 404,
@@ -134,10 +147,16 @@ async function addAnsweredPosts(
   for (const post of await postsById(reader, topic.id, guesses)) byNumber.set(post.post_number, post.id);
 }
 
-function replyOf(reader: TopicReader, topic: Topic, post: TopicPost, inReplyTo: number): RemoteReply {
+/** A reader's post as the inbox keeps it, under the post it answers (null: a private message's post). */
+export function replyOf(
+  reader: TopicReader,
+  topic: Topic,
+  post: TopicPost,
+  inReplyTo: number | null
+): RemoteReply {
   return {
     remoteId: String(post.id),
-    inReplyTo: String(inReplyTo),
+    inReplyTo: inReplyTo === null ? null : String(inReplyTo),
     author: post.username,
     authorUrl: `${reader.baseUrl}/u/${encodeURIComponent(post.username)}`,
     text: post.raw ?? post.cooked ?? '',
@@ -184,15 +203,10 @@ export async function sweepTopics(
 
   let replies: RemoteReply[] = [];
   if (topic && batchIds.length > 0) {
-    const carried = new Map(topic.post_stream.posts.map((p) => [p.id, p]));
-    const fetched = await postsById(
-      reader,
-      topic.id,
-      batchIds.filter((id) => !carried.has(id))
+    const batch = await postsOf(reader, topic, batchIds);
+    const byNumber = new Map(
+      [...topic.post_stream.posts, ...batch].map((p): [number, number] => [p.post_number, p.id])
     );
-    for (const p of fetched) carried.set(p.id, p);
-    const batch = batchIds.map((id) => carried.get(id)).filter((p): p is TopicPost => !!p);
-    const byNumber = new Map([...carried.values()].map((p) => [p.post_number, p.id]));
     await addAnsweredPosts(reader, topic, batch, byNumber);
     const me = reader.username.toLowerCase();
     replies = batch
@@ -223,5 +237,33 @@ export async function sweepTopics(
     replies,
     cursor: writeTopicSweep({ after, newest: null, post: null, topic: null, read: null }),
     more: false,
+  };
+}
+
+/**
+ * The account's post with this text written since a time after the post `inReplyTo` in its topic (a
+ * public topic or a private message), among the 20 newest there: Discourse keeps no key for replies,
+ * so an answer whose outcome was unknown is looked for by author and text, never sent again blindly.
+ */
+export async function findOwnAnswer(
+  reader: TopicReader,
+  { inReplyTo, since, text }: { inReplyTo: string; since: Date; text: string }
+): Promise<RemotePost | null> {
+  const topicId = await topicOf(reader, inReplyTo);
+  const topic = topicId === null ? null : await readTopic(reader, topicId);
+  if (!topic) return null;
+  const after = topic.post_stream.stream.filter((id) => id > Number(inReplyTo)).slice(-POSTS_PER_READ);
+  const me = reader.username.toLowerCase();
+  const ours = (await postsOf(reader, topic, after)).find(
+    (p) =>
+      p.username.toLowerCase() === me &&
+      Date.parse(p.created_at) >= since.getTime() - CLOCK_MARGIN_MS &&
+      sameText(p.raw ?? p.cooked, text)
+  );
+  if (!ours) return null;
+  return {
+    remoteId: String(ours.id),
+    url: `${reader.baseUrl}/t/${topic.slug}/${topic.id}/${ours.post_number}`,
+    text: ours.raw ?? ours.cooked ?? '',
   };
 }

@@ -5,7 +5,9 @@
  * are found by their text among the user's latest posts. Rate limits answer 429 with
  * `extras.wait_seconds` (and Retry-After); the 403 `invalid_access` is a refused key or username.
  * Readers' posts in our topics go to the inbox (discourse-topics.ts), answered in the topic under the
- * reader's post; our answers can be deleted, a reader's post cannot be hidden through the API we use.
+ * reader's post, and so do private messages to the account (discourse-messages.ts), answered in the
+ * message; an answer whose outcome was unknown is looked for by author and text; our answers can be
+ * deleted, a reader's post cannot be hidden through the API we use.
  */
 import { z } from 'zod';
 
@@ -21,7 +23,15 @@ import {
   transportVerdict,
   waitSeconds,
 } from './common';
-import { sweepTopics } from './discourse-topics';
+import { readPrivateMessages } from './discourse-messages';
+import { findOwnAnswer, sweepTopics, type TopicReader } from './discourse-topics';
+import {
+  conversationsCursor,
+  conversationsOff,
+  conversationsRefused,
+  readStreams,
+  writeStreams,
+} from './streams';
 import { checkBatch, ok } from './metrics';
 import { codePointLength, sameText } from './text';
 import { ProviderError, type OutgoingPost, type Problem, type Provider, type ProviderContext } from './types';
@@ -51,6 +61,23 @@ function auth(ctx: ProviderContext) {
   requireCredentials(ctx.account.credentials, ['apiKey', 'username']);
   return { 'Api-Key': ctx.account.credentials.apiKey!, 'Api-Username': ctx.account.credentials.username! };
 }
+
+function topicReader(ctx: ProviderContext): TopicReader {
+  return {
+    http: ctx.http,
+    headers: auth(ctx),
+    baseUrl: ctx.account.baseUrl.replace(/\/+$/, ''),
+    username: ctx.account.credentials.username!,
+  };
+}
+
+/** The 403 of a key or username the forum does not accept (the same status as a topic one may not read). */
+const refusedKey = (error: unknown) =>
+  /API username or key is invalid/i.test(JSON.stringify(responseBody(error)?.errors ?? ''));
+
+/** Said on the inbox source while the forum refuses the account's private messages. */
+const withoutMessagesNotice = (username: string) =>
+  `Discourse refused to list the private messages of ${username}: the inbox reads the topics only. Give the API key the "All Users" or "Single User" level with read access to private messages, then reconnect the account.`;
 
 function replyTopic(ctx: ProviderContext): number | null {
   const topic = ctx.account.credentials.topicId?.trim();
@@ -272,15 +299,38 @@ const discourse: Provider = {
   // 60 a minute, which publishing shares.
   inbox: { pollEveryMs: 5 * 60_000, pagesPerRound: 5, perPost: { days: 30, limit: 30 } },
 
-  /** Readers' posts in the topics our posts are in, read on from the last sweep (discourse-topics.ts). */
-  async fetchReplies({ remoteIds, cursor }, ctx) {
-    const reader = {
-      http: ctx.http,
-      headers: auth(ctx),
-      baseUrl: ctx.account.baseUrl.replace(/\/+$/, ''),
-      username: ctx.account.credentials.username!,
+  /**
+   * Readers' posts in the topics our posts are in, read on from the last sweep (discourse-topics.ts),
+   * then, once a sweep is over, the private messages to the account (discourse-messages.ts).
+   */
+  async fetchReplies({ since, remoteIds, cursor }, ctx) {
+    const reader = topicReader(ctx);
+    const streams = readStreams(cursor);
+    const withoutMessages = conversationsOff(streams.conversations);
+    if (streams.phase === 'conversations' && !withoutMessages) {
+      try {
+        const read = await readPrivateMessages(reader, since, conversationsCursor(streams.conversations));
+        const phase = read.more ? 'conversations' : '';
+        return { ...read, cursor: writeStreams({ ...streams, conversations: read.cursor, phase }) };
+      } catch (error) {
+        // A key scoped without private messages: the topics are still read; asked again a day later.
+        if (httpStatus(error) !== 403 || refusedKey(error)) throw error;
+        return {
+          replies: [],
+          cursor: writeStreams({ ...streams, conversations: conversationsRefused(), phase: '' }),
+          more: false,
+          notice: withoutMessagesNotice(reader.username),
+        };
+      }
+    }
+    const swept = await sweepTopics(reader, remoteIds, streams.sweep);
+    const phase = !swept.more && !withoutMessages ? 'conversations' : '';
+    return {
+      replies: swept.replies,
+      cursor: writeStreams({ ...streams, sweep: swept.cursor, phase }),
+      more: swept.more || phase !== '',
+      notice: withoutMessages ? withoutMessagesNotice(reader.username) : null,
     };
-    return sweepTopics(reader, remoteIds, cursor);
   },
 
   /**
@@ -307,6 +357,11 @@ const discourse: Provider = {
     }
     const answer = remotePost(ctx, data);
     return { remoteId: answer.remoteId, url: answer.url };
+  },
+
+  /** Our post with this text in the topic of `inReplyTo` (a private message too): replies have no key. */
+  async findAnswer(query, ctx) {
+    return findOwnAnswer(topicReader(ctx), query);
   },
 
   async deleteOwn(remoteId, ctx) {

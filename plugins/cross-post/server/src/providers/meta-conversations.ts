@@ -15,6 +15,13 @@ import { z } from 'zod';
 
 import { responseBody } from './common';
 import { descend, readDescent } from './newest-first';
+import {
+  conversationsCursor,
+  conversationsOff,
+  conversationsRefused,
+  readStreams,
+  writeStreams,
+} from './streams';
 import { sameText } from './text';
 import { CLOCK_MARGIN_MS } from './per-post';
 import {
@@ -31,8 +38,6 @@ const CONVERSATIONS_PER_PAGE = 25;
 const MESSAGES_PER_CONVERSATION = 25;
 /** Further pages of one conversation read in the same call when it got more new messages than that. */
 const MORE_MESSAGE_PAGES = 3;
-/** After Facebook refused the conversations, they are tried again a day later (the Page may be reconnected). */
-const MESSAGES_RETRY_MS = 86_400_000;
 const MESSAGE_FIELDS = 'id,message,from,created_time';
 
 /** What differs between Messenger and Instagram. */
@@ -107,10 +112,6 @@ export function parsePrivateMessageId(remoteId: string) {
   return { conversationId, psid, messageId };
 }
 
-/** The conversations part of the stored cursor says "refused at <ms>" while Facebook refuses them. */
-export const messagesOff = (cursor: string, now = Date.now()) =>
-  /^off\d+$/.test(cursor) && now - Number(cursor.slice(3)) < MESSAGES_RETRY_MS;
-
 /** A permission Meta refused (code 10, or 200–299: the messaging permission missing). */
 export function messagesRefused(error: unknown): boolean {
   const code = Number(responseBody(error)?.error?.code);
@@ -129,7 +130,7 @@ export async function readConversations(
   since: Date,
   cursor: string
 ): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }> {
-  const descent = readDescent(/^off\d+$/.test(cursor) ? '' : cursor, '');
+  const descent = readDescent(conversationsCursor(cursor), '');
   // A message written in the very second of the last update kept is read again rather than lost
   // (the inbox keeps it once); everything before that second was kept.
   // Graph's times are whole seconds: `since` is too.
@@ -258,20 +259,6 @@ export function notAPrivateMessage(channel: { name: string }, remoteId: string, 
     throw new ProviderError(`A ${channel.name} message cannot be ${what} through the API.`);
 }
 
-/** The comment sweep and the conversations in one stored cursor: `sweep|phase|conversations`. */
-const STREAMS = '|';
-export type Streams = { sweep: string; phase: '' | 'conversations'; conversations: string };
-
-/** The stored cursor's streams; one written before the conversations is the sweep alone. */
-export function readStreams(cursor: string | null | undefined): Streams {
-  const [sweep = '', phase = '', conversations = ''] = (cursor ?? '').split(STREAMS);
-  return { sweep, phase: phase === 'conversations' ? phase : '', conversations };
-}
-
-export function writeStreams(streams: Streams): string {
-  return [streams.sweep, streams.phase, streams.conversations].join(STREAMS);
-}
-
 /**
  * One read of the inbox of an account with comments and conversations: the comment sweep one page at
  * a time (`readComments`), and once a sweep is over, in the same round, the conversations; while the
@@ -284,7 +271,7 @@ export async function readCommentsThenConversations(
   readComments: (sweepCursor: string) => Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }>
 ): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean; notice?: string | null }> {
   const streams = readStreams(cursor);
-  const withoutMessages = messagesOff(streams.conversations);
+  const withoutMessages = conversationsOff(streams.conversations);
   const notice = withoutMessages ? channel.withoutMessages : null;
   if (streams.phase === 'conversations' && !withoutMessages) {
     try {
@@ -302,7 +289,7 @@ export async function readCommentsThenConversations(
       if (!messagesRefused(error)) throw error;
       return {
         replies: [],
-        cursor: writeStreams({ ...streams, conversations: `off${Date.now()}`, phase: '' }),
+        cursor: writeStreams({ ...streams, conversations: conversationsRefused(), phase: '' }),
         more: false,
         notice: channel.withoutMessages,
       };

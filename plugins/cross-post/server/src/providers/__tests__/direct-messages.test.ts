@@ -1,10 +1,6 @@
 import facebook from '../facebook';
-import {
-  parsePrivateMessageId,
-  privateMessageId,
-  readStreams as facebookStreams,
-  writeStreams as writeFacebookStreams,
-} from '../meta-conversations';
+import { parsePrivateMessageId, privateMessageId } from '../meta-conversations';
+import { readStreams as facebookStreams, writeStreams as writeFacebookStreams } from '../streams';
 import { readStreams as xStreams, writeStreams as writeXStreams } from '../x';
 import { directMessageId, parseDirectMessageId, readDirectMessages } from '../x-direct-messages';
 import type { ProviderContext } from '../types';

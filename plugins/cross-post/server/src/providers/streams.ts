@@ -1,0 +1,34 @@
+/**
+ * An inbox read as two streams in one stored cursor, `sweep|phase|conversations`: the public replies
+ * (a sweep of our posts' comments or topics) one page at a time, then, once a sweep is over, the
+ * account's private conversations (Messenger, Instagram, Discourse private messages). While the
+ * network refuses the conversations, their part says when (`off<epoch ms>`) and they are tried again a
+ * day later: the account may be reconnected with the permission meanwhile.
+ */
+
+const STREAMS = '|';
+/** After the network refused the conversations, they are tried again a day later. */
+const CONVERSATIONS_RETRY_MS = 86_400_000;
+
+export type Streams = { sweep: string; phase: '' | 'conversations'; conversations: string };
+
+/** The stored cursor's streams; one written before the conversations is the sweep alone. */
+export function readStreams(cursor: string | null | undefined): Streams {
+  const [sweep = '', phase = '', conversations = ''] = (cursor ?? '').split(STREAMS);
+  return { sweep, phase: phase === 'conversations' ? phase : '', conversations };
+}
+
+export function writeStreams(streams: Streams): string {
+  return [streams.sweep, streams.phase, streams.conversations].join(STREAMS);
+}
+
+/** The conversations' part of the cursor once the network refused them now. */
+export const conversationsRefused = (now = Date.now()) => `off${now}`;
+
+/** Whether the conversations were refused less than a day ago (not tried again yet). */
+export const conversationsOff = (conversations: string, now = Date.now()) =>
+  /^off\d+$/.test(conversations) && now - Number(conversations.slice(3)) < CONVERSATIONS_RETRY_MS;
+
+/** The conversations' own cursor: nothing while the part says they were refused. */
+export const conversationsCursor = (conversations: string) =>
+  /^off\d+$/.test(conversations) ? '' : conversations;
