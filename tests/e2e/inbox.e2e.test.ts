@@ -69,7 +69,7 @@ describe('inbox: answering a network reply from the queue', () => {
     const answer = box.getByRole('textbox', { name: 'Answer as Bluesky (équipe)' });
     expect(await answer.inputValue()).toBe('Hi sam.bsky.social, yes: everyone is welcome!');
     await answer.fill('Hi sam.bsky.social, yes: everyone is welcome! See you Saturday.');
-    await box.getByRole('button', { name: 'Answer on bluesky' }).click();
+    await box.getByRole('button', { name: 'Answer on Bluesky' }).click();
     await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: '/tmp/inbox-answer.png', fullPage: true });
 
@@ -111,7 +111,7 @@ describe('inbox: answering a network reply from the queue', () => {
       'A private message: the answer is sent privately to @lea, never in public.'
     );
     await box.getByRole('textbox', { name: 'Answer as Telegram (bot)' }).fill('We are looking into it, Léa.');
-    await box.getByRole('button', { name: 'Answer on telegram' }).click();
+    await box.getByRole('button', { name: 'Answer on Telegram' }).click();
     await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: '/tmp/inbox-private-answer.png', fullPage: true });
 
@@ -128,5 +128,36 @@ describe('inbox: answering a network reply from the queue', () => {
       }),
     ]);
     expect(inChannel()).toHaveLength(channelBefore);
+  });
+
+  it('says which inbox source needs attention, in the editor’s words and then the network’s', async () => {
+    const { page, baseUrl, app } = session;
+    const username = unique('porte-voix');
+    const name = unique('Forum');
+    const account = await createAccount(app.strapi, fakes, 'discourse' as any, {
+      name,
+      credentials: { apiKey: 'discourse-key', username, category: 'Annonces' },
+    });
+    await publishOne(app.strapi, account.id);
+    fakes.discourse.refusePrivateMessages = true;
+    try {
+      await inboxOnce(app.strapi);
+    } finally {
+      fakes.discourse.refusePrivateMessages = false;
+    }
+
+    await page.goto(`${baseUrl}/admin/plugins/moderation?status=all`);
+    const panel = page.getByTestId('inbox-sources');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByTestId('inbox-sources-attention').waitFor();
+    await panel.getByRole('button', { name: 'Show' }).click();
+    const source = panel.getByTestId('inbox-source').filter({ hasText: name });
+    expect(await source.getByText(`Discourse · ${name}`).count()).toBe(1);
+    expect(await source.getByTestId('inbox-source-problem').textContent()).toMatch(
+      new RegExp(
+        `^Part of this account cannot be read; the rest is collected\\. The network said: “Discourse refused to list the private messages of ${username}`
+      )
+    );
+    await page.screenshot({ path: '/tmp/inbox-sources.png', fullPage: true });
   });
 });

@@ -115,7 +115,7 @@ describe('listening: from a saved search to an answer on the network', () => {
     await box
       .getByRole('textbox', { name: `Answer as ${team}` })
       .fill('Hi Nina, yes: everywhere in Belgium.');
-    await box.getByRole('button', { name: 'Answer on mastodon' }).click();
+    await box.getByRole('button', { name: 'Answer on Mastodon' }).click();
     await box.getByTestId('answer').filter({ hasText: 'Answered' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: '/tmp/listening-answer.png', fullPage: true });
 

@@ -113,8 +113,16 @@ describe('inbox: collection from the networks', () => {
     await inboxOnce(inbox.app.strapi);
     expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
     const source = await sourceOf(inbox.app.strapi, account.id);
-    expect(source.lastError).toMatch(/rate_limited/);
+    expect(source.lastErrorKind).toBe('rate_limited');
     expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 8 * 60_000);
+    // The admin reads what the source met: its kind (said in the editor's language) and the network's words.
+    const listed = (await inbox.admin('get', '/moderation/inbox/sources')).body.data.sources;
+    expect(listed.find((s: any) => s.accountId === account.id)).toMatchObject({
+      lastErrorKind: 'rate_limited',
+      lastError: source.lastError,
+      nextRunAt: expect.any(String),
+    });
+    expect(source.lastError).not.toMatch(/^rate_limited/);
 
     inbox.fakes.mastodon.requests.length = 0;
     await inboxOnce(inbox.app.strapi);

@@ -162,6 +162,7 @@ describe('inbox: Discourse private messages', () => {
     messages(username, 1, 'prive');
     await round(account.id);
     const source = await sourceOf(inbox.app.strapi, account.id);
+    expect(source.lastErrorKind).toBe('notice');
     expect(source.lastError).toMatch(new RegExp(`refused to list the private messages of ${username}`));
     expect(await ids(account.id)).toEqual([String(reply)]);
 

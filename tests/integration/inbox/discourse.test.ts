@@ -144,7 +144,10 @@ describe('inbox: Discourse replies', () => {
       .failNextRead('rate-limit');
     await inboxOnce(inbox.app.strapi);
     const source = await sourceOf(inbox.app.strapi, account.id);
-    expect(source.lastError).toMatch(/rate_limited.*Discourse rate limit/);
+    expect(source).toMatchObject({
+      lastErrorKind: 'rate_limited',
+      lastError: expect.stringMatching(/^Discourse rate limit/),
+    });
     // `extras.wait_seconds` (and Retry-After) said 600 s; a 429 that names nothing waits 15 minutes.
     const waitMs = new Date(source.nextRunAt).getTime() - Date.now();
     expect(waitMs).toBeGreaterThan(9 * 60_000);

@@ -114,7 +114,7 @@ describe('inbox: Bluesky and X', () => {
       inbox.fakes.bluesky.configure({ rateLimitWaitMs: 1000 });
       expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(0);
       const source = await sourceOf(inbox.app.strapi, account.id);
-      expect(source.lastError).toMatch(/rate_limited/);
+      expect(source.lastErrorKind).toBe('rate_limited');
       expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 8 * 60_000);
       inbox.fakes.bluesky.requests.length = 0;
       await inboxOnce(inbox.app.strapi);

@@ -327,7 +327,7 @@ const discourse: Provider = {
     const phase = !swept.more && !withoutMessages ? 'conversations' : '';
     return {
       replies: swept.replies,
-      cursor: writeStreams({ ...streams, sweep: swept.cursor, phase }),
+      cursor: writeStreams({ ...streams, sweep: swept.cursor ?? '', phase }),
       more: swept.more || phase !== '',
       notice: withoutMessages ? withoutMessagesNotice(reader.username) : null,
     };

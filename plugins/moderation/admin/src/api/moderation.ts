@@ -147,9 +147,22 @@ export type InboxSources = {
     lastCollectedAt: string | null;
     nextRunAt: string | null;
     collectedCount: number;
+    /** The network's words for what the last read met. */
     lastError: string | null;
+    /** What kind of trouble it was, said in the editor's language (inbox-sources.repository.ts). */
+    lastErrorKind: InboxErrorKind | null;
   }[];
 };
+export type InboxSource = InboxSources['sources'][number];
+export const INBOX_ERROR_KINDS = [
+  'rate_limited',
+  'reconnect',
+  'network_error',
+  'paused_for_publishing',
+  'notice',
+  'failed',
+] as const;
+export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];
 
 export type Handling = {
   assignedTo: { id: number; name: string | null } | null;

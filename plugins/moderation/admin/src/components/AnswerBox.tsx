@@ -14,6 +14,7 @@ import { useApiError } from '@porte-voix/kit/admin';
 
 import { useModerationApi, type Answer, type Card, type SavedReply } from '../api/moderation';
 import { useT } from '../hooks/useT';
+import { networkName } from '../utils/network-names';
 
 const STATUS_COLOURS: Record<Answer['status'], { backgroundColor: string; textColor: string }> = {
   sent: { backgroundColor: 'success100', textColor: 'success700' },
@@ -172,7 +173,7 @@ export const AnswerBox = ({ card }: { card: Card }) => {
         )}
         <Flex>
           <Button size="S" onClick={send} loading={busy} disabled={!text.trim() || busy}>
-            {t('answer.send', { network: card.source?.network ?? '' })}
+            {t('answer.send', { network: networkName(card.source?.network ?? '') })}
           </Button>
         </Flex>
       </Flex>

@@ -5,6 +5,7 @@ import { useApiError } from '@porte-voix/kit/admin';
 
 import { useModerationApi, type Card } from '../api/moderation';
 import { useT } from '../hooks/useT';
+import { networkName } from '../utils/network-names';
 
 /** Who handles a network item, whether it is overdue or done, and the team's internal note. */
 export const HandlingBar = ({
@@ -84,7 +85,7 @@ export const HandlingBar = ({
         )}
         {canModerate && canLike && !card.source?.likedOnNetworkAt && (
           <Button size="S" variant="tertiary" onClick={() => run(() => api.likeOnNetwork(card.id))}>
-            {t('handling.like', { network: card.source?.network ?? '' })}
+            {t('handling.like', { network: networkName(card.source?.network ?? '') })}
           </Button>
         )}
         {card.source?.hiddenOnNetworkAt && (
@@ -94,7 +95,7 @@ export const HandlingBar = ({
         )}
         {canModerate && canHide && !card.source?.hiddenOnNetworkAt && (
           <Button size="S" variant="danger-light" onClick={() => run(() => api.hideOnNetwork(card.id))}>
-            {t('handling.hide', { network: card.source?.network ?? '' })}
+            {t('handling.hide', { network: networkName(card.source?.network ?? '') })}
           </Button>
         )}
         {canModerate && (

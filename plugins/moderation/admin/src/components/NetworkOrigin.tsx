@@ -2,6 +2,7 @@ import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 
 import type { NetworkSource } from '../api/moderation';
 import { useT } from '../hooks/useT';
+import { networkName } from '../utils/network-names';
 
 /** Where a collected reply was written: the network and our account, its author, the original and our post. */
 export const NetworkOrigin = ({ source }: { source: NetworkSource }) => {
@@ -15,7 +16,7 @@ export const NetworkOrigin = ({ source }: { source: NetworkSource }) => {
         </Badge>
       )}
       <Typography variant="pi" textColor="neutral600">
-        {t('card.source', { network: source.network, account: source.accountName ?? '' })}
+        {t('card.source', { network: networkName(source.network), account: source.accountName ?? '' })}
       </Typography>
       {handle &&
         (source.authorUrl ? (

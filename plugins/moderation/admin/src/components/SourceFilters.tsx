@@ -1,8 +1,9 @@
 import { Box, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 
 import { INTENTS } from '../api/moderation';
-import { useInboxNetworks } from '../hooks/useInboxNetworks';
+import { useInboxSources } from '../hooks/useInboxSources';
 import { useT } from '../hooks/useT';
+import { networkName } from '../utils/network-names';
 
 /** The value a select shows for "any": the URL then has no such filter. */
 const ANY = 'any';
@@ -15,7 +16,7 @@ type Props = {
 /** Where comments come from (our site, the networks, one network), what they seem to want, and the order. */
 export const SourceFilters = ({ value, onChange }: Props) => {
   const t = useT();
-  const { networks } = useInboxNetworks();
+  const { networks } = useInboxSources();
   const select = (key: string, options: { value: string; label: string }[], fallback = ANY) => (
     <Box flex="1" minWidth="170px">
       <SingleSelect
@@ -40,7 +41,7 @@ export const SourceFilters = ({ value, onChange }: Props) => {
         { value: 'networks', label: t('filters.source.networks') },
         { value: 'private-messages', label: t('filters.source.privateMessages') },
         // Network names are brands: not translated.
-        ...networks.map((network) => ({ value: network, label: network })),
+        ...networks.map((network) => ({ value: network, label: networkName(network) })),
       ])}
       {select('intent', [
         { value: ANY, label: t('filters.intent.any') },

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router-dom';
 
 import { QUEUES, type Card } from '../api/moderation';
 import { CommentCard } from '../components/CommentCard';
-import { useInboxNetworks } from '../hooks/useInboxNetworks';
+import { InboxSourcesPanel } from '../components/InboxSourcesPanel';
+import { useInboxSources } from '../hooks/useInboxSources';
 import { PluginNav } from '../components/PluginNav';
 import { QueueFilters } from '../components/QueueFilters';
 import { QueuePagination } from '../components/QueuePagination';
@@ -27,7 +28,8 @@ const answeredBy = (card: Card) => !!card.source && card.source.accountId !== nu
 /** The moderation queue: pick a queue, filter, decide card by card or in bulk, by mouse or keyboard. */
 export const QueuePage = () => {
   const t = useT();
-  const { answerable, hideable, likeable } = useInboxNetworks();
+  const inbox = useInboxSources();
+  const { answerable, hideable, likeable } = inbox;
   const navigate = useNavigate();
   const { canModerate, canManageSettings } = usePermissions();
   const {
@@ -114,6 +116,8 @@ export const QueuePage = () => {
               onChange={(value) => setQuery({ status: value, page: null })}
             />
           </Box>
+
+          <InboxSourcesPanel sources={inbox.sources} onReload={inbox.reload} />
 
           <QueueFilters
             ref={searchRef}

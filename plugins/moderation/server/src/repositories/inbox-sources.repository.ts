@@ -20,6 +20,21 @@ export type InboxSource = {
   collectedCount: number;
 };
 
+/**
+ * What the last read met, for the admin to say in the editor's language: the network's read failures
+ * (cross-post's `ReadFailureReason`), `notice` (the network says what this account cannot collect, the
+ * rest is read) or `failed` (the read itself broke). The message beside it is in the network's words.
+ */
+export const INBOX_ERROR_KINDS = [
+  'rate_limited',
+  'reconnect',
+  'network_error',
+  'paused_for_publishing',
+  'notice',
+  'failed',
+] as const;
+export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];
+
 type Client = 'postgres' | 'mysql' | 'sqlite';
 
 const rowsOf = (client: Client, result: any): any[] =>
@@ -113,14 +128,20 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
     async release(
       id: number,
       owner: string,
-      outcome: { inMs: number; at?: Date | null; collected: number; error: string | null }
+      outcome: {
+        inMs: number;
+        at?: Date | null;
+        collected: number;
+        error: string | null;
+        errorKind?: InboxErrorKind | null;
+      }
     ): Promise<boolean> {
       const { table: t, column: c } = modelOf(strapi, INBOX_SOURCE_UID);
       const dialect = client();
       const nextRunAt = outcome.at ? ':at' : databaseNow(dialect, 'inMs');
       const result = await strapi.db.connection.raw(
         `UPDATE ${t} SET ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL, ${c('nextRunAt')} = ${nextRunAt},
-           ${c('lastCollectedAt')} = ${databaseNow(dialect)}, ${c('lastError')} = :error,
+           ${c('lastCollectedAt')} = ${databaseNow(dialect)}, ${c('lastError')} = :error, ${c('lastErrorKind')} = :errorKind,
            ${c('collectedCount')} = ${c('collectedCount')} + :collected
          WHERE id = :id AND ${c('leaseOwner')} = :owner`,
         {
@@ -131,6 +152,7 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
           ...(outcome.at && { at: dialect === 'sqlite' ? outcome.at.getTime() : outcome.at }),
           collected: outcome.collected,
           error: outcome.error ? outcome.error.slice(0, 1000) : null,
+          errorKind: outcome.error ? (outcome.errorKind ?? 'failed') : null,
           ...clockBindings(),
         }
       );

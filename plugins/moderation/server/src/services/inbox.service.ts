@@ -93,6 +93,7 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           nextRunAt: row.nextRunAt ?? null,
           collectedCount: row.collectedCount ?? 0,
           lastError: row.lastError ?? null,
+          lastErrorKind: row.lastError ? (row.lastErrorKind ?? 'failed') : null,
         })),
       };
     },

@@ -8,7 +8,11 @@
 import type { Core } from '@strapi/strapi';
 
 import { commentsRepository } from '../../repositories/comments.repository';
-import { inboxSourcesRepository, type InboxSource } from '../../repositories/inbox-sources.repository';
+import {
+  inboxSourcesRepository,
+  type InboxErrorKind,
+  type InboxSource,
+} from '../../repositories/inbox-sources.repository';
 import { getService } from '../../utils/get-service';
 import { crossPostReplies, type InboxAccount } from './cross-post-replies';
 import { storeReply } from './store-reply';
@@ -43,10 +47,16 @@ async function collectSource(
   strapi: Core.Strapi,
   source: InboxSource,
   profile: InboxAccount | undefined
-): Promise<{ collected: number; inMs: number; at: Date | null; error: string | null }> {
+): Promise<{
+  collected: number;
+  inMs: number;
+  at: Date | null;
+  error: string | null;
+  errorKind: InboxErrorKind | null;
+}> {
   const replies = crossPostReplies(strapi);
   const comments = commentsRepository(strapi);
-  if (!profile) return { collected: 0, inMs: 3_600_000, at: null, error: null };
+  if (!profile) return { collected: 0, inMs: 3_600_000, at: null, error: null, errorKind: null };
   const settings = await getService(strapi, 'settings').get();
   const since = source.since ?? new Date(profile.since);
   let collected = 0;
@@ -60,7 +70,8 @@ async function collectSource(
         collected,
         inMs: at ? 0 : FAILURE_WAIT_MS,
         at,
-        error: `${answer.reason}: ${answer.message}`,
+        error: answer.message,
+        errorKind: answer.reason,
       };
     }
     const ids = answer.replies.map((r) => r.remoteId);
@@ -87,7 +98,13 @@ async function collectSource(
     notice = answer.notice ?? notice;
     if (!answer.more) break;
   }
-  return { collected, inMs: profile.pollEveryMs, at: null, error: notice };
+  return {
+    collected,
+    inMs: profile.pollEveryMs,
+    at: null,
+    error: notice,
+    errorKind: notice ? 'notice' : null,
+  };
 }
 
 /** One round: answers how many sources were claimed and how many items were stored. */
@@ -107,7 +124,13 @@ export async function collectRound(strapi: Core.Strapi, owner: string): Promise<
       strapi.log.error(
         `[moderation] inbox: ${source.network} account ${source.accountId}: ${error?.stack ?? error}`
       );
-      outcome = { collected: 0, inMs: FAILURE_WAIT_MS, at: null, error: String(error?.message ?? error) };
+      outcome = {
+        collected: 0,
+        inMs: FAILURE_WAIT_MS,
+        at: null,
+        error: String(error?.message ?? error),
+        errorKind: 'failed' as const,
+      };
     }
     collected += outcome.collected;
     await sources.release(source.id, owner, outcome);

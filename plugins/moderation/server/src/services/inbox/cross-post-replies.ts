@@ -43,7 +43,7 @@ const page = z.object({
 const failure = z.object({
   ok: z.literal(false),
   retryAt: z.string().nullable(),
-  reason: z.string(),
+  reason: z.enum(['rate_limited', 'reconnect', 'network_error', 'paused_for_publishing']),
   message: z.string(),
 });
 
