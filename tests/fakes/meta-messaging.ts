@@ -13,6 +13,9 @@ const graphMs = (value: string) => Date.parse(value.replace(/([+-]\d\d)(\d\d)$/,
 const stableNumber = (key: string) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 
 type StoredMessage = { id: string; message: string; fromOwner: boolean; created_time: string };
+/** What makes a cursor as long as Graph's. */
+const CURSOR_PADDING = 'QVFIUmxaV0ZqZAzRmUWNqTjQ5UGxFVG9pM0k3OWhFVUNxX0lNaWJOUEp3R2ZAZAR2dNaGZAxekx5MzRn';
+
 type Conversation = { id: string; owner: string; person: string; name: string; messages: StoredMessage[] };
 
 export type MessagingOptions = {
@@ -127,9 +130,10 @@ export class MetaMessaging {
 
   /** Graph's offset paging: `after` is the base64 index of the last item of the page before. */
   private paged<T>(list: T[], limit: number, after: string | null, next: (after: string) => string) {
-    const start = after ? Number(Buffer.from(after, 'base64').toString('utf8')) + 1 : 0;
+    const start = after ? Number(Buffer.from(after, 'base64').toString('utf8').split('|')[0]) + 1 : 0;
     const page = list.slice(start, start + limit);
-    const cursor = (index: number) => Buffer.from(String(index)).toString('base64');
+    // Graph's cursors are long opaque tokens (a hundred characters and more): so are these.
+    const cursor = (index: number) => Buffer.from(`${index}|${CURSOR_PADDING}`).toString('base64');
     return {
       page,
       paging: {

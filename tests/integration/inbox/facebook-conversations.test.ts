@@ -90,6 +90,30 @@ describe('inbox: Facebook Page conversations', () => {
     }
   });
 
+  it('reads every message of a conversation with more new messages than one call holds, then the others', async () => {
+    const { account, pageId } = await publishedPage();
+    const clock = facebook().clockOffsetMs;
+    facebook().advanceTime(60_000);
+    try {
+      // 130 messages from Nina since the last read (a call reads 100 of one conversation), then Paul's.
+      for (let i = 0; i < 130; i++)
+        facebook().addMessengerMessage(pageId, {
+          text: `Message ${i}`,
+          name: 'Nina',
+          ageMs: (200 - i) * 100,
+        });
+      facebook().addMessengerMessage(pageId, { text: 'Bonjour !', name: 'Paul' });
+      await inboxOnce(inbox.app.strapi);
+      const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
+      expect(rows).toHaveLength(131);
+      expect(new Set(rows.map((row: any) => row.content)).size).toBe(131);
+      await round(account.id);
+      expect(await collected(inbox.app.strapi, { sourceAccountId: account.id })).toHaveLength(131);
+    } finally {
+      facebook().clockOffsetMs = clock;
+    }
+  });
+
   it('answers privately to the person with the Send API, exactly once, even when the connection drops', async () => {
     const { pageId } = await publishedPage();
     const question = facebook().addMessengerMessage(pageId, { text: 'Vous livrez à Lyon ?', name: 'Hugo' });

@@ -3,7 +3,8 @@
  * Page, `pages_messaging`) and on Instagram (a professional account with Instagram Login,
  * `instagram_business_manage_messages`): `GET /{owner-id}/conversations?platform=messenger|instagram`,
  * most recently updated first, down to the last update kept (newest-first.ts, the mark being an update
- * time in epoch seconds), each conversation with its newest messages; answered with the Send API
+ * time in epoch seconds), each conversation with its newest messages from the floor, one descent behind
+ * the mark (`ConversationsState`), a long conversation over several calls; answered with the Send API
  * (`POST /{owner-id}/messages`, a RESPONSE inside the 24-hour standard messaging window), exactly once
  * (Graph keeps no idempotency key: an uncertain answer is looked up in the conversation's messages,
  * `findPrivateAnswer`). A message's remote id names its conversation and its sender,
@@ -14,7 +15,7 @@
 import { z } from 'zod';
 
 import { responseBody } from './common';
-import { descend, readDescent } from './newest-first';
+import { descend, readDescent, type Descent } from './newest-first';
 import {
   conversationsCursor,
   conversationsOff,
@@ -121,8 +122,105 @@ export function messagesRefused(error: unknown): boolean {
 const newerTime = (a: string, b: string) => Number(a) > Number(b);
 
 /**
- * One page of conversations updated since the last one kept (or since `since` on the first read),
- * with their messages from that time on; the account's own messages are not inbox items.
+ * Where the conversations stand: the descent (newest-first.ts: its mark is an update time in epoch
+ * seconds), the floor (epoch seconds) messages are read from, and a conversation read in several calls.
+ * The descent stops at conversations updated before the mark; their messages are read from the floor,
+ * the mark of the descent before (one descent behind): a conversation updated while a descent goes down
+ * jumps above it, and the next descent still finds the messages it held before (read twice, kept once).
+ * `deep` is the conversation with more new messages than a call reads (`after`: Graph's token for its
+ * next messages; empty once they are read, the descent then goes on after that conversation).
+ */
+export type ConversationsState = {
+  descent: Descent;
+  floor: string;
+  deep: { conversation: string; after: string } | null;
+};
+
+/** Graph's tokens hold no space: it separates the parts. A cursor written before the floor reads from its mark. */
+export function readConversationsState(cursor: string): ConversationsState {
+  const [mark = '', page = '', top = '', floor = '', conversation = '', after = ''] = cursor.split(' ');
+  return {
+    descent: { mark, page: page || null, top: top || null },
+    floor: floor || mark,
+    deep: conversation ? { conversation, after } : null,
+  };
+}
+
+export function writeConversationsState({ descent, floor, deep }: ConversationsState): string {
+  const parts = [descent.mark, descent.page ?? '', descent.top ?? '', floor, deep?.conversation, deep?.after];
+  return parts
+    .map((part) => part ?? '')
+    .join(' ')
+    .trimEnd();
+}
+
+type Message = z.infer<typeof messageSchema>;
+
+function messageReplies(
+  channel: MessagingChannel,
+  conversationId: string,
+  messages: Message[]
+): RemoteReply[] {
+  return messages.flatMap((message) => {
+    const from = message.from;
+    // The account's own messages are not inbox items.
+    if (!from || from.id === channel.ownerId) return [];
+    const author = channel.author(from);
+    return [
+      {
+        remoteId: privateMessageId(conversationId, from.id, message.id),
+        inReplyTo: null,
+        author: author.name,
+        authorUrl: author.url,
+        text: message.message,
+        language: null,
+        createdAt: new Date(graphMs(message.created_time)).toISOString(),
+        url: null,
+        private: true,
+      },
+    ];
+  });
+}
+
+/**
+ * A conversation's messages from `fromMs` on, newest first: `first` (the nested page, or the page after
+ * a token), then its next pages while they are all new, MORE_MESSAGE_PAGES at most; `after` is the
+ * token for the rest when the call stopped before the older messages.
+ */
+async function newMessages(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  conversationId: string,
+  first: z.infer<typeof messagesSchema> | null,
+  fromMs: number,
+  startAfter: string | null = null
+): Promise<{ kept: Message[]; after: string | null }> {
+  const kept: Message[] = [];
+  const read = async (after: string) => {
+    const { data } = await ctx.http.get(
+      `${channel.versionPath}/${encodeURIComponent(conversationId)}/messages`,
+      {
+        headers: channel.headers,
+        params: { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_CONVERSATION, after },
+      }
+    );
+    return messagesSchema.parse(data ?? {});
+  };
+  let current = first ?? (await read(startAfter!));
+  for (let extra = 0; ; extra++) {
+    const fresh = current.data.filter((m) => graphMs(m.created_time) >= fromMs);
+    kept.push(...fresh);
+    const after = nextAfter(current.paging);
+    if (fresh.length < current.data.length || !after) return { kept, after: null };
+    if (extra >= MORE_MESSAGE_PAGES) return { kept, after };
+    current = await read(after);
+  }
+}
+
+/**
+ * One page of conversations updated since the last descent started (or since `since` on the first
+ * read), with their messages from the floor on; a conversation with more new messages than a call
+ * reads is read on in the next calls before the descent goes on.
  */
 export async function readConversations(
   ctx: ProviderContext,
@@ -130,11 +228,22 @@ export async function readConversations(
   since: Date,
   cursor: string
 ): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }> {
-  const descent = readDescent(conversationsCursor(cursor), '');
-  // A message written in the very second of the last update kept is read again rather than lost
-  // (the inbox keeps it once); everything before that second was kept.
-  // Graph's times are whole seconds: `since` is too.
-  const fromMs = descent.mark ? Number(descent.mark) * 1000 : Math.floor(since.getTime() / 1000) * 1000;
+  const state = readConversationsState(conversationsCursor(cursor));
+  const { descent } = state;
+  // Graph's times are whole seconds: `since` is too. A message written in the very second of the
+  // floor is read again rather than lost (the inbox keeps it once).
+  const markMs = descent.mark ? Number(descent.mark) * 1000 : Math.floor(since.getTime() / 1000) * 1000;
+  const fromMs = state.floor ? Number(state.floor) * 1000 : markMs;
+  if (state.deep?.after) {
+    const { conversation, after } = state.deep;
+    const read = await newMessages(ctx, channel, conversation, null, fromMs, after);
+    const deep = { conversation, after: read.after ?? '' };
+    return {
+      replies: messageReplies(channel, conversation, read.kept),
+      cursor: writeConversationsState({ ...state, deep }),
+      more: true,
+    };
+  }
   const { data } = await ctx.http.get(
     `${channel.versionPath}/${encodeURIComponent(channel.ownerId)}/conversations`,
     {
@@ -148,59 +257,33 @@ export async function readConversations(
     }
   );
   const answer = conversationsSchema.parse(data ?? {});
+  const newest = answer.data[0] ? String(Math.floor(graphMs(answer.data[0].updated_time) / 1000)) : null;
+  // Back from a conversation read in several calls: the page goes on after it (all of it when it left the page).
+  const resumeAt = state.deep ? answer.data.findIndex((c) => c.id === state.deep!.conversation) + 1 : 0;
   let reachedMark = false;
   const replies: RemoteReply[] = [];
-  for (const conversation of answer.data) {
-    if (graphMs(conversation.updated_time) < fromMs) {
+  for (const conversation of answer.data.slice(resumeAt)) {
+    if (graphMs(conversation.updated_time) < markMs) {
       reachedMark = true;
       break;
     }
-    const messages = await newMessages(ctx, channel, conversation, fromMs);
-    for (const message of messages) {
-      const from = message.from;
-      if (!from || from.id === channel.ownerId) continue;
-      const author = channel.author(from);
-      replies.push({
-        remoteId: privateMessageId(conversation.id, from.id, message.id),
-        inReplyTo: null,
-        author: author.name,
-        authorUrl: author.url,
-        text: message.message,
-        language: null,
-        createdAt: new Date(graphMs(message.created_time)).toISOString(),
-        url: null,
-        private: true,
-      });
+    const read = await newMessages(ctx, channel, conversation.id, conversation.messages ?? null, fromMs);
+    replies.push(...messageReplies(channel, conversation.id, read.kept));
+    if (read.after) {
+      const deep = { conversation: conversation.id, after: read.after };
+      const standing = { ...descent, top: descent.top ?? newest };
+      return { replies, cursor: writeConversationsState({ ...state, descent: standing, deep }), more: true };
     }
   }
-  const newest = answer.data[0] ? String(Math.floor(graphMs(answer.data[0].updated_time) / 1000)) : null;
   const next = descend(descent, { newest, next: nextAfter(answer.paging), reachedMark }, newerTime);
-  return { replies: replies.sort((a, b) => a.createdAt.localeCompare(b.createdAt)), ...next };
-}
-
-/** A conversation's messages from `fromMs` on: the nested page, then its next pages while they are all new. */
-async function newMessages(
-  ctx: ProviderContext,
-  channel: MessagingChannel,
-  conversation: z.infer<typeof conversationsSchema>['data'][number],
-  fromMs: number
-) {
-  const kept: z.infer<typeof messageSchema>[] = [];
-  let current = conversation.messages ?? { data: [], paging: {} };
-  for (let extra = 0; ; extra++) {
-    const fresh = current.data.filter((m) => graphMs(m.created_time) >= fromMs);
-    kept.push(...fresh);
-    const after = nextAfter(current.paging);
-    if (fresh.length < current.data.length || !after || extra >= MORE_MESSAGE_PAGES) return kept;
-    const { data } = await ctx.http.get(
-      `${channel.versionPath}/${encodeURIComponent(conversation.id)}/messages`,
-      {
-        headers: channel.headers,
-        params: { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_CONVERSATION, after },
-      }
-    );
-    current = messagesSchema.parse(data ?? {});
-  }
+  const done = readDescent(next.cursor, '');
+  // A descent over: the next one reads messages from this one's mark.
+  const floor = next.more ? state.floor : descent.mark || String(Math.floor(markMs / 1000));
+  return {
+    replies: replies.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    cursor: writeConversationsState({ descent: done, floor, deep: null }),
+    more: next.more,
+  };
 }
 
 /**

@@ -21,7 +21,8 @@ const fetchQuerySchema = z.object({
   since: z.date({ required_error: 'since is required', invalid_type_error: 'since must be a date' }),
 });
 
-const cursorSchema = z.string().max(255, 'cursor is at most 255 characters').nullable();
+// Several streams in one cursor (a sweep, a descent, a long conversation), each with the network's own page token.
+const cursorSchema = z.string().max(4000, 'cursor is at most 4000 characters').nullable();
 
 const remoteIdsSchema = z.array(z.string().min(1).max(255));
 
