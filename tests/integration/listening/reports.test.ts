@@ -3,7 +3,14 @@
  * voice between our brand and a competitor, top authors and sources, read from the hourly rollups.
  */
 import { rssOf } from '../../fakes/feeds';
-import { createSearch, listenOnce, listeningOnFakes, unique, type ListeningSession } from './helpers';
+import {
+  createSearch,
+  listenOnce,
+  listeningOnFakes,
+  searchAccounts,
+  unique,
+  type ListeningSession,
+} from './helpers';
 
 describe('listening: reports', () => {
   let session: ListeningSession;
@@ -77,6 +84,63 @@ describe('listening: reports', () => {
     expect(far.body.data.days).toEqual([
       { day: day(1).toISOString().slice(0, 10), total: 2, positive: 1, negative: 1, neutral: 0 },
     ]);
+  });
+
+  it('narrows the whole report to one network: days, searches, share of voice and leaders', async () => {
+    await searchAccounts(session.app.strapi, session.fakes);
+    const brand = unique('Enseigne').replace('-', '');
+    const feed = session.feeds.serve(
+      `/${brand}/feed.xml`,
+      rssOf('Blog conso', [
+        {
+          id: `${brand}-1`,
+          title: 'Billet',
+          text: `${brand} : service impeccable`,
+          link: `https://blog.example.org/${brand}/1`,
+          author: 'Claire',
+          published: day(1),
+        },
+      ])
+    );
+    for (const text of [`${brand} merci pour tout`, `${brand} livraison rapide, bravo`])
+      session.fakes.mastodon.addPublicStatus({ text, acct: 'lea@piaille.fr', language: 'fr' });
+    const search = await createSearch(session, { terms: [brand], feeds: [feed], networks: ['mastodon'] });
+    await listenOnce(session.app.strapi);
+
+    const report = async (network?: string) =>
+      session.app
+        .http()
+        .get('/moderation/listening/report')
+        .query({
+          from: day(1).toISOString().slice(0, 10),
+          to: day(0).toISOString().slice(0, 10),
+          timeZone: 'UTC',
+          search: search.id,
+          ...(network && { network }),
+        })
+        .set('Authorization', `Bearer ${session.token}`);
+    const all = (await report()).body.data;
+    expect(all.searches[0].total).toBe(3);
+    expect(all.topAuthors.map((a: any) => a.network).sort()).toEqual(['mastodon', 'rss']);
+
+    const mastodon = (await report('mastodon')).body.data;
+    expect(mastodon.network).toBe('mastodon');
+    expect(mastodon.days).toEqual([
+      expect.objectContaining({ day: day(0).toISOString().slice(0, 10), total: 2 }),
+    ]);
+    expect(mastodon.searches[0].total).toBe(2);
+    expect(mastodon.shareOfVoice).toMatchObject({ brand: 2 });
+    expect(mastodon.networks.map((n: any) => n.network)).toEqual(['mastodon']);
+    expect(mastodon.topAuthors).toEqual([{ name: 'lea@piaille.fr', network: 'mastodon', count: 2 }]);
+    expect(mastodon.topSources.every((s: any) => s.network === 'mastodon')).toBe(true);
+
+    const feeds = (await report('rss')).body.data;
+    expect(feeds.searches[0].total).toBe(1);
+    expect(feeds.topAuthors).toEqual([{ name: 'Claire', network: 'rss', count: 1 }]);
+
+    const bad = await report('Mastodon!');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues.map((i: any) => i.path)).toEqual(['network']);
   });
 
   it('says what is wrong with a period', async () => {

@@ -272,6 +272,8 @@ export type ListeningReport = {
   from: string;
   to: string;
   timeZone: string;
+  /** The one network the report keeps, or null for all. */
+  network: string | null;
   days: ({ day: string } & SentimentCounts)[];
   searches: ({ id: number; name: string; kind: 'brand' | 'competitor' } & SentimentCounts)[];
   networks: ({ network: string } & SentimentCounts)[];

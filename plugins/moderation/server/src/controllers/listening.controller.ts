@@ -40,6 +40,7 @@ const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
           toDay: query.to,
           timeZone: query.timeZone,
           searchIds: query.search,
+          network: query.network,
         }),
       };
     },

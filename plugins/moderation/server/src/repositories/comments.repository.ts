@@ -134,7 +134,8 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       from: Date,
       to: Date,
       by: 'author' | 'source',
-      limit: number
+      limit: number,
+      network?: string
     ): Promise<{ name: string; network: string; count: number }[]> {
       if (searchIds.length === 0) return [];
       const { table, column: c } = modelOf(strapi, COMMENT_UID);
@@ -146,6 +147,9 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         .whereIn(c('savedSearchId'), searchIds)
         .where(c('publishedOnNetworkAt'), '>=', from)
         .where(c('publishedOnNetworkAt'), '<', to)
+        .modify((q: any) => {
+          if (network) q.where(c('sourceNetwork'), network);
+        })
         .groupBy(name, c('sourceNetwork'))
         .orderBy([{ column: 'count', order: 'desc' }, { column: 'name' }])
         .limit(limit);

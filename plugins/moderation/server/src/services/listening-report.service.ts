@@ -55,8 +55,14 @@ export function startOfDayIn(day: string, timeZone: string): Date {
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** Days from `fromDay` to `toDay` included, in `timeZone`; some searches or all. */
-export type ListeningReportQuery = { fromDay: string; toDay: string; timeZone: string; searchIds?: number[] };
+/** Days from `fromDay` to `toDay` included, in `timeZone`; some searches or all; one network or all. */
+export type ListeningReportQuery = {
+  fromDay: string;
+  toDay: string;
+  timeZone: string;
+  searchIds?: number[];
+  network?: string;
+};
 
 const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -79,14 +85,16 @@ const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
   },
 
-  async report({ fromDay, toDay, timeZone, searchIds }: ListeningReportQuery) {
+  async report({ fromDay, toDay, timeZone, searchIds, network }: ListeningReportQuery) {
     const from = startOfDayIn(fromDay, timeZone);
     const to = startOfDayIn(nextDay(toDay), timeZone);
     const searches = (await savedSearchesRepository(strapi).list()).filter(
       (s) => !searchIds || searchIds.includes(s.id)
     );
     const ids = searches.map((s) => s.id);
-    const rows = await listeningHoursRepository(strapi).between(ids, hourOf(from), hourOf(to));
+    const rows = (await listeningHoursRepository(strapi).between(ids, hourOf(from), hourOf(to))).filter(
+      (row) => !network || row.network === network
+    );
     const days = new Map<string, Counts>();
     const perSearch = new Map<number, Counts>(ids.map((id) => [id, zero()]));
     const perNetwork = new Map<string, Counts>();
@@ -103,13 +111,14 @@ const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const [id, counts] of perSearch) voice[kindOf.get(id) ?? 'brand'] += counts.total;
     const comments = commentsRepository(strapi);
     const [topAuthors, topSources] = await Promise.all([
-      comments.topOfSearches(ids, from, to, 'author', TOP),
-      comments.topOfSearches(ids, from, to, 'source', TOP),
+      comments.topOfSearches(ids, from, to, 'author', TOP, network),
+      comments.topOfSearches(ids, from, to, 'source', TOP, network),
     ]);
     return {
       from: fromDay,
       to: toDay,
       timeZone,
+      network: network ?? null,
       days: [...days.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([day, counts]) => ({ day, ...counts })),

@@ -99,6 +99,11 @@ export const listeningReportQuerySchema = z
         )
       )
       .optional(),
+    /** One network's mentions only (a feed's are `rss`): every figure of the report, not only its lines. */
+    network: z
+      .string()
+      .regex(/^[a-z]{1,40}$/, 'must be a network, as the report names them (bluesky, mastodon, x, rss)')
+      .optional(),
   })
   .strict()
   .refine((query) => query.from <= query.to, { message: 'from must be on or before to', path: ['from'] })

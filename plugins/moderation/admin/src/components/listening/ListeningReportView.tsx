@@ -77,6 +77,7 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
       timeZone,
     });
     if (search !== 'all') query.set('search', search);
+    if (network !== 'all') query.set('network', network);
     api
       .listeningReport(query)
       .then((data) => {
@@ -84,12 +85,10 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
         setError(null);
       })
       .catch((err) => setError(apiError.message(err)));
-  }, [api, apiError, search, period, timeZone]);
+  }, [api, apiError, search, network, period, timeZone]);
 
   const max = Math.max(1, ...(report?.days ?? []).map((d) => d.total));
-  const byNetwork = (report?.networks ?? []).filter((n) => network === 'all' || n.network === network);
-  const leaders = (rows: ListeningReport['topAuthors']) =>
-    rows.filter((row) => network === 'all' || row.network === network);
+  const byNetwork = report?.networks ?? [];
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="listening-report">
@@ -208,7 +207,7 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
             {(['topAuthors', 'topSources'] as const).map((key) => (
               <Box key={key}>
                 <Typography variant="delta">{t(`listening.report.${key}`)}</Typography>
-                {leaders(report[key]).map((row) => (
+                {report[key].map((row) => (
                   <Typography key={`${row.network}:${row.name}`} tag="p">
                     {`${row.name} (${t(`listening.network.${row.network}`)}) · ${row.count}`}
                   </Typography>
