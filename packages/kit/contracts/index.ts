@@ -76,3 +76,23 @@ export type MentionWeek = {
   /** mentions / (mentions + competitorMentions), 0–1; null when neither was mentioned. */
   brandShare: number | null;
 };
+
+/**
+ * Why cross-post could not read an account's network now (its metrics, its replies): the network asked
+ * to wait, the account must be reconnected, the network failed or refused, or the account's posts go
+ * out first. Moderation's inbox keeps it on the account's source and says it in the editor's language.
+ */
+export const READ_FAILURE_REASONS = [
+  'rate_limited',
+  'reconnect',
+  'network_error',
+  'paused_for_publishing',
+] as const;
+export type ReadFailureReason = (typeof READ_FAILURE_REASONS)[number];
+
+/**
+ * What an inbox source's last read met: a read failure, `notice` (the network says what this account
+ * cannot collect, the rest is read) or `failed` (the read itself broke).
+ */
+export const INBOX_ERROR_KINDS = [...READ_FAILURE_REASONS, 'notice', 'failed'] as const;
+export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];

@@ -1,6 +1,7 @@
 /** Every call the moderation admin makes, in one place, with what the API answers (server/src/services/admin.service.ts). */
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { InboxErrorKind } from '@porte-voix/kit/contracts';
 
 import { PLUGIN_ID } from '../pluginId';
 
@@ -149,20 +150,11 @@ export type InboxSources = {
     collectedCount: number;
     /** The network's words for what the last read met. */
     lastError: string | null;
-    /** What kind of trouble it was, said in the editor's language (inbox-sources.repository.ts). */
+    /** What kind of trouble it was, said in the editor's language. */
     lastErrorKind: InboxErrorKind | null;
   }[];
 };
 export type InboxSource = InboxSources['sources'][number];
-export const INBOX_ERROR_KINDS = [
-  'rate_limited',
-  'reconnect',
-  'network_error',
-  'paused_for_publishing',
-  'notice',
-  'failed',
-] as const;
-export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];
 
 export type Handling = {
   assignedTo: { id: number; name: string | null } | null;

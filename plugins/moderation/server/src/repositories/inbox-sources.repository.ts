@@ -7,6 +7,7 @@
  * clock, never an instance's. Tested on SQLite and PostgreSQL.
  */
 import type { Core } from '@strapi/strapi';
+import type { InboxErrorKind } from '@porte-voix/kit/contracts';
 import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
 
 import { INBOX_SOURCE_UID } from '../utils/uids';
@@ -19,21 +20,6 @@ export type InboxSource = {
   since: Date | null;
   collectedCount: number;
 };
-
-/**
- * What the last read met, for the admin to say in the editor's language: the network's read failures
- * (cross-post's `ReadFailureReason`), `notice` (the network says what this account cannot collect, the
- * rest is read) or `failed` (the read itself broke). The message beside it is in the network's words.
- */
-export const INBOX_ERROR_KINDS = [
-  'rate_limited',
-  'reconnect',
-  'network_error',
-  'paused_for_publishing',
-  'notice',
-  'failed',
-] as const;
-export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];
 
 type Client = 'postgres' | 'mysql' | 'sqlite';
 

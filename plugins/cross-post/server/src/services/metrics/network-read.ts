@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { ReadFailureReason } from '@porte-voix/kit/contracts';
 
 import { providerFor, type ErrorVerdict, type Provider, type ProviderAccount } from '../../providers';
 import { providerContext } from '../../providers/http';
@@ -16,7 +17,7 @@ import { deliveriesRepository } from '../../repositories/deliveries.repository';
 import { AccountUnusableError, redactSecrets } from '../../utils/credentials';
 import { getService } from '../../utils/get-service';
 
-export type ReadFailureReason = 'rate_limited' | 'reconnect' | 'network_error' | 'paused_for_publishing';
+export type { ReadFailureReason } from '@porte-voix/kit/contracts';
 
 export type ReadFailure = {
   ok: false;

@@ -8,11 +8,9 @@
 import type { Core } from '@strapi/strapi';
 
 import { commentsRepository } from '../../repositories/comments.repository';
-import {
-  inboxSourcesRepository,
-  type InboxErrorKind,
-  type InboxSource,
-} from '../../repositories/inbox-sources.repository';
+import type { InboxErrorKind } from '@porte-voix/kit/contracts';
+
+import { inboxSourcesRepository, type InboxSource } from '../../repositories/inbox-sources.repository';
 import { getService } from '../../utils/get-service';
 import { crossPostReplies, type InboxAccount } from './cross-post-replies';
 import { storeReply } from './store-reply';

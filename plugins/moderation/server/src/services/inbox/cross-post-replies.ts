@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { READ_FAILURE_REASONS } from '@porte-voix/kit/contracts';
 
 const repliedPost = z.object({
   deliveryId: z.number(),
@@ -43,7 +44,7 @@ const page = z.object({
 const failure = z.object({
   ok: z.literal(false),
   retryAt: z.string().nullable(),
-  reason: z.enum(['rate_limited', 'reconnect', 'network_error', 'paused_for_publishing']),
+  reason: z.enum(READ_FAILURE_REASONS),
   message: z.string(),
 });
 
