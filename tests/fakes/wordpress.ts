@@ -9,7 +9,8 @@
  * clock, then `publish`; DELETE moves a post to the trash (`?force=true` deletes it). Comments:
  * only approved ones are listed; `POST /comments` answers one as the user (approved: the user
  * moderates), `POST /comments/:id` with `status` holds or approves it, `DELETE /comments/:id` trashes
- * it (410 `rest_already_trashed` a second time); a user in `cannotModerate` is refused with 403
+ * it (410 `rest_already_trashed` a second time); `GET /comments` filters by `post`, `parent` and `author`
+ * (the user's id, as `/users/me` answers it; a reader's comment has none); a user in `cannotModerate` is refused with 403
  * `rest_cannot_edit` / `rest_cannot_delete`, an unknown id is 404 `rest_comment_invalid_id`.
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
@@ -153,12 +154,22 @@ export class WordPressFake extends FakeNetwork {
     return id;
   }
 
+  private readonly userIds = new Map<string, number>();
+
+  /** A user's id, as `/users/me` and a comment's `author` give it. */
+  private userId(user: string): number {
+    if (!this.userIds.has(user)) this.userIds.set(user, this.userIds.size + 1);
+    return this.userIds.get(user)!;
+  }
+
   private commentJson(c: BlogComment) {
     return {
       id: c.id,
       post: c.post,
       parent: c.parent,
       author_name: c.author_name,
+      // A reader's comment has no user (0); the API user's comments carry its id.
+      author: c.author ? this.userId(c.author) : 0,
       date_gmt: gmt(c.at),
       status: c.status === 'approved' ? 'approved' : c.status,
       content: { rendered: `<p>${c.content}</p>\n` },
@@ -408,7 +419,8 @@ export class WordPressFake extends FakeNetwork {
         metrics: true,
         handle: (ctx) => {
           const params = ctx.url.searchParams;
-          const ids = (params.get('post') ?? '').split(',').filter(Boolean).map(Number);
+          const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean).map(Number);
+          const [ids, parents, authors] = [list('post'), list('parent'), list('author')];
           const perPage = Number(params.get('per_page') ?? 10);
           if (!(perPage >= 1 && perPage <= 100))
             return error(400, 'rest_invalid_param', 'Invalid parameter(s): per_page', {
@@ -417,7 +429,10 @@ export class WordPressFake extends FakeNetwork {
           const page = Number(params.get('page') ?? 1);
           const after = params.get('after') ? Date.parse(`${params.get('after')!.replace(/Z$/, '')}Z`) : 0;
           const written = [...this.comments.values()]
-            .filter((c) => ids.includes(c.post) && c.at > after && c.status === 'approved')
+            .filter((c) => ids.length === 0 || ids.includes(c.post))
+            .filter((c) => parents.length === 0 || parents.includes(c.parent))
+            .filter((c) => authors.length === 0 || (!!c.author && authors.includes(this.userId(c.author))))
+            .filter((c) => c.at > after && c.status === 'approved')
             .sort((a, b) =>
               params.get('order') === 'asc' ? a.at - b.at || a.id - b.id : b.at - a.at || b.id - a.id
             );
@@ -524,7 +539,10 @@ export class WordPressFake extends FakeNetwork {
       {
         method: 'GET',
         path: /^\/wp-json\/wp\/v2\/users\/me$/,
-        handle: withUser((_ctx, user) => ({ status: 200, body: { id: 1, name: user, slug: user } })),
+        handle: withUser((_ctx, user) => ({
+          status: 200,
+          body: { id: this.userId(user), name: user, slug: user },
+        })),
       },
     ];
   }

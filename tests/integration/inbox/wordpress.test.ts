@@ -120,15 +120,32 @@ describe('inbox: WordPress comments', () => {
     });
   });
 
-  it('never re-sends an answer whose outcome is unknown (WordPress has no idempotency key)', async () => {
-    const { username, questionRow } = await collectedQuestion();
+  it('finds an answer whose outcome was unknown by the account’s user, and never re-sends one it cannot find', async () => {
+    const { username, article, question, questionRow } = await collectedQuestion();
     const body = { text: 'Oui, gratuit.', idempotencyKey: inbox.answerKey() };
+    // A reader wrote the same words under the same comment: not ours.
+    inbox.fakes.wordpress.addComment(article.remoteId, {
+      text: 'Oui, gratuit.',
+      author: 'Nina',
+      parentId: question,
+    });
     const path = `/moderation/comments/${questionRow.documentId}/reply`;
     inbox.fakes.wordpress.failNext('drop-after-accept');
-    expect((await inbox.admin('post', path, body)).body.data.status).toBe('unconfirmed');
+    const first = (await inbox.admin('post', path, body)).body.data;
+    expect(first.status).toBe('unconfirmed');
+    expect(first.failureReason).toMatch(/check on WordPress/);
+    // The blog kept it: looked for under the reader's comment by the account's user, recorded sent.
     const again = (await inbox.admin('post', path, body)).body.data;
-    expect(again).toMatchObject({ status: 'unconfirmed' });
-    expect(again.failureReason).toMatch(/check on WordPress/);
+    const [kept] = answersBy(username);
+    expect(again).toMatchObject({ status: 'sent', remoteId: kept.id });
+    expect(again.url).toMatch(new RegExp(`#comment-${kept.id}$`));
+    expect(answersBy(username)).toHaveLength(1);
+
+    // Lost before the blog had it: not found, and still not sent again blindly.
+    const lost = { text: 'Le parking est gratuit aussi.', idempotencyKey: inbox.answerKey() };
+    inbox.fakes.wordpress.failNext('drop-before-store');
+    expect((await inbox.admin('post', path, lost)).body.data.status).toBe('unconfirmed');
+    expect((await inbox.admin('post', path, lost)).body.data.status).toBe('unconfirmed');
     expect(answersBy(username)).toHaveLength(1);
   });
 

@@ -7,7 +7,7 @@
  * comments are answered as the account's user, held back (`hold`) and our answers trashed.
  */
 import { scheduleOnProblems } from './network-scheduling';
-import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import { CLOCK_MARGIN_MS, currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { z } from 'zod';
 
 import {
@@ -64,6 +64,7 @@ const commentSchema = z
 /** A comment's article and id, read before answering it: the answer goes on the same article. */
 const commentTargetSchema = z.object({ id: z.number(), post: z.number() }).passthrough();
 const createdCommentSchema = z.object({ id: z.number(), link: z.string().nullish() }).passthrough();
+const userSchema = z.object({ id: z.number() }).passthrough();
 
 /** Errors about comments: the user's role, or a comment that is gone (moderation, not publishing). */
 const COMMENT_REFUSALS = new Set(['rest_cannot_edit', 'rest_cannot_moderate']);
@@ -430,7 +431,8 @@ const wordpress: Provider = {
 
   /**
    * A comment under the reader's, on the same article, as the account's user. No idempotency key,
-   * and core lets no meta go on a comment without a plugin: an unknown outcome is never re-sent.
+   * and core lets no meta go on a comment without a plugin: an unknown outcome is looked for
+   * (`findAnswer`), never re-sent.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     const headers = auth(ctx);
@@ -446,6 +448,31 @@ const wordpress: Provider = {
     );
     const answer = createdCommentSchema.parse(data);
     return { remoteId: String(answer.id), url: answer.link ?? null };
+  },
+
+  /**
+   * Our comment with this text under the reader's since a time (`parent`, `author`: the account's
+   * user from `/users/me`): an answer whose outcome was unknown is looked for, never sent again blindly.
+   */
+  async findAnswer({ inReplyTo, since, text }, ctx) {
+    const headers = auth(ctx);
+    const { data: me } = await ctx.http.get(`${API}/users/me`, { headers, params: { _fields: 'id' } });
+    const { data } = await ctx.http.get(`${API}/comments`, {
+      headers,
+      params: {
+        parent: inReplyTo,
+        author: userSchema.parse(me).id,
+        after: new Date(since.getTime() - CLOCK_MARGIN_MS).toISOString(),
+        per_page: PER_PAGE,
+        orderby: 'date_gmt',
+        order: 'asc',
+      },
+    });
+    const ours = z
+      .array(commentSchema)
+      .parse(data)
+      .find((c) => sameText(htmlToText(c.content?.rendered ?? ''), text));
+    return ours ? { remoteId: String(ours.id), url: ours.link ?? null, text } : null;
   },
 
   /** Unapproved (`hold`): off the blog, back with one click in wp-admin's comments. */
