@@ -38,6 +38,9 @@ type Video = {
   createdAt: number;
 };
 
+/** A channel's id: its token's (the account's channel), or a viewer's name's. */
+const channelIdOf = (who: string) => `UC${Buffer.from(who).toString('hex').slice(0, 22)}`;
+
 /** A comment: a thread's top-level one (no `parentId`) or a reply under it. */
 export type YouTubeComment = {
   id: string;
@@ -153,7 +156,8 @@ export class YouTubeFake extends FakeNetwork {
         ...(comment.parentId && { parentId: comment.parentId }),
         authorDisplayName: comment.author,
         authorChannelUrl: comment.authorChannelUrl,
-        authorChannelId: { value: `UC${Buffer.from(comment.author).toString('hex').slice(0, 22)}` },
+        // The channel's own comments carry its id, as `channels?mine=true` gives it.
+        authorChannelId: { value: channelIdOf(comment.account ?? comment.author) },
         canRate: true,
         viewerRating: 'none',
         likeCount: 0,
@@ -585,7 +589,7 @@ export class YouTubeFake extends FakeNetwork {
           body: {
             items: [
               {
-                id: `UC${Buffer.from(ctx.token!).toString('hex').slice(0, 22)}`,
+                id: channelIdOf(ctx.token!),
                 contentDetails: { relatedPlaylists: { uploads: `UU-${ctx.token}` } },
                 statistics: {
                   subscriberCount: String(

@@ -145,7 +145,7 @@ describe('inbox: YouTube comments', () => {
     expect(again.find((row: any) => row.remoteId === late)).toMatchObject({ authorHandle: 'Noa' });
   });
 
-  it('answers as the channel under the thread, once; an unknown outcome is not sent again; holds a comment for review; deletes our answer', async () => {
+  it('answers as the channel under the thread, once; an unknown outcome is looked for, never sent again; holds a comment for review; deletes our answer', async () => {
     const { account } = await channel();
     const video = await publishedVideo(account.id, 'Atelier réparation');
     const youtube = inbox.fakes.youtube;
@@ -163,14 +163,27 @@ describe('inbox: YouTube comments', () => {
     // YouTube threads one level deep: the answer to a reply sits under the thread's first comment.
     expect(youtube.comment(published.id)).toMatchObject({ parentId: top, videoId: video.videoId });
 
-    // The connection drops after YouTube took the answer: it stays unconfirmed, never sent again.
-    youtube.failNext('drop-after-accept');
+    // The connection drops after YouTube took the answer: looked for in the thread among the channel's
+    // own replies (a viewer's same words are not ours), recorded sent, never sent again.
     const unsure = { text: 'Précision : entrée libre.', idempotencyKey: inbox.answerKey() };
+    youtube.addReply(top, { text: unsure.text, author: 'Léo' });
+    youtube.failNext('drop-after-accept');
     const dropped = await admin('post', `/moderation/comments/${row.documentId}/reply`, unsure);
     expect(dropped.body.data.status).toBe('unconfirmed');
     const retried = await admin('post', `/moderation/comments/${row.documentId}/reply`, unsure);
-    expect(retried.body.data.status).toBe('unconfirmed');
+    const [kept] = youtube.published.filter((p) => p.text === unsure.text);
+    expect(retried.body.data).toMatchObject({ status: 'sent', remoteId: kept.id });
     expect(youtube.published.filter((p) => p.text === unsure.text)).toHaveLength(1);
+    // Lost before YouTube had it: not found, and still not sent again blindly.
+    const lost = { text: 'Et le parking est gratuit.', idempotencyKey: inbox.answerKey() };
+    youtube.failNext('drop-before-store');
+    expect((await admin('post', `/moderation/comments/${row.documentId}/reply`, lost)).body.data.status).toBe(
+      'unconfirmed'
+    );
+    expect((await admin('post', `/moderation/comments/${row.documentId}/reply`, lost)).body.data.status).toBe(
+      'unconfirmed'
+    );
+    expect(youtube.published.filter((p) => p.text === lost.text)).toHaveLength(0);
 
     const [spamRow] = await collected(inbox.app.strapi, { remoteId: spam });
     expect((await admin('post', `/moderation/comments/${spamRow.documentId}/hide`)).status).toBe(200);
@@ -184,8 +197,9 @@ describe('inbox: YouTube comments', () => {
     expect(removed.body.data.status).toBe('deleted');
     expect(youtube.comment(published.id)).toBeUndefined();
 
-    // Two answers sent (a lookup and an insert each), a hold and a delete, on the day's quota.
-    const spent = 2 * (QUOTA.read + QUOTA.comment) + QUOTA.moderate + QUOTA.delete;
+    // Three answers sent (a lookup and an insert each: the one lost on the way spent its units too),
+    // two look-ups of an unknown outcome (the channel, the comment, its thread), a hold and a delete.
+    const spent = 3 * (QUOTA.read + QUOTA.comment) + 2 * 3 * QUOTA.read + QUOTA.moderate + QUOTA.delete;
     expect(await unitsSpent(account.id)).toBe(before + spent);
   });
 

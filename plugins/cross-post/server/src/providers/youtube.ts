@@ -27,7 +27,7 @@ import { checkBatch, inOrder, ok } from './metrics';
 import { sameText, utf8Length } from './text';
 import { containerFingerprint } from './meta-containers';
 import { scheduleOnProblems } from './network-scheduling';
-import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import { CLOCK_MARGIN_MS, currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import {
   ProviderError,
   type DeliveryMetrics,
@@ -95,6 +95,7 @@ const commentSchema = z
         textDisplay: z.string().nullish(),
         authorDisplayName: z.string().nullish(),
         authorChannelUrl: z.string().nullish(),
+        authorChannelId: z.object({ value: z.string() }).partial().nullish(),
         publishedAt: z.string(),
       })
       .passthrough(),
@@ -121,6 +122,10 @@ const threadsPageSchema = z
       )
       .default([]),
   })
+  .passthrough();
+
+const channelsSchema = z
+  .object({ items: z.array(z.object({ id: z.string() }).passthrough()).default([]) })
   .passthrough();
 
 const commentsPageSchema = z
@@ -797,7 +802,8 @@ const youtube: Provider = {
 
   /**
    * A reply as the channel. YouTube threads one level deep: an answer to a reply goes under the
-   * thread's top-level comment. No idempotency key: an unknown outcome is never re-sent.
+   * thread's top-level comment. No idempotency key: an unknown outcome is looked for (`findAnswer`),
+   * never re-sent.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     const { headers } = account(ctx);
@@ -824,6 +830,38 @@ const youtube: Provider = {
       const created = commentSchema.parse(data);
       const video = created.snippet.videoId ?? target.snippet.videoId;
       return { remoteId: created.id, url: video ? commentUrl(video, created.id) : null };
+    });
+  },
+
+  /**
+   * The channel's reply with this text in the reader's thread since a time (the channel's id from
+   * `channels?mine=true`, each reply's `authorChannelId`): an answer whose outcome was unknown is
+   * looked for, never sent again blindly. A few quota units: the channel, the comment, the thread.
+   */
+  async findAnswer({ inReplyTo, since, text }, ctx) {
+    const { headers } = account(ctx);
+    return metered(ctx, QUOTA.read * 3, 'looking for an answer', async (meter) => {
+      const { data: mine } = await meter.call(QUOTA.read, () =>
+        ctx.http.get('/youtube/v3/channels', { headers, params: { part: 'id', mine: 'true' } })
+      );
+      const channelId = channelsSchema.parse(mine ?? {}).items[0]?.id;
+      const { data: found } = await meter.call(QUOTA.read, () =>
+        ctx.http.get('/youtube/v3/comments', {
+          headers,
+          params: { part: 'snippet', id: inReplyTo, textFormat: 'plainText' },
+        })
+      );
+      const [target] = commentsPageSchema.parse(found ?? {}).items;
+      if (!target || !channelId) return null;
+      const thread = await allReplies(ctx, meter, target.snippet.parentId ?? target.id);
+      const ours = thread.find(
+        (c) =>
+          c.snippet.authorChannelId?.value === channelId &&
+          Date.parse(c.snippet.publishedAt) >= since.getTime() - CLOCK_MARGIN_MS &&
+          sameText(c.snippet.textOriginal ?? c.snippet.textDisplay, text)
+      );
+      const video = ours?.snippet.videoId ?? target.snippet.videoId;
+      return ours ? { remoteId: ours.id, url: video ? commentUrl(video, ours.id) : null, text } : null;
     });
   },
 
