@@ -5,7 +5,8 @@
  * `/media_publish`, `content_publishing_limit` (50 per 24 hours here) and its refusal (400, code 9,
  * subcode 2207042), media insights (views, reach, likes, comments, shares, saved). Comment
  * moderation on our media: `POST /{comment}/replies?message=` (a reply to a reply goes under its
- * top-level comment; a hidden comment cannot be replied to), `POST /{comment}?hide=true`, `DELETE
+ * top-level comment; a hidden comment cannot be replied to), `GET /{comment}/replies` and `GET /{comment}`
+ * (answers carry the account's username, which `GET /{user-id}?fields=username` gives), `POST /{comment}?hide=true`, `DELETE
  * /{comment}` (any comment on our media), each `{ success: true }`. Direct messages (meta-messaging.ts):
  * `GET /{ig-user-id}/conversations?platform=instagram`, `GET /{conversation-id}/messages`, `POST
  * /{ig-user-id}/messages` (1,000 characters, within 24 hours of the person's last message: code 10,
@@ -134,6 +135,20 @@ export class InstagramFake extends MetaContainerFake {
       this.unauthorized(ctx) ?? handle(ctx);
     const param = (ctx: RequestContext, name: string) => ctx.url.searchParams.get(name) ?? ctx.fields()[name];
     const moderation: Route[] = [
+      {
+        // A top-level comment's replies (our answers among them), oldest first.
+        method: 'GET',
+        path: /^\/v\d+\.\d+\/(\d+)\/replies$/,
+        handle: authed((ctx) => {
+          const found = this.ownedReply(ctx, ctx.params[0]);
+          if ('status' in found) return found;
+          const limit = Math.min(50, Number(ctx.url.searchParams.get('limit') ?? 25));
+          const replies = (this.replies.get(found.postId) ?? [])
+            .filter((r) => r.parentId === found.reply.id)
+            .slice(0, limit);
+          return { status: 200, body: { data: replies.map((r) => this.replyJson(r)), paging: {} } };
+        }),
+      },
       {
         method: 'POST',
         path: /^\/v\d+\.\d+\/(\d+)\/replies$/,

@@ -125,10 +125,32 @@ export abstract class MetaContainerFake extends FakeNetwork {
   protected addAnswer(postId: string, answer: { account: string; text: string; parentId: string }): string {
     const id = String(this.nextReplyId++);
     const list = this.replies.get(postId) ?? [];
-    list.push({ id, text: answer.text, username: 'porte_voix', at: this.now(), ...answer });
+    list.push({
+      id,
+      text: answer.text,
+      username: this.usernameOf(answer.account),
+      at: this.now(),
+      ...answer,
+    });
     this.replies.set(postId, list);
     this.record({ id, account: answer.account, text: answer.text, inReplyTo: answer.parentId });
     return id;
+  }
+
+  /** The account's username, as its answers carry it and `/{user-id}?fields=username` gives it. */
+  usernameOf(account: string): string {
+    return `pv_${Buffer.from(account).toString('hex').slice(-10)}`;
+  }
+
+  /** A comment as Graph answers it by id (`parent_id` for a reply under a comment). */
+  protected replyJson(reply: MetaReply) {
+    return {
+      id: reply.id,
+      text: reply.text,
+      username: reply.username,
+      timestamp: new Date(reply.at).toISOString().replace('Z', '+0000'),
+      ...(reply.parentId && { parent_id: reply.parentId }),
+    };
   }
 
   protected removeReply(postId: string, id: string): void {
@@ -470,6 +492,11 @@ export abstract class MetaContainerFake extends FakeNetwork {
           const post = this.posts.get(id);
           if (post) return { status: 200, body: this.postJson(post) };
           const account = this.tokenOf(ctx)!;
+          const comment = this.findReply(id);
+          if (comment && this.posts.get(comment.postId)?.account === account)
+            return { status: 200, body: this.replyJson(comment.reply) };
+          if (/\busername\b/.test(ctx.url.searchParams.get('fields') ?? ''))
+            return { status: 200, body: { id, username: this.usernameOf(account) } };
           if (/followers_count/.test(ctx.url.searchParams.get('fields') ?? '')) {
             return {
               status: 200,

@@ -135,17 +135,6 @@ describe('inbox: Instagram comments and Threads replies', () => {
       expect(fake.findReply(published.id)).toMatchObject({ postId: post.remoteId });
     });
 
-    it(`never re-sends an answer on ${name} whose outcome is unknown`, async () => {
-      const { fake, accessToken, questionRow } = await collectedConversation(network);
-      const body = { text: 'Oui, il en reste.', idempotencyKey: inbox.answerKey() };
-      fake.failNext('drop-after-accept');
-      expect((await answer(questionRow.documentId, body)).body.data.status).toBe('unconfirmed');
-      const again = (await answer(questionRow.documentId, body)).body.data;
-      expect(again).toMatchObject({ status: 'unconfirmed' });
-      expect(again.failureReason).toMatch(`check on ${name}`);
-      expect(fake.published.filter((p) => p.account === accessToken && p.inReplyTo)).toHaveLength(1);
-    });
-
     it(`hides a reader on ${name}, deletes our answer, and says why ${name} refuses`, async () => {
       const { fake, accessToken, question, questionRow } = await collectedConversation(network);
 
@@ -177,6 +166,40 @@ describe('inbox: Instagram comments and Threads replies', () => {
       expect(fake.findReply(sent.remoteId)).toBeUndefined();
     });
   }
+
+  it('never re-sends an answer on Threads whose outcome is unknown', async () => {
+    const { fake, accessToken, questionRow } = await collectedConversation('threads');
+    const body = { text: 'Oui, il en reste.', idempotencyKey: inbox.answerKey() };
+    fake.failNext('drop-after-accept');
+    expect((await answer(questionRow.documentId, body)).body.data.status).toBe('unconfirmed');
+    const again = (await answer(questionRow.documentId, body)).body.data;
+    expect(again).toMatchObject({ status: 'unconfirmed' });
+    expect(again.failureReason).toMatch('check on Threads');
+    expect(fake.published.filter((p) => p.account === accessToken && p.inReplyTo)).toHaveLength(1);
+  });
+
+  it('finds an Instagram answer whose outcome was unknown in its thread by the account’s username, and never re-sends one it cannot find', async () => {
+    const { fake, accessToken, post, question, followUpRow } = await collectedConversation('instagram');
+    const ours = () => fake.published.filter((p) => p.account === accessToken && p.inReplyTo);
+    // A reader wrote the same words in the same thread: not ours.
+    fake.addReply(post.remoteId, { text: 'Oui, il en reste.', username: 'nina', parentId: question });
+    const body = { text: 'Oui, il en reste.', idempotencyKey: inbox.answerKey() };
+    fake.failNext('drop-after-accept');
+    const first = (await answer(followUpRow.documentId, body)).body.data;
+    expect(first.status).toBe('unconfirmed');
+    expect(first.failureReason).toMatch('check on Instagram');
+    // The answer to a reply sits under the top-level comment: looked for there, recorded sent.
+    const again = (await answer(followUpRow.documentId, body)).body.data;
+    expect(ours()).toHaveLength(1);
+    expect(again).toMatchObject({ status: 'sent', remoteId: ours()[0].id });
+
+    // Lost before Instagram had it: not found, and still not sent again blindly.
+    const lost = { text: 'Et dimanche aussi.', idempotencyKey: inbox.answerKey() };
+    fake.failNext('drop-before-store');
+    expect((await answer(followUpRow.documentId, lost)).body.data.status).toBe('unconfirmed');
+    expect((await answer(followUpRow.documentId, lost)).body.data.status).toBe('unconfirmed');
+    expect(ours()).toHaveLength(1);
+  });
 
   it('publishes the container a Threads answer created, once, after a failed or lost publish', async () => {
     const { fake, accessToken, question, questionRow } = await collectedConversation('threads');

@@ -20,6 +20,7 @@ import {
   checkPublishingLimit,
   expectSuccess,
   fetchGraphReplies,
+  findGraphAnswer,
   graphObjectId,
   fetchInsights,
   isGraphMissing,
@@ -416,16 +417,20 @@ const instagram: Provider = {
     });
   },
 
-  /** A direct message answered with an unknown outcome, looked up in its conversation. */
+  /**
+   * An answer with an unknown outcome, looked up: a direct message in its conversation, a comment's
+   * answer in its thread by the account's username.
+   */
   async findAnswer(query, ctx) {
-    if (!isPrivateMessageId(query.inReplyTo)) return null;
-    return findPrivateAnswer(ctx, directMessages(ctx), query);
+    if (isPrivateMessageId(query.inReplyTo)) return findPrivateAnswer(ctx, directMessages(ctx), query);
+    const { userId, headers } = account(ctx);
+    return findGraphAnswer({ versionPath: `/${VERSION}`, headers, userId }, query, ctx);
   },
 
   /**
    * A reply under the reader's comment (`instagram_business_manage_comments`). Instagram threads one
    * level deep: an answer to a reply is placed under its top-level comment by Instagram itself. No
-   * idempotency key: an unknown outcome is never re-sent.
+   * idempotency key: an unknown outcome is looked for (`findAnswer`), never re-sent.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     if (isPrivateMessageId(inReplyTo))

@@ -8,13 +8,15 @@ import { z } from 'zod';
 import { httpStatus, responseBody } from './common';
 import { parsePublishingLimit, windowFreesAt, type ContainerStatus } from './meta-containers';
 import { checkBatch, ok } from './metrics';
-import { currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import { CLOCK_MARGIN_MS, currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import { sameText } from './text';
 import {
   ProviderError,
   type DeliveryMetrics,
   type MetricCounter,
   type ProviderContext,
   type PublishResult,
+  type RemotePost,
   type RepliesPage,
 } from './types';
 
@@ -204,6 +206,45 @@ export async function fetchGraphReplies(
     .filter((r) => Date.parse(r.createdAt) > sweep.since);
   const next = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
   return { replies, ...sweepOn(sweep, query.remoteIds, post, next || null) };
+}
+
+/**
+ * Our answer with this text under a comment since a time (Instagram's `/{comment}/replies`: an answer to
+ * a reply sits under its top-level comment), by the account's username (`/{user-id}?fields=username`):
+ * an answer whose outcome was unknown is looked for, never sent again blindly. The thread's first 50.
+ */
+export async function findGraphAnswer(
+  request: { versionPath: string; headers: Record<string, string>; userId: string },
+  { inReplyTo, since, text }: { inReplyTo: string; since: Date; text: string },
+  ctx: ProviderContext
+): Promise<RemotePost | null> {
+  const { versionPath, headers } = request;
+  const [{ data: me }, { data: target }] = await Promise.all([
+    ctx.http.get(`${versionPath}/${encodeURIComponent(request.userId)}`, {
+      headers,
+      params: { fields: 'username' },
+    }),
+    ctx.http.get(`${versionPath}/${encodeURIComponent(inReplyTo)}`, {
+      headers,
+      params: { fields: 'id,parent_id' },
+    }),
+  ]);
+  const username = z.object({ username: z.string() }).passthrough().parse(me).username.toLowerCase();
+  const comment = replySchema.parse(target);
+  const { data } = await ctx.http.get(
+    `${versionPath}/${encodeURIComponent(comment.parent_id ?? comment.id)}/replies`,
+    { headers, params: { fields: 'id,text,username,timestamp', limit: 50 } }
+  );
+  const ours = z
+    .array(replySchema)
+    .parse(data?.data ?? [])
+    .find(
+      (r) =>
+        r.username?.toLowerCase() === username &&
+        Date.parse(graphTime(r.timestamp)) >= since.getTime() - CLOCK_MARGIN_MS &&
+        sameText(r.text, text)
+    );
+  return ours ? { remoteId: ours.id, url: null, text } : null;
 }
 
 /** The id Graph answers for what it created (a comment, a container, a post). */
