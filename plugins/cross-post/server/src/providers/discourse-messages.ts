@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { CLOCK_MARGIN_MS } from './per-post';
 import {
   POSTS_PER_READ,
-  REGULAR_POST,
+  isReaderPost,
   postsOf,
   readTopic,
   replyOf,
@@ -115,12 +115,9 @@ async function readMessageTopic(
   const stream = topic.post_stream.stream;
   const pending = stream.filter((id) => id > from);
   const batchIds = pending.slice(0, POSTS_PER_READ);
-  const me = reader.username.toLowerCase();
   const oldest = since.getTime() - CLOCK_MARGIN_MS;
   const messages = (await postsOf(reader, topic, batchIds))
-    .filter((p) => p.username.toLowerCase() !== me)
-    .filter((p) => (p.post_type ?? REGULAR_POST) === REGULAR_POST && !p.deleted_at)
-    .filter((p) => Date.parse(p.created_at) >= oldest)
+    .filter((p) => isReaderPost(reader, p) && Date.parse(p.created_at) >= oldest)
     .map((p) => ({ ...replyOf(reader, topic, p, null), private: true }));
   return {
     messages,

@@ -17,7 +17,7 @@ import type { RemotePost, RemoteReply, RepliesPage } from './types';
 export const POSTS_PER_READ = 20;
 const SEPARATOR = ' ';
 /** `post_type` 1 is a post someone wrote; 2–4 are moderator notes, small actions and whispers. */
-export const REGULAR_POST = 1;
+const REGULAR_POST = 1;
 
 const topicPostSchema = z
   .object({
@@ -147,6 +147,12 @@ async function addAnsweredPosts(
   for (const post of await postsById(reader, topic.id, guesses)) byNumber.set(post.post_number, post.id);
 }
 
+/** A post a reader wrote: not the account's, not a moderator's note or small action, not deleted. */
+export const isReaderPost = (reader: TopicReader, post: TopicPost) =>
+  post.username.toLowerCase() !== reader.username.toLowerCase() &&
+  (post.post_type ?? REGULAR_POST) === REGULAR_POST &&
+  !post.deleted_at;
+
 /** A reader's post as the inbox keeps it, under the post it answers (null: a private message's post). */
 export function replyOf(
   reader: TopicReader,
@@ -208,10 +214,8 @@ export async function sweepTopics(
       [...topic.post_stream.posts, ...batch].map((p): [number, number] => [p.post_number, p.id])
     );
     await addAnsweredPosts(reader, topic, batch, byNumber);
-    const me = reader.username.toLowerCase();
     replies = batch
-      .filter((p) => p.username.toLowerCase() !== me)
-      .filter((p) => (p.post_type ?? REGULAR_POST) === REGULAR_POST && !p.deleted_at)
+      .filter((p) => isReaderPost(reader, p))
       .map((p) => {
         // Our post it follows in the topic: the thread's root when it answers nothing we know.
         const before = [...ours].filter((id) => id < p.id);

@@ -25,13 +25,7 @@ import {
 } from './common';
 import { readPrivateMessages } from './discourse-messages';
 import { findOwnAnswer, sweepTopics, type TopicReader } from './discourse-topics';
-import {
-  conversationsCursor,
-  conversationsOff,
-  conversationsRefused,
-  readStreams,
-  writeStreams,
-} from './streams';
+import { readSweepThenConversations } from './streams';
 import { checkBatch, ok } from './metrics';
 import { codePointLength, sameText } from './text';
 import { ProviderError, type OutgoingPost, type Problem, type Provider, type ProviderContext } from './types';
@@ -305,37 +299,19 @@ const discourse: Provider = {
    */
   async fetchReplies({ since, remoteIds, cursor }, ctx) {
     const reader = topicReader(ctx);
-    const streams = readStreams(cursor);
-    const withoutMessages = conversationsOff(streams.conversations);
-    if (streams.phase === 'conversations' && !withoutMessages) {
-      try {
-        const read = await readPrivateMessages(reader, since, conversationsCursor(streams.conversations));
-        const phase = read.more ? 'conversations' : '';
-        return { ...read, cursor: writeStreams({ ...streams, conversations: read.cursor, phase }) };
-      } catch (error) {
-        // A key scoped without private messages: the topics are still read; asked again a day later.
-        if (httpStatus(error) !== 403 || refusedKey(error)) throw error;
-        return {
-          replies: [],
-          cursor: writeStreams({ ...streams, conversations: conversationsRefused(), phase: '' }),
-          more: false,
-          notice: withoutMessagesNotice(reader.username),
-        };
-      }
-    }
-    const swept = await sweepTopics(reader, remoteIds, streams.sweep);
-    const phase = !swept.more && !withoutMessages ? 'conversations' : '';
-    return {
-      replies: swept.replies,
-      cursor: writeStreams({ ...streams, sweep: swept.cursor ?? '', phase }),
-      more: swept.more || phase !== '',
-      notice: withoutMessages ? withoutMessagesNotice(reader.username) : null,
-    };
+    return readSweepThenConversations(cursor, {
+      sweep: (sweep) => sweepTopics(reader, remoteIds, sweep),
+      conversations: (conversations) => readPrivateMessages(reader, since, conversations),
+      // A key scoped without private messages: the topics are still read. A refused key is the account's.
+      refused: (error) => httpStatus(error) === 403 && !refusedKey(error),
+      withoutConversations: withoutMessagesNotice(reader.username),
+    });
   },
 
   /**
    * A post as the account in the reader's topic, `reply_to_post_number` the reader's. Replies have no
-   * idempotency key (`external_id` is for topics): an unknown outcome is never re-sent.
+   * idempotency key (`external_id` is for topics): an unknown outcome is looked for (`findAnswer`),
+   * never re-sent blindly.
    */
   async reply({ text, inReplyTo }, _idempotencyKey, ctx) {
     const headers = auth(ctx);

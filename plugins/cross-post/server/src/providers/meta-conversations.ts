@@ -16,13 +16,7 @@ import { z } from 'zod';
 
 import { responseBody } from './common';
 import { descend, readDescent, type Descent } from './newest-first';
-import {
-  conversationsCursor,
-  conversationsOff,
-  conversationsRefused,
-  readStreams,
-  writeStreams,
-} from './streams';
+import { readSweepThenConversations } from './streams';
 import { sameText } from './text';
 import { CLOCK_MARGIN_MS } from './per-post';
 import {
@@ -228,7 +222,7 @@ export async function readConversations(
   since: Date,
   cursor: string
 ): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }> {
-  const state = readConversationsState(conversationsCursor(cursor));
+  const state = readConversationsState(cursor);
   const { descent } = state;
   // Graph's times are whole seconds: `since` is too. A message written in the very second of the
   // floor is read again rather than lost (the inbox keeps it once).
@@ -344,46 +338,19 @@ export function notAPrivateMessage(channel: { name: string }, remoteId: string, 
 
 /**
  * One read of the inbox of an account with comments and conversations: the comment sweep one page at
- * a time (`readComments`), and once a sweep is over, in the same round, the conversations; while the
- * messaging permission is refused, the source says so and they are tried again a day later.
+ * a time (`readComments`), then the conversations (streams.ts); while the messaging permission is
+ * refused, the source says so and they are tried again a day later.
  */
-export async function readCommentsThenConversations(
+export function readCommentsThenConversations(
   ctx: ProviderContext,
   channel: MessagingChannel,
   { since, cursor }: { since: Date; cursor?: string | null },
   readComments: (sweepCursor: string) => Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }>
 ): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean; notice?: string | null }> {
-  const streams = readStreams(cursor);
-  const withoutMessages = conversationsOff(streams.conversations);
-  const notice = withoutMessages ? channel.withoutMessages : null;
-  if (streams.phase === 'conversations' && !withoutMessages) {
-    try {
-      const read = await readConversations(ctx, channel, since, streams.conversations);
-      return {
-        replies: read.replies,
-        cursor: writeStreams({
-          ...streams,
-          conversations: read.cursor,
-          phase: read.more ? 'conversations' : '',
-        }),
-        more: read.more,
-      };
-    } catch (error) {
-      if (!messagesRefused(error)) throw error;
-      return {
-        replies: [],
-        cursor: writeStreams({ ...streams, conversations: conversationsRefused(), phase: '' }),
-        more: false,
-        notice: channel.withoutMessages,
-      };
-    }
-  }
-  const swept = await readComments(streams.sweep);
-  const next = !swept.more && !withoutMessages ? 'conversations' : '';
-  return {
-    replies: swept.replies,
-    cursor: writeStreams({ ...streams, sweep: swept.cursor, phase: next }),
-    more: swept.more || next !== '',
-    notice,
-  };
+  return readSweepThenConversations(cursor, {
+    sweep: readComments,
+    conversations: (conversations) => readConversations(ctx, channel, since, conversations),
+    refused: messagesRefused,
+    withoutConversations: channel.withoutMessages,
+  });
 }

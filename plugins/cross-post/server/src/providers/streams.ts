@@ -6,6 +6,8 @@
  * day later: the account may be reconnected with the permission meanwhile.
  */
 
+import type { RemoteReply } from './types';
+
 const STREAMS = '|';
 /** After the network refused the conversations, they are tried again a day later. */
 const CONVERSATIONS_RETRY_MS = 86_400_000;
@@ -32,3 +34,47 @@ export const conversationsOff = (conversations: string, now = Date.now()) =>
 /** The conversations' own cursor: nothing while the part says they were refused. */
 export const conversationsCursor = (conversations: string) =>
   /^off\d+$/.test(conversations) ? '' : conversations;
+
+type StreamPage = { replies: RemoteReply[]; cursor: string | null; more: boolean };
+
+/**
+ * One read of an account's inbox: the sweep one page at a time, and once a sweep is over, in the same
+ * round, the conversations; while the network refuses them (`refused`), the source says so
+ * (`withoutConversations`), the sweep goes on, and they are tried again a day later.
+ */
+export async function readSweepThenConversations(
+  cursor: string | null | undefined,
+  read: {
+    sweep(cursor: string): Promise<StreamPage>;
+    conversations(cursor: string): Promise<StreamPage>;
+    refused(error: unknown): boolean;
+    withoutConversations: string;
+  }
+): Promise<StreamPage & { cursor: string; notice: string | null }> {
+  const streams = readStreams(cursor);
+  const off = conversationsOff(streams.conversations);
+  if (streams.phase === 'conversations' && !off) {
+    try {
+      const page = await read.conversations(conversationsCursor(streams.conversations));
+      const phase = page.more ? 'conversations' : '';
+      const conversations = page.cursor ?? '';
+      return { ...page, cursor: writeStreams({ ...streams, conversations, phase }), notice: null };
+    } catch (error) {
+      if (!read.refused(error)) throw error;
+      return {
+        replies: [],
+        cursor: writeStreams({ ...streams, conversations: conversationsRefused(), phase: '' }),
+        more: false,
+        notice: read.withoutConversations,
+      };
+    }
+  }
+  const swept = await read.sweep(streams.sweep);
+  const phase = !swept.more && !off ? 'conversations' : '';
+  return {
+    replies: swept.replies,
+    cursor: writeStreams({ ...streams, sweep: swept.cursor ?? '', phase }),
+    more: swept.more || phase !== '',
+    notice: off ? read.withoutConversations : null,
+  };
+}
