@@ -128,9 +128,18 @@ export function credentialsHint(credentials: Credentials, fields: CredentialFiel
   for (const field of fields) {
     const value = credentials[field.name];
     if (!value) continue;
-    hint[field.name] = field.secret ? `••••${value.length > 12 ? value.slice(-4) : ''}` : value;
+    hint[field.name] = field.secret ? `••••${lastCharacters(value, 4, 12)}` : value;
   }
   return hint;
+}
+
+/**
+ * The last `count` characters of a secret longer than `longerThan` characters, counted in code points:
+ * half of a surrogate pair is not text, and PostgreSQL refuses it in a JSON column.
+ */
+function lastCharacters(value: string, count: number, longerThan: number): string {
+  const characters = Array.from(value);
+  return characters.length > longerThan ? characters.slice(-count).join('') : '';
 }
 
 /**

@@ -69,6 +69,15 @@ describe('credentials at rest', () => {
     expect(hint).toEqual({ accessToken: '••••mnop', author: 'urn:li:person:1' });
   });
 
+  it('never cuts a character of a secret in two (PostgreSQL refuses half of one in JSON)', () => {
+    const fields = [{ name: 'botToken', secret: true, required: true }];
+    const hint = credentialsHint({ botToken: 'abcdefghijkl\u{10000}\u{10000}x' }, fields);
+    expect(hint.botToken).toBe('••••l\u{10000}\u{10000}x');
+    expect(hint.botToken.isWellFormed()).toBe(true);
+    // Twelve characters, though more UTF-16 units: too short to show any.
+    expect(credentialsHint({ botToken: '\u{10000}'.repeat(12) }, fields).botToken).toBe('••••');
+  });
+
   it('takes every secret out of a text, quoted plain, URL-encoded or in a bot path', () => {
     const fields = [
       { name: 'botToken', secret: true, required: true },

@@ -3,7 +3,11 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
 import type { ModerationEvent } from '../notifier.service';
 
-const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+// Counted in code points: half of a surrogate pair is not text to a webhook or an e-mail.
+const excerpt = (text: string) => {
+  const characters = Array.from(text);
+  return characters.length > 140 ? `${characters.slice(0, 139).join('')}…` : text;
+};
 
 /**
  * Tells the moderators something waits for them, without waiting for it: a failed webhook or
