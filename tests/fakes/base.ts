@@ -236,6 +236,11 @@ export abstract class FakeNetwork {
 
   protected resetState(): void {}
 
+  /** A WebSocket upgrade on this fake's port: true when the network took it (Discord's gateway). */
+  protected upgrade(_req: IncomingMessage, _socket: import('node:stream').Duplex, _head: Buffer): boolean {
+    return false;
+  }
+
   /** Posts per text, to find duplicates. */
   duplicates(): string[] {
     const seen = new Map<string, number>();
@@ -261,6 +266,10 @@ export abstract class FakeNetwork {
       });
     });
     this.server.keepAliveTimeout = 5_000;
+    // A network with a push connection (Discord's gateway) takes the WebSocket upgrades; others refuse them.
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!this.upgrade(req, socket, head)) socket.destroy();
+    });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

@@ -2,8 +2,16 @@
  * Discord webhooks: token in the URL, `?wait=true` → 200 Message, 429 with float seconds in the body.
  * Reading a message back (`GET …/messages/:id`) shows its reactions growing with age; a deleted
  * message answers 404 Unknown Message (10008), a deleted webhook 404 Unknown Webhook (10015).
+ * Direct messages to a bot: `sendDirectMessage` opens the person's DM channel with the bot (one per
+ * pair), stores the message and tells the bot's gateway sessions (discord-gateway.ts); the channel
+ * is read and answered like any other, by that bot only (403 Missing Access otherwise, or once the
+ * person blocked the bot).
  */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
+import { DIRECT_MESSAGES_INTENT, DiscordGatewayFake } from './discord-gateway';
 
 export class DiscordFake extends FakeNetwork {
   readonly network = 'discord';
@@ -18,6 +26,17 @@ export class DiscordFake extends FakeNetwork {
   readonly botReactions = new Set<string>();
   /** Nonces a bot sent with `enforce_nonce`, with the message they made, kept a few minutes. */
   private nonces = new Map<string, { id: string; at: number }>();
+  /** The bot's user, as READY and its messages show it. */
+  static readonly BOT_USER = { id: '999', username: 'porte-voix-bot' };
+  readonly gateway = new DiscordGatewayFake(
+    () => `${this.baseUrl.replace(/^http/, 'ws')}/gateway`,
+    (token) => this.refusedBotTokens.has(token),
+    DiscordFake.BOT_USER
+  );
+  /** DM channels by id: whose bot, with whom. */
+  private dmChannels = new Map<string, { bot: string; userId: string; username: string }>();
+  /** DM channels whose person blocked the bot: reading or writing there is refused. */
+  readonly blockedChannels = new Set<string>();
 
   protected resetState(): void {
     this.deletedWebhooks.clear();
@@ -26,6 +45,56 @@ export class DiscordFake extends FakeNetwork {
     this.deletedMessages.length = 0;
     this.botReactions.clear();
     this.nonces.clear();
+    this.dmChannels.clear();
+    this.blockedChannels.clear();
+    this.gateway.reset();
+  }
+
+  protected upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    return this.gateway.upgrade(req, socket, head);
+  }
+
+  /** The DM channel of a person with a bot: the same each time for the same pair. */
+  dmChannelOf(bot: string, username: string): string {
+    const found = [...this.dmChannels].find(([, c]) => c.bot === bot && c.username === username);
+    if (found) return found[0];
+    const channelId = this.newId();
+    const userId = String(500_000 + this.dmChannels.size);
+    this.dmChannels.set(channelId, { bot, userId, username });
+    return channelId;
+  }
+
+  /** A person writes to the bot privately: stored, and pushed to the bot's gateway sessions. */
+  sendDirectMessage(
+    bot: string,
+    message: { from: string; text: string }
+  ): { channelId: string; messageId: string } {
+    const channelId = this.dmChannelOf(bot, message.from);
+    const { userId, username } = this.dmChannels.get(channelId)!;
+    const id = this.newId();
+    const stored = {
+      id,
+      type: 0,
+      channel_id: channelId,
+      content: message.text,
+      embeds: [],
+      attachments: [],
+      timestamp: new Date(this.now()).toISOString(),
+      author: { id: userId, username, global_name: null, bot: false },
+      reactions: [],
+    };
+    this.messages.set(id, stored);
+    this.gateway.dispatch(bot, DIRECT_MESSAGES_INTENT, 'MESSAGE_CREATE', stored);
+    return { channelId, messageId: id };
+  }
+
+  /** Reading or writing a DM channel: its bot only, and not once the person blocked it. */
+  private dmRefusal(channelId: string, bot: string): Reply | undefined {
+    const dm = this.dmChannels.get(channelId);
+    if (!dm) return undefined;
+    if (dm.bot !== bot || this.blockedChannels.has(channelId))
+      return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+    return undefined;
   }
 
   /** A Discord id: milliseconds since 2015 shifted 22 bits (on the fake's clock), always increasing. */
@@ -82,6 +151,8 @@ export class DiscordFake extends FakeNetwork {
   private channelMessages(ctx: RequestContext): Reply {
     const bot = this.botOf(ctx);
     if (typeof bot !== 'string') return bot;
+    const refusal = this.dmRefusal(ctx.params[0], bot);
+    if (refusal) return refusal;
     const params = ctx.url.searchParams;
     const limit = Number(params.get('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100)
@@ -221,6 +292,27 @@ export class DiscordFake extends FakeNetwork {
   protected routes(): Route[] {
     return [
       {
+        method: 'GET',
+        path: /^\/gateway\/bot$/,
+        handle: (ctx) => {
+          const bot = this.botOf(ctx);
+          if (typeof bot !== 'string') return bot;
+          return {
+            status: 200,
+            body: {
+              url: `${this.baseUrl.replace(/^http/, 'ws')}/gateway`,
+              shards: 1,
+              session_start_limit: {
+                total: 1000,
+                remaining: 1000 - this.gateway.identifies,
+                reset_after: 86_400_000,
+                max_concurrency: 1,
+              },
+            },
+          };
+        },
+      },
+      {
         method: 'POST',
         path: /^\/webhooks\/([^/]+)\/([^/]+)$/,
         publish: true,
@@ -293,6 +385,8 @@ export class DiscordFake extends FakeNetwork {
         handle: (ctx) => {
           const bot = this.botOf(ctx);
           if (typeof bot !== 'string') return bot;
+          const refusal = this.dmRefusal(ctx.params[0], bot);
+          if (refusal) return refusal;
           const payload = ctx.json();
           const reference = payload.message_reference?.message_id;
           if (
@@ -315,13 +409,16 @@ export class DiscordFake extends FakeNetwork {
             embeds: [],
             attachments: [],
             timestamp: new Date().toISOString(),
-            author: { id: '999', username: 'porte-voix-bot', bot: true },
+            author: { ...DiscordFake.BOT_USER, bot: true },
             ...(reference && { message_reference: { message_id: reference, channel_id: ctx.params[0] } }),
             ...(payload.nonce && { nonce: payload.nonce }),
             reactions: [],
           };
           this.messages.set(id, message);
           if (nonceKey) this.nonces.set(nonceKey, { id, at: Date.now() });
+          // The bot's own message comes back on its gateway too, as on Discord.
+          if (this.dmChannels.has(ctx.params[0]))
+            this.gateway.dispatch(bot, DIRECT_MESSAGES_INTENT, 'MESSAGE_CREATE', message);
           this.record({
             id,
             account: `bot:${bot}`,

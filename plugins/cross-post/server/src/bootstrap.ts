@@ -22,6 +22,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   await seedDemoAccounts(strapi);
   getService(strapi, 'dispatcher').start();
+  getService(strapi, 'gateway').start();
 };
 
 export default bootstrap;

@@ -7,6 +7,11 @@ import { NETWORKS } from '../providers';
 export const configSchema = z.object({
   /** Run the dispatcher on this instance (CROSS_POST_DISPATCHER=false turns it off). */
   dispatcherEnabled: z.boolean(),
+  /**
+   * Hold a Discord gateway session for each account with a bot, to hear its direct messages
+   * (CROSS_POST_DISCORD_GATEWAY=false turns it off on this instance).
+   */
+  discordGateway: z.boolean().default(true),
   /** node-schedule safety tick, in seconds (CROSS_POST_TICK_SECONDS). */
   tickSeconds: z.number().int().min(1).max(3600),
   /** How long a claim holds a delivery before another instance may recover it (CROSS_POST_LEASE_MS). */
@@ -55,6 +60,7 @@ function jsonObject(value: string | undefined): Record<string, unknown> {
 export default {
   default: (): CrossPostConfig => ({
     dispatcherEnabled: env.CROSS_POST_DISPATCHER !== 'false',
+    discordGateway: env.CROSS_POST_DISCORD_GATEWAY !== 'false',
     tickSeconds: number(env.CROSS_POST_TICK_SECONDS, 5),
     leaseMs: number(env.CROSS_POST_LEASE_MS, 60_000),
     batchSize: number(env.CROSS_POST_BATCH, 200),

@@ -1,5 +1,6 @@
 import delivery from './delivery';
 import deliveryAttempt from './delivery-attempt';
+import directChannel from './direct-channel';
 import socialAccount from './social-account';
 import reply from './reply';
 
@@ -8,4 +9,5 @@ export default {
   delivery,
   'delivery-attempt': deliveryAttempt,
   reply,
+  'direct-channel': directChannel,
 };

@@ -16,6 +16,8 @@ import {
   waitSeconds,
 } from './common';
 import { checkBatch, count, inOrder, ok } from './metrics';
+import { MESSAGES_PER_PAGE, newerSnowflake, readPushedConversations, snowflakeAt } from './discord-direct';
+import { readSweepThenConversations } from './streams';
 import { codePointLength } from './text';
 import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
@@ -30,14 +32,6 @@ function webhookPath(ctx: ProviderContext): string {
   const { webhookId, webhookToken } = ctx.account.credentials;
   return `/webhooks/${webhookId}/${webhookToken}`;
 }
-
-/** A channel's messages: 50 by default, 100 at most. */
-const MESSAGES_PER_PAGE = 100;
-/** Discord ids count milliseconds from 2015-01-01, shifted 22 bits. */
-const DISCORD_EPOCH = 1_420_070_400_000n;
-const snowflakeAt = (at: Date) =>
-  String((BigInt(Math.max(at.getTime(), 1_420_070_400_000)) - DISCORD_EPOCH) << 22n);
-const newerSnowflake = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
 
 /** The bot that reads and answers in the webhook's channel (a webhook alone can only post). */
 function bot(ctx: ProviderContext) {
@@ -65,6 +59,79 @@ function channelMessage(remoteId: string): { channel: string; id: string } {
 }
 
 const messageUrl = (m: any) => `https://discord.com/channels/${m.guild_id ?? '@me'}/${m.channel_id}/${m.id}`;
+
+/**
+ * The webhook's channel from `after=` the newest message read (the first read starts at `since`, as
+ * a Discord id): the readers' replies to our webhook's messages. The cursor also keeps the channel,
+ * so it is asked once: `channel after`.
+ */
+async function readWebhookChannel(
+  ctx: ProviderContext,
+  {
+    since,
+    cursor,
+    headers,
+    webhookId,
+  }: { since: Date; cursor: string; headers: Record<string, string>; webhookId: string }
+) {
+  const [storedChannel, storedAfter] = cursor.split(' ');
+  const channel = storedChannel || (await webhookChannel(ctx));
+  const after = storedAfter || snowflakeAt(since);
+  const { data } = await ctx.http.get(`/channels/${encodeURIComponent(channel)}/messages`, {
+    headers,
+    params: { after, limit: MESSAGES_PER_PAGE },
+  });
+  const messages = (Array.isArray(data) ? data : []) as any[];
+  const replies = messages
+    .filter(
+      (m) =>
+        m?.message_reference?.message_id &&
+        m.referenced_message?.webhook_id === webhookId &&
+        m.webhook_id !== webhookId &&
+        !m.author?.bot
+    )
+    .map((m) => ({
+      remoteId: `${channel}:${m.id}`,
+      inReplyTo: String(m.message_reference.message_id),
+      author: m.author?.username ?? 'unknown',
+      authorUrl: m.author?.id ? `https://discord.com/users/${m.author.id}` : null,
+      text: m.content ?? '',
+      language: null,
+      createdAt: new Date(Date.parse(m.timestamp) || Date.now()).toISOString(),
+      url: messageUrl({ ...m, channel_id: channel }),
+    }))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const newest = messages.reduce<string>(
+    (top, m) => (newerSnowflake(String(m.id), top) ? String(m.id) : top),
+    after
+  );
+  return { replies, cursor: `${channel} ${newest}`, more: messages.length >= MESSAGES_PER_PAGE };
+}
+
+/** Discord's codes for a channel the bot can no longer read: Unknown Channel, Missing Access. */
+const CHANNEL_GONE = new Set([10003, 50001]);
+
+/** A DM channel's messages right after `after`; 'gone' once the bot may no longer read it. */
+async function readDirectChannel(
+  ctx: ProviderContext,
+  channel: string,
+  after: string,
+  headers: Record<string, string>
+): Promise<any[] | 'gone'> {
+  const response = await ctx.http.get(`/channels/${encodeURIComponent(channel)}/messages`, {
+    headers,
+    params: { after, limit: MESSAGES_PER_PAGE },
+    validateStatus: (s) => s < 300 || s === 403 || s === 404,
+  });
+  if (response.status >= 300) {
+    if (CHANNEL_GONE.has(Number(response.data?.code))) return 'gone';
+    throw Object.assign(new Error(`Discord answered ${response.status}`), {
+      isAxiosError: true,
+      response: { status: response.status, data: response.data ?? {}, headers: {} },
+    });
+  }
+  return Array.isArray(response.data) ? response.data : [];
+}
 
 const discord: Provider = {
   network: 'discord',
@@ -177,52 +244,27 @@ const discord: Provider = {
   },
 
   // A bot's channel reads are their own bucket (about 5 a few seconds): a read a minute, 5 pages to catch up.
-  inbox: { pollEveryMs: 60_000, pagesPerRound: 5 },
+  inbox: { pollEveryMs: 60_000, pagesPerRound: 5, pushed: true },
 
   /**
-   * Replies to our webhook's messages, read by the account's bot (a webhook cannot read its channel):
-   * `GET /channels/{id}/messages?after=` answers the 100 messages right after a message id, so the
-   * cursor is the newest message read (the first read starts at `since`, as a Discord id). The cursor
-   * also keeps the webhook's channel, so it is asked once.
+   * Replies to our webhook's messages, then the bot's direct messages (discord-direct.ts), in one
+   * cursor (streams.ts). Both are read by the account's bot: a webhook cannot read its channel.
    */
-  async fetchReplies({ since, cursor }, ctx) {
+  async fetchReplies({ since, cursor, pushed }, ctx) {
     const { headers, webhookId } = bot(ctx);
-    const [storedChannel, storedAfter] = (cursor ?? '').split(' ');
-    const channel = storedChannel || (await webhookChannel(ctx));
-    const after = storedAfter || snowflakeAt(since);
-    const { data } = await ctx.http.get(`/channels/${encodeURIComponent(channel)}/messages`, {
-      headers,
-      params: { after, limit: MESSAGES_PER_PAGE },
+    const page = await readSweepThenConversations(cursor, {
+      sweep: (sweep) => readWebhookChannel(ctx, { since, cursor: sweep, headers, webhookId }),
+      conversations: (conversations) =>
+        readPushedConversations(
+          conversations,
+          { since, pushed: pushed ?? { conversations: [], heardSince: null } },
+          (channel, after) => readDirectChannel(ctx, channel, after, headers)
+        ),
+      // A bot reads its own DMs: nothing of them is refused apart from the bot itself.
+      refused: () => false,
+      withoutConversations: '',
     });
-    const messages = (Array.isArray(data) ? data : []) as any[];
-    const replies = messages
-      .filter(
-        (m) =>
-          m?.message_reference?.message_id &&
-          m.referenced_message?.webhook_id === webhookId &&
-          m.webhook_id !== webhookId &&
-          !m.author?.bot
-      )
-      .map((m) => ({
-        remoteId: `${channel}:${m.id}`,
-        inReplyTo: String(m.message_reference.message_id),
-        author: m.author?.username ?? 'unknown',
-        authorUrl: m.author?.id ? `https://discord.com/users/${m.author.id}` : null,
-        text: m.content ?? '',
-        language: null,
-        createdAt: new Date(Date.parse(m.timestamp) || Date.now()).toISOString(),
-        url: messageUrl({ ...m, channel_id: channel }),
-      }))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const newest = messages.reduce<string>(
-      (top, m) => (newerSnowflake(String(m.id), top) ? String(m.id) : top),
-      after
-    );
-    return {
-      replies,
-      cursor: `${channel} ${newest}`,
-      more: messages.length >= MESSAGES_PER_PAGE,
-    };
+    return page;
   },
 
   /**

@@ -141,6 +141,15 @@ export type MetricsProfile = {
   polled: boolean;
 };
 
+/** A private conversation the network pushed to us, with the newest message id heard in it. */
+export type PushedConversation = { channelId: string; lastMessageId: string | null };
+
+/**
+ * The conversations heard by push, and since when the push connection heard everything without a
+ * gap (null: it may have missed some, every conversation must be read).
+ */
+export type PushedConversations = { conversations: PushedConversation[]; heardSince: Date | null };
+
 export type RepliesPage = {
   replies: RemoteReply[];
   /** Where the next call starts (null: the network is read by time, `since`). */
@@ -288,7 +297,7 @@ export interface Provider {
    * before only when the next call passes it (so nothing is lost if the caller stops in between).
    */
   fetchReplies(
-    query: { since: Date; remoteIds: string[]; cursor?: string | null },
+    query: { since: Date; remoteIds: string[]; cursor?: string | null; pushed?: PushedConversations },
     ctx: ProviderContext
   ): Promise<RepliesPage>;
   /**
@@ -342,6 +351,11 @@ export interface Provider {
      * first, the same list from one call to the next.
      */
     perPost?: { days: number; limit: number };
+    /**
+     * The network tells of private conversations only by push and never lists them (Discord's
+     * gateway): `fetchReplies` gets in `pushed` the conversations heard so far.
+     */
+    pushed?: boolean;
   };
   /**
    * Listening: posts anyone wrote that match a saved search, read with the network's search through

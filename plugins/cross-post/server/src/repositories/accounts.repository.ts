@@ -44,6 +44,10 @@ export type AccountReadState = {
   metricsPauseReason: string | null;
   reconnectReason: string | null;
   repliesCursor: string | null;
+  /** Since when the network's push connection (Discord's gateway) has heard the account without a gap. */
+  gatewaySince: Date | null;
+  /** When that connection last showed it was alive. */
+  gatewayAliveAt: Date | null;
 };
 
 const READ_STATE_FIELDS = [
@@ -56,6 +60,8 @@ const READ_STATE_FIELDS = [
   'metricsPauseReason',
   'reconnectReason',
   'repliesCursor',
+  'gatewaySince',
+  'gatewayAliveAt',
 ];
 
 const date = (value: unknown) => (value ? new Date(value as string) : null);
@@ -71,6 +77,8 @@ function toReadState(row: any): AccountReadState {
     metricsPauseReason: row.metricsPauseReason ?? null,
     reconnectReason: row.reconnectReason ?? null,
     repliesCursor: row.repliesCursor ?? null,
+    gatewaySince: date(row.gatewaySince),
+    gatewayAliveAt: date(row.gatewayAliveAt),
   };
 }
 
@@ -203,6 +211,17 @@ export const accountsRepository = (strapi: Core.Strapi) => {
 
     async saveRepliesCursor(id: number, cursor: string | null): Promise<void> {
       await query().update({ where: { id }, data: { repliesCursor: cursor } });
+    },
+
+    /**
+     * The push connection is alive (`aliveAt`); `since`: it starts a session that missed what came
+     * before (a new one, not a resumed one), null: it goes on without a gap.
+     */
+    async gatewayAlive(id: number, aliveAt: Date, since: Date | null): Promise<void> {
+      await query().update({
+        where: { id },
+        data: { gatewayAliveAt: aliveAt, ...(since && { gatewaySince: since }) },
+      });
     },
   };
 };

@@ -5,6 +5,7 @@ import compose from './compose.service';
 import deliveries from './deliveries.service';
 import demo from './demo.service';
 import dispatcher from './dispatcher.service';
+import gateway from './gateway.service';
 import hashtags from './hashtags.service';
 import metrics from './metrics.service';
 import networks from './networks.service';
@@ -19,6 +20,7 @@ export default {
   deliveries,
   demo,
   dispatcher,
+  gateway,
   hashtags,
   metrics,
   networks,

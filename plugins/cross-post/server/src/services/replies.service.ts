@@ -13,8 +13,10 @@ import { parse } from '@porte-voix/kit/server';
 import { providerFor, providers, type NetworkId, type RemoteReply } from '../providers';
 import { accountsRepository } from '../repositories/accounts.repository';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
+import { directChannelsRepository } from '../repositories/direct-channels.repository';
 import { repliesRepository } from '../repositories/replies.repository';
 import { accountIdSchema } from '../validators/metrics.validators';
+import { heardWithoutGapSince } from './gateway/liveness';
 import { createNetworkReader, isReadFailure, type ReadFailure } from './metrics/network-read';
 
 const fetchQuerySchema = z.object({
@@ -60,6 +62,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deliveries = deliveriesRepository(strapi);
   const accounts = accountsRepository(strapi);
   const answers = repliesRepository(strapi);
+  const directChannels = directChannelsRepository(strapi);
 
   return {
     /** What each network allows the inbox to collect (the README's table and the admin read it). */
@@ -116,7 +119,14 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
               perPost.limit
             )
           : [];
-        const page = await provider.fetchReplies({ since, remoteIds, cursor: account.repliesCursor }, ctx);
+        // Conversations heard by push only (Discord's DMs): those heard so far, and since when without a gap.
+        const pushed = provider.inbox?.pushed
+          ? { conversations: await directChannels.ofAccount(id), heardSince: heardWithoutGapSince(account) }
+          : undefined;
+        const page = await provider.fetchReplies(
+          { since, remoteIds, cursor: account.repliesCursor, pushed },
+          ctx
+        );
         return { page, account };
       });
       if (isReadFailure(answer)) return answer;
