@@ -97,6 +97,11 @@ describe('inbox: Discord direct messages', () => {
     expect(answer.message_reference.message_id).toBe(dm.messageId);
     // The bot's answer came back on the gateway too: not a reader's message.
     expect(await readInbox(accountId)).toHaveLength(1);
+
+    // The account deleted: its session closes and its conversations go with it.
+    expect((await inbox.admin('delete', `/cross-post/accounts/${accountId}`)).status).toBe(200);
+    await until('the session closed', () => inbox.fakes.discord.gateway.connected(bot) === 0);
+    expect(await heardIn(accountId)).toEqual([]);
   });
 
   it('reads only the conversations that moved, and every one once the gateway missed some, several a call', async () => {
@@ -179,6 +184,8 @@ describe('inbox: Discord direct messages', () => {
   it('does not connect with a bot token Discord refuses, and does not try it again', async () => {
     const bot = unique('bot');
     inbox.fakes.discord.refusedBotTokens.add(bot);
+    const asked = () => inbox.fakes.discord.requests.filter((r) => r.path === '/gateway/bot').length;
+    const before = asked();
     const created = await createAccount(inbox.app.strapi, inbox.fakes, 'discord', {
       name: unique('Discord'),
       credentials: {
@@ -187,8 +194,7 @@ describe('inbox: Discord direct messages', () => {
         botToken: bot,
       },
     });
-    const asked = () => inbox.fakes.discord.requests.filter((r) => r.path === '/gateway/bot').length;
-    const before = asked();
+    // Saving the account looked at once; looking again does not ask Discord again.
     await gateway().sync();
     await gateway().sync();
     expect(asked()).toBe(before + 1);

@@ -28,6 +28,11 @@ export const directChannelsRepository = (strapi: Core.Strapi) => {
       }));
     },
 
+    /** The account is deleted: its conversations go with it. */
+    async removeForAccount(accountId: number): Promise<void> {
+      await query().deleteMany({ where: { accountId } });
+    },
+
     /** A message was heard in a conversation: it is known from now on, and moved up to `messageId`. */
     async heard(accountId: number, message: { channelId: string; messageId: string; recipientName: string }) {
       const where = { accountId, channelId: message.channelId };

@@ -14,6 +14,7 @@ import {
   type ProviderAccount,
 } from '../providers';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
+import { directChannelsRepository } from '../repositories/direct-channels.repository';
 import { accountsRepository, quotaLedgerOf, type AccountRow } from '../repositories/accounts.repository';
 import { PLUGIN_ID } from '../plugin-id';
 import { getService } from '../utils/get-service';
@@ -142,6 +143,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** A bot added, changed or gone: the gateway sessions follow now rather than at their next look. */
+  const gatewaySync = () => void getService(strapi, 'gateway').sync();
+
   function requireAll(network: NetworkId, credentials: Credentials, why: string) {
     const missing = missingRequired(network, credentials);
     if (missing.length > 0) {
@@ -176,6 +180,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         language: input.language ?? null,
         ...sealed(input.network, credentials, { documentId, network: input.network, baseUrl }),
       });
+      gatewaySync();
       return toPublic(row);
     },
 
@@ -235,7 +240,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
           repliesCursor: null,
         });
       }
-      return toPublic(await accounts.update(id, data));
+      const updated = await accounts.update(id, data);
+      if (input.credentials || hostChanged) gatewaySync();
+      return toPublic(updated);
     },
 
     /**
@@ -258,7 +265,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
       }
       await deliveriesRepository(strapi).cancelForAccount(id);
+      await directChannelsRepository(strapi).removeForAccount(id);
       await accounts.remove(id);
+      gatewaySync();
       return true;
     },
 
