@@ -136,17 +136,21 @@ export class WordPressFake extends FakeNetwork {
     return article;
   }
 
-  /** A reader's approved comment on an article (or under another comment): its id. */
+  /**
+   * A reader's approved comment on an article (or under another comment): its id. `asUser`: written
+   * by that blog user instead (the team commenting on the blog itself).
+   */
   addComment(
     postId: string | number,
-    comment: { text: string; author?: string; parentId?: number; at?: number }
+    comment: { text: string; author?: string; parentId?: number; at?: number; asUser?: string }
   ) {
     const id = this.nextCommentId++;
     this.comments.set(id, {
       id,
       post: Number(postId),
       parent: comment.parentId ?? 0,
-      author_name: comment.author ?? 'Lecteur',
+      author_name: comment.author ?? comment.asUser ?? 'Lecteur',
+      ...(comment.asUser && { author: comment.asUser }),
       content: comment.text,
       at: comment.at ?? this.now(),
       status: 'approved',
@@ -420,7 +424,12 @@ export class WordPressFake extends FakeNetwork {
         handle: (ctx) => {
           const params = ctx.url.searchParams;
           const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean).map(Number);
-          const [ids, parents, authors] = [list('post'), list('parent'), list('author')];
+          const [ids, parents, authors, excluded] = [
+            list('post'),
+            list('parent'),
+            list('author'),
+            list('author_exclude'),
+          ];
           const perPage = Number(params.get('per_page') ?? 10);
           if (!(perPage >= 1 && perPage <= 100))
             return error(400, 'rest_invalid_param', 'Invalid parameter(s): per_page', {
@@ -432,6 +441,7 @@ export class WordPressFake extends FakeNetwork {
             .filter((c) => ids.length === 0 || ids.includes(c.post))
             .filter((c) => parents.length === 0 || parents.includes(c.parent))
             .filter((c) => authors.length === 0 || (!!c.author && authors.includes(this.userId(c.author))))
+            .filter((c) => !c.author || !excluded.includes(this.userId(c.author)))
             .filter((c) => c.at > after && c.status === 'approved')
             .sort((a, b) =>
               params.get('order') === 'asc' ? a.at - b.at || a.id - b.id : b.at - a.at || b.id - a.id

@@ -101,12 +101,18 @@ export class YouTubeFake extends FakeNetwork {
   }
 
   /** A viewer's comment on a video (a new thread): its id. */
-  addComment(videoId: string, options: { text: string; author?: string; at?: number }): string {
+  addComment(
+    videoId: string,
+    options: { text: string; author?: string; at?: number; account?: string }
+  ): string {
     return this.storeComment({ videoId, ...options });
   }
 
   /** A viewer's reply in the thread of `parentId` (a top-level comment): its id. */
-  addReply(parentId: string, options: { text: string; author?: string; at?: number }): string {
+  addReply(
+    parentId: string,
+    options: { text: string; author?: string; at?: number; account?: string }
+  ): string {
     const parent = this.comments.get(parentId);
     if (!parent || parent.parentId) throw new Error(`No top-level comment ${parentId}`);
     return this.storeComment({ videoId: parent.videoId, parentId, ...options });

@@ -38,11 +38,12 @@ describe('inbox: Instagram comments and Threads replies', () => {
   for (const network of ['instagram', 'threads'] as const) {
     it(`collects ${network}'s readers under our post, 50 a page, each once`, async () => {
       const fake = inbox.fakes[network];
+      const accessToken = unique(network);
       const account = await createAccount(inbox.app.strapi, inbox.fakes, network as any, {
         name: unique(network),
         credentials: {
           userId: String(17841400000000000 + Math.floor(Math.random() * 1e6)),
-          accessToken: unique(network),
+          accessToken,
         },
       });
       const post =
@@ -51,6 +52,12 @@ describe('inbox: Instagram comments and Threads replies', () => {
           : await publishOne(inbox.app.strapi, account.id);
       const question = fake.addReply(post.remoteId, { text: 'C’est à quelle heure ?', username: 'camille' });
       fake.addReply(post.remoteId, { text: 'À 18 h !', username: 'hugo', parentId: question });
+      // The team answered in the app itself, as the account: not a reader's reply.
+      fake.addReply(post.remoteId, {
+        text: 'Rendez-vous à 18 h devant la mairie.',
+        username: fake.usernameOf(accessToken),
+        parentId: question,
+      });
       for (let i = 0; i < 120; i++)
         fake.addReply(post.remoteId, { text: `Bravo ${i}`, username: `lecteur${i}` });
       fake.requests.length = 0;
@@ -58,6 +65,7 @@ describe('inbox: Instagram comments and Threads replies', () => {
       await inboxOnce(inbox.app.strapi);
       const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
       expect(rows).toHaveLength(122);
+      expect(rows.map((row: any) => row.content)).not.toContain('Rendez-vous à 18 h devant la mairie.');
       const asked = rows.find((row: any) => row.remoteId === question);
       expect(asked).toMatchObject({
         sourceNetwork: network,

@@ -18,9 +18,10 @@ describe('inbox: WordPress comments', () => {
       .map((r) => new URLSearchParams(r.query));
 
   it('sweeps the comments of each recent article, 100 a page, then reads on from the last sweep', async () => {
+    const username = unique('redaction');
     const account = await createAccount(inbox.app.strapi, inbox.fakes, 'wordpress' as any, {
       name: unique('Blog'),
-      credentials: { username: unique('redaction'), appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
+      credentials: { username, appPassword: 'abcd efgh ijkl mnop qrst uvwx' },
     });
     const first = await publishOne(inbox.app.strapi, account.id);
     const second = await publishOne(inbox.app.strapi, account.id);
@@ -29,6 +30,12 @@ describe('inbox: WordPress comments', () => {
       author: 'Camille',
     });
     inbox.fakes.wordpress.addComment(first.remoteId, { text: 'Oui, entrée libre.', parentId: question });
+    // The team answered on the blog itself, as the account's user: not a reader's comment.
+    inbox.fakes.wordpress.addComment(first.remoteId, {
+      text: 'Entrée libre, inscription conseillée.',
+      parentId: question,
+      asUser: username,
+    });
     for (let i = 0; i < 230; i++)
       inbox.fakes.wordpress.addComment(second.remoteId, { text: `Commentaire ${i}`, author: `Lecteur ${i}` });
     inbox.fakes.wordpress.requests.length = 0;
@@ -36,6 +43,7 @@ describe('inbox: WordPress comments', () => {
     await inboxOnce(inbox.app.strapi);
     const rows = await collected(inbox.app.strapi, { sourceAccountId: account.id });
     expect(rows).toHaveLength(232);
+    expect(rows.map((row: any) => row.content)).not.toContain('Entrée libre, inscription conseillée.');
     const asked = rows.find((row: any) => row.remoteId === String(question));
     expect(asked).toMatchObject({
       sourceNetwork: 'wordpress',

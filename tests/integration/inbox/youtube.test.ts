@@ -85,7 +85,7 @@ describe('inbox: YouTube comments', () => {
   };
 
   it('collects the threads and replies of each recent video once, page after page, and the next sweep finds what came since', async () => {
-    const { account } = await channel();
+    const { account, accessToken } = await channel();
     const first = await publishedVideo(account.id, 'Fête du vélo');
     const second = await publishedVideo(account.id, 'Concert du parc');
     const youtube = inbox.fakes.youtube;
@@ -97,6 +97,8 @@ describe('inbox: YouTube comments', () => {
     const answers = Array.from({ length: 7 }, (_, i) =>
       youtube.addReply(question, { text: `Moi aussi je me demande ${i}`, author: `Lecteur ${i}` })
     );
+    // The channel answered in YouTube Studio itself: its own comment is not a viewer's.
+    youtube.addReply(question, { text: 'Oui, en français et en anglais.', account: accessToken });
     for (let i = 0; i < 130; i++)
       youtube.addComment(second.videoId, { text: `Bravo ${i}`, author: `Spectateur ${i}` });
     youtube.requests.length = 0;
@@ -131,9 +133,14 @@ describe('inbox: YouTube comments', () => {
     }
     expect(commentReads().filter((r) => r.path === '/youtube/v3/comments')).toHaveLength(1);
 
-    // Each read is a unit of the day's quota, on the account beside the two uploads.
+    expect(rows.map((row: any) => row.content)).not.toContain('Oui, en français et en anglais.');
+
+    // Each read is a unit of the day's quota, on the account beside the two uploads, and the
+    // channel's own id, asked once.
     const reads = commentReads().length;
-    expect(await unitsSpent(account.id)).toBe(2 * QUOTA.upload + reads);
+    const channelReads = youtube.requests.filter((r) => r.path === '/youtube/v3/channels').length;
+    expect(channelReads).toBe(1);
+    expect(await unitsSpent(account.id)).toBe(2 * QUOTA.upload + reads + channelReads);
 
     // The next sweep finds the comment written since, and keeps each comment once.
     const late = youtube.addComment(first.videoId, { text: 'Merci pour la vidéo !', author: 'Noa' });
@@ -198,8 +205,9 @@ describe('inbox: YouTube comments', () => {
     expect(youtube.comment(published.id)).toBeUndefined();
 
     // Three answers sent (a lookup and an insert each: the one lost on the way spent its units too),
-    // two look-ups of an unknown outcome (the channel, the comment, its thread), a hold and a delete.
-    const spent = 3 * (QUOTA.read + QUOTA.comment) + 2 * 3 * QUOTA.read + QUOTA.moderate + QUOTA.delete;
+    // two look-ups of an unknown outcome (the comment, its thread: the channel's id was asked once, by
+    // the sweep), a hold and a delete.
+    const spent = 3 * (QUOTA.read + QUOTA.comment) + 2 * 2 * QUOTA.read + QUOTA.moderate + QUOTA.delete;
     expect(await unitsSpent(account.id)).toBe(before + spent);
   });
 

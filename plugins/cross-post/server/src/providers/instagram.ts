@@ -407,7 +407,7 @@ const instagram: Provider = {
         {
           versionPath: `/${VERSION}`,
           edge: 'comments',
-          headers: account(ctx).headers,
+          ...account(ctx),
           profileUrl: (username) => `https://www.instagram.com/${username}/`,
         },
         { since, remoteIds, cursor: sweep || null },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { httpStatus, responseBody } from './common';
 import { parsePublishingLimit, windowFreesAt, type ContainerStatus } from './meta-containers';
 import { checkBatch, ok } from './metrics';
+import { ownIdentity } from './own-identity';
 import { CLOCK_MARGIN_MS, currentPost, emptySweep, readSweep, sweepOn } from './per-post';
 import { sameText } from './text';
 import {
@@ -175,6 +176,8 @@ export async function fetchGraphReplies(
     edge: 'comments' | 'conversation';
     headers: Record<string, string>;
     profileUrl: (username: string) => string;
+    /** The account's user, whose own replies (our answers, the team's) are not readers'. */
+    userId: string;
   },
   query: { since: Date; remoteIds: string[]; cursor?: string | null },
   ctx: ProviderContext
@@ -182,6 +185,7 @@ export async function fetchGraphReplies(
   const sweep = readSweep(query.cursor, query.since);
   const post = currentPost(sweep, query.remoteIds);
   if (!post) return { replies: [], ...emptySweep(sweep) };
+  const own = await ownUsername(request, ctx);
   const { data } = await ctx.http.get(`${request.versionPath}/${encodeURIComponent(post)}/${request.edge}`, {
     headers: request.headers,
     params: {
@@ -193,6 +197,7 @@ export async function fetchGraphReplies(
   const replies = z
     .array(replySchema)
     .parse(data?.data ?? [])
+    .filter((r) => r.username?.toLowerCase() !== own)
     .map((r) => ({
       remoteId: r.id,
       inReplyTo: r.parent_id ?? r.replied_to?.id ?? post,
@@ -208,6 +213,20 @@ export async function fetchGraphReplies(
   return { replies, ...sweepOn(sweep, query.remoteIds, post, next || null) };
 }
 
+/** The account's username in lower case (`/{user-id}?fields=username`), asked once a few hours. */
+async function ownUsername(
+  request: { versionPath: string; headers: Record<string, string>; userId: string },
+  ctx: ProviderContext
+): Promise<string | null> {
+  return ownIdentity(ctx, 'username', async () => {
+    const { data } = await ctx.http.get(`${request.versionPath}/${encodeURIComponent(request.userId)}`, {
+      headers: request.headers,
+      params: { fields: 'username' },
+    });
+    return z.object({ username: z.string() }).passthrough().parse(data).username.toLowerCase();
+  });
+}
+
 /**
  * Our answer with this text under a comment since a time (Instagram's `/{comment}/replies`: an answer to
  * a reply sits under its top-level comment), by the account's username (`/{user-id}?fields=username`):
@@ -219,17 +238,13 @@ export async function findGraphAnswer(
   ctx: ProviderContext
 ): Promise<RemotePost | null> {
   const { versionPath, headers } = request;
-  const [{ data: me }, { data: target }] = await Promise.all([
-    ctx.http.get(`${versionPath}/${encodeURIComponent(request.userId)}`, {
-      headers,
-      params: { fields: 'username' },
-    }),
+  const [username, { data: target }] = await Promise.all([
+    ownUsername(request, ctx),
     ctx.http.get(`${versionPath}/${encodeURIComponent(inReplyTo)}`, {
       headers,
       params: { fields: 'id,parent_id' },
     }),
   ]);
-  const username = z.object({ username: z.string() }).passthrough().parse(me).username.toLowerCase();
   const comment = replySchema.parse(target);
   const { data } = await ctx.http.get(
     `${versionPath}/${encodeURIComponent(comment.parent_id ?? comment.id)}/replies`,

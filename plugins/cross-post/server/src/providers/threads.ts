@@ -349,7 +349,7 @@ const threads: Provider = {
       {
         versionPath: `/${VERSION}`,
         edge: 'conversation',
-        headers: account(ctx).headers,
+        ...account(ctx),
         profileUrl: (username) => `https://www.threads.net/@${username}`,
       },
       query,

@@ -21,6 +21,7 @@ import {
   waitSeconds,
 } from './common';
 import { escapeHtml, markdownToHtml } from './markdown';
+import { ownIdentity } from './own-identity';
 import { checkBatch, count, ok } from './metrics';
 import { codePointLength, sameText } from './text';
 import { ProviderError, type OutgoingPost, type Problem, type Provider, type ProviderContext } from './types';
@@ -111,6 +112,13 @@ export function hashtagNames(text: string): string[] {
     return true;
   });
 }
+
+/** The account's user id (`/users/me`), asked once a few hours (own-identity.ts). */
+const ownUserId = async (ctx: ProviderContext) =>
+  ownIdentity(ctx, 'user', async () => {
+    const { data } = await ctx.http.get(`${API}/users/me`, { headers: auth(ctx), params: { _fields: 'id' } });
+    return String(userSchema.parse(data).id);
+  });
 
 /** The excerpt: the text without Markdown marks, hashtags or links, cut at a word, HTML escaped (themes print it as is). */
 export function excerptOf(text: string): string {
@@ -401,10 +409,13 @@ const wordpress: Provider = {
     const post = currentPost(sweep, remoteIds);
     if (!post) return { replies: [], ...emptySweep(sweep) };
     const page = sweep.post === post && sweep.page ? Number(sweep.page) : 1;
+    const me = await ownUserId(ctx);
     const response = await ctx.http.get(`${API}/comments`, {
       headers: auth(ctx),
       params: {
         post,
+        // The account's own comments (our answers, found or not, and the team's) are not readers'.
+        author_exclude: me,
         after: new Date(sweep.since).toISOString(),
         per_page: PER_PAGE,
         page,
@@ -456,12 +467,11 @@ const wordpress: Provider = {
    */
   async findAnswer({ inReplyTo, since, text }, ctx) {
     const headers = auth(ctx);
-    const { data: me } = await ctx.http.get(`${API}/users/me`, { headers, params: { _fields: 'id' } });
     const { data } = await ctx.http.get(`${API}/comments`, {
       headers,
       params: {
         parent: inReplyTo,
-        author: userSchema.parse(me).id,
+        author: await ownUserId(ctx),
         after: new Date(since.getTime() - CLOCK_MARGIN_MS).toISOString(),
         per_page: PER_PAGE,
         orderby: 'date_gmt',

@@ -28,6 +28,7 @@ import { sameText, utf8Length } from './text';
 import { containerFingerprint } from './meta-containers';
 import { scheduleOnProblems } from './network-scheduling';
 import { CLOCK_MARGIN_MS, currentPost, emptySweep, readSweep, sweepOn } from './per-post';
+import { ownIdentity } from './own-identity';
 import {
   ProviderError,
   type DeliveryMetrics,
@@ -552,6 +553,16 @@ async function metered<T>(
   }
 }
 
+/** The channel's id (`channels?mine=true`, a unit), asked once a few hours (own-identity.ts). */
+async function ownChannelId(ctx: ProviderContext, meter: UnitMeter, headers: Record<string, string>) {
+  return ownIdentity(ctx, 'channel', async () => {
+    const { data } = await meter.call(QUOTA.read, () =>
+      ctx.http.get('/youtube/v3/channels', { headers, params: { part: 'id', mine: 'true' } })
+    );
+    return channelsSchema.parse(data ?? {}).items[0]?.id;
+  });
+}
+
 /** Every reply of a thread beyond those it carries (`comments?parentId=`, 100 a page). */
 async function allReplies(
   ctx: ProviderContext,
@@ -790,7 +801,11 @@ const youtube: Provider = {
         const replies = total > embedded.length ? await allReplies(ctx, meter, thread.id) : embedded;
         comments.push(thread.snippet.topLevelComment, ...replies);
       }
-      const fresh = comments.filter((c) => Date.parse(c.snippet.publishedAt) >= sweep.since);
+      // The channel's own comments (our answers, found or not, and the team's in YouTube Studio) are not readers'.
+      const mine = await ownChannelId(ctx, meter, headers);
+      const fresh = comments.filter(
+        (c) => Date.parse(c.snippet.publishedAt) >= sweep.since && c.snippet.authorChannelId?.value !== mine
+      );
       return {
         replies: fresh.map((comment) => remoteReply(comment, video)),
         ...sweepOn(sweep, remoteIds, video, page.nextPageToken ?? null),
@@ -836,15 +851,13 @@ const youtube: Provider = {
   /**
    * The channel's reply with this text in the reader's thread since a time (the channel's id from
    * `channels?mine=true`, each reply's `authorChannelId`): an answer whose outcome was unknown is
-   * looked for, never sent again blindly. A few quota units: the channel, the comment, the thread.
+   * looked for, never sent again blindly. A few quota units: the comment, the thread (and the
+   * channel's id, when it is not known yet).
    */
   async findAnswer({ inReplyTo, since, text }, ctx) {
     const { headers } = account(ctx);
     return metered(ctx, QUOTA.read * 3, 'looking for an answer', async (meter) => {
-      const { data: mine } = await meter.call(QUOTA.read, () =>
-        ctx.http.get('/youtube/v3/channels', { headers, params: { part: 'id', mine: 'true' } })
-      );
-      const channelId = channelsSchema.parse(mine ?? {}).items[0]?.id;
+      const channelId = await ownChannelId(ctx, meter, headers);
       const { data: found } = await meter.call(QUOTA.read, () =>
         ctx.http.get('/youtube/v3/comments', {
           headers,
