@@ -36,7 +36,7 @@ export class DiscordGatewayFake {
   constructor(
     private readonly url: () => string,
     private readonly refused: (token: string) => boolean,
-    private readonly botUser: { id: string; username: string }
+    private readonly botUser: (token: string) => { id: string; username: string }
   ) {}
 
   reset() {
@@ -124,11 +124,11 @@ export class DiscordGatewayFake {
           this.sessions.set(session.id, session);
           this.send(session, 'READY', {
             v: 10,
-            user: { ...this.botUser, bot: true },
+            user: { ...this.botUser(token), bot: true },
             guilds: [],
             session_id: session.id,
             resume_gateway_url: this.url(),
-            application: { id: this.botUser.id, flags: 0 },
+            application: { id: this.botUser(token).id, flags: 0 },
           });
           return;
         }

@@ -26,12 +26,10 @@ export class DiscordFake extends FakeNetwork {
   readonly botReactions = new Set<string>();
   /** Nonces a bot sent with `enforce_nonce`, with the message they made, kept a few minutes. */
   private nonces = new Map<string, { id: string; at: number }>();
-  /** The bot's user, as READY and its messages show it. */
-  static readonly BOT_USER = { id: '999', username: 'porte-voix-bot' };
   readonly gateway = new DiscordGatewayFake(
     () => `${this.baseUrl.replace(/^http/, 'ws')}/gateway`,
     (token) => this.refusedBotTokens.has(token),
-    DiscordFake.BOT_USER
+    (token) => this.botUserOf(token)
   );
   /** DM channels by id: whose bot, with whom. */
   private dmChannels = new Map<string, { bot: string; userId: string; username: string }>();
@@ -48,6 +46,12 @@ export class DiscordFake extends FakeNetwork {
     this.dmChannels.clear();
     this.blockedChannels.clear();
     this.gateway.reset();
+  }
+
+  /** A bot's user (one per token), as `/users/@me`, READY and its messages show it. */
+  botUserOf(token: string) {
+    const hash = [...token].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    return { id: String(900_000_000 + (hash % 100_000_000)), username: 'porte-voix-bot' };
   }
 
   protected upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -67,7 +71,7 @@ export class DiscordFake extends FakeNetwork {
   /** A person writes to the bot privately: stored, and pushed to the bot's gateway sessions. */
   sendDirectMessage(
     bot: string,
-    message: { from: string; text: string }
+    message: { from: string; text: string; replyTo?: string }
   ): { channelId: string; messageId: string } {
     const channelId = this.dmChannelOf(bot, message.from);
     const { userId, username } = this.dmChannels.get(channelId)!;
@@ -81,6 +85,10 @@ export class DiscordFake extends FakeNetwork {
       attachments: [],
       timestamp: new Date(this.now()).toISOString(),
       author: { id: userId, username, global_name: null, bot: false },
+      ...(message.replyTo && {
+        type: 19,
+        message_reference: { message_id: message.replyTo, channel_id: channelId },
+      }),
       reactions: [],
     };
     this.messages.set(id, stored);
@@ -293,6 +301,18 @@ export class DiscordFake extends FakeNetwork {
     return [
       {
         method: 'GET',
+        path: /^\/users\/@me$/,
+        handle: (ctx) => {
+          const bot = this.botOf(ctx);
+          if (typeof bot !== 'string') return bot;
+          return {
+            status: 200,
+            body: { ...this.botUserOf(bot), bot: true, discriminator: '0', global_name: null },
+          };
+        },
+      },
+      {
+        method: 'GET',
         path: /^\/gateway\/bot$/,
         handle: (ctx) => {
           const bot = this.botOf(ctx);
@@ -409,7 +429,7 @@ export class DiscordFake extends FakeNetwork {
             embeds: [],
             attachments: [],
             timestamp: new Date().toISOString(),
-            author: { ...DiscordFake.BOT_USER, bot: true },
+            author: { ...this.botUserOf(bot), bot: true },
             ...(reference && { message_reference: { message_id: reference, channel_id: ctx.params[0] } }),
             ...(payload.nonce && { nonce: payload.nonce }),
             reactions: [],

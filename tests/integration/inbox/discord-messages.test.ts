@@ -181,6 +181,40 @@ describe('inbox: Discord direct messages', () => {
     ]);
   });
 
+  it('looks an answer up once Discord’s nonce is forgotten, and never sends it again blindly', async () => {
+    const { bot, accountId } = await discordBot();
+    const dm = inbox.fakes.discord.sendDirectMessage(bot, {
+      from: 'yanis',
+      text: 'Le stand ouvre à quelle heure ?',
+    });
+    await until('the conversation heard', async () => (await heardIn(accountId)).length === 1);
+    const [row] = await readInbox(accountId);
+    const path = `/moderation/comments/${row.documentId}/reply`;
+    // The minutes in which Discord would answer a re-send with the first message are over.
+    const pastTheNonce = (text: string) =>
+      inbox.app.strapi
+        .query('plugin::cross-post.reply' as any)
+        .updateMany({ where: { text }, data: { firstAttemptAt: new Date(Date.now() - 10 * 60_000) } });
+
+    const kept = { text: 'À 9 h, devant la halle.', idempotencyKey: inbox.answerKey() };
+    inbox.fakes.discord.failNext('drop-after-accept');
+    expect((await inbox.admin('post', path, kept)).body.data.status).toBe('unconfirmed');
+    // Then Yanis wrote the same words in reply to his own message: not ours.
+    inbox.fakes.discord.sendDirectMessage(bot, { from: 'yanis', text: kept.text, replyTo: dm.messageId });
+    await pastTheNonce(kept.text);
+    const found = (await inbox.admin('post', path, kept)).body.data;
+    const sent = inbox.fakes.discord.published.filter((p) => p.text === kept.text);
+    expect(sent).toHaveLength(1);
+    expect(found).toMatchObject({ status: 'sent', remoteId: `${dm.channelId}:${sent[0].id}` });
+
+    const lost = { text: 'Et jusqu’à 18 h.', idempotencyKey: inbox.answerKey() };
+    inbox.fakes.discord.failNext('drop-before-store');
+    expect((await inbox.admin('post', path, lost)).body.data.status).toBe('unconfirmed');
+    await pastTheNonce(lost.text);
+    expect((await inbox.admin('post', path, lost)).body.data.status).toBe('unconfirmed');
+    expect(inbox.fakes.discord.published.filter((p) => p.text === lost.text)).toHaveLength(0);
+  });
+
   it('does not connect with a bot token Discord refuses, and does not try it again', async () => {
     const bot = unique('bot');
     inbox.fakes.discord.refusedBotTokens.add(bot);

@@ -18,7 +18,8 @@ import {
 import { checkBatch, count, inOrder, ok } from './metrics';
 import { MESSAGES_PER_PAGE, newerSnowflake, readPushedConversations, snowflakeAt } from './discord-direct';
 import { readSweepThenConversations } from './streams';
-import { codePointLength } from './text';
+import { ownIdentity } from './own-identity';
+import { codePointLength, sameText } from './text';
 import { ProviderError, type DeliveryMetrics, type Provider, type ProviderContext } from './types';
 
 const MAX_CHARACTERS = 2000;
@@ -288,6 +289,34 @@ const discord: Provider = {
     return { remoteId: `${channel}:${data.id}`, url: messageUrl({ ...data, channel_id: channel }) };
   },
   replyIdempotencyWindowMs: 2 * 60_000,
+
+  /**
+   * Past the nonce's few minutes, an answer whose outcome was unknown is looked for: the bot's message
+   * (its user from `/users/@me`) replying to the reader's, with this text, among the channel's 100
+   * messages after the reader's. Never sent again blindly.
+   */
+  async findAnswer({ inReplyTo, text }, ctx) {
+    const { headers } = bot(ctx);
+    const { channel, id } = channelMessage(inReplyTo);
+    const me = await ownIdentity(ctx, 'bot-user', async () => {
+      const { data } = await ctx.http.get('/users/@me', { headers });
+      return data?.id ? String(data.id) : null;
+    });
+    if (!me) return null;
+    const { data } = await ctx.http.get(`/channels/${encodeURIComponent(channel)}/messages`, {
+      headers,
+      params: { after: id, limit: MESSAGES_PER_PAGE },
+    });
+    const ours = ((Array.isArray(data) ? data : []) as any[]).find(
+      (m) =>
+        String(m?.author?.id) === me &&
+        String(m?.message_reference?.message_id) === id &&
+        sameText(m.content, text)
+    );
+    return ours
+      ? { remoteId: `${channel}:${ours.id}`, url: messageUrl({ ...ours, channel_id: channel }), text }
+      : null;
+  },
 
   /** The bot deletes a reader's message (it needs Manage Messages in the channel). */
   async hide(remoteId, ctx) {

@@ -6,7 +6,7 @@
  * with the same key, which the network answers with the first post; elsewhere (Telegram) it stays
  * `unconfirmed` and is never re-sent blindly: where the provider can look its answers up (a direct
  * message on Bluesky, X or Messenger, `findAnswer`), sending it again looks first and records it sent
- * if it is there;
+ * if it is there; so does a network whose memory of the key is over (Discord's nonce, minutes);
  * otherwise someone checks the network. An answer sent in steps
  * (Threads: a container, then its publication) keeps its progress on the row: the next attempt, after
  * a crash or an unknown outcome, resumes the same container and never creates a second one. As for
@@ -231,11 +231,12 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const keyWindowMs = keyWindowOf(provider, row.inReplyTo);
       // A send abandoned after its request is shown as what it is before anyone looks at taking it.
       await replies.giveUpAbandonedSend(row.id, uncertainReason(provider, row.inReplyTo, ABANDONED));
-      if (keyWindowMs === 0) await findUncertain(row.id, account, provider);
-      const resendable: ReplyRow['status'][] =
-        keyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
       const withinWindow =
         !row.firstAttemptAt || Date.now() - new Date(row.firstAttemptAt).getTime() < keyWindowMs;
+      // No key, or the network's memory of it is gone (Discord's nonce, minutes): looked up, not re-sent.
+      if (keyWindowMs === 0 || !withinWindow) await findUncertain(row.id, account, provider);
+      const resendable: ReplyRow['status'][] =
+        keyWindowMs > 0 ? ['sending', 'failed', 'unconfirmed'] : ['sending', 'failed'];
       // A step kept on the row (Threads' container) tells the next attempt whether the answer went.
       const resumable = Boolean(row.providerState);
       const statuses = resendable.filter((s) => s !== 'unconfirmed' || withinWindow);
