@@ -136,17 +136,28 @@ export class InstagramFake extends MetaContainerFake {
     const param = (ctx: RequestContext, name: string) => ctx.url.searchParams.get(name) ?? ctx.fields()[name];
     const moderation: Route[] = [
       {
-        // A top-level comment's replies (our answers among them), oldest first.
+        // A top-level comment's replies (our answers among them), oldest first, with the `after` cursor.
         method: 'GET',
         path: /^\/v\d+\.\d+\/(\d+)\/replies$/,
         handle: authed((ctx) => {
           const found = this.ownedReply(ctx, ctx.params[0]);
           if ('status' in found) return found;
           const limit = Math.min(50, Number(ctx.url.searchParams.get('limit') ?? 25));
-          const replies = (this.replies.get(found.postId) ?? [])
-            .filter((r) => r.parentId === found.reply.id)
-            .slice(0, limit);
-          return { status: 200, body: { data: replies.map((r) => this.replyJson(r)), paging: {} } };
+          const all = (this.replies.get(found.postId) ?? []).filter((r) => r.parentId === found.reply.id);
+          const after = ctx.url.searchParams.get('after');
+          const start = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
+          const next =
+            start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
+          return {
+            status: 200,
+            body: {
+              data: all.slice(start, start + limit).map((r) => this.replyJson(r)),
+              paging: {
+                cursors: { after: next ?? '' },
+                ...(next && { next: `${ctx.url.pathname}?after=${next}` }),
+              },
+            },
+          };
         }),
       },
       {

@@ -191,6 +191,9 @@ describe('inbox: Instagram comments and Threads replies', () => {
     const ours = () => fake.published.filter((p) => p.account === accessToken && p.inReplyTo);
     // A reader wrote the same words in the same thread: not ours.
     fake.addReply(post.remoteId, { text: 'Oui, il en reste.', username: 'nina', parentId: question });
+    // A busy thread: our answer comes after more than a page of replies.
+    for (let i = 0; i < 60; i++)
+      fake.addReply(post.remoteId, { text: `Moi aussi ${i}`, username: `lecteur${i}`, parentId: question });
     const body = { text: 'Oui, il en reste.', idempotencyKey: inbox.answerKey() };
     fake.failNext('drop-after-accept');
     const first = (await answer(followUpRow.documentId, body)).body.data;

@@ -230,7 +230,7 @@ async function ownUsername(
 /**
  * Our answer with this text under a comment since a time (Instagram's `/{comment}/replies`: an answer to
  * a reply sits under its top-level comment), by the account's username (`/{user-id}?fields=username`):
- * an answer whose outcome was unknown is looked for, never sent again blindly. The thread's first 50.
+ * an answer whose outcome was unknown is looked for, never sent again blindly. The thread's first 500.
  */
 export async function findGraphAnswer(
   request: { versionPath: string; headers: Record<string, string>; userId: string },
@@ -246,21 +246,31 @@ export async function findGraphAnswer(
     }),
   ]);
   const comment = replySchema.parse(target);
-  const { data } = await ctx.http.get(
-    `${versionPath}/${encodeURIComponent(comment.parent_id ?? comment.id)}/replies`,
-    { headers, params: { fields: 'id,text,username,timestamp', limit: 50 } }
-  );
-  const ours = z
-    .array(replySchema)
-    .parse(data?.data ?? [])
-    .find(
-      (r) =>
-        r.username?.toLowerCase() === username &&
-        Date.parse(graphTime(r.timestamp)) >= since.getTime() - CLOCK_MARGIN_MS &&
-        sameText(r.text, text)
-    );
-  return ours ? { remoteId: ours.id, url: null, text } : null;
+  const thread = `${versionPath}/${encodeURIComponent(comment.parent_id ?? comment.id)}/replies`;
+  let after: string | null = null;
+  for (let page = 0; page < ANSWER_PAGES; page++) {
+    const { data }: { data: any } = await ctx.http.get(thread, {
+      headers,
+      params: { fields: 'id,text,username,timestamp', limit: 50, ...(after && { after }) },
+    });
+    const ours = z
+      .array(replySchema)
+      .parse(data?.data ?? [])
+      .find(
+        (r) =>
+          r.username?.toLowerCase() === username &&
+          Date.parse(graphTime(r.timestamp)) >= since.getTime() - CLOCK_MARGIN_MS &&
+          sameText(r.text, text)
+      );
+    if (ours) return { remoteId: ours.id, url: null, text };
+    after = data?.paging?.next ? (data.paging.cursors?.after ?? null) : null;
+    if (!after) return null;
+  }
+  return null;
 }
+
+/** A thread is read this many pages of 50 at most when looking for an answer (oldest first). */
+const ANSWER_PAGES = 10;
 
 /** The id Graph answers for what it created (a comment, a container, a post). */
 export const graphObjectId = (data: unknown) => z.object({ id: z.string() }).passthrough().parse(data).id;
