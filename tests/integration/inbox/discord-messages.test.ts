@@ -181,6 +181,30 @@ describe('inbox: Discord direct messages', () => {
     ]);
   });
 
+  it('says on the source when no gateway session hears the bot, and still reads the conversations heard', async () => {
+    const { bot, accountId } = await discordBot();
+    inbox.fakes.discord.sendDirectMessage(bot, { from: 'ali', text: 'Bonjour !' });
+    await until('the conversation heard', async () => (await heardIn(accountId)).length === 1);
+    expect(await readInbox(accountId)).toHaveLength(1);
+
+    // The instance holding the session stops: nobody hears Ali's next message.
+    await gateway().stop();
+    try {
+      const unheard = inbox.fakes.discord.sendDirectMessage(bot, { from: 'ali', text: 'Vous êtes là ?' });
+      await inbox.app.strapi
+        .query('plugin::cross-post.social-account' as any)
+        .update({ where: { id: accountId }, data: { gatewayAliveAt: new Date(Date.now() - 5 * 60_000) } });
+      const rows = await readInbox(accountId);
+      expect(rows.map((row: any) => row.remoteId)).toContain(`${unheard.channelId}:${unheard.messageId}`);
+      expect(await sourceOf(inbox.app.strapi, accountId)).toMatchObject({
+        lastErrorKind: 'notice',
+        lastError: expect.stringMatching(/gateway is not connected/),
+      });
+    } finally {
+      gateway().start();
+    }
+  });
+
   it('looks an answer up once Discord’s nonce is forgotten, and never sends it again blindly', async () => {
     const { bot, accountId } = await discordBot();
     const dm = inbox.fakes.discord.sendDirectMessage(bot, {

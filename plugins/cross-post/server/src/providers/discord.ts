@@ -109,6 +109,10 @@ async function readWebhookChannel(
   return { replies, cursor: `${channel} ${newest}`, more: messages.length >= MESSAGES_PER_PAGE };
 }
 
+/** What the source says while no gateway session hears the bot (or none was heard from lately). */
+const GATEWAY_AWAY =
+  "Discord's gateway is not connected for this bot: direct messages are read in the conversations heard so far, and a new conversation is heard once it connects (CROSS_POST_DISCORD_GATEWAY must be on for at least one instance).";
+
 /** Discord's codes for a channel the bot can no longer read: Unknown Channel, Missing Access. */
 const CHANNEL_GONE = new Set([10003, 50001]);
 
@@ -265,7 +269,7 @@ const discord: Provider = {
       refused: () => false,
       withoutConversations: '',
     });
-    return page;
+    return { ...page, notice: page.notice || (pushed && !pushed.heardSince ? GATEWAY_AWAY : null) };
   },
 
   /**
