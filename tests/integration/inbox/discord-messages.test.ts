@@ -26,10 +26,9 @@ describe('inbox: Discord direct messages', () => {
   const heardIn = (accountId: number) =>
     inbox.app.strapi.query('plugin::cross-post.direct-channel' as any).findMany({ where: { accountId } });
 
-  /** A Discord account with its own bot that published once, its gateway session open. */
-  async function discordBot() {
-    const bot = unique('bot');
-    const created = await createAccount(inbox.app.strapi, inbox.fakes, 'discord', {
+  /** A Discord account of its own, with its webhook and `bot`. */
+  const discordAccount = (bot: string) =>
+    createAccount(inbox.app.strapi, inbox.fakes, 'discord', {
       name: unique('Discord'),
       credentials: {
         webhookId: String(Math.floor(Math.random() * 1e12)),
@@ -37,6 +36,11 @@ describe('inbox: Discord direct messages', () => {
         botToken: bot,
       },
     });
+
+  /** A Discord account with its own bot that published once, its gateway session open. */
+  async function discordBot() {
+    const bot = unique('bot');
+    const created = await discordAccount(bot);
     await publishOne(inbox.app.strapi, created.id);
     inbox.fakes.discord.gateway.heartbeatMs = 200;
     await gateway().sync();
@@ -62,6 +66,15 @@ describe('inbox: Discord direct messages', () => {
       .update({ where: { id: accountId }, data: { repliesCursor: `${sweep}||${floor},,,` } });
   }
 
+  /** A person writes to the bot, and the gateway has heard it (the conversation moved up to it). */
+  async function writesToBot(bot: string, accountId: number, message: { from: string; text: string }) {
+    const sent = inbox.fakes.discord.sendDirectMessage(bot, message);
+    await until(`${message.from}'s message heard`, async () =>
+      (await heardIn(accountId)).some((c: any) => c.lastMessageId === sent.messageId)
+    );
+    return sent;
+  }
+
   const readInbox = async (accountId: number) => {
     await dueNow(inbox.app.strapi, accountId);
     await inboxOnce(inbox.app.strapi);
@@ -70,11 +83,10 @@ describe('inbox: Discord direct messages', () => {
 
   it('collects a direct message heard on the gateway once, private, and answers it in the DM once', async () => {
     const { bot, accountId } = await discordBot();
-    const dm = inbox.fakes.discord.sendDirectMessage(bot, {
+    const dm = await writesToBot(bot, accountId, {
       from: 'ines',
       text: 'Bonjour, ma commande 4521 n’est jamais arrivée, vous pouvez regarder ?',
     });
-    await until('the conversation heard', async () => (await heardIn(accountId)).length === 1);
 
     const rows = await readInbox(accountId);
     expect(rows).toHaveLength(1);
@@ -120,10 +132,7 @@ describe('inbox: Discord direct messages', () => {
 
     // A later pass (its floor after those messages, as a minute later): only Léa's conversation moved.
     await passFloorNow(accountId);
-    const thanks = inbox.fakes.discord.sendDirectMessage(bot, { from: 'lea', text: 'Merci beaucoup !' });
-    await until('Léa heard', async () =>
-      (await heardIn(accountId)).some((c: any) => c.lastMessageId === thanks.messageId)
-    );
+    await writesToBot(bot, accountId, { from: 'lea', text: 'Merci beaucoup !' });
     inbox.fakes.discord.requests.length = 0;
     expect(await readInbox(accountId)).toHaveLength(7);
     expect(dmReads()).toEqual([dmPaths[2]]);
@@ -168,11 +177,7 @@ describe('inbox: Discord direct messages', () => {
       'resumed after Reconnect',
       () => inbox.fakes.discord.gateway.resumes >= 2 && inbox.fakes.discord.gateway.connected(bot) === 1
     );
-    const later = inbox.fakes.discord.sendDirectMessage(bot, { from: 'zoe', text: 'Et lundi ?' });
-    await until(
-      'the later message heard',
-      async () => (await heardIn(accountId))[0]?.lastMessageId === later.messageId
-    );
+    const later = await writesToBot(bot, accountId, { from: 'zoe', text: 'Et lundi ?' });
 
     const rows = await readInbox(accountId);
     expect(rows.map((row: any) => row.remoteId)).toEqual([
@@ -183,8 +188,7 @@ describe('inbox: Discord direct messages', () => {
 
   it('says on the source when no gateway session hears the bot, and still reads the conversations heard', async () => {
     const { bot, accountId } = await discordBot();
-    inbox.fakes.discord.sendDirectMessage(bot, { from: 'ali', text: 'Bonjour !' });
-    await until('the conversation heard', async () => (await heardIn(accountId)).length === 1);
+    await writesToBot(bot, accountId, { from: 'ali', text: 'Bonjour !' });
     expect(await readInbox(accountId)).toHaveLength(1);
 
     // The instance holding the session stops: nobody hears Ali's next message.
@@ -207,11 +211,10 @@ describe('inbox: Discord direct messages', () => {
 
   it('looks an answer up once Discord’s nonce is forgotten, and never sends it again blindly', async () => {
     const { bot, accountId } = await discordBot();
-    const dm = inbox.fakes.discord.sendDirectMessage(bot, {
+    const dm = await writesToBot(bot, accountId, {
       from: 'yanis',
       text: 'Le stand ouvre à quelle heure ?',
     });
-    await until('the conversation heard', async () => (await heardIn(accountId)).length === 1);
     const [row] = await readInbox(accountId);
     const path = `/moderation/comments/${row.documentId}/reply`;
     // The minutes in which Discord would answer a re-send with the first message are over.
@@ -244,14 +247,7 @@ describe('inbox: Discord direct messages', () => {
     inbox.fakes.discord.refusedBotTokens.add(bot);
     const asked = () => inbox.fakes.discord.requests.filter((r) => r.path === '/gateway/bot').length;
     const before = asked();
-    const created = await createAccount(inbox.app.strapi, inbox.fakes, 'discord', {
-      name: unique('Discord'),
-      credentials: {
-        webhookId: String(Math.floor(Math.random() * 1e12)),
-        webhookToken: unique('hook'),
-        botToken: bot,
-      },
-    });
+    const created = await discordAccount(bot);
     // Saving the account looked at once; looking again does not ask Discord again.
     await gateway().sync();
     await gateway().sync();
