@@ -20,6 +20,7 @@ import { PLUGIN_ID } from '../plugin-id';
 import { AccountUnusableError } from '../utils/credentials';
 import { getService } from '../utils/get-service';
 import { openDiscordSession, type DiscordSession } from './gateway/discord-session';
+import { gatewayUrlSchema } from './gateway/gateway-url';
 import { ALIVE_EVERY_MS } from './gateway/liveness';
 
 /** Accounts are looked at again every minute: a bot added, its token changed, the account removed. */
@@ -77,14 +78,15 @@ const gatewayService = ({ strapi }: { strapi: Core.Strapi }) => {
       warn(account.id, 'Discord refused the bot token: edit the account with a valid bot token.');
       return null;
     }
-    if (response.status >= 300 || typeof response.data?.url !== 'string') {
+    const url = gatewayUrlSchema(account.baseUrl).safeParse(response.data?.url);
+    if (response.status >= 300 || !url.success) {
       warn(
         account.id,
         `Discord did not say where its gateway is (${response.status}); tried again in a minute.`
       );
       return null;
     }
-    return response.data.url;
+    return url.data;
   }
 
   function open(account: ProviderAccount & { token: string }, url: string) {

@@ -77,6 +77,15 @@ export function openDiscordSession(options: {
     sequence = null;
   };
 
+  /** A resume URL the token may go to: the same kind of WebSocket as the gateway's (wss from Discord). */
+  const sameScheme = (url: unknown): url is string => {
+    try {
+      return typeof url === 'string' && new URL(url).protocol === new URL(options.gatewayUrl).protocol;
+    } catch {
+      return false;
+    }
+  };
+
   function connect() {
     retry = null;
     if (closed) return;
@@ -162,7 +171,7 @@ export function openDiscordSession(options: {
       case 0:
         if (payload.t === 'READY') {
           sessionId = String(payload.d?.session_id ?? '') || null;
-          resumeUrl = typeof payload.d?.resume_gateway_url === 'string' ? payload.d.resume_gateway_url : null;
+          resumeUrl = sameScheme(payload.d?.resume_gateway_url) ? payload.d.resume_gateway_url : null;
           failures = 0;
           events.connected(true);
         } else if (payload.t === 'RESUMED') {
