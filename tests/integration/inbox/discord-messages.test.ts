@@ -209,6 +209,38 @@ describe('inbox: Discord direct messages', () => {
     }
   });
 
+  it('reads every conversation again when a message heard could not be written down', async () => {
+    const { bot, accountId } = await discordBot();
+    await writesToBot(bot, accountId, { from: 'rose', text: 'Bonjour' });
+    expect(await readInbox(accountId)).toHaveLength(1);
+    await passFloorNow(accountId);
+
+    // The database fails the moment the gateway hears Rose again.
+    const db = inbox.app.strapi.db;
+    const query = db.query.bind(db);
+    let failed = 0;
+    const spy = jest.spyOn(db, 'query').mockImplementation(((uid: string) => {
+      if (uid === 'plugin::cross-post.direct-channel' && failed === 0) {
+        failed += 1;
+        throw new Error('database unavailable');
+      }
+      return query(uid as any);
+    }) as any);
+    try {
+      const since = (await account(accountId)).gatewaySince;
+      const unwritten = inbox.fakes.discord.sendDirectMessage(bot, { from: 'rose', text: 'Toujours là ?' });
+      await until(
+        'the gap written down',
+        async () => failed === 1 && (await account(accountId)).gatewaySince > since
+      );
+      spy.mockRestore();
+      const rows = await readInbox(accountId);
+      expect(rows.map((row: any) => row.remoteId)).toContain(`${unwritten.channelId}:${unwritten.messageId}`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('looks an answer up once Discord’s nonce is forgotten, and never sends it again blindly', async () => {
     const { bot, accountId } = await discordBot();
     const dm = await writesToBot(bot, accountId, {

@@ -26,7 +26,11 @@ import { ALIVE_EVERY_MS } from './gateway/liveness';
 /** Accounts are looked at again every minute: a bot added, its token changed, the account removed. */
 const SYNC_EVERY_MS = 60_000;
 
-type Held = { token: string; session: DiscordSession; aliveWrittenAt: number };
+/**
+ * A session held for an account. `missedSince`: a message heard could not be written down (the
+ * database failed): the account's gapless time starts again from then, at the next alive write.
+ */
+type Held = { token: string; session: DiscordSession; aliveWrittenAt: number; missedSince: Date | null };
 
 const gatewayService = ({ strapi }: { strapi: Core.Strapi }) => {
   const accounts = accountsRepository(strapi);
@@ -91,9 +95,23 @@ const gatewayService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function open(account: ProviderAccount & { token: string }, url: string) {
     const id = account.id;
+    /** Alive, written every ALIVE_EVERY_MS at most; at once with the time of a message not written down. */
+    const writeAlive = () => {
+      const now = Date.now();
+      const missed = held.missedSince;
+      if (!missed && now - held.aliveWrittenAt < ALIVE_EVERY_MS) return;
+      held.aliveWrittenAt = now;
+      quietly(
+        id,
+        accounts.gatewayAlive(id, new Date(now), missed).then(() => {
+          if (held.missedSince === missed) held.missedSince = null;
+        })
+      );
+    };
     const held: Held = {
       token: account.token,
       aliveWrittenAt: 0,
+      missedSince: null,
       session: openDiscordSession({
         gatewayUrl: url,
         token: account.token,
@@ -103,12 +121,7 @@ const gatewayService = ({ strapi }: { strapi: Core.Strapi }) => {
             held.aliveWrittenAt = now.getTime();
             quietly(id, accounts.gatewayAlive(id, now, gap ? now : null));
           },
-          alive() {
-            const now = Date.now();
-            if (now - held.aliveWrittenAt < ALIVE_EVERY_MS) return;
-            held.aliveWrittenAt = now;
-            quietly(id, accounts.gatewayAlive(id, new Date(now), null));
-          },
+          alive: () => writeAlive(),
           dispatch(event, data) {
             // A person's message to the bot: a DM has no server; the bot's own answers are not news.
             if (event !== 'MESSAGE_CREATE' || data?.guild_id || data?.author?.bot) return;
@@ -116,7 +129,15 @@ const gatewayService = ({ strapi }: { strapi: Core.Strapi }) => {
             const messageId = String(data?.id ?? '');
             if (!/^\d{1,25}$/.test(channelId) || !/^\d{1,25}$/.test(messageId)) return;
             const recipientName = String(data.author?.global_name ?? data.author?.username ?? '');
-            quietly(id, channels.heard(id, { channelId, messageId, recipientName }));
+            quietly(
+              id,
+              channels.heard(id, { channelId, messageId, recipientName }).catch((error) => {
+                // Not written down: the inbox must read every conversation again, not only those moved.
+                held.missedSince ??= new Date();
+                writeAlive();
+                throw error;
+              })
+            );
           },
           fatal(reason) {
             sessions.delete(id);
