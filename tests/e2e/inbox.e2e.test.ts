@@ -128,6 +128,15 @@ describe('inbox: answering a network reply from the queue', () => {
       }),
     ]);
     expect(inChannel()).toHaveLength(channelBefore);
+
+    // A second answer whose connection drops once Telegram has it: said in the editor's words first.
+    fakes.telegram.failNext('drop-after-accept');
+    await box.getByRole('textbox', { name: 'Answer as Telegram (bot)' }).fill('It ships tomorrow.');
+    await box.getByRole('button', { name: 'Answer on Telegram' }).click();
+    await box
+      .getByTestId('answer-failure-kind')
+      .filter({ hasText: 'The answer may have gone out: check on the network before writing it again.' })
+      .waitFor({ timeout: 30_000 });
   });
 
   it('says which inbox source needs attention, in the editor’s words and then the network’s', async () => {

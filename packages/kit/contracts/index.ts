@@ -96,3 +96,20 @@ export type ReadFailureReason = (typeof READ_FAILURE_REASONS)[number];
  */
 export const INBOX_ERROR_KINDS = [...READ_FAILURE_REASONS, 'notice', 'failed'] as const;
 export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];
+
+/**
+ * Why an answer sent from the inbox is not (known to be) online: its outcome is unknown and sending
+ * it again is safe (`uncertain_resend`: the network recognises it) or not (`uncertain_check`: look on
+ * the network first); the network asks to wait, refuses the account's token, accepts no answer in a
+ * private conversation this late (Messenger's and Instagram's 24 hours), or refused it. Cross-post
+ * keeps it on the answer; the queue says it in the editor's language, then the network's words.
+ */
+export const ANSWER_FAILURE_KINDS = [
+  'uncertain_resend',
+  'uncertain_check',
+  'rate_limited',
+  'reconnect',
+  'window_closed',
+  'refused',
+] as const;
+export type AnswerFailureKind = (typeof ANSWER_FAILURE_KINDS)[number];

@@ -92,7 +92,7 @@ describe('inbox: answering as the account', () => {
     const body = { text: 'Réponse après coupure', idempotencyKey: inbox.answerKey() };
     inbox.fakes.mastodon.failNext('drop-after-accept');
     const lost = await reply(comment.documentId, body);
-    expect(lost.body.data.status).toBe('unconfirmed');
+    expect(lost.body.data).toMatchObject({ status: 'unconfirmed', failureKind: 'uncertain_resend' });
     const resent = await reply(comment.documentId, body);
     expect(resent.body.data.status).toBe('sent');
     expect(
@@ -138,6 +138,7 @@ describe('inbox: answering as the account', () => {
     expect(card.body.data).toEqual([
       expect.objectContaining({
         status: 'unconfirmed',
+        failureKind: 'uncertain_check',
         failureReason: expect.stringMatching(/check on Telegram/),
       }),
     ]);

@@ -158,6 +158,7 @@ describe('inbox: Facebook Page conversations', () => {
       const refused = (await answer(row.documentId, { text: 'Désolés !', idempotencyKey: inbox.answerKey() }))
         .body.data;
       expect(refused.status).toBe('failed');
+      expect(refused.failureKind).toBe('window_closed');
       expect(refused.failureReason).toMatch(
         "Facebook lets a Page answer a private message only within 24 hours of the person's last message"
       );

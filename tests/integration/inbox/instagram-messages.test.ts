@@ -148,6 +148,7 @@ describe('inbox: Instagram direct messages', () => {
       const refused = (await answer(row.documentId, { text: 'Désolés !', idempotencyKey: inbox.answerKey() }))
         .body.data;
       expect(refused.status).toBe('failed');
+      expect(refused.failureKind).toBe('window_closed');
       expect(refused.failureReason).toMatch(
         "Instagram lets an account answer a private message only within 24 hours of the person's last message"
       );

@@ -430,7 +430,7 @@ const facebook: Provider = {
       };
     }
     if (outsideWindow(graphError))
-      return { action: 'reject', reason: outsideWindowReason('Facebook lets a Page') };
+      return { action: 'reject', windowClosed: true, reason: outsideWindowReason('Facebook lets a Page') };
     if (code >= 200 && code < 300) {
       return {
         action: 'reject',

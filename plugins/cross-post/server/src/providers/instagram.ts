@@ -463,7 +463,11 @@ const instagram: Provider = {
 
   classifyError(error) {
     if (outsideWindow(responseBody(error)?.error))
-      return { action: 'reject', reason: outsideWindowReason('Instagram lets an account') };
+      return {
+        action: 'reject',
+        windowClosed: true,
+        reason: outsideWindowReason('Instagram lets an account'),
+      };
     return classifyGraphError(error, NAME, {
       // HTTP 400, code 9, subcode 2207042: the 24-hour publishing limit.
       isCap: (e) => e.code === 9 && e.subcode === 2207042,

@@ -251,7 +251,7 @@ export async function findGraphAnswer(
   for (let page = 0; page < ANSWER_PAGES; page++) {
     const { data }: { data: any } = await ctx.http.get(thread, {
       headers,
-      params: { fields: 'id,text,username,timestamp', limit: 50, ...(after && { after }) },
+      params: { fields: 'id,text,username,timestamp', limit: 50, ...(after ? { after } : {}) },
     });
     const ours = z
       .array(replySchema)

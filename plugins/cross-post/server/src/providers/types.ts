@@ -210,7 +210,8 @@ export type ErrorVerdict =
   | { action: 'retry'; waitMs?: number; rateLimited?: boolean; reason: string }
   | { action: 'refresh'; reason: string }
   /** `credentials`: the network refused the token or key itself; only reconnecting the account helps. */
-  | { action: 'reject'; reason: string; credentials?: boolean }
+  /** `windowClosed`: a private conversation no longer takes an answer (Messenger's, Instagram's 24 hours). */
+  | { action: 'reject'; reason: string; credentials?: boolean; windowClosed?: boolean }
   | { action: 'unknown'; reason: string };
 
 /** A field an editor fills in when connecting an account; its label is the `credential.<name>` message. */

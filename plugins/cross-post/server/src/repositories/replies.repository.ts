@@ -7,6 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
 
+import type { AnswerFailureKind } from '@porte-voix/kit/contracts';
+
 import { REPLY_UID } from './uids';
 
 export type ReplyRow = {
@@ -21,6 +23,7 @@ export type ReplyRow = {
   remoteId: string | null;
   url: string | null;
   failureReason: string | null;
+  failureKind: AnswerFailureKind | null;
   attemptCount: number;
   firstAttemptAt: string | Date | null;
   sentAt: string | Date | null;
@@ -113,15 +116,19 @@ export const repliesRepository = (strapi: Core.Strapi) => {
      * `unconfirmed`, lease cleared, so that nobody re-sends it blindly. A reply that never got that far
      * (no first attempt) is left to be taken again. True if this call recorded it.
      */
-    async giveUpAbandonedSend(id: number, failureReason: string): Promise<boolean> {
+    async giveUpAbandonedSend(
+      id: number,
+      failure: { failureReason: string; failureKind: AnswerFailureKind }
+    ): Promise<boolean> {
       const { table, column: c } = modelOf(strapi, REPLY_UID);
       const client = strapi.db.dialect.client;
+      const { failureReason, failureKind } = failure;
       const result = await strapi.db.connection.raw(
         `UPDATE ${table} SET ${c('status')} = 'unconfirmed', ${c('failureReason')} = :failureReason,
-           ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL
+           ${c('failureKind')} = :failureKind, ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL
          WHERE id = :id AND ${c('status')} = 'sending' AND ${c('firstAttemptAt')} IS NOT NULL
            AND ${c('leaseUntil')} < ${databaseNow(client)}`,
-        { id, failureReason, ...clockBindings() }
+        { id, failureReason, failureKind, ...clockBindings() }
       );
       return rowsChanged(client, result) > 0;
     },

@@ -20,8 +20,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
+import type { AnswerFailureKind } from '@porte-voix/kit/contracts';
 
-import { NETWORKS, providerFor, type NetworkId, type PublishResult, type RemotePost } from '../providers';
+import {
+  NETWORKS,
+  providerFor,
+  type ErrorVerdict,
+  type NetworkId,
+  type PublishResult,
+  type RemotePost,
+} from '../providers';
 import { providerContext } from '../providers/http';
 import { repliesRepository, type ReplyRow } from '../repositories/replies.repository';
 import { AccountUnusableError, redactSecrets } from '../utils/credentials';
@@ -54,6 +62,7 @@ export type PublicAnswer = {
   remoteId: string | null;
   url: string | null;
   failureReason: string | null;
+  failureKind: AnswerFailureKind | null;
   attemptCount: number;
   sentAt: string | null;
   createdAt: string;
@@ -69,14 +78,29 @@ const keyWindowOf = (provider: ReturnType<typeof providerFor>, inReplyTo: string
   provider.idempotencyWindowMs;
 
 /** Why an answer's outcome is unknown, and what the editor does next on this network. */
-function uncertainReason(
+function uncertainFailure(
   provider: ReturnType<typeof providerFor>,
   inReplyTo: string,
   detail: string
-): string {
+): { failureReason: string; failureKind: AnswerFailureKind } {
   return keyWindowOf(provider, inReplyTo) > 0
-    ? `The answer may have been published (${detail}): sending it again is safe, ${provider.displayName} recognises it.`
-    : `The answer may have been published (${detail}): check on ${provider.displayName} before writing it again.`;
+    ? {
+        failureKind: 'uncertain_resend',
+        failureReason: `The answer may have been published (${detail}): sending it again is safe, ${provider.displayName} recognises it.`,
+      }
+    : {
+        failureKind: 'uncertain_check',
+        failureReason: `The answer may have been published (${detail}): check on ${provider.displayName} before writing it again.`,
+      };
+}
+
+/** What kind of refusal a network's verdict on an answer is, for the editor's language. */
+function refusalKind(verdict: ErrorVerdict): AnswerFailureKind {
+  if (verdict.action === 'retry') return verdict.rateLimited ? 'rate_limited' : 'refused';
+  if (verdict.action === 'refresh' || (verdict.action === 'reject' && verdict.credentials))
+    return 'reconnect';
+  if (verdict.action === 'reject' && verdict.windowClosed) return 'window_closed';
+  return 'refused';
 }
 
 const ABANDONED = 'its sending instance stopped before recording what the network answered';
@@ -93,6 +117,7 @@ const toPublic = (row: ReplyRow): PublicAnswer => ({
   remoteId: row.remoteId ?? null,
   url: row.url ?? null,
   failureReason: row.failureReason ?? null,
+  failureKind: row.failureKind ?? null,
   attemptCount: row.attemptCount ?? 0,
   sentAt: iso(row.sentAt),
   createdAt: iso(row.createdAt)!,
@@ -181,6 +206,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           url: found.url,
           sentAt: new Date() as any,
           failureReason: null,
+          failureKind: null,
         });
     } catch (error) {
       // The look-up itself failed: the answer stays unconfirmed, as it was.
@@ -230,7 +256,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       // A network that keeps keys gets the same key again: it answers with the first post, never a second.
       const keyWindowMs = keyWindowOf(provider, row.inReplyTo);
       // A send abandoned after its request is shown as what it is before anyone looks at taking it.
-      await replies.giveUpAbandonedSend(row.id, uncertainReason(provider, row.inReplyTo, ABANDONED));
+      await replies.giveUpAbandonedSend(row.id, uncertainFailure(provider, row.inReplyTo, ABANDONED));
       const withinWindow =
         !row.firstAttemptAt || Date.now() - new Date(row.firstAttemptAt).getTime() < keyWindowMs;
       // No key, or the network's memory of it is gone (Discord's nonce, minutes): looked up, not re-sent.
@@ -268,6 +294,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
           url: sent.url,
           sentAt: new Date() as any,
           failureReason: null,
+          failureKind: null,
         };
         // Answered after the lease ran out: the answer is online all the same, so it is recorded.
         if (!(await replies.settle(row.id, owner, outcome))) await replies.recordLateSuccess(row.id, outcome);
@@ -283,9 +310,9 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const uncertain = verdict.action === 'unknown';
         await replies.settle(row.id, owner, {
           status: uncertain ? 'unconfirmed' : 'failed',
-          failureReason: uncertain
-            ? uncertainReason(provider, row.inReplyTo, safe(verdict.reason))
-            : safe(verdict.reason),
+          ...(uncertain
+            ? uncertainFailure(provider, row.inReplyTo, safe(verdict.reason))
+            : { failureReason: safe(verdict.reason), failureKind: refusalKind(verdict) }),
         });
       }
       return toPublic((await replies.findById(row.id))!);
@@ -344,7 +371,7 @@ const answersService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of abandoned)
         await replies.giveUpAbandonedSend(
           row.id,
-          uncertainReason(providerFor(row.network as NetworkId), row.inReplyTo, ABANDONED)
+          uncertainFailure(providerFor(row.network as NetworkId), row.inReplyTo, ABANDONED)
         );
       return (abandoned.length ? await replies.underParent(accountId, inReplyTo) : rows).map(toPublic);
     },

@@ -1,7 +1,7 @@
 /** Every call the moderation admin makes, in one place, with what the API answers (server/src/services/admin.service.ts). */
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { InboxErrorKind } from '@porte-voix/kit/contracts';
+import type { AnswerFailureKind, InboxErrorKind } from '@porte-voix/kit/contracts';
 
 import { PLUGIN_ID } from '../pluginId';
 
@@ -117,6 +117,8 @@ export type Answer = {
   text: string;
   url: string | null;
   failureReason: string | null;
+  /** What kind of failure, said in the editor's language before the network's words. */
+  failureKind: AnswerFailureKind | null;
   sentAt: string | null;
   createdAt: string;
 };

@@ -120,8 +120,13 @@ export const AnswerBox = ({ card }: { card: Card }) => {
                 {t('answer.delete')}
               </Button>
             )}
+            {answer.status !== 'sent' && answer.status !== 'deleted' && answer.failureKind && (
+              <Typography variant="pi" textColor="danger600" data-testid="answer-failure-kind">
+                {t(`answer.failure.${answer.failureKind}`)}
+              </Typography>
+            )}
             {answer.status !== 'sent' && answer.status !== 'deleted' && answer.failureReason && (
-              <Typography variant="pi" textColor="danger600">
+              <Typography variant="pi" textColor={answer.failureKind ? 'neutral600' : 'danger600'}>
                 {answer.failureReason}
               </Typography>
             )}
