@@ -28,7 +28,8 @@ const SYNC_EVERY_MS = 60_000;
 
 /**
  * A session held for an account. `missedSince`: a message heard could not be written down (the
- * database failed): the account's gapless time starts again from then, at the next alive write.
+ * database failed): the account's gapless time starts again from then, written at once (and at the
+ * next heartbeat if that fails too).
  */
 type Held = { token: string; session: DiscordSession; aliveWrittenAt: number; missedSince: Date | null };
 
