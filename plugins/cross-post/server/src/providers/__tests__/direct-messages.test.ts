@@ -138,6 +138,7 @@ describe('Facebook cursor with conversations', () => {
     });
     expect(facebook.classifyError(refusal)).toEqual({
       action: 'reject',
+      windowClosed: true,
       reason: expect.stringMatching(/only within 24 hours of the person's last message/),
     });
   });
