@@ -11,7 +11,8 @@
  * are topics with `archetype: private_message` (opened by `POST /posts.json` with `target_recipients`,
  * titles from 2 characters, posts from 10) that only their participants read (403 otherwise), listed by
  * `/topics/private-messages/{username}.json` 30 a page (`?page=`, `more_topics_url` while more follow),
- * most recently bumped first; a regular post bumps its topic; the latest posts leave them out.
+ * most recently bumped first, those the user archived left out (a new post brings one back to the
+ * inbox); a regular post bumps its topic; the latest posts leave them out.
  */
 import { FakeNetwork, type Reply, type RequestContext, type Route } from './base';
 
@@ -46,6 +47,8 @@ type Topic = {
   participants: string[];
   /** When the topic last moved up the lists: its newest regular post. */
   bumpedAt: number;
+  /** Lowercase usernames who archived this private message (it leaves their inbox). */
+  archivedBy?: Set<string>;
 };
 
 /** Topics a page of `/topics/private-messages/{username}.json` (Discourse's `per_page`). */
@@ -127,8 +130,23 @@ export class DiscourseFake extends FakeNetwork {
     };
     this.posts.set(created.id, created);
     // Small actions and whispers do not bump a topic.
-    if (created.postType === 1) this.topics.get(topicId)!.bumpedAt = created.createdAt;
+    if (created.postType === 1) this.bump(this.topics.get(topicId)!, created.createdAt);
     return created.id;
+  }
+
+  /**
+   * `username` archives a private message, as "Archive" in Discourse does (`PUT /t/{id}/archive-message`):
+   * it leaves their list of messages until someone writes in it again.
+   */
+  archiveMessage(postId: number, username: string) {
+    const topic = this.topics.get(this.post(postId)!.topicId)!;
+    topic.archivedBy = new Set([...(topic.archivedBy ?? []), username.toLowerCase()]);
+  }
+
+  /** A regular post moves its topic up the lists and back into the inbox of those who archived it. */
+  private bump(topic: Topic, at: number) {
+    topic.bumpedAt = at;
+    topic.archivedBy?.clear();
   }
 
   /** A post as the forum keeps it (its topic, number, author, text), or undefined once deleted. */
@@ -244,7 +262,12 @@ export class DiscourseFake extends FakeNetwork {
   /** The private messages `username` takes part in, most recently bumped first, as Discourse lists them. */
   private messagesOf(username: string, page: number) {
     const all = [...this.topics.values()]
-      .filter((t) => t.archetype === 'private_message' && t.participants.includes(username.toLowerCase()))
+      .filter(
+        (t) =>
+          t.archetype === 'private_message' &&
+          t.participants.includes(username.toLowerCase()) &&
+          !t.archivedBy?.has(username.toLowerCase())
+      )
       .sort((a, b) => b.bumpedAt - a.bumpedAt || b.id - a.id);
     const topics = all.slice(page * TOPICS_PER_PAGE, (page + 1) * TOPICS_PER_PAGE).map((topic) => {
       const posts = this.topicPosts(topic.id);
@@ -394,7 +417,7 @@ export class DiscourseFake extends FakeNetwork {
             postType: 1,
           };
           this.posts.set(post.id, post);
-          topic.bumpedAt = post.createdAt;
+          this.bump(topic, post.createdAt);
           this.record({
             id: String(post.id),
             account: user,

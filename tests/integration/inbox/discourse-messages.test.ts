@@ -132,6 +132,61 @@ describe('inbox: Discourse private messages', () => {
     expect(all).toHaveLength(2 + 20 + 1);
   });
 
+  it('keeps the first message of a conversation bumped ahead of two descents in a row', async () => {
+    const { account, username } = await forumAccount();
+    fake().advanceTime(HOUR);
+    messages(username, 2, 'avant', 40 * MINUTE);
+    await rounds(account.id, 2);
+
+    // A descent over 20 conversations, eight a round: the oldest, not reached yet, is answered by its
+    // reader and jumps above where the descent stands, ten newer ones above it.
+    const sent = messages(username, 20, 'lecteur');
+    await round(account.id);
+    const twice = sent[0];
+    expect(await ids(account.id)).not.toContain(String(twice));
+    fake().advanceTime(MINUTE);
+    const first = fake().addPost(twice, { username: 'lecteur0', raw: 'Toujours là ? Merci.' });
+    fake().advanceTime(10 * MINUTE);
+    const others = messages(username, 10, 'nouveau');
+    await rounds(account.id, 2);
+    expect(await ids(account.id)).not.toContain(String(twice));
+
+    // The next descent reads the ten first: it is answered again before that descent reaches it.
+    await round(account.id);
+    expect(await ids(account.id)).not.toContain(String(twice));
+    fake().advanceTime(MINUTE);
+    const second = fake().addPost(twice, { username: 'lecteur0', raw: 'Je relance encore, merci.' });
+    await rounds(account.id, 4);
+
+    const all = await ids(account.id);
+    expect(all).toEqual(expect.arrayContaining([twice, first, second, ...others, ...sent].map(String)));
+    expect(all).toHaveLength(2 + 20 + 10 + 2);
+  });
+
+  it('keeps every message while the account archives others above where the descent stands', async () => {
+    const { account, username } = await forumAccount();
+    fake().advanceTime(HOUR);
+    messages(username, 2, 'avant', 40 * MINUTE);
+    await rounds(account.id, 2);
+
+    // 40 conversations, two pages of the list; after each round two already read are archived,
+    // moving those below them up the list, across the page's end too.
+    const sent = messages(username, 40, 'lecteur');
+    const archived: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await round(account.id);
+      const kept = await ids(account.id);
+      const read = sent.filter((id) => kept.includes(String(id)) && !archived.includes(id));
+      for (const id of read.slice(-2)) {
+        fake().archiveMessage(id, username);
+        archived.push(id);
+      }
+    }
+    expect(archived.length).toBeGreaterThan(8);
+    expect((await ids(account.id)).sort()).toEqual(expect.arrayContaining(sent.map(String)));
+    expect(await ids(account.id)).toHaveLength(42);
+  });
+
   it('answers inside the message, once even when sent twice at once', async () => {
     const { account, username } = await forumAccount();
     fake().advanceTime(HOUR);

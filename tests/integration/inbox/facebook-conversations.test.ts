@@ -64,9 +64,11 @@ describe('inbox: Facebook Page conversations', () => {
       });
       expect(rows.some((row: any) => row.content === 'À 9 h !')).toBe(false);
       const reads = conversationReads(pageId);
-      expect(reads.map((q) => q.get('platform'))).toEqual(['messenger', 'messenger']);
+      // Two pages, then the top once more: nothing was updated while the descent went down.
+      expect(reads.map((q) => q.get('platform'))).toEqual(['messenger', 'messenger', 'messenger']);
       expect(reads[0].get('after')).toBeNull();
       expect(reads[1].get('after')).toBeTruthy();
+      expect(reads[2].get('limit')).toBe('1');
       expect(reads[0].get('fields')).toMatch(
         /^updated_time,messages\.limit\(\d+\)\{id,message,from,created_time\}$/
       );

@@ -85,9 +85,11 @@ describe('inbox: Instagram direct messages', () => {
       });
       expect(rows.some((row: any) => row.content === 'Oui !')).toBe(false);
       const reads = conversationReads(userId);
-      expect(reads.map((q) => q.get('platform'))).toEqual(['instagram', 'instagram']);
+      // Two pages, then the top once more: nothing was updated while the descent went down.
+      expect(reads.map((q) => q.get('platform'))).toEqual(['instagram', 'instagram', 'instagram']);
       expect(reads[0].get('after')).toBeNull();
       expect(reads[1].get('after')).toBeTruthy();
+      expect(reads[2].get('limit')).toBe('1');
 
       // Nothing new: one read a round, stopped at the last update kept, nothing collected twice.
       instagram().requests.length = 0;

@@ -9,8 +9,11 @@
  * The floor lags one descent behind (it is the newest post when the descent before the last one
  * started): a topic bumped while a descent goes down jumps to the top, above where the descent stands,
  * and the next descent, reading it from the older floor, still finds the posts it held before; posts
- * read twice that way are kept once by the inbox. Only a topic bumped ahead of two descents in a row,
- * each time before they reached it, could lose a post.
+ * read twice that way are kept once by the inbox. A descent of several calls ends by looking at the top
+ * of the list again: when a topic was bumped meanwhile, the floor stays where it is (a topic bumped
+ * ahead of two descents in a row keeps its older posts). The list is paged by number: a message
+ * archived above where the descent stands moves the others up, so each call finds its place again
+ * after the last topic it read (by id, else by when it was bumped), on the page before when needed.
  */
 import { z } from 'zod';
 
@@ -46,8 +49,10 @@ const messagesListSchema = z
  *   clock): the descent stops at topics bumped before it (less CLOCK_MARGIN_MS);
  * - `floor`: the posts above this id are read; `previous`: the newest post when the last descent
  *   started, the next descent's floor;
- * - during a descent: `page` and `index` in the list, `top` and `newest` (the mark and the newest
- *   post id as it started), and `topic` and `read` for a topic read in several calls.
+ * - during a descent: `page` and `index` in the list, `top`, `head` and `newest` (when the topic on top
+ *   was bumped, its id, and the newest post id as it started), `topic` and `read` for a topic read in
+ *   several calls, and `last`, the last topic read and when it was bumped (where the descent stands
+ *   when the list has moved: `index` alone was written before it).
  */
 export type MessagesDescent = {
   mark: number;
@@ -59,11 +64,15 @@ export type MessagesDescent = {
   newest: number | null;
   topic: number | null;
   read: number | null;
+  last: { id: number; bumped: number } | null;
+  head: number | null;
 };
 
 export function readMessagesDescent(cursor: string | null | undefined, since: Date): MessagesDescent {
   const parts = (cursor ?? '').split(SEPARATOR);
   const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null);
+  const lastId = number(parts[9]);
+  const lastBumped = number(parts[10]);
   return {
     mark: number(parts[0]) ?? since.getTime(),
     floor: number(parts[1]) ?? 0,
@@ -74,22 +83,26 @@ export function readMessagesDescent(cursor: string | null | undefined, since: Da
     newest: number(parts[6]),
     topic: number(parts[7]),
     read: number(parts[8]),
+    last: lastId !== null && lastBumped !== null ? { id: lastId, bumped: lastBumped } : null,
+    head: number(parts[11]),
   };
 }
 
 export function writeMessagesDescent(descent: MessagesDescent): string {
-  const { mark, floor, previous, page, index, top, newest, topic, read } = descent;
+  const { mark, floor, previous, page, index, top, newest, topic, read, last, head } = descent;
   if (page === null) return [mark, floor, previous].join(SEPARATOR);
-  return [mark, floor, previous, page, index, top ?? '', newest ?? '', topic ?? '', read ?? '']
-    .join(SEPARATOR)
-    .trimEnd();
+  const going = [page, index, top, newest, topic, read, last?.id, last?.bumped, head];
+  return [mark, floor, previous, ...going.map((part) => part ?? '')].join(SEPARATOR).trimEnd();
 }
 
-/** A descent over: the next one stops where this one started and reads from the floor after this one's. */
-function finished(descent: MessagesDescent): MessagesDescent {
+/**
+ * A descent over: the next one stops where this one started and reads from the floor after this
+ * one's, unless a topic was bumped while this one went down over several calls (`settled` false).
+ */
+function finished(descent: MessagesDescent, settled: boolean): MessagesDescent {
   return {
     mark: Math.max(descent.mark, descent.top ?? 0),
-    floor: descent.previous,
+    floor: settled ? descent.previous : descent.floor,
     previous: Math.max(descent.previous, descent.newest ?? 0),
     page: null,
     index: 0,
@@ -97,7 +110,62 @@ function finished(descent: MessagesDescent): MessagesDescent {
     newest: null,
     topic: null,
     read: null,
+    last: null,
+    head: null,
   };
+}
+
+type MessagesList = z.infer<typeof messagesListSchema>['topic_list'];
+type ListedTopic = MessagesList['topics'][number];
+
+async function listPage(reader: TopicReader, page: number): Promise<MessagesList> {
+  const { data } = await reader.http.get(
+    `/topics/private-messages/${encodeURIComponent(reader.username)}.json`,
+    { headers: reader.headers, params: page > 0 ? { page } : {} }
+  );
+  return messagesListSchema.parse(data).topic_list;
+}
+
+const bumpedAt = (topic: ListedTopic) => Date.parse(topic.bumped_at);
+
+/**
+ * Where to go on in `topics` after `last`: just after it when it is there as it was, else at the first
+ * topic bumped no later than it was (one bumped in that same millisecond may be read again).
+ */
+function after(topics: ListedTopic[], last: { id: number; bumped: number }): number {
+  const at = topics.findIndex((t) => t.id === last.id && bumpedAt(t) === last.bumped);
+  if (at >= 0) return at + 1;
+  const below = topics.findIndex((t) => t.id !== last.id && bumpedAt(t) <= last.bumped);
+  return below === -1 ? topics.length : below;
+}
+
+/**
+ * Where the descent stands in the list as it is now. A page that starts below the last topic read may
+ * have lost to the page before the topics that followed it (messages archived above moved them up):
+ * the page before is read, and the one before it while that one is all below too.
+ */
+async function findPlace(
+  reader: TopicReader,
+  descent: MessagesDescent,
+  page: number,
+  list: MessagesList
+): Promise<{ page: number; list: MessagesList; index: number }> {
+  const last = descent.last;
+  if (!last) return { page, list, index: descent.index };
+  let place = { page, list, index: after(list.topics, last) };
+  while (place.index === 0 && place.page > 0 && !place.list.topics.some((t) => t.id === last.id)) {
+    const before = await listPage(reader, place.page - 1);
+    const index = after(before.topics, last);
+    if (index >= before.topics.length) break;
+    place = { page: place.page - 1, list: before, index };
+  }
+  return place;
+}
+
+/** Whether the topic on top is still `head`, bumped at `top`, as when the descent started. */
+async function nothingBumped(reader: TopicReader, descent: MessagesDescent): Promise<boolean> {
+  const [first] = (await listPage(reader, 0)).topics;
+  return !first || (first.id === descent.head && bumpedAt(first) === descent.top);
 }
 
 /**
@@ -134,16 +202,21 @@ export async function readPrivateMessages(
   cursor: string | null | undefined
 ): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }> {
   let descent = readMessagesDescent(cursor, since);
-  const page = descent.page ?? 0;
-  const { data } = await reader.http.get(
-    `/topics/private-messages/${encodeURIComponent(reader.username)}.json`,
-    { headers: reader.headers, params: page > 0 ? { page } : {} }
-  );
-  const list = messagesListSchema.parse(data).topic_list;
   const starting = descent.page === null;
+  const fetched = await listPage(reader, descent.page ?? 0);
+  const place = starting
+    ? { page: 0, list: fetched, index: 0 }
+    : await findPlace(reader, descent, descent.page!, fetched);
+  const { page, list } = place;
+  descent = { ...descent, page, index: place.index };
   if (starting) {
-    const onTop = list.topics[0] ? Date.parse(list.topics[0].bumped_at) : null;
-    descent = { ...descent, page: 0, index: 0, top: onTop, newest: descent.previous };
+    const onTop = list.topics[0];
+    descent = {
+      ...descent,
+      top: onTop ? bumpedAt(onTop) : null,
+      head: onTop?.id ?? null,
+      newest: descent.previous,
+    };
   }
   const stopAt = descent.mark - CLOCK_MARGIN_MS;
   const replies: RemoteReply[] = [];
@@ -156,7 +229,7 @@ export async function readPrivateMessages(
       descent = { ...descent, page: page + 1, index: 0, topic: null, read: null };
       return standing();
     }
-    if (Date.parse(listed.bumped_at) < stopAt) break;
+    if (bumpedAt(listed) < stopAt) break;
     if (read === TOPICS_PER_CALL) return standing();
     const from = descent.topic === listed.id ? Math.max(descent.floor, descent.read ?? 0) : descent.floor;
     const topic = await readMessageTopic(reader, listed.id, from, since);
@@ -167,7 +240,10 @@ export async function readPrivateMessages(
       descent = { ...descent, topic: listed.id, read: topic.last };
       return standing();
     }
-    descent = { ...descent, index: descent.index + 1, topic: null, read: null };
+    const last = { id: listed.id, bumped: bumpedAt(listed) };
+    descent = { ...descent, index: descent.index + 1, topic: null, read: null, last };
   }
-  return { replies, cursor: writeMessagesDescent(finished(descent)), more: false };
+  // A descent of one call read one list as it was; over several, the list may have moved meanwhile.
+  const settled = starting || (await nothingBumped(reader, descent));
+  return { replies, cursor: writeMessagesDescent(finished(descent, settled)), more: false };
 }

@@ -121,6 +121,9 @@ const newerTime = (a: string, b: string) => Number(a) > Number(b);
  * The descent stops at conversations updated before the mark; their messages are read from the floor,
  * the mark of the descent before (one descent behind): a conversation updated while a descent goes down
  * jumps above it, and the next descent still finds the messages it held before (read twice, kept once).
+ * A descent of several calls during which a conversation was updated (`head`, the conversation on top
+ * as it started, no longer is, or was updated since) may have missed one that jumped above it twice in
+ * a row: the floor then stays where it is until a descent ends with nothing updated meanwhile.
  * `deep` is the conversation with more new messages than a call reads (`after`: Graph's token for its
  * next messages; empty once they are read, the descent then goes on after that conversation).
  */
@@ -128,20 +131,31 @@ export type ConversationsState = {
   descent: Descent;
   floor: string;
   deep: { conversation: string; after: string } | null;
+  head: string | null;
 };
 
 /** Graph's tokens hold no space: it separates the parts. A cursor written before the floor reads from its mark. */
 export function readConversationsState(cursor: string): ConversationsState {
-  const [mark = '', page = '', top = '', floor = '', conversation = '', after = ''] = cursor.split(' ');
+  const [mark = '', page = '', top = '', floor = '', conversation = '', after = '', head = ''] =
+    cursor.split(' ');
   return {
     descent: { mark, page: page || null, top: top || null },
     floor: floor || mark,
     deep: conversation ? { conversation, after } : null,
+    head: head || null,
   };
 }
 
-export function writeConversationsState({ descent, floor, deep }: ConversationsState): string {
-  const parts = [descent.mark, descent.page ?? '', descent.top ?? '', floor, deep?.conversation, deep?.after];
+export function writeConversationsState({ descent, floor, deep, head }: ConversationsState): string {
+  const parts = [
+    descent.mark,
+    descent.page ?? '',
+    descent.top ?? '',
+    floor,
+    deep?.conversation,
+    deep?.after,
+    head ?? '',
+  ];
   return parts
     .map((part) => part ?? '')
     .join(' ')
@@ -252,6 +266,8 @@ export async function readConversations(
   );
   const answer = conversationsSchema.parse(data ?? {});
   const newest = answer.data[0] ? String(Math.floor(graphMs(answer.data[0].updated_time) / 1000)) : null;
+  // The conversation on top as this descent started (its first call), to tell at its end whether any moved.
+  const head = descent.top === null ? (answer.data[0]?.id ?? null) : state.head;
   // Back from a conversation read in several calls: the page goes on after it (all of it when it left the page).
   const resumeAt = state.deep ? answer.data.findIndex((c) => c.id === state.deep!.conversation) + 1 : 0;
   let reachedMark = false;
@@ -266,18 +282,38 @@ export async function readConversations(
     if (read.after) {
       const deep = { conversation: conversation.id, after: read.after };
       const standing = { ...descent, top: descent.top ?? newest };
-      return { replies, cursor: writeConversationsState({ ...state, descent: standing, deep }), more: true };
+      const cursor = writeConversationsState({ ...state, descent: standing, deep, head });
+      return { replies, cursor, more: true };
     }
   }
   const next = descend(descent, { newest, next: nextAfter(answer.paging), reachedMark }, newerTime);
   const done = readDescent(next.cursor, '');
-  // A descent over: the next one reads messages from this one's mark.
-  const floor = next.more ? state.floor : descent.mark || String(Math.floor(markMs / 1000));
+  // A descent over: the next one reads messages from this one's mark, unless conversations moved while
+  // it went down over several calls (one read at once cannot miss any).
+  const settled =
+    next.more || descent.top === null || (await nothingUpdated(ctx, channel, descent.top, head));
+  const floor = next.more || !settled ? state.floor : descent.mark || String(Math.floor(markMs / 1000));
   return {
     replies: replies.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    cursor: writeConversationsState({ descent: done, floor, deep: null }),
+    cursor: writeConversationsState({ descent: done, floor, deep: null, head: next.more ? head : null }),
     more: next.more,
   };
+}
+
+/** Whether the conversation on top is still `head`, updated at `top` (epoch seconds) as the descent started. */
+async function nothingUpdated(
+  ctx: ProviderContext,
+  channel: MessagingChannel,
+  top: string,
+  head: string | null
+): Promise<boolean> {
+  const { data } = await ctx.http.get(
+    `${channel.versionPath}/${encodeURIComponent(channel.ownerId)}/conversations`,
+    { headers: channel.headers, params: { platform: channel.platform, fields: 'updated_time', limit: 1 } }
+  );
+  const first = conversationsSchema.parse(data ?? {}).data[0];
+  if (!first) return true;
+  return first.id === head && String(Math.floor(graphMs(first.updated_time) / 1000)) === top;
 }
 
 /**

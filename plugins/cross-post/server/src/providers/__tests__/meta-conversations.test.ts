@@ -49,14 +49,21 @@ describe('reading Meta conversations', () => {
       descent: { mark: '1500', page: null, top: null },
       floor: '1500',
       deep: null,
+      head: null,
     });
     const going = {
       descent: { mark: '1500', page: 'QVF', top: '1700' },
       floor: '1200',
       deep: { conversation: 't_1', after: 'MSG' },
+      head: 't_9',
     };
     expect(readConversationsState(writeConversationsState(going))).toEqual(going);
-    const idle = { descent: { mark: '1700', page: null, top: null }, floor: '1500', deep: null };
+    const idle = {
+      descent: { mark: '1700', page: null, top: null },
+      floor: '1500',
+      deep: null,
+      head: null,
+    };
     expect(readConversationsState(writeConversationsState(idle))).toEqual(idle);
   });
 
@@ -89,7 +96,12 @@ describe('reading Meta conversations', () => {
       ctx,
       channel,
       since,
-      writeConversationsState({ descent: { mark: '1000', page: null, top: null }, floor: '1000', deep: null })
+      writeConversationsState({
+        descent: { mark: '1000', page: null, top: null },
+        floor: '1000',
+        deep: null,
+        head: null,
+      })
     );
     expect(ids(first.replies)).toEqual(['a']);
     bumped = true;
@@ -123,6 +135,7 @@ describe('reading Meta conversations', () => {
       descent: { mark: '1000', page: null, top: null },
       floor: '1000',
       deep: null,
+      head: null,
     });
     const first = await readConversations(ctx, channel, since, mark);
     expect(first.replies).toHaveLength(100);
@@ -135,6 +148,73 @@ describe('reading Meta conversations', () => {
     expect(readConversationsState(third.cursor).descent.mark).toBe('2000');
     const all = [...first.replies, ...second.replies].map((r) => r.remoteId);
     expect(new Set(all).size).toBe(130);
-    expect(asked.filter((a) => a.endsWith('/conversations'))).toHaveLength(2);
+    // The list twice (the second time after the long conversation), then its top once, to see nothing moved.
+    expect(asked.filter((a) => a.endsWith('/conversations'))).toHaveLength(3);
+  });
+
+  it('finds the first message of a conversation updated ahead of two descents in a row', async () => {
+    // A Graph of two conversations a page, the page token an offset, most recently updated first.
+    const conversations = new Map<string, { updated: number; messages: ReturnType<typeof message>[] }>();
+    const write = (id: string, s: number) => {
+      const conversation = conversations.get(id) ?? { updated: s, messages: [] };
+      conversation.messages.unshift(message(`${id}@${s}`, s));
+      conversation.updated = s;
+      conversations.set(id, conversation);
+    };
+    const { ctx } = graph((_path, params) => {
+      const order = [...conversations].sort(([, a], [, b]) => b.updated - a.updated);
+      const from = Number(params.after ?? 0);
+      const size = Math.min(Number(params.limit), 2);
+      return {
+        data: order.slice(from, from + size).map(([id, c]) => ({
+          id,
+          updated_time: at(c.updated),
+          messages: { data: c.messages, paging: {} },
+        })),
+        paging: from + size < order.length ? { cursors: { after: String(from + size) }, next: 'next' } : {},
+      };
+    });
+    const read: string[] = [];
+    const call = async (cursor: string) => {
+      const page = await readConversations(ctx, channel, since, cursor);
+      read.push(...ids(page.replies));
+      return page;
+    };
+    write('t_2', 1200);
+    write('t_0', 1400);
+    write('t_1', 1500);
+    const first = await call(
+      writeConversationsState({
+        descent: { mark: '1000', page: null, top: null },
+        floor: '1000',
+        deep: null,
+        head: null,
+      })
+    );
+    expect(first.more).toBe(true);
+    // t_2 is answered before the descent reaches it: it jumps above.
+    write('t_2', 1600);
+    const firstDone = await call(first.cursor);
+    expect(firstDone.more).toBe(false);
+    expect(read).not.toContain('t_2@1200');
+
+    write('t_4', 1650);
+    write('t_3', 1700);
+    const second = await call(firstDone.cursor);
+    expect(second.more).toBe(true);
+    // And again before the next descent reaches it.
+    write('t_2', 1800);
+    let page = await call(second.cursor);
+    while (page.more) page = await call(page.cursor);
+    expect(read).not.toContain('t_2@1200');
+
+    // Conversations moved during both descents: the floor stayed, t_2's first message is found.
+    const afterTwo = readConversationsState(page.cursor);
+    page = await call(page.cursor);
+    while (page.more) page = await call(page.cursor);
+    expect(read).toEqual(expect.arrayContaining(['t_2@1200', 't_2@1600', 't_2@1800', 't_3@1700']));
+    expect(afterTwo).toMatchObject({ descent: { mark: '1700' }, floor: '1000' });
+    // Nothing moved during that one: the floor goes up to its mark.
+    expect(readConversationsState(page.cursor)).toMatchObject({ descent: { mark: '1800' }, floor: '1700' });
   });
 });
