@@ -32,7 +32,7 @@ beforeAll(async () => {
     at: string,
     network: string,
     sentiment: 'positive' | 'neutral' | 'negative'
-  ) => hours.add({ searchId, at: new Date(at), network, sentiment });
+  ) => hours.add({ searchId, at: new Date(at), network, language: 'fr', sentiment });
   // Before the period: Sunday 15 November, 23:10 in Paris.
   await mention(brand, '2026-11-15T22:10:00Z', 'mastodon', 'positive');
   // Week 47 (16–22 November).

@@ -167,7 +167,7 @@ describe('inbox: collection from the networks', () => {
     expect(Number(new URLSearchParams(read!.query).get('offset'))).toBeGreaterThan(0);
   });
 
-  it('shows network items in the queue beside frontend comments, filterable by source, questions first', async () => {
+  it('shows network items in the queue beside frontend comments, filterable by source and language, questions first', async () => {
     const {
       account,
       token: accessToken,
@@ -205,6 +205,28 @@ describe('inbox: collection from the networks', () => {
     expect(frontend.body.data).toHaveLength(0);
     const bad = await as('/moderation/comments?source=NOT%20A%20SOURCE');
     expect(bad.status).toBe(400);
+
+    // Mastodon said neither's language: it is guessed from the words. One said German.
+    inbox.fakes.mastodon.addMention(accessToken, {
+      inReplyTo: remoteId,
+      text: 'Schönes Foto, danke!',
+      acct: 'h@example.social',
+      language: 'de',
+    });
+    await dueNow(inbox.app.strapi, account.id);
+    await inboxOnce(inbox.app.strapi);
+    const inLanguage = async (language: string) =>
+      (
+        await as(`/moderation/comments?status=all&target=post:${postDocumentId}&language=${language}`)
+      ).body.data.map((c: any) => c.content);
+    expect(await inLanguage('fr')).toEqual(['Une photo sympa']);
+    expect(await inLanguage('en')).toEqual(['Where can I buy tickets?']);
+    expect(await inLanguage('other')).toEqual(['Schönes Foto, danke!']);
+    const counts = await as(`/moderation/comments/counts?target=post:${postDocumentId}&language=fr`);
+    expect(counts.body.data).toMatchObject({ all: 1 });
+    const unknown = await as('/moderation/comments?language=klingon');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/fr, en, other/);
 
     // Readers of our site never see what was written on a network.
     const publicList = await inbox.app.http().get(`/api/moderation/comments?target=post:${postDocumentId}`);

@@ -143,6 +143,92 @@ describe('listening: reports', () => {
     expect(bad.body.error.details.issues.map((i: any) => i.path)).toEqual(['network']);
   });
 
+  it('narrows the whole report to one language, rollups counted before languages were kept too', async () => {
+    await searchAccounts(session.app.strapi, session.fakes);
+    // Digits only after the name: letters drawn at random could make a word that sways the guess.
+    const brand = `Boutique${Math.floor(Math.random() * 1e9)}`;
+    const statuses = [
+      { text: `${brand} merci pour tout`, acct: 'lea@piaille.fr', language: 'fr' },
+      // Mastodon does not say this one's language: guessed from its words.
+      { text: `${brand} : le service est vraiment impeccable`, acct: 'lea@piaille.fr' },
+      { text: `${brand} is really great, thanks`, acct: 'sam@mastodon.social', language: 'en' },
+      // Nor this one's, and its words do not tell: unknown, with the other languages.
+      { text: `${brand} 🔥🔥 #${brand}`, acct: 'jan@chaos.social' },
+    ];
+    for (const status of statuses) session.fakes.mastodon.addPublicStatus(status);
+    const search = await createSearch(session, { terms: [brand], networks: ['mastodon'] });
+    await listenOnce(session.app.strapi);
+
+    const report = async (language?: string) =>
+      session.app
+        .http()
+        .get('/moderation/listening/report')
+        .query({
+          from: day(1).toISOString().slice(0, 10),
+          to: day(0).toISOString().slice(0, 10),
+          timeZone: 'UTC',
+          search: search.id,
+          ...(language && { language }),
+        })
+        .set('Authorization', `Bearer ${session.token}`);
+    const figures = async (language?: string) => {
+      const { searches, days, topAuthors } = (await report(language)).body.data;
+      return { total: searches[0].total, days: days.map((d: any) => d.total), topAuthors };
+    };
+    const expected = {
+      all: await figures(),
+      fr: { total: 2, days: [2], topAuthors: [{ name: 'lea@piaille.fr', network: 'mastodon', count: 2 }] },
+      en: {
+        total: 1,
+        days: [1],
+        topAuthors: [{ name: 'sam@mastodon.social', network: 'mastodon', count: 1 }],
+      },
+      other: {
+        total: 1,
+        days: [1],
+        topAuthors: [{ name: 'jan@chaos.social', network: 'mastodon', count: 1 }],
+      },
+    };
+    expect(expected.all.total).toBe(4);
+    for (const language of ['fr', 'en', 'other'] as const)
+      expect(await figures(language)).toEqual(expected[language]);
+    expect((await report('fr')).body.data.language).toBe('fr');
+
+    // Rollups counted before languages were kept: one row per hour and network, without a language.
+    const uid = 'plugin::moderation.listening-hour';
+    const rows = await session.app.strapi.db.query(uid).findMany({ where: { searchId: search.id } });
+    await session.app.strapi.db.query(uid).deleteMany({ where: { searchId: search.id } });
+    const merged = new Map<string, any>();
+    for (const row of rows) {
+      const key = `${row.hour} ${row.network}`;
+      const into = merged.get(key) ?? {
+        searchId: search.id,
+        hour: row.hour,
+        network: row.network,
+        total: 0,
+        positive: 0,
+        negative: 0,
+        neutral: 0,
+      };
+      for (const count of ['total', 'positive', 'negative', 'neutral']) into[count] += row[count];
+      merged.set(key, into);
+    }
+    for (const data of merged.values()) await session.app.strapi.db.query(uid).create({ data });
+    expect(await figures()).toEqual(expected.all);
+    expect((await figures('fr')).total).toBe(0);
+
+    // Listening's ticks give them their languages from the mentions they counted.
+    const listening = session.app.strapi.plugin('moderation').service('listening');
+    while ((await listening.giveRollupsLanguages(1)) > 0);
+    for (const language of ['fr', 'en', 'other'] as const)
+      expect(await figures(language)).toEqual(expected[language]);
+    expect(await figures()).toEqual(expected.all);
+
+    const bad = await report('klingon');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues.map((i: any) => i.path)).toEqual(['language']);
+  });
+
   it('says what is wrong with a period', async () => {
     const bad = await session.app
       .http()

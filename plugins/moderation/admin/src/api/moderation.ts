@@ -268,6 +268,8 @@ export type ListeningReport = {
   timeZone: string;
   /** The one network the report keeps, or null for all. */
   network: string | null;
+  /** The language it keeps (fr, en, other), or null for all. */
+  language: 'fr' | 'en' | 'other' | null;
   days: ({ day: string } & SentimentCounts)[];
   searches: ({ id: number; name: string; kind: 'brand' | 'competitor' } & SentimentCounts)[];
   networks: ({ network: string } & SentimentCounts)[];
@@ -294,7 +296,7 @@ export function useModerationApi() {
 
   return useMemo(
     () => ({
-      /** `filters`: the queue page's query string (q, target, campaign, author, from, to, source, intent, sort). */
+      /** `filters`: the queue page's query string (q, target, campaign, author, from, to, source, intent, language, sort). */
       queue: async (queue: Queue, page: number, filters: string) =>
         (
           await get<QueueResponse>(

@@ -13,7 +13,10 @@ type Props = {
   onChange: (key: string, value: string) => void;
 };
 
-/** Where comments come from (our site, the networks, one network), what they seem to want, and the order. */
+/**
+ * Where comments come from (our site, the networks, one network), their language (said by the network
+ * or guessed), what they seem to want, and the order.
+ */
 export const SourceFilters = ({ value, onChange }: Props) => {
   const t = useT();
   const { networks } = useInboxSources();
@@ -42,6 +45,12 @@ export const SourceFilters = ({ value, onChange }: Props) => {
         { value: 'private-messages', label: t('filters.source.privateMessages') },
         // Network names are brands: not translated.
         ...networks.map((network) => ({ value: network, label: networkName(network) })),
+      ])}
+      {select('language', [
+        { value: ANY, label: t('filters.language.any') },
+        { value: 'fr', label: t('filters.language.fr') },
+        { value: 'en', label: t('filters.language.en') },
+        { value: 'other', label: t('filters.language.other') },
       ])}
       {select('intent', [
         { value: ANY, label: t('filters.intent.any') },

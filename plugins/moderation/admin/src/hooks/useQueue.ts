@@ -15,7 +15,17 @@ import {
 import { useT } from './useT';
 
 const POLL_MS = 10_000;
-export const FILTER_KEYS = ['q', 'target', 'campaign', 'author', 'from', 'to', 'source', 'intent'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'target',
+  'campaign',
+  'author',
+  'from',
+  'to',
+  'source',
+  'intent',
+  'language',
+] as const;
 
 /**
  * The queue a moderator works in: which queue, page and filters (kept in the URL), its cards and

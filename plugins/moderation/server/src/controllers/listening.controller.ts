@@ -41,6 +41,7 @@ const listeningController = ({ strapi }: { strapi: Core.Strapi }) => {
           timeZone: query.timeZone,
           searchIds: query.search,
           network: query.network,
+          language: query.language,
         }),
       };
     },

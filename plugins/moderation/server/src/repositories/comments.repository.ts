@@ -10,10 +10,15 @@ export type Queue = (typeof QUEUES)[number];
 /** Where comments come from: our frontends, any network, one network, or direct messages on any. */
 export type SourceFilter = 'frontend' | 'networks' | string;
 
+/** A comment's language as the queue filters it: French, English, or any other (unknown included). */
+export const LANGUAGE_FILTERS = ['fr', 'en', 'other'] as const;
+export type LanguageFilter = (typeof LANGUAGE_FILTERS)[number];
+
 export type QueueFilters = {
   status: Queue;
   source?: SourceFilter;
   intent?: string;
+  language?: LanguageFilter;
   /** 'priority': questions and complaints first, then newest first (the inbox's order). */
   sort?: 'newest' | 'priority';
   target?: string;
@@ -100,6 +105,10 @@ function filterWhere(
   else if (filters.source === 'private-messages') where.push({ privateMessage: true });
   else if (filters.source) where.push({ sourceNetwork: filters.source });
   if (filters.intent) where.push({ intent: filters.intent });
+  // A comment's locale is two letters (said by the network, the frontend, or guessed) or `und`.
+  if (filters.language === 'other')
+    where.push({ $or: [{ locale: { $notIn: ['fr', 'en'] } }, { locale: { $null: true } }] });
+  else if (filters.language) where.push({ locale: filters.language });
   if (filters.target) where.push({ targetKey: filters.target });
   if (filters.campaign) where.push({ campaignDocumentId: filters.campaign });
   if (filters.author) {
@@ -135,7 +144,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       to: Date,
       by: 'author' | 'source',
       limit: number,
-      network?: string
+      filters: { network?: string; language?: LanguageFilter } = {}
     ): Promise<{ name: string; network: string; count: number }[]> {
       if (searchIds.length === 0) return [];
       const { table, column: c } = modelOf(strapi, COMMENT_UID);
@@ -148,7 +157,10 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         .where(c('publishedOnNetworkAt'), '>=', from)
         .where(c('publishedOnNetworkAt'), '<', to)
         .modify((q: any) => {
-          if (network) q.where(c('sourceNetwork'), network);
+          if (filters.network) q.where(c('sourceNetwork'), filters.network);
+          if (filters.language === 'other')
+            q.where((w: any) => w.whereNotIn(c('locale'), ['fr', 'en']).orWhereNull(c('locale')));
+          else if (filters.language) q.where(c('locale'), filters.language);
         })
         .groupBy(name, c('sourceNetwork'))
         .orderBy([{ column: 'count', order: 'desc' }, { column: 'name' }])
@@ -156,6 +168,33 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return rows.map((row: any) => ({
         name: String(row.name ?? ''),
         network: String(row.network),
+        count: Number(row.count),
+      }));
+    },
+
+    /**
+     * The mentions one search found on one network published in [from, to), counted by language
+     * (the comment's locale) and sentiment: what an hourly rollup counted.
+     */
+    async mentionCounts(
+      searchId: number,
+      network: string,
+      from: Date,
+      to: Date
+    ): Promise<{ language: string; sentiment: string; count: number }[]> {
+      const { table, column: c } = modelOf(strapi, COMMENT_UID);
+      const rows = await strapi.db
+        .connection(table)
+        .select(`${c('locale')} as language`, `${c('sentiment')} as sentiment`)
+        .count('* as count')
+        .where(c('savedSearchId'), searchId)
+        .where(c('sourceNetwork'), network)
+        .where(c('publishedOnNetworkAt'), '>=', from)
+        .where(c('publishedOnNetworkAt'), '<', to)
+        .groupBy(c('locale'), c('sentiment'));
+      return rows.map((row: any) => ({
+        language: String(row.language ?? 'und'),
+        sentiment: String(row.sentiment ?? 'neutral'),
         count: Number(row.count),
       }));
     },

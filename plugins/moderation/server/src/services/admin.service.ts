@@ -8,7 +8,7 @@ import type { Actor } from './audit.service';
 import type { RejectionReason } from '../validators/admin.validators';
 import { responseTimes, type ResponseGoals } from '../domain/response-time';
 
-export { QUEUES, type Queue, type QueueFilters } from '../repositories/comments.repository';
+export { LANGUAGE_FILTERS, QUEUES, type Queue, type QueueFilters } from '../repositories/comments.repository';
 
 const commentNotFound = (documentId: string) =>
   new errors.NotFoundError(`No comment has the id "${documentId}"`, { reason: 'comment_not_found' });

@@ -11,7 +11,7 @@ import type { MentionWeek } from '@porte-voix/kit/contracts';
 import { weeklyMentions } from '../domain/listening/mention-weeks';
 import { listeningHoursRepository, hourOf } from '../repositories/listening-hours.repository';
 import { savedSearchesRepository } from '../repositories/saved-searches.repository';
-import { commentsRepository } from '../repositories/comments.repository';
+import { commentsRepository, type LanguageFilter } from '../repositories/comments.repository';
 import { checkReportWindow } from '../validators/report-window';
 
 const TOP = 10;
@@ -55,14 +55,22 @@ export function startOfDayIn(day: string, timeZone: string): Date {
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** Days from `fromDay` to `toDay` included, in `timeZone`; some searches or all; one network or all. */
+/**
+ * Days from `fromDay` to `toDay` included, in `timeZone`; some searches or all; one network or all;
+ * French, English, the other languages, or all.
+ */
 export type ListeningReportQuery = {
   fromDay: string;
   toDay: string;
   timeZone: string;
   searchIds?: number[];
   network?: string;
+  language?: LanguageFilter;
 };
+
+/** Whether a rollup's language is the one asked (a row counted before languages were kept: other). */
+const inLanguage = (language: string | null, filter: LanguageFilter) =>
+  filter === 'other' ? language !== 'fr' && language !== 'en' : language === filter;
 
 const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -85,7 +93,7 @@ const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
   },
 
-  async report({ fromDay, toDay, timeZone, searchIds, network }: ListeningReportQuery) {
+  async report({ fromDay, toDay, timeZone, searchIds, network, language }: ListeningReportQuery) {
     const from = startOfDayIn(fromDay, timeZone);
     const to = startOfDayIn(nextDay(toDay), timeZone);
     const searches = (await savedSearchesRepository(strapi).list()).filter(
@@ -93,7 +101,7 @@ const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     const ids = searches.map((s) => s.id);
     const rows = (await listeningHoursRepository(strapi).between(ids, hourOf(from), hourOf(to))).filter(
-      (row) => !network || row.network === network
+      (row) => (!network || row.network === network) && (!language || inLanguage(row.language, language))
     );
     const days = new Map<string, Counts>();
     const perSearch = new Map<number, Counts>(ids.map((id) => [id, zero()]));
@@ -111,14 +119,15 @@ const listeningReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const [id, counts] of perSearch) voice[kindOf.get(id) ?? 'brand'] += counts.total;
     const comments = commentsRepository(strapi);
     const [topAuthors, topSources] = await Promise.all([
-      comments.topOfSearches(ids, from, to, 'author', TOP, network),
-      comments.topOfSearches(ids, from, to, 'source', TOP, network),
+      comments.topOfSearches(ids, from, to, 'author', TOP, { network, language }),
+      comments.topOfSearches(ids, from, to, 'source', TOP, { network, language }),
     ]);
     return {
       from: fromDay,
       to: toDay,
       timeZone,
       network: network ?? null,
+      language: language ?? null,
       days: [...days.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([day, counts]) => ({ day, ...counts })),

@@ -10,9 +10,12 @@ import type { Core } from '@strapi/strapi';
 
 import { checkAlerts } from './listening/alerts';
 import { collectRound, type ListeningRound } from './listening/collect';
+import { giveRollupsLanguages } from './listening/rollup-languages';
 import { listeningAlertsRepository } from '../repositories/listening-alerts.repository';
 
 const DEFAULT_TICK_SECONDS = 60;
+/** Rollups counted before languages were kept given theirs each tick. */
+const LANGUAGE_ROWS_PER_TICK = 200;
 
 export function listeningTickSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.MODERATION_LISTENING_TICK_SECONDS;
@@ -33,8 +36,14 @@ const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** A lease owner per round: two rounds on one instance never take each other's sources. */
   const owner = () => `${instance}#L${(rounds += 1)}`;
 
+  /** Whether rollups without a language may be left (none once a look found fewer than it asked). */
+  let rollupsWithoutLanguage = true;
+
   const tick = async () => {
     try {
+      if (rollupsWithoutLanguage)
+        rollupsWithoutLanguage =
+          (await giveRollupsLanguages(strapi, LANGUAGE_ROWS_PER_TICK)) === LANGUAGE_ROWS_PER_TICK;
       // Without new mentions a round weighs nothing: an episode still ends as the hours pass.
       if ((await collectRound(strapi, owner())).collected === 0) await checkAlerts(strapi);
     } catch (error: any) {
@@ -57,6 +66,9 @@ const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** One round now, as a tick runs it (tests and the admin's "collect now"). */
     runOnce: (): Promise<ListeningRound> => collectRound(strapi, owner()),
+
+    /** Gives rollups counted before languages were kept theirs, `limit` rows (a tick does it). */
+    giveRollupsLanguages: (limit = LANGUAGE_ROWS_PER_TICK) => giveRollupsLanguages(strapi, limit),
 
     /** Weighs every search now (a round does it after storing mentions; an episode also ends with time). */
     checkAlerts: (now?: Date) => checkAlerts(strapi, now),

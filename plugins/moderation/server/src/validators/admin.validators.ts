@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { QUEUES } from '../services/admin.service';
+import { LANGUAGE_FILTERS, QUEUES } from '../services/admin.service';
 import { documentIdSchema } from './client.validators';
 import { INTENTS } from '../domain/intent';
 
@@ -63,6 +63,11 @@ export const queueQuerySchema = z
       .optional(),
     intent: z
       .enum(INTENTS, { errorMap: () => ({ message: `must be one of ${INTENTS.join(', ')}` }) })
+      .optional(),
+    language: z
+      .enum(LANGUAGE_FILTERS, {
+        errorMap: () => ({ message: `must be one of ${LANGUAGE_FILTERS.join(', ')}` }),
+      })
       .optional(),
     sort: z
       .enum(['newest', 'priority'], { errorMap: () => ({ message: 'must be newest or priority' }) })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { SearchAccount } from '../services/listening/cross-post-search';
+import { LANGUAGE_FILTERS } from '../repositories/comments.repository';
 
 /** The networks whose search listening can run, through one of cross-post's accounts. */
 export const SEARCH_NETWORKS = ['bluesky', 'mastodon', 'x'] as const;
@@ -81,7 +82,10 @@ const timeZone = z
     }
   }, 'must be a time zone such as Europe/Paris');
 
-/** A listening report: from and to (days, to included, at most 92 days), its time zone, some searches. */
+/**
+ * A listening report: from and to (days, to included, at most 92 days), its time zone, some searches,
+ * one network, one language.
+ */
 export const listeningReportQuerySchema = z
   .object({
     from: day,
@@ -103,6 +107,12 @@ export const listeningReportQuerySchema = z
     network: z
       .string()
       .regex(/^[a-z]{1,40}$/, 'must be a network, as the report names them (bluesky, mastodon, x, rss)')
+      .optional(),
+    /** French, English, or any other language (unknown included): every figure of the report. */
+    language: z
+      .enum(LANGUAGE_FILTERS, {
+        errorMap: () => ({ message: `must be one of ${LANGUAGE_FILTERS.join(', ')}` }),
+      })
       .optional(),
   })
   .strict()

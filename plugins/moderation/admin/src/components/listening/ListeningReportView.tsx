@@ -64,6 +64,7 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
   const [search, setSearch] = useState<string>('all');
   const [network, setNetwork] = useState<string>('all');
+  const [language, setLanguage] = useState<string>('all');
   const [sentiment, setSentiment] = useState<(typeof SENTIMENTS)[number] | 'all'>('all');
   const [period, setPeriod] = useState<number>(30);
   const [report, setReport] = useState<ListeningReport | null>(null);
@@ -78,6 +79,7 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
     });
     if (search !== 'all') query.set('search', search);
     if (network !== 'all') query.set('network', network);
+    if (language !== 'all') query.set('language', language);
     api
       .listeningReport(query)
       .then((data) => {
@@ -85,7 +87,7 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
         setError(null);
       })
       .catch((err) => setError(apiError.message(err)));
-  }, [api, apiError, search, network, period, timeZone]);
+  }, [api, apiError, search, network, language, period, timeZone]);
 
   const max = Math.max(1, ...(report?.days ?? []).map((d) => d.total));
   const byNetwork = report?.networks ?? [];
@@ -111,6 +113,20 @@ export const ListeningReportView = ({ searches }: { searches: SavedSearch[] }) =
             {['bluesky', 'mastodon', 'x', 'rss'].map((n) => (
               <SingleSelectOption key={n} value={n}>
                 {t(`listening.network.${n}`)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+        <Field.Root name="language" hint={t('listening.filter.languageHint')}>
+          <Field.Label>{t('listening.filter.language')}</Field.Label>
+          <SingleSelect
+            value={language}
+            onChange={(value: string | number) => setLanguage(String(value))}
+            data-testid="listening-filter-language"
+          >
+            {['all', 'fr', 'en', 'other'].map((value) => (
+              <SingleSelectOption key={value} value={value}>
+                {t(`listening.filter.language.${value}`)}
               </SingleSelectOption>
             ))}
           </SingleSelect>

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { ModerationSettings } from '../../config/schema';
 import { guessIntent, INTENT_PRIORITY } from '../../domain/intent';
+import { languageOf } from '../../domain/language';
 import { commentsRepository } from '../../repositories/comments.repository';
 import { fingerprintOf } from '../../rules/normalise';
 import { toPlainText } from '../../utils/plain-text';
@@ -93,7 +94,8 @@ export async function storeReply(
   const content = (toPlainText(reply.text) || '—').slice(0, settings.limits.maxContentLength);
   const handle = reply.author.slice(0, 200);
   const authorName = handle.slice(0, settings.limits.maxAuthorNameLength);
-  const locale = (reply.language ?? '').slice(0, 2).toLowerCase() || 'und';
+  // Most networks do not say a comment's language: guessed then (French or English), else unknown.
+  const locale = languageOf(reply.language, content) ?? 'und';
   const identity = {
     // The same person on the same network is one author, across their replies.
     authorKey: getService(strapi, 'identity').authorKey(`${reply.network}:${handle.toLowerCase()}`),

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 import { excluded, inLanguages, mentionsTerms, type SearchWords } from '../../domain/listening/match';
-import { languageOf } from '../../domain/listening/language';
+import { languageOf } from '../../domain/language';
 import {
   listeningSourcesRepository,
   type ListeningSource,

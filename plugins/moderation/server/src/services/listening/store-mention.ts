@@ -137,6 +137,7 @@ export async function storeMention(
     searchId: search.id,
     at: publishedAt,
     network: mention.network,
+    language: locale,
     sentiment,
   });
   if (decision.status === 'pending') {

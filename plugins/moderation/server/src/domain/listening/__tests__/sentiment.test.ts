@@ -1,6 +1,6 @@
 import { sentimentOf } from '../sentiment';
 import { excluded, mentionsTerms } from '../match';
-import { languageOf } from '../language';
+import { languageOf } from '../../language';
 
 describe('listening sentiment', () => {
   it('reads praise and complaints in French, negations included', () => {

@@ -1,6 +1,7 @@
 /**
- * The language of a short text when its source did not say: French or English by their most
- * common short words and French accents; null when neither stands out (a hashtag, a name, a link).
+ * The language of a short text when its source did not say (a Facebook comment, a feed's entry):
+ * French or English by their most common short words and French accents; null when neither stands
+ * out (a hashtag, a name, a link). Mentions and inbox replies are kept, scored and filtered by it.
  */
 const FRENCH = new Set(
   'le la les un une des du de et est pas pour que qui sur avec dans ce cette ces mais ou je tu il elle nous vous ils elles on très trop plus merci bonjour vraiment mon ma mes ton ta votre vos leur au aux sont était été fait chez encore toujours jamais rien tout tous'.split(
