@@ -113,3 +113,20 @@ export const ANSWER_FAILURE_KINDS = [
   'refused',
 ] as const;
 export type AnswerFailureKind = (typeof ANSWER_FAILURE_KINDS)[number];
+
+/**
+ * What an account's inbox cannot collect, and why, as the source shows it until it changes: the
+ * token does not allow the private messages (per network: each says how to allow them), X's plan
+ * has no recent search or no direct messages, Discord's gateway is not connected. Cross-post says
+ * them with a code (and in English, `notice`); the queue's source panel in the editor's language.
+ */
+export const INBOX_NOTICES = [
+  'bluesky.messagesRefused',
+  'discord.gatewayAway',
+  'discourse.messagesRefused',
+  'facebook.messagesRefused',
+  'instagram.messagesRefused',
+  'x.searchUnavailable',
+  'x.messagesUnavailable',
+] as const;
+export type InboxNotice = (typeof INBOX_NOTICES)[number];

@@ -203,6 +203,7 @@ describe('inbox: Discord direct messages', () => {
       expect(await sourceOf(inbox.app.strapi, accountId)).toMatchObject({
         lastErrorKind: 'notice',
         lastError: expect.stringMatching(/gateway is not connected/),
+        notices: 'discord.gatewayAway',
       });
     } finally {
       gateway().start();

@@ -258,6 +258,7 @@ describe('inbox: Bluesky and X', () => {
         expect((await sourceOf(inbox.app.strapi, account.id)).lastError).toMatch(
           /plan .* does not include the recent search/
         );
+        expect((await sourceOf(inbox.app.strapi, account.id)).notices).toMatch(/\bx\.searchUnavailable\b/);
 
         // The next reads do not ask the search again (for a day), and keep saying why.
         await dueNow(inbox.app.strapi, account.id);

@@ -6,6 +6,7 @@
  * again blindly. An app password made without access to direct messages is refused: replies are
  * still collected, and the inbox says what to do.
  */
+import type { InboxNotice } from '@porte-voix/kit/contracts';
 import { z } from 'zod';
 
 import { httpStatus, responseBody } from './common';
@@ -19,9 +20,6 @@ const PREFIX = 'chat:';
 const FROM_START = '-';
 /** `getMessages`' largest page: where an uncertain answer is looked for. */
 const MESSAGES_PER_PAGE = 100;
-
-export const DIRECT_MESSAGES_REFUSED =
-  'The app password does not allow direct messages: create one with "Allow access to your direct messages" ticked and edit the account. Replies and mentions are still collected.';
 
 /** A chat message's remote id names its conversation: `chat:<convoId>:<messageId>`. */
 export const isChatMessage = (remoteId: string) => remoteId.startsWith(PREFIX);
@@ -67,7 +65,7 @@ export type ChatPage = {
   messages: RemoteReply[];
   cursor: string | null;
   more: boolean;
-  notice: string | null;
+  notice: InboxNotice | null;
 };
 
 /**
@@ -120,7 +118,7 @@ export async function readChat(
     };
   } catch (error) {
     if (!refusedDirectMessages(error)) throw error;
-    return { messages: [], cursor, more: false, notice: DIRECT_MESSAGES_REFUSED };
+    return { messages: [], cursor, more: false, notice: 'bluesky.messagesRefused' };
   }
 }
 

@@ -380,7 +380,7 @@ const bluesky: Provider = {
       replies: [...notifications.replies, ...chat.messages],
       cursor: `${notifications.cursor}${CHAT_SEPARATOR}${chat.cursor ?? ''}`,
       more: notifications.more || chat.more,
-      notice: chat.notice,
+      notices: chat.notice ? [chat.notice] : [],
     };
   },
 

@@ -110,8 +110,6 @@ async function readWebhookChannel(
 }
 
 /** What the source says while no gateway session hears the bot (or none was heard from lately). */
-const GATEWAY_AWAY =
-  "Discord's gateway is not connected for this bot: direct messages are read in the conversations heard so far, and a new conversation is heard once it connects (CROSS_POST_DISCORD_GATEWAY must be on for at least one instance).";
 
 /** Discord's codes for a channel the bot can no longer read: Unknown Channel, Missing Access. */
 const CHANNEL_GONE = new Set([10003, 50001]);
@@ -267,9 +265,10 @@ const discord: Provider = {
         ),
       // A bot reads its own DMs: nothing of them is refused apart from the bot itself.
       refused: () => false,
-      withoutConversations: '',
+      withoutConversations: null,
     });
-    return { ...page, notice: page.notice || (pushed && !pushed.heardSince ? GATEWAY_AWAY : null) };
+    const away = pushed !== undefined && !pushed.heardSince;
+    return { ...page, notices: [...page.notices, ...(away ? (['discord.gatewayAway'] as const) : [])] };
   },
 
   /**

@@ -69,10 +69,6 @@ function topicReader(ctx: ProviderContext): TopicReader {
 const refusedKey = (error: unknown) =>
   /API username or key is invalid/i.test(JSON.stringify(responseBody(error)?.errors ?? ''));
 
-/** Said on the inbox source while the forum refuses the account's private messages. */
-const withoutMessagesNotice = (username: string) =>
-  `Discourse refused to list the private messages of ${username}: the inbox reads the topics only. Give the API key the "All Users" or "Single User" level with read access to private messages, then reconnect the account.`;
-
 function replyTopic(ctx: ProviderContext): number | null {
   const topic = ctx.account.credentials.topicId?.trim();
   return topic ? Number(topic) : null;
@@ -304,7 +300,7 @@ const discourse: Provider = {
       conversations: (conversations) => readPrivateMessages(reader, since, conversations),
       // A key scoped without private messages: the topics are still read. A refused key is the account's.
       refused: (error) => httpStatus(error) === 403 && !refusedKey(error),
-      withoutConversations: withoutMessagesNotice(reader.username),
+      withoutConversations: 'discourse.messagesRefused',
     });
   },
 

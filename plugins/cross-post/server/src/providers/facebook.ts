@@ -195,9 +195,6 @@ async function readComments(
   return { replies, swept: sweepOn(sweep, remoteIds, post, next) };
 }
 
-export const WITHOUT_MESSAGES =
-  "Facebook does not let this app read the Page's Messenger conversations (the pages_messaging permission is missing): reconnect the Page allowing messages. Comments are still collected.";
-
 /** The Page's Messenger conversations (meta-conversations.ts). */
 function messenger(ctx: ProviderContext): MessagingChannel {
   const { pageId, headers } = page(ctx);
@@ -208,7 +205,7 @@ function messenger(ctx: ProviderContext): MessagingChannel {
     ownerId: pageId,
     headers,
     maxCharacters: 2000,
-    withoutMessages: WITHOUT_MESSAGES,
+    withoutMessages: 'facebook.messagesRefused',
     author: (from) => ({ name: from.name ?? 'Messenger user', url: null }),
   };
 }

@@ -96,9 +96,6 @@ function account(ctx: ProviderContext) {
   };
 }
 
-export const WITHOUT_MESSAGES =
-  'Instagram does not let this app read the account\'s direct messages (the instagram_business_manage_messages permission is missing, or "Allow access to messages" is off in the app\'s settings): reconnect the account allowing messages. Comments are still collected.';
-
 /** The account's Instagram direct messages (meta-conversations.ts): 1,000 characters a message. */
 function directMessages(ctx: ProviderContext): MessagingChannel {
   const { userId, headers } = account(ctx);
@@ -109,7 +106,7 @@ function directMessages(ctx: ProviderContext): MessagingChannel {
     ownerId: userId,
     headers,
     maxCharacters: 1000,
-    withoutMessages: WITHOUT_MESSAGES,
+    withoutMessages: 'instagram.messagesRefused',
     author: (from) => ({
       name: from.username ?? from.name ?? 'Instagram user',
       url: from.username ? `https://www.instagram.com/${from.username}/` : null,

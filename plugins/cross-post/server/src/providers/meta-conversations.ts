@@ -12,6 +12,7 @@
  * privately. Sources: Meta's Messenger Platform (conversations API, Send API, messaging policy) and
  * Instagram Platform (conversations API, send messages) documentation.
  */
+import type { InboxNotice } from '@porte-voix/kit/contracts';
 import { z } from 'zod';
 
 import { responseBody } from './common';
@@ -48,7 +49,7 @@ export type MessagingChannel = {
   /** The longest text a message may have. */
   maxCharacters: number;
   /** Said on the source while the conversations are refused. */
-  withoutMessages: string;
+  withoutMessages: InboxNotice;
   /** The sender's name and profile link as the network gives them. */
   author(from: { id?: string; name?: string; username?: string }): { name: string; url: string | null };
 };
@@ -382,7 +383,7 @@ export function readCommentsThenConversations(
   channel: MessagingChannel,
   { since, cursor }: { since: Date; cursor?: string | null },
   readComments: (sweepCursor: string) => Promise<{ replies: RemoteReply[]; cursor: string; more: boolean }>
-): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean; notice?: string | null }> {
+): Promise<{ replies: RemoteReply[]; cursor: string; more: boolean; notices: InboxNotice[] }> {
   return readSweepThenConversations(cursor, {
     sweep: readComments,
     conversations: (conversations) => readConversations(ctx, channel, since, conversations),

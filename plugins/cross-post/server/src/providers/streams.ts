@@ -5,6 +5,7 @@
  * network refuses the conversations, their part says when (`off<epoch ms>`) and they are tried again a
  * day later: the account may be reconnected with the permission meanwhile.
  */
+import type { InboxNotice } from '@porte-voix/kit/contracts';
 
 import type { RemoteReply } from './types';
 
@@ -48,9 +49,11 @@ export async function readSweepThenConversations(
     sweep(cursor: string): Promise<StreamPage>;
     conversations(cursor: string): Promise<StreamPage>;
     refused(error: unknown): boolean;
-    withoutConversations: string;
+    /** Said while they are refused (none when the network says nothing more). */
+    withoutConversations: InboxNotice | null;
   }
-): Promise<StreamPage & { cursor: string; notice: string | null }> {
+): Promise<StreamPage & { cursor: string; notices: InboxNotice[] }> {
+  const refusedNotices = read.withoutConversations ? [read.withoutConversations] : [];
   const streams = readStreams(cursor);
   const off = conversationsOff(streams.conversations);
   if (streams.phase === 'conversations' && !off) {
@@ -58,14 +61,14 @@ export async function readSweepThenConversations(
       const page = await read.conversations(conversationsCursor(streams.conversations));
       const phase = page.more ? 'conversations' : '';
       const conversations = page.cursor ?? '';
-      return { ...page, cursor: writeStreams({ ...streams, conversations, phase }), notice: null };
+      return { ...page, cursor: writeStreams({ ...streams, conversations, phase }), notices: [] };
     } catch (error) {
       if (!read.refused(error)) throw error;
       return {
         replies: [],
         cursor: writeStreams({ ...streams, conversations: conversationsRefused(), phase: '' }),
         more: false,
-        notice: read.withoutConversations,
+        notices: refusedNotices,
       };
     }
   }
@@ -75,6 +78,6 @@ export async function readSweepThenConversations(
     replies: swept.replies,
     cursor: writeStreams({ ...streams, sweep: swept.cursor ?? '', phase }),
     more: swept.more || phase !== '',
-    notice: off ? read.withoutConversations : null,
+    notices: off ? refusedNotices : [],
   };
 }

@@ -7,7 +7,12 @@
  * `./index.ts`, its fake, its translations). The network ids, the account schema's enum, the demo
  * accounts and the fakes' ports are all derived from the list in `./index.ts`.
  */
-import { METRIC_COUNTERS, type MetricCounter, type MetricCounters } from '@porte-voix/kit/contracts';
+import {
+  METRIC_COUNTERS,
+  type InboxNotice,
+  type MetricCounter,
+  type MetricCounters,
+} from '@porte-voix/kit/contracts';
 import type { AxiosInstance } from 'axios';
 
 import type { NetworkId } from './index';
@@ -157,7 +162,7 @@ export type RepliesPage = {
   /** The network has more right after this page. */
   more: boolean;
   /** What the account cannot collect and why (X's plan without search), for the inbox to show. */
-  notice?: string | null;
+  notices?: InboxNotice[];
 };
 
 /** A listening search as a network's search runs it; each network writes its own query from it. */

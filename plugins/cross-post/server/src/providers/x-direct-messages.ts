@@ -30,9 +30,6 @@ const DM_MAX_CHARACTERS = 10_000;
 /** After X refused DMs (plan or scope), they are tried again a day later (the account may be reconnected). */
 export const DM_RETRY_MS = 86_400_000;
 
-export const WITHOUT_DMS =
-  "X does not let this app read the account's direct messages (the dm.read permission or a plan with direct messages is missing): reconnect the account allowing direct messages. Replies and mentions are still collected.";
-
 const FIELDS = {
   event_types: 'MessageCreate',
   'dm_event.fields': 'id,text,created_at,sender_id,dm_conversation_id',

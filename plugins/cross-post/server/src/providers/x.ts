@@ -1,4 +1,5 @@
 /** X (API v2): OAuth 2.0 user token that expires and refreshes; weighted 280 characters; no idempotency. */
+import type { InboxNotice } from '@porte-voix/kit/contracts';
 import {
   emptyTextProblem,
   headerValue,
@@ -22,7 +23,6 @@ import {
   dmsRefused,
   isDirectMessageId,
   readDirectMessages,
-  WITHOUT_DMS,
 } from './x-direct-messages';
 import { orQuery } from './search-query';
 import { sameText, xWeightedLength } from './text';
@@ -148,8 +148,6 @@ export function writeStreams(streams: Streams): string {
 /** Conversations per search query: 12 `conversation_id:` terms fit the Basic plan's 512 characters. */
 const SEARCHED_CONVERSATIONS = 12;
 const SEARCH_REACH_MS = 7 * 86_400_000 - 60_000;
-const WITHOUT_SEARCH =
-  "X's plan for this app does not include the recent search: replies that do not mention the account are not collected (mentions are). The Basic and Pro plans include it.";
 /** After a plan without search, the search is tried again a day later (the plan may have changed). */
 const SEARCH_RETRY_MS = 86_400_000;
 
@@ -393,8 +391,10 @@ const x: Provider = {
     // The stream a round goes on with once one is read down ('': the round is over).
     const after = (done: 'mentions' | 'search'): Phase =>
       done === 'mentions' && remoteIds.length > 0 && !searchOff ? 'search' : withoutDms ? '' : 'dms';
-    const notices = (search: boolean, dms: boolean) =>
-      [search && WITHOUT_SEARCH, dms && WITHOUT_DMS].filter(Boolean).join(' ') || null;
+    const notices = (search: boolean, dms: boolean): InboxNotice[] => [
+      ...(search ? (['x.searchUnavailable'] as const) : []),
+      ...(dms ? (['x.messagesUnavailable'] as const) : []),
+    ];
 
     if (readingDms) {
       try {
@@ -404,7 +404,7 @@ const x: Provider = {
           replies: page.replies,
           cursor: join({ dms: page.cursor, phase: page.more ? 'dms' : '' }),
           more: true,
-          notice: notices(searchOff, false),
+          notices: notices(searchOff, false),
         };
       } catch (error) {
         if (!dmsRefused(error)) throw error;
@@ -412,11 +412,11 @@ const x: Provider = {
           replies: [],
           cursor: join({ dms: `off${Date.now()}`, phase: '' }),
           more: true,
-          notice: notices(searchOff, true),
+          notices: notices(searchOff, true),
         };
       }
     }
-    const notice = notices(searchOff, withoutDms);
+    const said = notices(searchOff, withoutDms);
     if (!searching) {
       const page = await readTweets(
         ctx,
@@ -433,7 +433,7 @@ const x: Provider = {
         replies: page.replies,
         cursor: join({ mentions: page.cursor, phase: next }),
         more: page.more || next !== '',
-        notice,
+        notices: said,
       };
     }
     const conversations = remoteIds
@@ -456,7 +456,7 @@ const x: Provider = {
         replies: page.replies,
         cursor: join({ search: page.cursor, phase: next }),
         more: next !== '',
-        notice,
+        notices: said,
       };
     } catch (error) {
       if (!planWithoutSearch(error)) throw error;
@@ -465,7 +465,7 @@ const x: Provider = {
         replies: [],
         cursor: join({ search: `off${Date.now()}`, phase: next }),
         more: next !== '',
-        notice: notices(true, withoutDms),
+        notices: notices(true, withoutDms),
       };
     }
   },

@@ -6,10 +6,12 @@
  * is lost if it stops in between, and none is read twice once confirmed. Publishing keeps priority
  * (see metrics/network-read.ts): an account with posts due, or waiting for its network, is not read.
  */
+import type { InboxNotice } from '@porte-voix/kit/contracts';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { parse } from '@porte-voix/kit/server';
 
+import { noticeText } from '../providers/notices';
 import { providerFor, providers, type NetworkId, type RemoteReply } from '../providers';
 import { accountsRepository } from '../repositories/accounts.repository';
 import { deliveriesRepository } from '../repositories/deliveries.repository';
@@ -104,7 +106,15 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       accountId: number,
       query: { since: Date }
     ): Promise<
-      | { ok: true; replies: InboxReply[]; cursor: string | null; more: boolean; notice: string | null }
+      | {
+          ok: true;
+          replies: InboxReply[];
+          cursor: string | null;
+          more: boolean;
+          /** What the account cannot collect: codes (kit contracts' INBOX_NOTICES), and in English. */
+          notices: InboxNotice[];
+          notice: string | null;
+        }
       | ReadFailure
     > {
       const id = parse(accountIdSchema, accountId);
@@ -156,7 +166,8 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         cursor: page.cursor,
         more: page.more,
-        notice: page.notice ?? null,
+        notices: page.notices ?? [],
+        notice: noticeText(page.notices ?? []),
       };
     },
 

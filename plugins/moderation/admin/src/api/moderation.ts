@@ -154,6 +154,8 @@ export type InboxSources = {
     lastError: string | null;
     /** What kind of trouble it was, said in the editor's language. */
     lastErrorKind: InboxErrorKind | null;
+    /** With a notice: what cannot be read and why, as codes said in the editor's language. */
+    notices: string[];
   }[];
 };
 export type InboxSource = InboxSources['sources'][number];

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { INBOX_NOTICES } from '@porte-voix/kit/contracts';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
@@ -18,6 +19,10 @@ const WAITING = new Set(['paused_for_publishing', 'rate_limited']);
  * The accounts the inbox reads: what each brought, when it was read and will be next, and what the last
  * read met: its kind in the editor's language, then the network's own words.
  */
+/** Notices the panel says in the editor's language; one it does not know is shown as cross-post wrote it. */
+const saidInLanguage = (notices: string[]) =>
+  notices.length > 0 && notices.every((notice) => (INBOX_NOTICES as readonly string[]).includes(notice));
+
 export const InboxSourcesPanel = ({ sources, onReload }: Props) => {
   const t = useT();
   const { formatDate } = useIntl();
@@ -74,7 +79,9 @@ export const InboxSourcesPanel = ({ sources, onReload }: Props) => {
                   data-testid="inbox-source-problem"
                 >
                   {t(`inboxSources.kind.${source.lastErrorKind}`)}
-                  {source.lastError && ` ${t('inboxSources.networkSaid', { message: source.lastError })}`}
+                  {saidInLanguage(source.notices)
+                    ? source.notices.map((notice) => ` ${t(`inboxSources.notice.${notice}`)}`).join('')
+                    : source.lastError && ` ${t('inboxSources.networkSaid', { message: source.lastError })}`}
                 </Typography>
               )}
             </Box>

@@ -120,6 +120,8 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
         collected: number;
         error: string | null;
         errorKind?: InboxErrorKind | null;
+        /** With a notice: its codes (kit contracts' INBOX_NOTICES), what the panel says in each language. */
+        notices?: string[];
       }
     ): Promise<boolean> {
       const { table: t, column: c } = modelOf(strapi, INBOX_SOURCE_UID);
@@ -128,7 +130,7 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
       const result = await strapi.db.connection.raw(
         `UPDATE ${t} SET ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL, ${c('nextRunAt')} = ${nextRunAt},
            ${c('lastCollectedAt')} = ${databaseNow(dialect)}, ${c('lastError')} = :error, ${c('lastErrorKind')} = :errorKind,
-           ${c('collectedCount')} = ${c('collectedCount')} + :collected
+           ${c('notices')} = :notices, ${c('collectedCount')} = ${c('collectedCount')} + :collected
          WHERE id = :id AND ${c('leaseOwner')} = :owner`,
         {
           id,
@@ -139,6 +141,8 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
           collected: outcome.collected,
           error: outcome.error ? outcome.error.slice(0, 1000) : null,
           errorKind: outcome.error ? (outcome.errorKind ?? 'failed') : null,
+          // Codes hold no space: it separates them.
+          notices: outcome.notices?.length ? outcome.notices.join(' ').slice(0, 255) : null,
           ...clockBindings(),
         }
       );

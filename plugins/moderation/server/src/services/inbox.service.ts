@@ -94,6 +94,7 @@ const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           collectedCount: row.collectedCount ?? 0,
           lastError: row.lastError ?? null,
           lastErrorKind: row.lastError ? (row.lastErrorKind ?? 'failed') : null,
+          notices: row.lastError && row.notices ? String(row.notices).split(' ') : [],
         })),
       };
     },

@@ -68,7 +68,7 @@ describe('reading the private messages of a Discourse account', () => {
 
     answer = refused(['You are not permitted to view the requested resource.']);
     const page = await discourse.fetchReplies({ since, remoteIds: [], cursor }, ctx);
-    expect(page.notice).toMatch(/refused to list the private messages of porte-voix/);
+    expect(page.notices).toEqual(['discourse.messagesRefused']);
     expect(readStreams(page.cursor).conversations).toMatch(/^off\d+$/);
 
     answer = refused([

@@ -13,7 +13,7 @@ const channel: MessagingChannel = {
   ownerId: 'page',
   headers: {},
   maxCharacters: 2000,
-  withoutMessages: 'no messages',
+  withoutMessages: 'facebook.messagesRefused',
   author: (from) => ({ name: from.name ?? from.id ?? '?', url: null }),
 };
 

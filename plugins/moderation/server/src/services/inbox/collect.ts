@@ -51,6 +51,7 @@ async function collectSource(
   at: Date | null;
   error: string | null;
   errorKind: InboxErrorKind | null;
+  notices?: string[];
 }> {
   const replies = crossPostReplies(strapi);
   const comments = commentsRepository(strapi);
@@ -60,6 +61,7 @@ async function collectSource(
   let collected = 0;
   // What the network says the account cannot collect (X without search): shown on the source.
   let notice: string | null = null;
+  let notices: string[] = [];
   for (let page = 0; page < profile.pagesPerRound; page++) {
     const answer = await replies.fetch(source.accountId, since);
     if (answer.ok === false) {
@@ -93,7 +95,7 @@ async function collectSource(
       stored.add(reply.remoteId);
     }
     await replies.confirm(source.accountId, answer.cursor);
-    notice = answer.notice ?? notice;
+    if (answer.notice) [notice, notices] = [answer.notice, answer.notices];
     if (!answer.more) break;
   }
   return {
@@ -102,6 +104,7 @@ async function collectSource(
     at: null,
     error: notice,
     errorKind: notice ? 'notice' : null,
+    notices,
   };
 }
 

@@ -39,6 +39,11 @@ const page = z.object({
   cursor: z.string().nullable(),
   more: z.boolean(),
   notice: z.string().max(1000).nullish(),
+  // Codes this version may not know yet are kept: the panel then shows the English text.
+  notices: z
+    .array(z.string().regex(/^[a-z]+\.[A-Za-z]+$/))
+    .max(10)
+    .default([]),
 });
 
 const failure = z.object({
@@ -66,6 +71,7 @@ export type RepliesPage =
       more: boolean;
       skipped: number;
       notice: string | null;
+      notices: string[];
     }
   | z.infer<typeof failure>;
 
@@ -80,7 +86,7 @@ export function crossPostReplies(strapi: Core.Strapi) {
     async fetch(accountId: number, since: Date): Promise<RepliesPage> {
       const answer = await service().fetch(accountId, { since });
       if (answer?.ok === false) return failure.parse(answer);
-      const { replies, cursor, more, notice } = page.parse(answer);
+      const { replies, cursor, more, notice, notices } = page.parse(answer);
       const valid = replies.map((item) => reply.safeParse(item)).filter((parsed) => parsed.success);
       return {
         ok: true,
@@ -89,6 +95,7 @@ export function crossPostReplies(strapi: Core.Strapi) {
         more,
         skipped: replies.length - valid.length,
         notice: notice ?? null,
+        notices,
       };
     },
     /** Which of these remote ids are our own answers (read back in their thread): never queued. */
