@@ -98,6 +98,21 @@ export const INBOX_ERROR_KINDS = [...READ_FAILURE_REASONS, 'notice', 'failed'] a
 export type InboxErrorKind = (typeof INBOX_ERROR_KINDS)[number];
 
 /**
+ * What a listening source's last read met: a network's read failure, a feed that could not be read
+ * (`feed_unreadable`, the details in the feed's own terms), no account left to run the search, a
+ * network plan without search (`not_on_plan`), or `failed` (the read itself broke). The admin says
+ * it in the editor's language, then the details.
+ */
+export const LISTENING_ERROR_KINDS = [
+  ...READ_FAILURE_REASONS,
+  'feed_unreadable',
+  'no_account',
+  'not_on_plan',
+  'failed',
+] as const;
+export type ListeningErrorKind = (typeof LISTENING_ERROR_KINDS)[number];
+
+/**
  * Why an answer sent from the inbox is not (known to be) online: its outcome is unknown and sending
  * it again is safe (`uncertain_resend`: the network recognises it) or not (`uncertain_check`: look on
  * the network first); the network asks to wait, refuses the account's token, accepts no answer in a

@@ -130,7 +130,8 @@ describe('listening: collection', () => {
     await dueNow(strapi(), search.id);
     await listenOnce(strapi());
     const [source] = await sourcesOf(strapi(), search.id);
-    expect(source.lastError).toMatch(/rate_limited/);
+    expect(source.lastErrorKind).toBe('rate_limited');
+    expect(source.lastError).toBeTruthy();
     expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now());
 
     await dueNow(strapi(), search.id);
@@ -152,6 +153,7 @@ describe('listening: collection', () => {
       await listenOnce(strapi());
       const [source] = await sourcesOf(strapi(), search.id);
       expect(source.notAvailable).toBeTruthy();
+      expect(source.lastErrorKind).toBe('not_on_plan');
       expect(source.lastError).toMatch(/plan .* does not include the recent search/);
       expect(new Date(source.nextRunAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
       await listenOnce(strapi());
@@ -219,6 +221,9 @@ describe('listening: collection', () => {
     expect(errors[broken]).toMatch(/is not well-formed XML \(line \d+/);
     expect(errors[html]).toMatch(/is not an RSS 2.0 or Atom feed \(its root element is <html>\)/);
     expect(errors[missing]).toMatch(/answered HTTP 404/);
+    // The admin says what kind it is in the editor's language, then the feed's details.
+    const kinds = listed.body.data.sources.map((s: any) => s.lastErrorKind);
+    expect(kinds.sort()).toEqual(['feed_unreadable', 'feed_unreadable', 'feed_unreadable', null, null]);
 
     // Unchanged feeds answer 304 to their ETag; a new item is read once.
     session.feeds.serve(

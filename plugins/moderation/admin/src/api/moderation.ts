@@ -1,7 +1,7 @@
 /** Every call the moderation admin makes, in one place, with what the API answers (server/src/services/admin.service.ts). */
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { AnswerFailureKind, InboxErrorKind } from '@porte-voix/kit/contracts';
+import type { AnswerFailureKind, InboxErrorKind, ListeningErrorKind } from '@porte-voix/kit/contracts';
 
 import { PLUGIN_ID } from '../pluginId';
 
@@ -257,7 +257,10 @@ export type SavedSearch = SavedSearchInput & {
     feedUrl: string | null;
     lastCollectedAt: string | null;
     collectedCount: number;
+    /** The network's or the feed's own words for what the last read met. */
     lastError: string | null;
+    /** What kind of trouble it was, said in the editor's language. */
+    lastErrorKind: ListeningErrorKind | null;
     notAvailable: boolean;
   }[];
 };

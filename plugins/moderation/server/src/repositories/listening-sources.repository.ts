@@ -5,6 +5,7 @@
  * RETURNING`, `FOR UPDATE SKIP LOCKED` on PostgreSQL and MySQL) by the database's clock, so two
  * instances never read one source at once; the cursor moves only while the lease is still held.
  */
+import type { ListeningErrorKind } from '@porte-voix/kit/contracts';
 import type { Core } from '@strapi/strapi';
 import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
 
@@ -141,6 +142,8 @@ export const listeningSourcesRepository = (strapi: Core.Strapi) => {
         at?: Date | null;
         collected: number;
         error: string | null;
+        /** What kind of trouble the error is, said in the editor's language (`failed` when not said). */
+        errorKind?: ListeningErrorKind | null;
         notAvailable?: boolean;
       }
     ): Promise<boolean> {
@@ -150,7 +153,7 @@ export const listeningSourcesRepository = (strapi: Core.Strapi) => {
       const result = await strapi.db.connection.raw(
         `UPDATE ${t} SET ${c('leaseOwner')} = NULL, ${c('leaseUntil')} = NULL, ${c('nextRunAt')} = ${nextRunAt},
            ${c('lastCollectedAt')} = ${databaseNow(dialect)}, ${c('lastError')} = :error,
-           ${c('notAvailable')} = :notAvailable,
+           ${c('lastErrorKind')} = :errorKind, ${c('notAvailable')} = :notAvailable,
            ${c('collectedCount')} = ${c('collectedCount')} + :collected
          WHERE id = :id AND ${c('leaseOwner')} = :owner`,
         {
@@ -160,6 +163,7 @@ export const listeningSourcesRepository = (strapi: Core.Strapi) => {
           ...(outcome.at && { at: dialect === 'sqlite' ? outcome.at.getTime() : outcome.at }),
           collected: outcome.collected,
           error: outcome.error ? outcome.error.slice(0, 1000) : null,
+          errorKind: outcome.error ? (outcome.errorKind ?? 'failed') : null,
           notAvailable:
             dialect === 'sqlite' ? Number(outcome.notAvailable ?? false) : (outcome.notAvailable ?? false),
           ...clockBindings(),

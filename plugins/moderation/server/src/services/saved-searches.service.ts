@@ -43,6 +43,7 @@ const toPublic = (row: SavedSearchRow, sources: any[] = []) => ({
     nextRunAt: source.nextRunAt ? new Date(source.nextRunAt).toISOString() : null,
     collectedCount: Number(source.collectedCount ?? 0),
     lastError: source.lastError ?? null,
+    lastErrorKind: source.lastError ? (source.lastErrorKind ?? 'failed') : null,
     notAvailable: Boolean(source.notAvailable),
   })),
 });

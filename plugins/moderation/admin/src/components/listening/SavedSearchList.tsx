@@ -12,6 +12,9 @@ type Props = {
 };
 
 /** The saved searches with where each runs, how much it found and what went wrong there. */
+/** Kinds the editor's language says whole: the English details would only repeat them. */
+const SAID_WHOLE = new Set(['no_account', 'not_on_plan']);
+
 export const SavedSearchList = ({ searches, canManage, onEdit, onDelete }: Props) => {
   const t = useT();
   const { formatDate } = useIntl();
@@ -50,11 +53,16 @@ export const SavedSearchList = ({ searches, canManage, onEdit, onDelete }: Props
                   ` · ${t('listening.lastRead', {
                     at: formatDate(source.lastCollectedAt, { dateStyle: 'medium', timeStyle: 'short' }),
                   })}`}
-                {source.notAvailable && ` · ${t('listening.notAvailable')}`}
+                {source.notAvailable && !source.lastErrorKind && ` · ${t('listening.notAvailable')}`}
                 {source.lastError && (
-                  <Typography variant="pi" textColor="danger600">
+                  <Typography variant="pi" textColor="danger600" data-testid="listening-source-problem">
                     {' · '}
-                    {source.lastError}
+                    {source.lastErrorKind
+                      ? t(`listening.errorKind.${source.lastErrorKind}`)
+                      : source.lastError}
+                    {source.lastErrorKind &&
+                      !SAID_WHOLE.has(source.lastErrorKind) &&
+                      ` ${t('listening.sourceSaid', { message: source.lastError })}`}
                   </Typography>
                 )}
               </Typography>

@@ -4,6 +4,7 @@
  * ETag), every page stored before its cursor moves. A source's failure (a 429, a feed that does not
  * parse or answer) is recorded on that source and waits; the other sources go on.
  */
+import type { ListeningErrorKind } from '@porte-voix/kit/contracts';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
@@ -42,6 +43,7 @@ type Outcome = {
   inMs: number;
   at?: Date | null;
   error: string | null;
+  errorKind?: ListeningErrorKind;
   notAvailable?: boolean;
 };
 
@@ -75,6 +77,7 @@ async function collectNetwork(
       collected: 0,
       inMs: 3_600_000,
       error: `No ${source.network} account can run this search any more: edit the search or reconnect one.`,
+      errorKind: 'no_account',
     };
   const sources = listeningSourcesRepository(strapi);
   const settings = await getService(strapi, 'settings').get();
@@ -88,10 +91,22 @@ async function collectNetwork(
     });
     if (answer.ok === false) {
       const at = answer.retryAt ? new Date(answer.retryAt) : null;
-      return { collected, inMs: at ? 0 : FAILURE_WAIT_MS, at, error: `${answer.reason}: ${answer.message}` };
+      return {
+        collected,
+        inMs: at ? 0 : FAILURE_WAIT_MS,
+        at,
+        error: answer.message,
+        errorKind: answer.reason,
+      };
     }
     if (answer.notAvailable)
-      return { collected, inMs: NOT_AVAILABLE_WAIT_MS, error: answer.notAvailable, notAvailable: true };
+      return {
+        collected,
+        inMs: NOT_AVAILABLE_WAIT_MS,
+        error: answer.notAvailable,
+        errorKind: 'not_on_plan',
+        notAvailable: true,
+      };
     for (const post of answer.posts) {
       const mention = kept(
         search,
@@ -147,7 +162,12 @@ async function collectFeed(
     });
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
-    return { collected: 0, inMs: FEED_POLL_MS, error: `The feed ${source.feedUrl} is ${error.message}.` };
+    return {
+      collected: 0,
+      inMs: FEED_POLL_MS,
+      error: `The feed ${source.feedUrl} is ${error.message}.`,
+      errorKind: 'feed_unreadable',
+    };
   }
   if (!read.changed) return { collected: 0, inMs: FEED_POLL_MS, error: null };
   const floor = Math.max(sinceOf(source).getTime(), cursor.newest ? Date.parse(cursor.newest) : 0);
@@ -215,7 +235,12 @@ export async function collectRound(strapi: Core.Strapi, owner: string): Promise<
       strapi.log.error(
         `[moderation] listening: source ${source.sourceKey} of search ${source.searchId}: ${error?.stack ?? error}`
       );
-      outcome = { collected: 0, inMs: FAILURE_WAIT_MS, error: String(error?.message ?? error) };
+      outcome = {
+        collected: 0,
+        inMs: FAILURE_WAIT_MS,
+        error: String(error?.message ?? error),
+        errorKind: 'failed',
+      };
     }
     collected += outcome.collected;
     await sources.release(source.id, owner, outcome);

@@ -3,6 +3,7 @@
  * accounts whose network search can run, and one page of matching posts per call. Its answers are
  * checked here before anything is stored.
  */
+import { READ_FAILURE_REASONS } from '@porte-voix/kit/contracts';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 
@@ -38,7 +39,7 @@ const page = z.object({
 const failure = z.object({
   ok: z.literal(false),
   retryAt: z.string().nullable(),
-  reason: z.string(),
+  reason: z.enum(READ_FAILURE_REASONS),
   message: z.string(),
 });
 
