@@ -23,6 +23,20 @@ describe('listening: reports', () => {
     return at;
   };
 
+  /** One search's report over yesterday and today (UTC), narrowed by `filters` (network, language). */
+  const recentReport = (searchId: number, filters: Record<string, string>) =>
+    session.app
+      .http()
+      .get('/moderation/listening/report')
+      .query({
+        from: day(1).toISOString().slice(0, 10),
+        to: day(0).toISOString().slice(0, 10),
+        timeZone: 'UTC',
+        search: searchId,
+        ...filters,
+      })
+      .set('Authorization', `Bearer ${session.token}`);
+
   it('counts mentions per day and sentiment, share of voice, top authors and sources', async () => {
     const brand = unique('Marque').replace('-', '');
     const rival = unique('Rival').replace('-', '');
@@ -107,18 +121,7 @@ describe('listening: reports', () => {
     const search = await createSearch(session, { terms: [brand], feeds: [feed], networks: ['mastodon'] });
     await listenOnce(session.app.strapi);
 
-    const report = async (network?: string) =>
-      session.app
-        .http()
-        .get('/moderation/listening/report')
-        .query({
-          from: day(1).toISOString().slice(0, 10),
-          to: day(0).toISOString().slice(0, 10),
-          timeZone: 'UTC',
-          search: search.id,
-          ...(network && { network }),
-        })
-        .set('Authorization', `Bearer ${session.token}`);
+    const report = (network?: string) => recentReport(search.id, network ? { network } : {});
     const all = (await report()).body.data;
     expect(all.searches[0].total).toBe(3);
     expect(all.topAuthors.map((a: any) => a.network).sort()).toEqual(['mastodon', 'rss']);
@@ -159,18 +162,7 @@ describe('listening: reports', () => {
     const search = await createSearch(session, { terms: [brand], networks: ['mastodon'] });
     await listenOnce(session.app.strapi);
 
-    const report = async (language?: string) =>
-      session.app
-        .http()
-        .get('/moderation/listening/report')
-        .query({
-          from: day(1).toISOString().slice(0, 10),
-          to: day(0).toISOString().slice(0, 10),
-          timeZone: 'UTC',
-          search: search.id,
-          ...(language && { language }),
-        })
-        .set('Authorization', `Bearer ${session.token}`);
+    const report = (language?: string) => recentReport(search.id, language ? { language } : {});
     const figures = async (language?: string) => {
       const { searches, days, topAuthors } = (await report(language)).body.data;
       return { total: searches[0].total, days: days.map((d: any) => d.total), topAuthors };
