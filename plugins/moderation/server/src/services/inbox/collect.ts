@@ -10,17 +10,17 @@ import type { Core } from '@strapi/strapi';
 import { commentsRepository } from '../../repositories/comments.repository';
 import type { InboxErrorKind } from '@porte-voix/kit/contracts';
 
+import {
+  afterBreak,
+  afterRefusal,
+  SOURCE_LEASE_MS,
+  SOURCES_PER_ROUND,
+  type ReadOutcome,
+} from '../../domain/source-read';
 import { inboxSourcesRepository, type InboxSource } from '../../repositories/inbox-sources.repository';
 import { getService } from '../../utils/get-service';
 import { crossPostReplies, type InboxAccount } from './cross-post-replies';
 import { storeReply } from './store-reply';
-
-/** A source is held this long per claim: enough for its pages, short enough to recover from a crash. */
-const LEASE_MS = 2 * 60_000;
-/** Sources one instance reads per round. */
-const CLAIM_LIMIT = 10;
-/** A failure that names no time to come back. */
-const FAILURE_WAIT_MS = 5 * 60_000;
 
 export type InboxRound = { claimed: number; collected: number };
 
@@ -45,14 +45,7 @@ async function collectSource(
   strapi: Core.Strapi,
   source: InboxSource,
   profile: InboxAccount | undefined
-): Promise<{
-  collected: number;
-  inMs: number;
-  at: Date | null;
-  error: string | null;
-  errorKind: InboxErrorKind | null;
-  notices?: string[];
-}> {
+): Promise<ReadOutcome<InboxErrorKind> & { notices?: string[] }> {
   const replies = crossPostReplies(strapi);
   const comments = commentsRepository(strapi);
   if (!profile) return { collected: 0, inMs: 3_600_000, at: null, error: null, errorKind: null };
@@ -64,16 +57,7 @@ async function collectSource(
   let notices: string[] = [];
   for (let page = 0; page < profile.pagesPerRound; page++) {
     const answer = await replies.fetch(source.accountId, since);
-    if (answer.ok === false) {
-      const at = answer.retryAt ? new Date(answer.retryAt) : null;
-      return {
-        collected,
-        inMs: at ? 0 : FAILURE_WAIT_MS,
-        at,
-        error: answer.message,
-        errorKind: answer.reason,
-      };
-    }
+    if (answer.ok === false) return afterRefusal(collected, answer);
     const ids = answer.replies.map((r) => r.remoteId);
     const parentIds = answer.replies.map((r) => r.inReplyTo).filter(Boolean) as string[];
     const [already, parents, ownAnswers] = await Promise.all([
@@ -115,7 +99,7 @@ export async function collectRound(strapi: Core.Strapi, owner: string): Promise<
   const sources = inboxSourcesRepository(strapi);
   const accounts = await addNewSources(strapi);
   const profiles = new Map(accounts.map((a) => [a.accountId, a]));
-  const claimed = await sources.claimDue({ owner, leaseMs: LEASE_MS, limit: CLAIM_LIMIT });
+  const claimed = await sources.claimDue({ owner, leaseMs: SOURCE_LEASE_MS, limit: SOURCES_PER_ROUND });
   let collected = 0;
   for (const source of claimed) {
     let outcome;
@@ -125,13 +109,7 @@ export async function collectRound(strapi: Core.Strapi, owner: string): Promise<
       strapi.log.error(
         `[moderation] inbox: ${source.network} account ${source.accountId}: ${error?.stack ?? error}`
       );
-      outcome = {
-        collected: 0,
-        inMs: FAILURE_WAIT_MS,
-        at: null,
-        error: String(error?.message ?? error),
-        errorKind: 'failed' as const,
-      };
+      outcome = afterBreak(error);
     }
     collected += outcome.collected;
     await sources.release(source.id, owner, outcome);

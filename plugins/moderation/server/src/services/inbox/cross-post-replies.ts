@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { READ_FAILURE_REASONS } from '@porte-voix/kit/contracts';
+
+import { networkRefusal, type NetworkRefusal } from '../../domain/source-read';
 
 const repliedPost = z.object({
   deliveryId: z.number(),
@@ -46,13 +47,6 @@ const page = z.object({
     .default([]),
 });
 
-const failure = z.object({
-  ok: z.literal(false),
-  retryAt: z.string().nullable(),
-  reason: z.enum(READ_FAILURE_REASONS),
-  message: z.string(),
-});
-
 const account = z.object({
   accountId: z.number().int(),
   network: z.string(),
@@ -73,7 +67,7 @@ export type RepliesPage =
       notice: string | null;
       notices: string[];
     }
-  | z.infer<typeof failure>;
+  | NetworkRefusal;
 
 export function crossPostReplies(strapi: Core.Strapi) {
   const service = () => strapi.plugin('cross-post')?.service('replies') as any;
@@ -85,7 +79,7 @@ export function crossPostReplies(strapi: Core.Strapi) {
     /** One page; a reply that does not fit the contract is left out and counted, never stored half. */
     async fetch(accountId: number, since: Date): Promise<RepliesPage> {
       const answer = await service().fetch(accountId, { since });
-      if (answer?.ok === false) return failure.parse(answer);
+      if (answer?.ok === false) return networkRefusal.parse(answer);
       const { replies, cursor, more, notice, notices } = page.parse(answer);
       const valid = replies.map((item) => reply.safeParse(item)).filter((parsed) => parsed.success);
       return {

@@ -11,6 +11,13 @@ import type { Core } from '@strapi/strapi';
 import { excluded, inLanguages, mentionsTerms, type SearchWords } from '../../domain/listening/match';
 import { languageOf } from '../../domain/language';
 import {
+  afterBreak,
+  afterRefusal,
+  SOURCE_LEASE_MS,
+  SOURCES_PER_ROUND,
+  type ReadOutcome,
+} from '../../domain/source-read';
+import {
   listeningSourcesRepository,
   type ListeningSource,
 } from '../../repositories/listening-sources.repository';
@@ -21,12 +28,6 @@ import { checkAlerts } from './alerts';
 import { FeedError, readFeed } from './feed-reader';
 import { storeMention, type Mention } from './store-mention';
 
-/** A source is held this long per claim: enough for its pages, short enough to recover from a crash. */
-const LEASE_MS = 2 * 60_000;
-/** Sources one instance reads per round. */
-const CLAIM_LIMIT = 10;
-/** A failure that names no time to come back. */
-const FAILURE_WAIT_MS = 5 * 60_000;
 /** How often a feed is read (an unchanged one costs a 304). */
 const FEED_POLL_MS = 15 * 60_000;
 /** A search the account's plan does not offer is tried again a day later, never in a loop. */
@@ -38,14 +39,7 @@ const FIRST_READ_DAYS = 7;
 
 export type ListeningRound = { claimed: number; collected: number };
 
-type Outcome = {
-  collected: number;
-  inMs: number;
-  at?: Date | null;
-  error: string | null;
-  errorKind?: ListeningErrorKind;
-  notAvailable?: boolean;
-};
+type Outcome = ReadOutcome<ListeningErrorKind> & { notAvailable?: boolean };
 
 const wordsOf = (search: SavedSearchRow): SearchWords => ({
   terms: search.terms ?? [],
@@ -89,16 +83,7 @@ async function collectNetwork(
       since: sinceOf(source),
       cursor,
     });
-    if (answer.ok === false) {
-      const at = answer.retryAt ? new Date(answer.retryAt) : null;
-      return {
-        collected,
-        inMs: at ? 0 : FAILURE_WAIT_MS,
-        at,
-        error: answer.message,
-        errorKind: answer.reason,
-      };
-    }
+    if (answer.ok === false) return afterRefusal(collected, answer);
     if (answer.notAvailable)
       return {
         collected,
@@ -207,7 +192,7 @@ async function collectFeed(
 /** One round: answers how many sources were claimed and how many mentions were stored. */
 export async function collectRound(strapi: Core.Strapi, owner: string): Promise<ListeningRound> {
   const sources = listeningSourcesRepository(strapi);
-  const claimed = await sources.claimDue({ owner, leaseMs: LEASE_MS, limit: CLAIM_LIMIT });
+  const claimed = await sources.claimDue({ owner, leaseMs: SOURCE_LEASE_MS, limit: SOURCES_PER_ROUND });
   if (claimed.length === 0) return { claimed: 0, collected: 0 };
   const searches = new Map(
     (await savedSearchesRepository(strapi).findByIds([...new Set(claimed.map((s) => s.searchId))])).map(
@@ -235,12 +220,7 @@ export async function collectRound(strapi: Core.Strapi, owner: string): Promise<
       strapi.log.error(
         `[moderation] listening: source ${source.sourceKey} of search ${source.searchId}: ${error?.stack ?? error}`
       );
-      outcome = {
-        collected: 0,
-        inMs: FAILURE_WAIT_MS,
-        error: String(error?.message ?? error),
-        errorKind: 'failed',
-      };
+      outcome = afterBreak(error);
     }
     collected += outcome.collected;
     await sources.release(source.id, owner, outcome);

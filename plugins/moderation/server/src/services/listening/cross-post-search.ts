@@ -3,9 +3,10 @@
  * accounts whose network search can run, and one page of matching posts per call. Its answers are
  * checked here before anything is stored.
  */
-import { READ_FAILURE_REASONS } from '@porte-voix/kit/contracts';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+
+import { networkRefusal, type NetworkRefusal } from '../../domain/source-read';
 
 const post = z.object({
   remoteId: z.string().min(1).max(255),
@@ -36,13 +37,6 @@ const page = z.object({
   notAvailable: z.string().max(1000).nullish(),
 });
 
-const failure = z.object({
-  ok: z.literal(false),
-  retryAt: z.string().nullable(),
-  reason: z.enum(READ_FAILURE_REASONS),
-  message: z.string(),
-});
-
 export type SearchPage =
   | {
       ok: true;
@@ -52,7 +46,7 @@ export type SearchPage =
       notAvailable: string | null;
       skipped: number;
     }
-  | z.infer<typeof failure>;
+  | NetworkRefusal;
 
 export type SearchRequest = {
   terms: string[];
@@ -73,7 +67,7 @@ export function crossPostSearch(strapi: Core.Strapi) {
     /** One page; a post that does not fit the contract is left out and counted, never stored half. */
     async fetch(accountId: number, request: SearchRequest): Promise<SearchPage> {
       const answer = await service().fetch(accountId, request);
-      if (answer?.ok === false) return failure.parse(answer);
+      if (answer?.ok === false) return networkRefusal.parse(answer);
       const parsed = page.parse(answer);
       const valid = parsed.posts.map((item) => post.safeParse(item)).filter((p) => p.success);
       return {
