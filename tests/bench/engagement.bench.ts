@@ -15,7 +15,7 @@
  * (running campaigns, 6: as many as the homepage paces).
  */
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '@porte-voix/kit/server';
+import { claimStatements, clientOf, modelOf } from '@porte-voix/kit/server';
 
 import { bootStrapi } from '../harness/strapi';
 import {
@@ -28,7 +28,6 @@ import { DAY_MS, HOUR_MS, nextCollection } from '../../plugins/engagement/server
 import { campaignDailiesRepository } from '../../plugins/engagement/server/src/repositories/campaign-dailies.repository';
 import { deliveryStatsRepository } from '../../plugins/engagement/server/src/repositories/delivery-stats.repository';
 import { metricSnapshotsRepository } from '../../plugins/engagement/server/src/repositories/metric-snapshots.repository';
-import { claimStatements, clientOf } from '../../plugins/engagement/server/src/repositories/sql';
 
 const PARTS = (process.env.BENCH_PART || 'storage,reports').split(',').map((part) => part.trim());
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 20_000);

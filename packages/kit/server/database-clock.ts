@@ -22,14 +22,3 @@ export function databaseNow(client: string, plusMs?: string): string {
 
 /** What databaseNow needs besides its `plusMs`: the instance's offset from UTC (east positive). */
 export const clockBindings = () => ({ utcOffsetMinutes: -new Date().getTimezoneOffset() });
-
-/** How many rows a raw UPDATE changed, as each dialect reports it (a conditional update's verdict). */
-export function rowsChanged(client: string, result: any): number {
-  const changed =
-    client === 'postgres'
-      ? result?.rowCount
-      : client === 'mysql'
-        ? result?.[0]?.affectedRows
-        : result?.changes;
-  return Number(changed ?? 0);
-}

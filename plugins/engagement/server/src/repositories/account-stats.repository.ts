@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ACCOUNT_STAT_UID } from '../content-types';
-import { claimLeased } from './sql';
+import { claimLeased } from '@porte-voix/kit/server';
 
 export type AccountStatRow = {
   id: number;

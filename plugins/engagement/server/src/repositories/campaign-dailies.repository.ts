@@ -5,12 +5,12 @@
  * read it; it gives the same sums as the daily rows it adds up, nulls included.
  */
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '@porte-voix/kit/server';
+import { clientOf, modelOf } from '@porte-voix/kit/server';
 
 import { CAMPAIGN_DAILY_UID, METRIC_DAILY_UID } from '../content-types';
 import { NO_CAMPAIGN, type CampaignDayDelta } from '../domain/campaign-rollup';
 import { METRIC_COUNTERS, type MetricCounters } from '../domain/counters';
-import { clientOf, connectionOf } from './sql';
+import { connectionOf } from './sql';
 import { counterSums, readCounters, readDay } from './report-sql';
 
 export type ReportFilter = { campaign?: string; network?: string };

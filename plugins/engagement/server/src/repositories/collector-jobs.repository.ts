@@ -4,10 +4,9 @@
  * refresh slots. A job is taken with the same leased claim as the deliveries' rows.
  */
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '@porte-voix/kit/server';
+import { claimLeased, modelOf, renewLease } from '@porte-voix/kit/server';
 
 import { COLLECTOR_JOB_UID } from '../content-types';
-import { claimLeased, renewLease } from './sql';
 
 export type CollectorJobRow = {
   id: number;

@@ -4,11 +4,10 @@
  * the lease: a row whose lease ran out belongs to whoever claimed it next.
  */
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '@porte-voix/kit/server';
+import { claimLeased, leaseRows, modelOf, readDate } from '@porte-voix/kit/server';
 
 import { DELIVERY_STAT_UID } from '../content-types';
 import type { MetricCounters } from '../domain/counters';
-import { claimLeased, leaseRows, readDate } from './sql';
 import { counterSums, interactionsExpression, readCounters } from './report-sql';
 
 export type DeliveryTotals = {

@@ -6,12 +6,12 @@
  * is what reports read.
  */
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '@porte-voix/kit/server';
+import { clientOf, modelOf } from '@porte-voix/kit/server';
 
 import { METRIC_DAILY_UID } from '../content-types';
 import { METRIC_COUNTERS, type MetricCounters } from '../domain/counters';
 import { pickCounters } from '../domain/changes';
-import { clientOf, connectionOf } from './sql';
+import { connectionOf } from './sql';
 import { readDay } from './report-sql';
 
 /** What a daily row says about where the delivery was posted (denormalised for reports). */

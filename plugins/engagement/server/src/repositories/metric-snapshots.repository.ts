@@ -4,13 +4,13 @@
  * post's time series and the nightly rebuild, and thinned by retention.
  */
 import type { Core } from '@strapi/strapi';
-import { modelOf } from '@porte-voix/kit/server';
+import { modelOf, readDate } from '@porte-voix/kit/server';
 
 import { SNAPSHOT_UID } from '../content-types';
 import { METRIC_COUNTERS, type MetricCounters } from '../domain/counters';
 import { pickCounters, type StoredReading } from '../domain/changes';
 import type { AgedReading } from '../domain/retention';
-import { connectionOf, readDate } from './sql';
+import { connectionOf } from './sql';
 
 export type NewSnapshot = { deliveryId: number; capturedAt: Date; counters: MetricCounters };
 export type SeriesPoint = { deliveryId: number; capturedAt: string; counters: MetricCounters };

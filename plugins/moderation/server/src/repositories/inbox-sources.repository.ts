@@ -1,14 +1,22 @@
 /**
  * The only code that touches inbox sources: one row per cross-post account whose replies and
  * mentions the inbox collects. Several instances share the work through a lease taken in one
- * statement (as the dispatcher and the engagement collector do): a due source nobody holds is
+ * statement (the kit's `claimLeased`, as the engagement collector's): a due source nobody holds is
  * claimed with `UPDATE … RETURNING` (`FOR UPDATE SKIP LOCKED` on PostgreSQL and MySQL), so two
  * instances never read the same account at once, and the next read is planned by the database's
  * clock, never an instance's. Tested on SQLite and PostgreSQL.
  */
 import type { Core } from '@strapi/strapi';
 import type { InboxErrorKind } from '@porte-voix/kit/contracts';
-import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
+import {
+  claimLeased,
+  clientOf,
+  clockBindings,
+  databaseNow,
+  modelOf,
+  readDate,
+  rowsChanged,
+} from '@porte-voix/kit/server';
 
 import { INBOX_SOURCE_UID } from '../utils/uids';
 
@@ -21,22 +29,9 @@ export type InboxSource = {
   collectedCount: number;
 };
 
-type Client = 'postgres' | 'mysql' | 'sqlite';
-
-const rowsOf = (client: Client, result: any): any[] =>
-  client === 'postgres' ? result.rows : client === 'mysql' ? result[0] : result;
-
-const date = (value: unknown): Date | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  return typeof value === 'number' || /^\d+$/.test(String(value))
-    ? new Date(Number(value))
-    : new Date(String(value));
-};
-
 export const inboxSourcesRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(INBOX_SOURCE_UID);
-  const client = () => strapi.db.dialect.client as Client;
+  const client = () => clientOf(strapi);
 
   return {
     /** The account ids that already have a source. */
@@ -63,38 +58,12 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
      * falls due again when the lease runs out.
      */
     async claimDue(claim: { owner: string; leaseMs: number; limit: number }): Promise<InboxSource[]> {
-      const { table: t, column: c } = modelOf(strapi, INBOX_SOURCE_UID);
-      const dialect = client();
-      const now = databaseNow(dialect);
-      const until = databaseNow(dialect, 'leaseMs');
-      const condition = `s.${c('nextRunAt')} <= ${now} AND (s.${c('leaseUntil')} IS NULL OR s.${c('leaseUntil')} < ${now})`;
-      const set = `${c('leaseOwner')} = :owner, ${c('leaseUntil')} = ${until}, ${c('nextRunAt')} = ${until}`;
-      const bindings = { ...claim, ...clockBindings() };
-      const knex = strapi.db.connection;
-      let ids: number[];
-      if (dialect === 'mysql') {
-        ids = await knex.transaction(
-          async (trx) => {
-            const [rows] = await trx.raw(
-              `SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit FOR UPDATE SKIP LOCKED`,
-              bindings
-            );
-            const found = rows.map((row: any) => Number(row.id));
-            if (found.length > 0)
-              await trx.raw(`UPDATE ${t} SET ${set} WHERE id IN (${found.join(',')})`, bindings);
-            return found;
-          },
-          { isolationLevel: 'read committed' }
-        );
-      } else {
-        const sql =
-          dialect === 'postgres'
-            ? `WITH due AS (SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit FOR UPDATE OF s SKIP LOCKED)
-               UPDATE ${t} SET ${set} FROM due WHERE ${t}.id = due.id RETURNING ${t}.id`
-            : // SQLite: one writer at a time, so the sub-select and the update cannot interleave with another claim.
-              `UPDATE ${t} SET ${set} WHERE id IN (SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit) RETURNING id`;
-        ids = rowsOf(dialect, await knex.raw(sql, bindings)).map((row: any) => Number(row.id));
-      }
+      const ids = await claimLeased(strapi, {
+        ...claim,
+        uid: INBOX_SOURCE_UID,
+        dueAttribute: 'nextRunAt',
+        pushDue: true,
+      });
       if (ids.length === 0) return [];
       const rows = await query().findMany({ where: { id: { $in: ids }, leaseOwner: claim.owner } });
       return rows.map((row: any) => ({
@@ -102,7 +71,7 @@ export const inboxSourcesRepository = (strapi: Core.Strapi) => {
         accountId: Number(row.accountId),
         network: row.network,
         accountName: row.accountName ?? null,
-        since: date(row.since),
+        since: readDate(row.since),
         collectedCount: Number(row.collectedCount ?? 0),
       }));
     },

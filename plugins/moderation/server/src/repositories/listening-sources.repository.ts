@@ -1,13 +1,21 @@
 /**
  * The only code that touches listening sources: one row per (saved search, source), a source being
  * a network's search through one of cross-post's accounts or a feed. Instances share the work as the
- * inbox does: a due source nobody holds is claimed with a lease in one statement (`UPDATE …
- * RETURNING`, `FOR UPDATE SKIP LOCKED` on PostgreSQL and MySQL) by the database's clock, so two
- * instances never read one source at once; the cursor moves only while the lease is still held.
+ * inbox does: a due source nobody holds is claimed with a lease in one statement (the kit's
+ * `claimLeased`: `UPDATE … RETURNING`, `FOR UPDATE SKIP LOCKED` on PostgreSQL and MySQL) by the
+ * database's clock, so two instances never read one source at once; the cursor moves only while the
+ * lease is still held.
  */
 import type { ListeningErrorKind } from '@porte-voix/kit/contracts';
 import type { Core } from '@strapi/strapi';
-import { clockBindings, databaseNow, modelOf, rowsChanged } from '@porte-voix/kit/server';
+import {
+  claimLeased,
+  clientOf,
+  clockBindings,
+  databaseNow,
+  modelOf,
+  rowsChanged,
+} from '@porte-voix/kit/server';
 
 import { LISTENING_SOURCE_UID } from '../utils/uids';
 
@@ -29,11 +37,6 @@ export type ListeningSourceWish = {
   feedUrl: string | null;
 };
 
-type Client = 'postgres' | 'mysql' | 'sqlite';
-
-const rowsOf = (client: Client, result: any): any[] =>
-  client === 'postgres' ? result.rows : client === 'mysql' ? result[0] : result;
-
 const toSource = (row: any): ListeningSource => ({
   id: row.id,
   searchId: Number(row.searchId),
@@ -47,7 +50,7 @@ const toSource = (row: any): ListeningSource => ({
 
 export const listeningSourcesRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(LISTENING_SOURCE_UID);
-  const client = () => strapi.db.dialect.client as Client;
+  const client = () => clientOf(strapi);
 
   return {
     /**
@@ -87,38 +90,12 @@ export const listeningSourcesRepository = (strapi: Core.Strapi) => {
      * when the lease runs out.
      */
     async claimDue(claim: { owner: string; leaseMs: number; limit: number }): Promise<ListeningSource[]> {
-      const { table: t, column: c } = modelOf(strapi, LISTENING_SOURCE_UID);
-      const dialect = client();
-      const now = databaseNow(dialect);
-      const until = databaseNow(dialect, 'leaseMs');
-      const condition = `s.${c('nextRunAt')} <= ${now} AND (s.${c('leaseUntil')} IS NULL OR s.${c('leaseUntil')} < ${now})`;
-      const set = `${c('leaseOwner')} = :owner, ${c('leaseUntil')} = ${until}, ${c('nextRunAt')} = ${until}`;
-      const bindings = { ...claim, ...clockBindings() };
-      const knex = strapi.db.connection;
-      let ids: number[];
-      if (dialect === 'mysql') {
-        ids = await knex.transaction(
-          async (trx) => {
-            const [rows] = await trx.raw(
-              `SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit FOR UPDATE SKIP LOCKED`,
-              bindings
-            );
-            const found = rows.map((row: any) => Number(row.id));
-            if (found.length > 0)
-              await trx.raw(`UPDATE ${t} SET ${set} WHERE id IN (${found.join(',')})`, bindings);
-            return found;
-          },
-          { isolationLevel: 'read committed' }
-        );
-      } else {
-        const sql =
-          dialect === 'postgres'
-            ? `WITH due AS (SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit FOR UPDATE OF s SKIP LOCKED)
-               UPDATE ${t} SET ${set} FROM due WHERE ${t}.id = due.id RETURNING ${t}.id`
-            : // SQLite: one writer at a time, so the sub-select and the update cannot interleave with another claim.
-              `UPDATE ${t} SET ${set} WHERE id IN (SELECT s.id FROM ${t} s WHERE ${condition} ORDER BY s.${c('nextRunAt')} LIMIT :limit) RETURNING id`;
-        ids = rowsOf(dialect, await knex.raw(sql, bindings)).map((row: any) => Number(row.id));
-      }
+      const ids = await claimLeased(strapi, {
+        ...claim,
+        uid: LISTENING_SOURCE_UID,
+        dueAttribute: 'nextRunAt',
+        pushDue: true,
+      });
       if (ids.length === 0) return [];
       const rows = await query().findMany({ where: { id: { $in: ids }, leaseOwner: claim.owner } });
       return rows.map(toSource);
