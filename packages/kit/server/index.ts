@@ -10,3 +10,4 @@ export * from './parse';
 export * from './permissions';
 export * from './rate-windows';
 export * from './raw-results';
+export * from './ticker';

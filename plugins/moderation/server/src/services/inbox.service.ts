@@ -7,67 +7,35 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { createTicker, tickSecondsFromEnv } from '@porte-voix/kit/server';
 
 import { inboxSourcesRepository } from '../repositories/inbox-sources.repository';
 import { collectRound, type InboxRound } from './inbox/collect';
 
 const DEFAULT_TICK_SECONDS = 60;
 
-export function inboxTickSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.MODERATION_INBOX_TICK_SECONDS;
-  if (raw === undefined || raw === '') return env.NODE_ENV === 'test' ? 0 : DEFAULT_TICK_SECONDS;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0)
-    throw new Error(`MODERATION_INBOX_TICK_SECONDS must be 0 (off) or a number of seconds, not "${raw}"`);
-  return seconds;
-}
+export const inboxTickSeconds = (env: NodeJS.ProcessEnv = process.env): number =>
+  tickSecondsFromEnv('MODERATION_INBOX_TICK_SECONDS', DEFAULT_TICK_SECONDS, env);
 
 const inboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let rounds = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopped = true;
 
   /** A lease owner per round: two rounds on one instance never take each other's sources. */
   const owner = () => `${instance}#${(rounds += 1)}`;
 
-  const tick = async () => {
-    try {
-      await collectRound(strapi, owner());
-    } catch (error: any) {
-      strapi.log.error(`[moderation] inbox: ${error?.stack ?? error}`);
-    }
-  };
-
-  function plan(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      running = tick().finally(() => {
-        running = null;
-        plan(inboxTickSeconds() * 1000 * (0.9 + Math.random() * 0.2));
-      });
-    }, delayMs);
-    timer.unref?.();
-  }
+  const ticker = createTicker({
+    seconds: () => inboxTickSeconds(),
+    tick: () => collectRound(strapi, owner()),
+    onError: (error: any) => strapi.log.error(`[moderation] inbox: ${error?.stack ?? error}`),
+  });
 
   return {
     /** One round now, as a tick runs it (tests and the admin's "collect now"). */
     runOnce: (): Promise<InboxRound> => collectRound(strapi, owner()),
 
-    start() {
-      if (inboxTickSeconds() === 0 || !stopped) return;
-      stopped = false;
-      plan(Math.min(inboxTickSeconds() * 1000, 2_000) * (0.5 + Math.random()));
-    },
-
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
+    start: ticker.start,
+    stop: ticker.stop,
 
     /**
      * The networks the inbox can collect from and answer on (cross-post says which), and each source: its network,

@@ -7,6 +7,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { createTicker, tickSecondsFromEnv } from '@porte-voix/kit/server';
 
 import { checkAlerts } from './listening/alerts';
 import { collectRound, type ListeningRound } from './listening/collect';
@@ -17,21 +18,12 @@ const DEFAULT_TICK_SECONDS = 60;
 /** Rollups counted before languages were kept given theirs each tick. */
 const LANGUAGE_ROWS_PER_TICK = 200;
 
-export function listeningTickSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.MODERATION_LISTENING_TICK_SECONDS;
-  if (raw === undefined || raw === '') return env.NODE_ENV === 'test' ? 0 : DEFAULT_TICK_SECONDS;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0)
-    throw new Error(`MODERATION_LISTENING_TICK_SECONDS must be 0 (off) or a number of seconds, not "${raw}"`);
-  return seconds;
-}
+export const listeningTickSeconds = (env: NodeJS.ProcessEnv = process.env): number =>
+  tickSecondsFromEnv('MODERATION_LISTENING_TICK_SECONDS', DEFAULT_TICK_SECONDS, env);
 
 const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let rounds = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopped = true;
 
   /** A lease owner per round: two rounds on one instance never take each other's sources. */
   const owner = () => `${instance}#L${(rounds += 1)}`;
@@ -39,29 +31,17 @@ const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Whether rollups without a language may be left (none once a look found fewer than it asked). */
   let rollupsWithoutLanguage = true;
 
-  const tick = async () => {
-    try {
+  const ticker = createTicker({
+    seconds: () => listeningTickSeconds(),
+    async tick() {
       if (rollupsWithoutLanguage)
         rollupsWithoutLanguage =
           (await giveRollupsLanguages(strapi, LANGUAGE_ROWS_PER_TICK)) === LANGUAGE_ROWS_PER_TICK;
       // Without new mentions a round weighs nothing: an episode still ends as the hours pass.
       if ((await collectRound(strapi, owner())).collected === 0) await checkAlerts(strapi);
-    } catch (error: any) {
-      strapi.log.error(`[moderation] listening: ${error?.stack ?? error}`);
-    }
-  };
-
-  function plan(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      running = tick().finally(() => {
-        running = null;
-        plan(listeningTickSeconds() * 1000 * (0.9 + Math.random() * 0.2));
-      });
-    }, delayMs);
-    timer.unref?.();
-  }
+    },
+    onError: (error: any) => strapi.log.error(`[moderation] listening: ${error?.stack ?? error}`),
+  });
 
   return {
     /** One round now, as a tick runs it (tests and the admin's "collect now"). */
@@ -91,18 +71,8 @@ const listeningService = ({ strapi }: { strapi: Core.Strapi }) => {
         .sort((a, b) => Number(b.open) - Number(a.open));
     },
 
-    start() {
-      if (listeningTickSeconds() === 0 || !stopped) return;
-      stopped = false;
-      plan(Math.min(listeningTickSeconds() * 1000, 2_000) * (0.5 + Math.random()));
-    },
-
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
+    start: ticker.start,
+    stop: ticker.stop,
   };
 };
 

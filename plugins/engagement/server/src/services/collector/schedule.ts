@@ -3,6 +3,8 @@
  * little jitter so instances started together do not tick together. Ticks never overlap on an
  * instance; across instances the database's leases share the work.
  */
+import { createTicker } from '@porte-voix/kit/server';
+
 import type { Collector } from './context';
 import { collectRound } from './collect';
 import { followersRound } from './followers';
@@ -39,37 +41,10 @@ export async function runTick(c: Collector): Promise<void> {
   await step('nightly', () => nightlyIfDue(c));
 }
 
-export function createSchedule(c: Collector) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = true;
-
-  const seconds = () => c.setting('collectorTickSeconds');
-
-  function plan(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      running = runTick(c).finally(() => {
-        running = null;
-        plan(seconds() * 1000 * (0.9 + Math.random() * 0.2));
-      });
-    }, delayMs);
-    timer.unref?.();
-  }
-
-  return {
-    start() {
-      if (seconds() === 0 || !stopped) return;
-      stopped = false;
-      // The first tick soon after boot, spread a little.
-      plan(Math.min(seconds() * 1000, 2_000) * (0.5 + Math.random()));
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
-}
+/** The collector's ticks on this instance (`collectorTickSeconds`; a step that fails is logged in the tick). */
+export const createSchedule = (c: Collector) =>
+  createTicker({
+    seconds: () => c.setting('collectorTickSeconds'),
+    tick: () => runTick(c),
+    onError: (error: any) => c.log('error', `tick: ${error?.stack ?? error}`),
+  });
