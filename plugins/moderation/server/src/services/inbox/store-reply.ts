@@ -13,11 +13,10 @@ import { commentsRepository } from '../../repositories/comments.repository';
 import { fingerprintOf } from '../../rules/normalise';
 import { toPlainText } from '../../utils/plain-text';
 import { getService } from '../../utils/get-service';
-import { SYSTEM } from '../audit.service';
 import type { Target } from '../targets.service';
 import { judge } from '../submission/judge';
 import { notifyModerators } from '../submission/notify';
-import { decidingFindingOf } from '../submission/store';
+import { verdictEntry } from '../../rules/verdict-entry';
 import type { CollectedReply } from './cross-post-replies';
 
 /** A document id shaped like Strapi's own (24 characters, a-z0-9, starting with a letter). */
@@ -112,7 +111,6 @@ export async function storeReply(
   );
   const intent = guessIntent(content);
   const documentId = newDocumentId();
-  const deciding = decidingFindingOf(decision);
   try {
     await strapi.db.transaction(async () => {
       await comments.insert({
@@ -147,24 +145,13 @@ export async function storeReply(
         authorUrl: reply.authorUrl ?? null,
         privateMessage: reply.private === true,
       });
-      await getService(strapi, 'audit').record({
-        action: 'auto_decision',
-        actor: SYSTEM,
-        commentDocumentId: documentId,
-        authorKey: identity.authorKey,
-        toStatus: decision.status,
-        reasonCode: deciding?.code ?? null,
-        reasonParams: deciding?.params ?? null,
-        details: {
-          source: reply.network,
-          rules: decision.findings.map(({ rule, outcome, code, params }) => ({
-            rule,
-            outcome,
-            code,
-            params,
-          })),
-        },
-      });
+      await getService(strapi, 'audit').record(
+        verdictEntry(decision, {
+          commentDocumentId: documentId,
+          authorKey: identity.authorKey,
+          details: { source: reply.network },
+        })
+      );
     });
   } catch (error) {
     // The unique (network, remote id) index: it was stored meanwhile (a read repeated after a crash).

@@ -16,11 +16,10 @@ import type { SavedSearchRow } from '../../repositories/saved-searches.repositor
 import { fingerprintOf } from '../../rules/normalise';
 import { toPlainText } from '../../utils/plain-text';
 import { getService } from '../../utils/get-service';
-import { SYSTEM } from '../audit.service';
 import { newDocumentId } from '../inbox/store-reply';
 import { judge } from '../submission/judge';
 import { notifyModerators } from '../submission/notify';
-import { decidingFindingOf } from '../submission/store';
+import { verdictEntry } from '../../rules/verdict-entry';
 import type { Target } from '../targets.service';
 
 export type Mention = {
@@ -65,7 +64,6 @@ export async function storeMention(
   const decision = await judge(strapi, settings, { content, authorName, locale, target, now }, identity);
   const intent = guessIntent(content);
   const documentId = newDocumentId();
-  const deciding = decidingFindingOf(decision);
   const sentiment = sentimentOf(content, locale);
   const publishedAt =
     mention.publishedAt && Number.isFinite(Date.parse(mention.publishedAt))
@@ -107,25 +105,13 @@ export async function storeMention(
         publishedOnNetworkAt: publishedAt,
         sentiment,
       } as any);
-      await getService(strapi, 'audit').record({
-        action: 'auto_decision',
-        actor: SYSTEM,
-        commentDocumentId: documentId,
-        authorKey: identity.authorKey,
-        toStatus: decision.status,
-        reasonCode: deciding?.code ?? null,
-        reasonParams: deciding?.params ?? null,
-        details: {
-          source: mention.network,
-          search: search.id,
-          rules: decision.findings.map(({ rule, outcome, code, params }) => ({
-            rule,
-            outcome,
-            code,
-            params,
-          })),
-        },
-      });
+      await getService(strapi, 'audit').record(
+        verdictEntry(decision, {
+          commentDocumentId: documentId,
+          authorKey: identity.authorKey,
+          details: { source: mention.network, search: search.id },
+        })
+      );
     });
   } catch (error) {
     // The unique (network, remote id) index: found meanwhile by another search or instance.

@@ -5,7 +5,7 @@ import { getService } from '../../utils/get-service';
 import type { Decision } from '../../rules/types';
 import type { Submission } from '../../validators/client.validators';
 import type { Target } from '../targets.service';
-import { SYSTEM } from '../audit.service';
+import { verdictEntry } from '../../rules/verdict-entry';
 import type { Identity } from './identify-author';
 import { commentsRepository } from '../../repositories/comments.repository';
 import { guessIntent, INTENT_PRIORITY } from '../../domain/intent';
@@ -17,15 +17,6 @@ function newDocumentId(): string {
   for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
   return id;
 }
-
-/** The finding that set the status: the first rejection, else the first hold, else the first note. */
-export const decidingFindingOf = (decision: Decision) => decidingFinding(decision);
-
-/** The finding that set the status: the first rejection, else the first hold, else the first note. */
-const decidingFinding = ({ findings }: Decision) =>
-  findings.find((finding) => finding.outcome === 'reject') ??
-  findings.find((finding) => finding.outcome === 'hold') ??
-  findings[0];
 
 export type JudgedComment = {
   submission: Submission;
@@ -44,7 +35,6 @@ export type JudgedComment = {
 export async function storeComment(strapi: Core.Strapi, judged: JudgedComment): Promise<string> {
   const { submission, target, identity, decision } = judged;
   const documentId = newDocumentId();
-  const deciding = decidingFinding(decision);
   const intent = guessIntent(judged.content);
   await strapi.db.transaction(async () => {
     await commentsRepository(strapi).insert({
@@ -68,18 +58,9 @@ export async function storeComment(strapi: Core.Strapi, judged: JudgedComment): 
       reasons: decision.findings,
       fingerprint: identity.fingerprint,
     });
-    await getService(strapi, 'audit').record({
-      action: 'auto_decision',
-      actor: SYSTEM,
-      commentDocumentId: documentId,
-      authorKey: identity.authorKey,
-      toStatus: decision.status,
-      reasonCode: deciding?.code ?? null,
-      reasonParams: deciding?.params ?? null,
-      details: {
-        rules: decision.findings.map(({ rule, outcome, code, params }) => ({ rule, outcome, code, params })),
-      },
-    });
+    await getService(strapi, 'audit').record(
+      verdictEntry(decision, { commentDocumentId: documentId, authorKey: identity.authorKey })
+    );
   });
   return documentId;
 }
