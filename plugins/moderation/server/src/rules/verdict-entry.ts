@@ -8,7 +8,7 @@ import { SYSTEM } from '../services/audit.service';
 import type { Decision } from './types';
 
 /** The finding that set the status: the first rejection, else the first hold, else the first note. */
-export const decidingFinding = ({ findings }: Decision) =>
+const decidingFinding = ({ findings }: Decision) =>
   findings.find((finding) => finding.outcome === 'reject') ??
   findings.find((finding) => finding.outcome === 'hold') ??
   findings[0];
