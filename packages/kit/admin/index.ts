@@ -3,3 +3,4 @@ export * from './register';
 export * from './useApiError';
 export * from './useReasonText';
 export * from './useT';
+export * from './usePermittedActions';

@@ -1,12 +1,14 @@
-import { useRBAC } from '@strapi/strapi/admin';
+import { usePermittedActions } from '@porte-voix/kit/admin';
 
-const PERMISSIONS = [
-  { action: 'plugin::engagement.read', subject: null },
-  { action: 'plugin::engagement.links.manage', subject: null },
-];
+const ACTIONS = ['plugin::engagement.read', 'plugin::engagement.links.manage'];
 
 /** What the signed-in admin may do with links; the server enforces the same actions on every route. */
 export const useLinkPermissions = () => {
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
-  return { isLoading, canRead: !!allowedActions.canRead, canManage: !!allowedActions.canManage };
+  const { isLoading, error, can } = usePermittedActions(ACTIONS);
+  return {
+    isLoading,
+    error,
+    canRead: can('plugin::engagement.read'),
+    canManage: can('plugin::engagement.links.manage'),
+  };
 };

@@ -1,18 +1,15 @@
-import { useRBAC } from '@strapi/strapi/admin';
+import { usePermittedActions } from '@porte-voix/kit/admin';
 
-const PERMISSIONS = [
-  { action: 'plugin::engagement.read', subject: null },
-  { action: 'plugin::engagement.export', subject: null },
-  { action: 'plugin::engagement.spend.manage', subject: null },
-];
+const ACTIONS = ['plugin::engagement.read', 'plugin::engagement.export', 'plugin::engagement.spend.manage'];
 
 /** What the signed-in admin may do here; the server enforces the same actions on every route. */
 export const usePermissions = () => {
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
+  const { isLoading, error, can } = usePermittedActions(ACTIONS);
   return {
     isLoading,
-    canRead: !!allowedActions.canRead,
-    canExport: !!allowedActions.canExport,
-    canManageSpend: !!allowedActions.canManage,
+    error,
+    canRead: can('plugin::engagement.read'),
+    canExport: can('plugin::engagement.export'),
+    canManageSpend: can('plugin::engagement.spend.manage'),
   };
 };

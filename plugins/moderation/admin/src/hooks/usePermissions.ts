@@ -1,23 +1,23 @@
-import { useRBAC } from '@strapi/strapi/admin';
+import { usePermittedActions } from '@porte-voix/kit/admin';
 
-const PERMISSIONS = [
-  { action: 'plugin::moderation.read', subject: null },
-  { action: 'plugin::moderation.moderate', subject: null },
-  { action: 'plugin::moderation.settings', subject: null },
-  { action: 'plugin::moderation.saved-replies', subject: null },
-  { action: 'plugin::moderation.listening', subject: null },
+const ACTIONS = [
+  'plugin::moderation.read',
+  'plugin::moderation.moderate',
+  'plugin::moderation.settings',
+  'plugin::moderation.saved-replies',
+  'plugin::moderation.listening',
 ];
 
 /** What the signed-in admin may do here; the server enforces the same actions on every route. */
 export const usePermissions = () => {
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
+  const { isLoading, error, can } = usePermittedActions(ACTIONS);
   return {
     isLoading,
-    canRead: !!allowedActions.canRead,
-    canModerate: !!allowedActions.canModerate,
-    canManageSettings: !!allowedActions.canSettings,
-    // useRBAC names it after the action's last part in PascalCase: `saved-replies` → canSavedReplies.
-    canManageSavedReplies: !!allowedActions.canSavedReplies,
-    canManageListening: !!allowedActions.canListening,
+    error,
+    canRead: can('plugin::moderation.read'),
+    canModerate: can('plugin::moderation.moderate'),
+    canManageSettings: can('plugin::moderation.settings'),
+    canManageSavedReplies: can('plugin::moderation.saved-replies'),
+    canManageListening: can('plugin::moderation.listening'),
   };
 };

@@ -10,8 +10,9 @@ import { SavedRepliesPage } from './SavedRepliesPage';
 import { SettingsPage } from './SettingsPage';
 
 const App = () => {
-  const { isLoading, canRead } = usePermissions();
+  const { isLoading, error, canRead } = usePermissions();
   if (isLoading) return <Page.Loading />;
+  if (error) return <Page.Error />;
   if (!canRead) return <Page.NoPermissions />;
   return (
     <Routes>
