@@ -88,6 +88,9 @@ export type PublishedPost = {
   inReplyTo?: string;
 };
 
+/** A request as the fake saw it: when it arrived and, once answered (or dropped), when it left. */
+export type FakeRequest = { method: string; path: string; query?: string; at: number; answeredAt?: number };
+
 export type FakeOptions = {
   /** Added to every answer. */
   latencyMs: number;
@@ -105,7 +108,7 @@ export type FakeOptions = {
 export abstract class FakeNetwork {
   abstract readonly network: string;
   readonly published: PublishedPost[] = [];
-  readonly requests: { method: string; path: string; query?: string; at: number }[] = [];
+  readonly requests: FakeRequest[] = [];
   options: FakeOptions = { latencyMs: 0, rateLimitRate: 0, rateLimitWaitMs: 1000, slowMs: 20_000 };
   /** How many 429s were answered, scripted or random. */
   rateLimitedCount = 0;
@@ -294,7 +297,37 @@ export abstract class FakeNetwork {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
     const ctx = makeContext(req, url, Buffer.concat(chunks));
-    this.requests.push({ method: ctx.method, path: url.pathname, query: url.search, at: Date.now() });
+    const request: FakeRequest = {
+      method: ctx.method,
+      path: url.pathname,
+      query: url.search,
+      at: Date.now(),
+    };
+    this.requests.push(request);
+    try {
+      await this.answer(routes, ctx, req, res);
+    } finally {
+      request.answeredAt = Date.now();
+    }
+  }
+
+  /**
+   * Requests to `path` (the whole path, or a pattern) on the wire: arrived at most `arrivedWithinMs`
+   * ago and not answered yet (with `latencyMs` set, they will still be unanswered for a while).
+   */
+  onTheWire(path: string | RegExp, arrivedWithinMs: number): number {
+    const since = Date.now() - arrivedWithinMs;
+    const matches = (p: string) => (typeof path === 'string' ? p === path : path.test(p));
+    return this.requests.filter((r) => matches(r.path) && r.answeredAt === undefined && r.at >= since).length;
+  }
+
+  private async answer(
+    routes: Route[],
+    ctx: RequestContext,
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
+    const url = ctx.url;
     if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
 
     if (url.pathname.startsWith('/__fake/')) return send(res, this.control(ctx));
