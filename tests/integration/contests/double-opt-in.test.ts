@@ -88,17 +88,29 @@ describe(`contests: double opt-in (${process.env.DATABASE_CLIENT || 'sqlite'})`,
 
   it('keeps the per-person cap when several confirmations arrive for one person', async () => {
     // Parallel entries may each leave an unconfirmed entry; following every link still stores one.
-    await Promise.all(
+    const answers = await Promise.all(
       ['dupont.optin@gmail.com', 'Dupont.Optin+a@gmail.com', 'd.u.p.o.n.t.optin@googlemail.com'].map(
         (email) => enter({ email, name: 'Jean Dupont' })
       )
+    );
+    expect(answers.map((answer) => [answer.status, answer.body])).toEqual(
+      answers.map(() => [202, expect.objectContaining({ data: { status: 'awaiting_confirmation' } })])
     );
     await deliver();
     const tokens = app
       .sentEmails()
       .filter((email) => /dupont/i.test(String(email.to)))
       .map((email) => /confirmations\/([0-9a-f]{64})/.exec(email.text ?? '')![1]);
-    expect(tokens.length).toBeGreaterThanOrEqual(1);
+    if (tokens.length === 0) {
+      // Seen once on a loaded CI run (PostgreSQL): say what was stored and queued.
+      const rows = await app.strapi.db
+        .query(ENTRY)
+        .findMany({ where: { eventDocumentId: contest, personKey: 'email:dupontoptin@gmail.com' } });
+      const queued = await app.strapi.db.query('plugin::contests.contest-email').findMany({});
+      throw new Error(
+        `No confirmation e-mail for Jean Dupont. Entries: ${JSON.stringify(rows)}. Outbox: ${JSON.stringify(queued)}`
+      );
+    }
     const statuses = [];
     for (const token of tokens)
       statuses.push((await app.http().get(`/api/contests/confirmations/${token}`)).status);
