@@ -5,7 +5,7 @@ import { useAuth } from '@strapi/strapi/admin';
  * Which of these actions the signed-in admin may take, checked again whenever the admin's own
  * permissions change. Strapi's `useRBAC` checks once, when a page mounts: a page opened while the
  * admin was still loading the user's permissions (a reload, a slow server) said "no permissions" for
- * good. A failed check is `error` (say it, with a way to try again), never a silent "no".
+ * good. A failed check is `error`, for the page to say so rather than "no permissions".
  * The server enforces the same actions on every route.
  */
 export function usePermittedActions(actions: readonly string[]) {

@@ -67,14 +67,15 @@ describe('a process killed mid-publish', () => {
       accounts.map((a) => a.id),
       new Date()
     );
+    const arrivedWithinMs = 500; // half the latency
     const onTheWire = () => ({
       lookedUp:
-        fakes.x.onTheWire('/2/tweets', 500) +
-        fakes.linkedin.onTheWire('/rest/posts', 500) +
-        fakes.facebook.onTheWire(/\/feed$/, 500),
+        fakes.x.onTheWire('/2/tweets', arrivedWithinMs) +
+        fakes.linkedin.onTheWire('/rest/posts', arrivedWithinMs) +
+        fakes.facebook.onTheWire(/\/feed$/, arrivedWithinMs),
       idempotent:
-        fakes.mastodon.onTheWire('/api/v1/statuses', 500) +
-        fakes.bluesky.onTheWire('/xrpc/com.atproto.repo.createRecord', 500),
+        fakes.mastodon.onTheWire('/api/v1/statuses', arrivedWithinMs) +
+        fakes.bluesky.onTheWire('/xrpc/com.atproto.repo.createRecord', arrivedWithinMs),
     });
     await waitFor(
       async () => onTheWire(),

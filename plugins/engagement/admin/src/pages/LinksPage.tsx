@@ -28,7 +28,7 @@ import { CopyShortUrl, shortUrlOf } from '../components/CopyShortUrl';
 import { CreateLinkDialog } from '../components/CreateLinkDialog';
 import { LinkDaysDialog } from '../components/LinkDaysDialog';
 import { LinkTargetCell } from '../components/LinkTargetCell';
-import { useLinkPermissions } from '../hooks/useLinkPermissions';
+import { usePermissions } from '../hooks/usePermissions';
 import { useT } from '../hooks/useT';
 
 const FILTER_KEYS = ['campaign', 'partnership', 'event', 'post', 'enabled', 'q'] as const;
@@ -50,7 +50,7 @@ const LinksPage = () => {
   const api = useLinksApi();
   const apiError = useApiError();
   const { toggleNotification } = useNotification();
-  const { canManage } = useLinkPermissions();
+  const { canManageLinks: canManage } = usePermissions();
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const filterKey = params.toString();
